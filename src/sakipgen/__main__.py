@@ -1,0 +1,3 @@
+from sakipgen.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Pure calculations over the validated model, in exact ``Decimal`` (README "Rumus")."""

@@ -1,0 +1,114 @@
+"""Budget figures: pagu, realisasi, serapan and efisiensi per program, sasaran and total.
+
+A program's pagu (or realisasi) is its own figure when given, else the sum of its
+kegiatan, which is in turn its own figure or the sum of its sub kegiatan.  A
+program counts under its first sasaran in the per-sasaran split (a program that
+serves several sasaran is listed under each, but its money is counted once).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from sakipgen.calc.bulat import bulat, persen
+from sakipgen.model.anggaran import AnggaranTahun, Kegiatan, Program, SubKegiatan
+
+Unit = Program | Kegiatan | SubKegiatan
+
+
+def _sum(values: Sequence[int | None]) -> int | None:
+    known = [v for v in values if v is not None]
+    return sum(known) if known else None
+
+
+def pagu(unit: Unit) -> int | None:
+    if unit.pagu is not None:
+        return unit.pagu
+    children: Sequence[Unit] = (
+        unit.kegiatan if isinstance(unit, Program)
+        else unit.sub_kegiatan if isinstance(unit, Kegiatan) else []
+    )
+    return _sum([pagu(c) for c in children])
+
+
+def realisasi(unit: Unit) -> int | None:
+    if unit.realisasi is not None:
+        return unit.realisasi
+    children: Sequence[Unit] = (
+        unit.kegiatan if isinstance(unit, Program)
+        else unit.sub_kegiatan if isinstance(unit, Kegiatan) else []
+    )
+    return _sum([realisasi(c) for c in children])
+
+
+def serapan(p: int | None, r: int | None, places: int = 2) -> Decimal | None:
+    if p is None or r is None or p == 0:
+        return None
+    return bulat(persen(r, p), places)
+
+
+@dataclass(frozen=True)
+class Pos:
+    """Pagu and realisasi of one program, one sasaran, or the total."""
+
+    pagu: int | None
+    realisasi: int | None
+    serapan: Decimal | None
+
+    @property
+    def efisiensi(self) -> int | None:
+        if self.pagu is None or self.realisasi is None:
+            return None
+        return self.pagu - self.realisasi
+
+
+@dataclass(frozen=True)
+class PosProgram(Pos):
+    program: Program
+
+
+@dataclass(frozen=True)
+class PosSasaran(Pos):
+    sasaran_id: str | None
+    program: list[PosProgram] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class HasilAnggaran:
+    total: Pos
+    efisiensi_persen: Decimal | None
+    sasaran: list[PosSasaran]
+    program: list[PosProgram]
+
+
+def _pos(p: int | None, r: int | None, places: int) -> tuple[int | None, int | None, Decimal | None]:
+    return p, r, serapan(p, r, places)
+
+
+def hitung_anggaran(data: AnggaranTahun, sasaran_urut: Sequence[str], places: int = 2) -> HasilAnggaran:
+    programs = [PosProgram(*_pos(pagu(p), realisasi(p), places), program=p) for p in data.program]
+    groups: dict[str | None, list[PosProgram]] = {}
+    for pp in programs:
+        groups.setdefault(pp.program.sasaran[0] if pp.program.sasaran else None, []).append(pp)
+    order = [s for s in sasaran_urut if s in groups] + [s for s in groups if s not in sasaran_urut]
+    per_sasaran = [
+        PosSasaran(
+            *_pos(_sum([p.pagu for p in groups[s]]), _sum([p.realisasi for p in groups[s]]), places),
+            sasaran_id=s,
+            program=groups[s],
+        )
+        for s in order
+    ]
+    if programs:
+        t_pagu = _sum([p.pagu for p in programs])
+        t_real = _sum([p.realisasi for p in programs])
+    elif data.total is not None:
+        t_pagu, t_real = data.total.pagu, data.total.realisasi
+    else:
+        t_pagu = t_real = None
+    total = Pos(*_pos(t_pagu, t_real, places))
+    eff = total.efisiensi
+    eff_pct = bulat(persen(eff, t_pagu), places) if eff is not None and t_pagu else None
+    return HasilAnggaran(total, eff_pct, per_sasaran, programs)

@@ -1,0 +1,103 @@
+"""Capaian of one indikator from its target and realisasi (README "Rumus capaian").
+
+* positif:  R / T × 100
+* negatif:  (2T − R) / T × 100  (profil ``metode_negatif: selisih``, LAN / PermenPAN-RB 6/2022)
+            T / R × 100         (``metode_negatif: rasio``, as SIPD computes it)
+* rentang ``a-b`` (or polaritas stabil): 100 inside; below: R / a × 100;
+  above: (2b − R) / b × 100 — the distance outside the band, relative to the bound.
+* majemuk ``7% dan 17%``: each part by the rules above, then the mean of the rounded parts.
+* text targets: no formula; the capaian is entered by hand with a reason.
+
+No cap unless the profile sets ``batas_atas``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sakipgen.calc.bulat import SERATUS, bulat, persen, rata_rata
+from sakipgen.model.dinas import Profil
+from sakipgen.model.nilai import Nilai
+
+
+class CapaianError(Exception):
+    """Capaian cannot be computed; ``code`` is a diagnostic code."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def _satu(t: Decimal, r: Decimal, polaritas: str, metode_negatif: str) -> Decimal:
+    if polaritas == "stabil":
+        return _rentang(t, t, r)
+    if polaritas == "negatif":
+        if metode_negatif == "rasio":
+            if r == 0:
+                raise CapaianError(
+                    "C001", "realisasi 0 pada indikator negatif: T / R tidak dapat dihitung"
+                )
+            return persen(t, r)
+        if t == 0:
+            raise CapaianError("C001", "target 0: (2T − R) / T tidak dapat dihitung")
+        return (2 * t - r) * SERATUS / t
+    if t == 0:
+        raise CapaianError("C001", "target 0: R / T tidak dapat dihitung")
+    return persen(r, t)
+
+
+def _rentang(lo: Decimal, hi: Decimal, r: Decimal) -> Decimal:
+    if lo <= r <= hi:
+        return SERATUS
+    if r < lo:
+        if lo == 0:
+            raise CapaianError("C001", "batas bawah rentang 0: capaian tidak dapat dihitung")
+        return persen(r, lo)
+    if hi == 0:
+        raise CapaianError("C001", "batas atas rentang 0: capaian tidak dapat dihitung")
+    return (2 * hi - r) * SERATUS / hi
+
+
+def hitung(target: Nilai, realisasi: Nilai, polaritas: str, profil: Profil) -> Decimal:
+    """Capaian in percent, rounded to the profile's places (and capped if it says so)."""
+    places = profil.desimal
+
+    def finish(value: Decimal) -> Decimal:
+        if profil.batas_atas is not None and value > profil.batas_atas:
+            value = profil.batas_atas
+        return bulat(value, places)
+
+    if realisasi.jenis == "kosong":
+        raise CapaianError("C002", "realisasi belum diisi")
+    if target.jenis == "teks" or realisasi.jenis == "teks":
+        raise CapaianError(
+            "C003",
+            f"target '{target.teks}' / realisasi '{realisasi.teks}' bukan angka: isi 'capaian' "
+            "secara manual beserta 'alasan'",
+        )
+    if target.jenis == "majemuk":
+        if realisasi.jenis != "majemuk" or len(realisasi.bagian) != len(target.bagian):
+            raise CapaianError(
+                "C006",
+                f"target '{target.teks}' terdiri dari {len(target.bagian)} bagian; tulis "
+                f"realisasi dengan bagian yang sama, misalnya '6,5% dan 15%'",
+            )
+        parts = [
+            hitung(t, r, polaritas, profil)
+            for t, r in zip(target.bagian, realisasi.bagian, strict=True)
+        ]
+        avg = rata_rata(parts, places)
+        assert avg is not None
+        return avg
+    if realisasi.jenis != "angka" or realisasi.angka is None:
+        raise CapaianError(
+            "C006", f"realisasi '{realisasi.teks}' harus satu angka untuk target '{target.teks}'"
+        )
+    r = realisasi.angka
+    if target.jenis == "rentang":
+        assert target.bawah is not None and target.atas is not None
+        return finish(_rentang(target.bawah, target.atas, r))
+    if target.jenis == "angka" and target.angka is not None:
+        return finish(_satu(target.angka, r, polaritas, profil.metode_negatif))
+    raise CapaianError("C003", "tidak ada target untuk dibandingkan")

@@ -1,0 +1,60 @@
+"""Totals of a rencana aksi row: its periods as increments and as running totals.
+
+A cumulative row (``1 Laporan … 12 Laporan``) reaches its annual figure in its last
+filled period; a per-period row adds up to it.  Periods without a number ("-")
+contribute nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sakipgen.model.nilai import Nilai
+
+
+@dataclass(frozen=True)
+class RingkasanBaris:
+    per_periode: list[Decimal | None]
+    """The amount planned in each period (increments)."""
+    kumulatif: list[Decimal | None]
+    """The running total at the end of each period."""
+    tahunan: Decimal | None
+    turun_di: int | None
+    """For a cumulative row: the first period (1-based) whose value is below an earlier one."""
+
+
+def _angka(v: Nilai) -> Decimal | None:
+    return v.angka if v.jenis == "angka" else None
+
+
+def ringkas(target: list[Nilai], kumulatif: bool) -> RingkasanBaris:
+    values = [_angka(v) for v in target]
+    per: list[Decimal | None] = []
+    cum: list[Decimal | None] = []
+    turun: int | None = None
+    if kumulatif:
+        last = Decimal(0)
+        for i, v in enumerate(values, 1):
+            if v is None:
+                per.append(None)
+                cum.append(None)
+                continue
+            if v < last and turun is None:
+                turun = i
+            per.append(v - last)
+            cum.append(v)
+            last = v
+        known = [v for v in values if v is not None]
+        tahunan = known[-1] if known else None
+    else:
+        running = Decimal(0)
+        any_value = False
+        for v in values:
+            per.append(v)
+            if v is not None:
+                running += v
+                any_value = True
+            cum.append(running if v is not None else None)
+        tahunan = running if any_value else None
+    return RingkasanBaris(per, cum, tahunan, turun)

@@ -1,0 +1,62 @@
+"""Supporting tables: computed sum columns and the total row."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sakipgen.model.nilai import parse_angka
+from sakipgen.model.tabel import Kolom, Tabel
+
+Sel = Decimal | str | None
+
+
+@dataclass(frozen=True)
+class TabelHitung:
+    kolom: list[Kolom]
+    baris: list[list[Sel]]
+    total: list[Sel] | None
+
+
+def _num(cell: Sel) -> Decimal | None:
+    if cell is None:
+        return None
+    if isinstance(cell, Decimal):
+        return cell
+    try:
+        return parse_angka(cell)
+    except Exception:
+        return None
+
+
+def hitung_tabel(tabel: Tabel) -> TabelHitung:
+    daun = tabel.daun()
+    rows: list[list[Sel]] = []
+    for row in tabel.baris:
+        filled = iter(row)
+        by_id: dict[str, Sel] = {}
+        cells: list[Sel] = []
+        for k in daun:
+            cell: Sel = None if k.jumlah_dari else next(filled, None)
+            if k.jenis != "teks" and isinstance(cell, str):
+                cell = _num(cell)
+            cells.append(cell)
+            if k.id:
+                by_id[k.id] = cell
+        for i, k in enumerate(daun):
+            if k.jumlah_dari:
+                parts = [_num(by_id.get(ref)) for ref in k.jumlah_dari]
+                cells[i] = sum((p for p in parts if p is not None), Decimal(0))
+                if k.id:
+                    by_id[k.id] = cells[i]
+        rows.append(cells)
+    total: list[Sel] | None = None
+    if tabel.total:
+        wanted = set(tabel.total.kolom)
+        total = []
+        for i, k in enumerate(daun):
+            if k.id in wanted:
+                total.append(sum((n for r in rows if (n := _num(r[i])) is not None), Decimal(0)))
+            else:
+                total.append(None)
+    return TabelHitung(daun, rows, total)

@@ -1,0 +1,243 @@
+"""Everything computed for one year: capaian per indikator and sasaran, kategori,
+comparisons with the previous year and the Renstra target akhir, and the budget.
+
+Which target is measured: the year's PK Perubahan, else its PK, else its RKT
+(``target.yaml``); a year without ``target.yaml`` uses the Renstra target of that
+year.  Indikator whose target is ``-`` are not measured that year.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sakipgen.calc.anggaran import HasilAnggaran, hitung_anggaran
+from sakipgen.calc.bulat import bulat, rata_rata
+from sakipgen.calc.capaian import CapaianError, hitung
+from sakipgen.calc.kategori import kategori
+from sakipgen.diagnostics import Diagnostic, Location
+from sakipgen.model.folder import Dinas
+from sakipgen.model.nilai import Nilai
+from sakipgen.model.renstra import Indikator, Sasaran
+from sakipgen.model.tahun import RealisasiIndikator, TargetIndikator
+
+SUMBER_TARGET = {
+    "pk_perubahan": "PK Perubahan",
+    "pk": "Perjanjian Kinerja",
+    "rkt": "RKT",
+    "renstra": "Renstra",
+}
+
+
+@dataclass(frozen=True)
+class HasilIndikator:
+    sasaran_id: str
+    indikator: Indikator
+    target: Nilai
+    target_semula: Nilai | None
+    realisasi: Nilai | None
+    capaian: Decimal | None
+    kategori: str | None
+    manual: bool = False
+    alasan: str | None = None
+    keterangan: str | None = None
+    capaian_tahun_lalu: Decimal | None = None
+    capaian_target_akhir: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class HasilSasaran:
+    sasaran: Sasaran
+    indikator: list[HasilIndikator]
+    capaian: Decimal | None
+    kategori: str | None
+    capaian_tahun_lalu: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class HasilTahun:
+    tahun: int
+    sumber_target: str | None
+    ada_realisasi: bool
+    sasaran: list[HasilSasaran]
+    capaian: Decimal | None
+    kategori: str | None
+    rata_rata_indikator: Decimal | None
+    anggaran: HasilAnggaran | None
+    capaian_tahun_lalu: Decimal | None = None
+
+
+def _targets(dinas: Dinas, year: int) -> tuple[str | None, dict[str, TargetIndikator]]:
+    tahun = dinas.tahun.get(year)
+    if tahun and tahun.target:
+        chosen = tahun.target.model.berlaku()
+        if chosen:
+            return chosen[0], dict(chosen[1].indikator)
+    plan = {
+        i.id: TargetIndikator(target=i.target[year])
+        for _, i in dinas.renstra.model.indikator()
+        if year in i.target
+    }
+    return ("renstra", plan) if plan else (None, {})
+
+
+def tahun_tersedia(dinas: Dinas) -> list[int]:
+    """Years that have anything to show: a year folder, or Renstra targets."""
+    years = set(dinas.tahun)
+    for _, i in dinas.renstra.model.indikator():
+        years.update(i.target)
+    return sorted(years)
+
+
+def hitung_tahun(
+    dinas: Dinas, year: int, *, pembanding: bool = True
+) -> tuple[HasilTahun, list[Diagnostic]]:
+    diags: list[Diagnostic] = []
+    profil = dinas.identitas.model.profil
+    places = profil.desimal
+    sumber, targets = _targets(dinas, year)
+    tahun = dinas.tahun.get(year)
+    real_file = tahun.realisasi if tahun else None
+    realisasi: dict[str, RealisasiIndikator] = real_file.model.indikator if real_file else {}
+    ada_realisasi = real_file is not None
+
+    lalu: HasilTahun | None = None
+    if pembanding and (year - 1) in dinas.tahun:
+        lalu, _ = hitung_tahun(dinas, year - 1, pembanding=False)
+    lalu_ind = (
+        {h.indikator.id: h for s in lalu.sasaran for h in s.indikator} if lalu else {}
+    )
+    lalu_sas = {s.sasaran.id: s for s in lalu.sasaran} if lalu else {}
+
+    def where(ident: str) -> Location:
+        assert real_file is not None
+        if ident in realisasi:
+            return real_file.source.locate(("indikator", ident), key=True)
+        return real_file.source.locate(("indikator",), key=True)
+
+    hasil_sasaran: list[HasilSasaran] = []
+    for sas in dinas.renstra.model.sasaran:
+        rows: list[HasilIndikator] = []
+        for ind in sas.indikator:
+            entry = targets.get(ind.id)
+            if entry is None or entry.target.jenis == "kosong":
+                continue
+            row = _indikator(sas, ind, entry, realisasi.get(ind.id), ada_realisasi, dinas, year)
+            capaian, manual, alasan, ket, diag = row
+            if diag is not None:
+                diags.append(Diagnostic.make(where(ind.id), diag.code, f"{ind.id}: {diag.message}"))
+            entry_r = realisasi.get(ind.id)
+            if manual and entry_r is not None and not entry_r.alasan and not entry_r.sumber:
+                diags.append(
+                    Diagnostic.make(
+                        where(ind.id),
+                        "C004",
+                        f"{ind.id}: capaian {capaian} diisi manual; tulis 'alasan' (atau 'sumber' "
+                        "untuk angka yang dikutip dari laporan lain)",
+                    )
+                )
+            nilai_r = entry_r.nilai if entry_r else None
+            akhir = None
+            if ind.target_akhir is not None and nilai_r is not None:
+                try:
+                    akhir = hitung(ind.target_akhir, nilai_r, ind.polaritas, profil)
+                except CapaianError:
+                    akhir = None
+            prev = lalu_ind.get(ind.id)
+            rows.append(
+                HasilIndikator(
+                    sasaran_id=sas.id,
+                    indikator=ind,
+                    target=entry.target,
+                    target_semula=entry.semula,
+                    realisasi=nilai_r,
+                    capaian=capaian,
+                    kategori=kategori(capaian, profil) if capaian is not None else None,
+                    manual=manual,
+                    alasan=alasan,
+                    keterangan=ket,
+                    capaian_tahun_lalu=prev.capaian if prev else None,
+                    capaian_target_akhir=akhir,
+                )
+            )
+        if not rows:
+            continue
+        avg = rata_rata([r.capaian for r in rows if r.capaian is not None], places)
+        prev_s = lalu_sas.get(sas.id)
+        hasil_sasaran.append(
+            HasilSasaran(
+                sasaran=sas,
+                indikator=rows,
+                capaian=avg,
+                kategori=kategori(avg, profil) if avg is not None else None,
+                capaian_tahun_lalu=prev_s.capaian if prev_s else None,
+            )
+        )
+
+    overall = rata_rata([s.capaian for s in hasil_sasaran if s.capaian is not None], places)
+    per_ind = rata_rata(
+        [r.capaian for s in hasil_sasaran for r in s.indikator if r.capaian is not None], places
+    )
+    anggaran = None
+    if tahun and tahun.anggaran:
+        anggaran = hitung_anggaran(
+            tahun.anggaran.model, [s.id for s in dinas.renstra.model.sasaran], places
+        )
+        src = tahun.anggaran.source
+        for i, pp in enumerate(anggaran.program):
+            if pp.pagu == 0 and pp.realisasi is not None:
+                diags.append(
+                    Diagnostic.make(
+                        src.locate(("program", i, "pagu")),
+                        "C005",
+                        f"program {pp.program.id}: pagu 0, serapan tidak dapat dihitung",
+                    )
+                )
+    return (
+        HasilTahun(
+            tahun=year,
+            sumber_target=sumber,
+            ada_realisasi=ada_realisasi,
+            sasaran=hasil_sasaran,
+            capaian=overall,
+            kategori=kategori(overall, profil) if overall is not None else None,
+            rata_rata_indikator=per_ind,
+            anggaran=anggaran,
+            capaian_tahun_lalu=lalu.capaian if lalu else None,
+        ),
+        diags,
+    )
+
+
+def _indikator(
+    sas: Sasaran,
+    ind: Indikator,
+    entry: TargetIndikator,
+    real: RealisasiIndikator | None,
+    ada_realisasi: bool,
+    dinas: Dinas,
+    year: int,
+) -> tuple[Decimal | None, bool, str | None, str | None, CapaianError | None]:
+    """(capaian, manual, alasan, keterangan, problem) for one measured indikator."""
+    profil = dinas.identitas.model.profil
+    if not ada_realisasi:
+        return None, False, None, None, None
+    if real is None:
+        return None, False, None, None, CapaianError(
+            "C002", f"realisasi tahun {year} belum diisi di realisasi.yaml"
+        )
+    manual_value = bulat(real.capaian, profil.desimal) if real.capaian is not None else None
+    if real.nilai is not None and real.nilai.jenis != "kosong":
+        try:
+            return hitung(entry.target, real.nilai, ind.polaritas, profil), False, None, None, None
+        except CapaianError as exc:
+            if manual_value is not None:
+                return manual_value, True, real.alasan, real.sumber, None
+            return None, False, None, None, exc
+    if manual_value is not None:
+        return manual_value, True, real.alasan, real.sumber, None
+    if real.catatan:
+        return None, False, None, real.catatan, None
+    return None, False, None, None, CapaianError(
+        "C002", f"realisasi tahun {year} belum diisi (nilai '-')"
+    )

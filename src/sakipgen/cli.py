@@ -1,0 +1,221 @@
+"""Command line: one small function per command.  This is the only place where
+diagnostics become exit codes: 0 clean, 1 findings, 2 usage or internal error."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from sakipgen import __version__
+
+app = typer.Typer(
+    name="sakipgen",
+    help=(
+        "Susun dokumen SAKIP (RKT, IKU, PK, Rencana Aksi, LKjIP) dari data YAML dinas.\n\n"
+        "Contoh:\n\n"
+        "  sakipgen check examples/blora\n\n"
+        "  sakipgen show examples/blora --year 2021"
+    ),
+    add_completion=True,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class ShowFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"sakipgen {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Tampilkan versi."),
+    ] = False,
+) -> None:
+    """Susun dokumen SAKIP dari data YAML dinas."""
+
+
+def _find_dinas(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """Dinas folders named or found below the given paths; and paths with none."""
+    from sakipgen.load import is_dinas_folder
+
+    found: list[Path] = []
+    empty: list[Path] = []
+    for p in paths:
+        if is_dinas_folder(p):
+            found.append(p)
+            continue
+        below = (
+            sorted(
+                q.parent
+                for q in p.rglob("sakip.yaml")
+                if not any(part.startswith(".") or part == "build" for part in q.parts)
+            )
+            if p.is_dir()
+            else []
+        )
+        if below:
+            found.extend(below)
+        else:
+            empty.append(p)
+    return found, empty
+
+
+@app.command()
+def check(
+    dirs: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Folder dinas (berisi sakip.yaml), atau folder yang memuat beberapa folder "
+            "dinas. Tanpa argumen: folder kerja saat ini."
+        ),
+    ] = None,
+    format: Annotated[
+        CheckFormat | None,
+        typer.Option(
+            "--format",
+            help="text (untuk dibaca), json (untuk alat lain), github (anotasi GitHub "
+            "Actions; otomatis bila GITHUB_ACTIONS=true).",
+        ),
+    ] = None,
+) -> None:
+    """Periksa data dinas: sintaks YAML, isian, referensi antar-berkas dan perhitungan.
+
+    Setiap temuan ditulis sebagai berkas:baris:kolom: KODE pesan. Kode keluar: 0 bersih
+    (boleh ada peringatan), 1 ada kesalahan, 2 salah pemakaian atau kesalahan internal.
+
+    Contoh: sakipgen check examples/blora examples/sinjai
+    """
+    from sakipgen.checks import periksa
+    from sakipgen.diagnostics import (
+        Diagnostic,
+        Location,
+        Severity,
+        render_github,
+        render_json,
+        render_text,
+        sorted_unique,
+    )
+
+    chosen = format or (
+        CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text
+    )
+    targets = dirs or [Path.cwd()]
+    folders, empty = _find_dinas(targets)
+    diags: list[Diagnostic] = []
+    for p in empty:
+        diags.append(
+            Diagnostic.make(
+                Location(str(p)),
+                "F005",
+                "bukan folder dinas dan tidak memuat folder dinas (tidak ada sakip.yaml)",
+            )
+        )
+    for folder in folders:
+        _, found = periksa(folder)
+        diags.extend(found)
+    diags = sorted_unique(diags)
+    errors = sum(d.severity is Severity.ERROR for d in diags)
+    warnings = len(diags) - errors
+    if chosen is CheckFormat.json:
+        typer.echo(render_json(diags))
+    elif chosen is CheckFormat.github:
+        if diags:
+            typer.echo(render_github(diags))
+    else:
+        if diags:
+            typer.echo(render_text(diags))
+        summary = (
+            f"{len(folders)} folder dinas diperiksa: {errors} kesalahan, {warnings} peringatan"
+        )
+        typer.echo(summary, err=bool(diags))
+    raise typer.Exit(EXIT_FINDINGS if errors else EXIT_OK)
+
+
+@app.command()
+def show(
+    dir: Annotated[Path, typer.Argument(help="Folder dinas (berisi sakip.yaml).")],
+    year: Annotated[
+        int | None,
+        typer.Option("--year", "-y", help="Tahun; bawaan: tahun terakhir yang punya realisasi."),
+    ] = None,
+    format: Annotated[ShowFormat, typer.Option("--format", help="text atau json.")] = (
+        ShowFormat.text
+    ),
+) -> None:
+    """Tampilkan angka yang dihitung untuk satu tahun: target, realisasi, capaian dan
+    kategori per indikator dan sasaran, rata-rata, serta anggaran (pagu, realisasi,
+    serapan, efisiensi).
+
+    Contoh: sakipgen show examples/blora --year 2021 --format json
+    """
+    from sakipgen.calc.tahun import hitung_tahun, tahun_tersedia
+    from sakipgen.checks import periksa
+    from sakipgen.diagnostics import Severity, render_text
+
+    dinas, diags = periksa(dir)
+    errors = [d for d in diags if d.severity is Severity.ERROR]
+    if dinas is None or errors:
+        typer.echo(render_text(diags), err=True)
+        typer.echo("Perbaiki kesalahan di atas dulu (sakipgen check).", err=True)
+        raise typer.Exit(EXIT_FINDINGS)
+    years = tahun_tersedia(dinas)
+    if year is None:
+        with_real = [y for y, t in dinas.tahun.items() if t.realisasi is not None]
+        year = max(with_real) if with_real else (max(years) if years else None)
+    if year is None or year not in years:
+        shown = ", ".join(map(str, years)) or "tidak ada"
+        typer.echo(f"Tahun {year} tidak ada datanya. Tahun yang tersedia: {shown}", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    hasil, _ = hitung_tahun(dinas, year)
+    from sakipgen import show as tampil
+
+    if format is ShowFormat.json:
+        typer.echo(json.dumps(tampil.to_json(dinas, hasil), ensure_ascii=False, indent=2))
+    else:
+        from rich.console import Console
+
+        Console(no_color="NO_COLOR" in os.environ).print(tampil.render_text(dinas, hasil))
+    raise typer.Exit(EXIT_OK)
+
+
+def main() -> None:
+    """Entry point: map anything unexpected to exit code 2 without a traceback."""
+    try:
+        app(standalone_mode=True)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.stderr.write("dibatalkan\n")
+        sys.exit(130)
+    except Exception as exc:  # the one place an internal error becomes an exit code
+        sys.stderr.write(
+            f"sakipgen: kesalahan internal ({type(exc).__name__}: {exc}). Ini bukan kesalahan "
+            "data Anda; laporkan ke pengembang beserta perintah yang dijalankan.\n"
+        )
+        if os.environ.get("SAKIPGEN_DEBUG"):
+            raise
+        sys.exit(EXIT_USAGE)

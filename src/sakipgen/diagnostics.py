@@ -1,0 +1,156 @@
+"""Diagnostics: what is wrong with a dinas folder, where, and how bad.
+
+Every problem in user data becomes a :class:`Diagnostic` with a stable code from
+:data:`RULES`.  Stages collect them and never raise for user data; only the CLI
+turns a list of diagnostics into an exit code.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    severity: Severity
+    title: str
+
+
+_E, _W = Severity.ERROR, Severity.WARNING
+
+# The catalogue of codes.  Codes are stable: tools and CI configurations refer to
+# them, so a code is never reused for a different meaning.
+RULES: dict[str, Rule] = {
+    r.code: r
+    for r in [
+        # F: files and folders
+        Rule("F001", _E, "berkas wajib tidak ada"),
+        Rule("F002", _E, "berkas tidak dapat dibaca"),
+        Rule("F003", _E, "berkas terlalu besar"),
+        Rule("F004", _E, "berkas bukan teks UTF-8"),
+        Rule("F005", _E, "folder bukan folder dinas"),
+        Rule("F006", _W, "berkas atau folder tidak dikenal"),
+        # Y: YAML syntax
+        Rule("Y001", _E, "sintaks YAML tidak valid"),
+        Rule("Y002", _E, "kunci ganda"),
+        Rule("Y003", _E, "struktur YAML terlalu dalam atau alias terlalu banyak"),
+        Rule("Y004", _E, "berkas kosong"),
+        Rule("Y005", _E, "tag YAML tidak didukung"),
+        # S: shape of the data
+        Rule("S001", _E, "kunci tidak dikenal"),
+        Rule("S002", _E, "isian wajib tidak ada"),
+        Rule("S003", _E, "jenis isian salah"),
+        Rule("S004", _E, "nilai tidak valid"),
+        # N: numbers
+        Rule("N001", _E, "angka ambigu (titik ribuan atau desimal?)"),
+        Rule("N002", _E, "angka tidak dapat dibaca"),
+        Rule("N003", _E, "NaN atau tak hingga tidak diperbolehkan"),
+        Rule("N004", _E, "angka terlalu besar"),
+        Rule("N005", _E, "rupiah tidak boleh pecahan"),
+        Rule("N006", _E, "NIP harus 18 digit"),
+        # R: references between files
+        Rule("R001", _E, "referensi tidak dikenal"),
+        Rule("R002", _E, "id ganda"),
+        Rule("R003", _E, "tahun di luar periode Renstra"),
+        # C: calculation
+        Rule("C001", _E, "capaian tidak dapat dihitung: pembagi nol"),
+        Rule("C002", _E, "realisasi tidak ada"),
+        Rule("C003", _E, "capaian tidak dapat dihitung dari target/realisasi"),
+        Rule("C004", _W, "capaian manual tanpa alasan"),
+        Rule("C005", _E, "serapan tidak dapat dihitung: pagu nol"),
+        Rule("C006", _E, "bentuk target dan realisasi tidak cocok"),
+    ]
+}
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in a file.  ``line`` and ``column`` are 1-based; 0 means unknown."""
+
+    file: str
+    line: int = 0
+    column: int = 0
+    yaml_path: str = ""
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.file}:{self.line}:{self.column}"
+        return self.file
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    location: Location
+    code: str
+    message: str
+    severity: Severity = field(default=Severity.ERROR)
+
+    @classmethod
+    def make(cls, location: Location, code: str, message: str) -> Diagnostic:
+        return cls(location, code, message, RULES[code].severity)
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        loc = self.location
+        return (loc.file, loc.line, loc.column, self.code, self.message)
+
+    def text(self) -> str:
+        where = f" [{self.location.yaml_path}]" if self.location.yaml_path else ""
+        sev = "" if self.severity is Severity.ERROR else " (peringatan)"
+        return f"{self.location}: {self.code}{sev} {self.message}{where}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "file": self.location.file,
+            "line": self.location.line,
+            "column": self.location.column,
+            "path": self.location.yaml_path,
+            "code": self.code,
+            "severity": str(self.severity),
+            "message": self.message,
+        }
+
+
+def sorted_unique(diags: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Deterministic order, duplicates removed (the same fact found twice)."""
+    return sorted(set(diags), key=Diagnostic.sort_key)
+
+
+def display_path(path: Path, base: Path | None = None) -> str:
+    """A path as the user should see it: relative to the working directory when possible."""
+    try:
+        return str(path.relative_to(base or Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def render_text(diags: list[Diagnostic]) -> str:
+    return "\n".join(d.text() for d in diags)
+
+
+def render_json(diags: list[Diagnostic]) -> str:
+    return json.dumps([d.as_dict() for d in diags], ensure_ascii=False, indent=2)
+
+
+def render_github(diags: list[Diagnostic]) -> str:
+    def esc(s: str) -> str:
+        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    lines = []
+    for d in diags:
+        kind = "error" if d.severity is Severity.ERROR else "warning"
+        loc = d.location
+        props = f"file={esc(loc.file)}"
+        if loc.line:
+            props += f",line={loc.line},col={loc.column}"
+        lines.append(f"::{kind} {props},title={d.code}::{esc(d.message)}")
+    return "\n".join(lines)

@@ -1,0 +1,40 @@
+"""Indonesian number and date formats (Babel, locale ``id_ID``).
+
+Values are rounded by :mod:`sakipgen.calc` before they get here; these functions
+only print them, with exactly the decimals the value has (Babel would otherwise
+round half-even).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+LOCALE = "id_ID"
+
+
+def angka(value: Decimal | int, places: int | None = None) -> str:
+    """``1727182400`` → ``1.727.182.400``; ``Decimal("135.31")`` → ``135,31``."""
+    from babel.numbers import format_decimal
+
+    d = Decimal(value)
+    if places is None:
+        exponent = d.as_tuple().exponent
+        places = max(0, -exponent) if isinstance(exponent, int) else 0
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    return str(format_decimal(d, format=pattern, locale=LOCALE, decimal_quantization=True))
+
+
+def persen(value: Decimal | None, places: int = 2) -> str:
+    return "-" if value is None else angka(value, places)
+
+
+def rupiah(value: int | None, prefix: str = "Rp ") -> str:
+    return "-" if value is None else f"{prefix}{angka(value, 0)}"
+
+
+def tanggal(value: date) -> str:
+    """``2021-12-31`` → ``31 Desember 2021``."""
+    from babel.dates import format_date
+
+    return str(format_date(value, "d MMMM y", locale="id"))

@@ -1,0 +1,246 @@
+"""Resolve ids between files and check what a single file's schema cannot see.
+
+Every unknown reference is reported at the referring line, with "did you mean".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sakipgen.diagnostics import Diagnostic, Location, display_path
+from sakipgen.load.validate import suggest
+from sakipgen.model.nilai import parse_angka
+from sakipgen.model.rencana_aksi import JUMLAH_PERIODE
+
+if TYPE_CHECKING:
+    from sakipgen.load.yaml_reader import SourceMap, YamlPath
+    from sakipgen.model.folder import Dinas, Tahun
+
+
+class _Ids:
+    """Ids of one kind with where they were first defined, for duplicate detection."""
+
+    def __init__(self, kind: str, out: list[Diagnostic]) -> None:
+        self.kind = kind
+        self.out = out
+        self.where: dict[str, Location] = {}
+
+    def add(self, ident: str | None, loc: Location) -> None:
+        if ident is None:
+            return
+        if ident in self.where:
+            first = self.where[ident]
+            self.out.append(
+                Diagnostic.make(
+                    loc, "R002", f"id {self.kind} '{ident}' sudah dipakai di baris {first.line}"
+                )
+            )
+        else:
+            self.where[ident] = loc
+
+    def ref(self, ident: str | None, source: SourceMap, path: YamlPath, *, key: bool = False) -> None:
+        if ident is None or ident in self.where:
+            return
+        self.out.append(
+            Diagnostic.make(
+                source.locate(path, key=key),
+                "R001",
+                f"{self.kind} '{ident}' tidak ada{suggest(ident, list(self.where))}",
+            )
+        )
+
+
+def periksa_referensi(dinas: Dinas, base: Path) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    rs = dinas.renstra.source
+    renstra = dinas.renstra.model
+    periode = renstra.periode
+
+    misi = _Ids("misi", out)
+    for i, m in enumerate(renstra.misi):
+        misi.add(m.id, rs.locate(("misi", i, "id")))
+    if renstra.rpjmd:
+        for i, m in enumerate(renstra.rpjmd.misi):
+            misi.add(m.id, rs.locate(("rpjmd", "misi", i, "id")))
+    tujuan = _Ids("tujuan", out)
+    for i, t in enumerate(renstra.tujuan):
+        tujuan.add(t.id, rs.locate(("tujuan", i, "id")))
+        for j, m_id in enumerate(t.misi):
+            misi.ref(m_id, rs, ("tujuan", i, "misi", j) if len(t.misi) > 1 else ("tujuan", i, "misi"))
+        for j, it in enumerate(t.indikator):
+            _years_in_period(it.target, periode.tahun, rs, ("tujuan", i, "indikator", j, "target"), out)
+    sasaran = _Ids("sasaran", out)
+    indikator = _Ids("indikator", out)
+    for i, s in enumerate(renstra.sasaran):
+        sasaran.add(s.id, rs.locate(("sasaran", i, "id")))
+        tujuan.ref(s.tujuan, rs, ("sasaran", i, "tujuan"))
+        misi.ref(s.misi, rs, ("sasaran", i, "misi"))
+        for j, ind in enumerate(s.indikator):
+            p = ("sasaran", i, "indikator", j)
+            indikator.add(ind.id, rs.locate((*p, "id")))
+            _years_in_period(ind.target, periode.tahun, rs, (*p, "target"), out)
+
+    logo = dinas.identitas.model.kop.logo if dinas.identitas.model.kop else None
+    if logo and not (dinas.folder / logo).is_file():
+        out.append(
+            Diagnostic.make(
+                dinas.identitas.source.locate(("kop", "logo")),
+                "F001",
+                f"berkas logo '{logo}' tidak ada di folder dinas",
+            )
+        )
+    _narasi_refs(dinas.narasi, sasaran, indikator, out)
+
+    for year, tahun in sorted(dinas.tahun.items()):
+        if year not in periode.tahun:
+            out.append(
+                Diagnostic.make(
+                    Location(display_path(tahun.folder, base)),
+                    "R003",
+                    f"tahun {year} di luar periode Renstra {periode.mulai}-{periode.akhir}",
+                )
+            )
+        _tahun_refs(tahun, sasaran, indikator, out)
+    return out
+
+
+def _years_in_period(
+    targets: dict[int, object], years: range, source: SourceMap, path: YamlPath, out: list[Diagnostic]
+) -> None:
+    for year in targets:
+        if year not in years:
+            out.append(
+                Diagnostic.make(
+                    source.locate((*path, str(year)), key=True),
+                    "R003",
+                    f"target tahun {year} di luar periode Renstra {years.start}-{years.stop - 1}",
+                )
+            )
+
+
+def _narasi_refs(
+    narasi: Iterable[str] | dict[str, object], sasaran: _Ids, indikator: _Ids, out: list[Diagnostic]
+) -> None:
+    items = narasi.items() if isinstance(narasi, dict) else []
+    for key, block in items:
+        kind, _, ident = key.partition("/")
+        ids = {"indikator": indikator, "sasaran": sasaran}.get(kind)
+        if ids is None or not ident or ident in ids.where:
+            continue
+        out.append(
+            Diagnostic.make(
+                Location(getattr(block, "file", key)),
+                "R001",
+                f"narasi untuk {kind} '{ident}', padahal {kind} itu tidak ada"
+                f"{suggest(ident, list(ids.where))}",
+            )
+        )
+
+
+def _tahun_refs(tahun: Tahun, sasaran: _Ids, indikator: _Ids, out: list[Diagnostic]) -> None:
+    program = _Ids("program", out)
+    kegiatan = _Ids("kegiatan", out)
+    sub = _Ids("sub kegiatan", out)
+    if tahun.anggaran:
+        src = tahun.anggaran.source
+        for i, p in enumerate(tahun.anggaran.model.program):
+            program.add(p.id, src.locate(("program", i, "id")))
+            for j, s_id in enumerate(p.sasaran):
+                sasaran.ref(s_id, src, ("program", i, "sasaran", j) if len(p.sasaran) > 1 else ("program", i, "sasaran"))
+            for j, k in enumerate(p.kegiatan):
+                kegiatan.add(k.id, src.locate(("program", i, "kegiatan", j, "id")))
+                for n, sk in enumerate(k.sub_kegiatan):
+                    sub.add(sk.id, src.locate(("program", i, "kegiatan", j, "sub_kegiatan", n, "id")))
+
+    if tahun.target:
+        src = tahun.target.source
+        for doc in ("rkt", "pk", "pk_perubahan"):
+            td = getattr(tahun.target.model, doc)
+            if td is None:
+                continue
+            for ident in td.indikator:
+                indikator.ref(ident, src, (doc, "indikator", ident), key=True)
+            for ident in td.program:
+                program.ref(ident, src, (doc, "program", ident), key=True)
+
+    if tahun.realisasi:
+        src = tahun.realisasi.source
+        for ident in tahun.realisasi.model.indikator:
+            indikator.ref(ident, src, ("indikator", ident), key=True)
+
+    if tahun.rencana_aksi:
+        src = tahun.rencana_aksi.source
+        for t, tabel in enumerate(tahun.rencana_aksi.model.tabel):
+            n = JUMLAH_PERIODE[tabel.periode]
+            for b, row in enumerate(tabel.baris):
+                p = ("tabel", t, "baris", b)
+                sasaran.ref(row.sasaran, src, (*p, "sasaran"))
+                indikator.ref(row.indikator, src, (*p, "indikator"))
+                program.ref(row.program, src, (*p, "program"))
+                kegiatan.ref(row.kegiatan, src, (*p, "kegiatan"))
+                sub.ref(row.sub_kegiatan, src, (*p, "sub_kegiatan"))
+                if len(row.target) != n:
+                    out.append(
+                        Diagnostic.make(
+                            src.locate((*p, "target")),
+                            "S004",
+                            f"target {tabel.periode} harus {n} nilai (tulis \"-\" untuk periode "
+                            f"tanpa target), bukan {len(row.target)}",
+                        )
+                    )
+
+    for name, berkas in sorted(tahun.tabel.items()):
+        _tabel_cells(name, berkas.model, berkas.source, out)
+    _narasi_refs(tahun.narasi, sasaran, indikator, out)
+
+
+def _tabel_cells(name: str, tabel: object, src: SourceMap, out: list[Diagnostic]) -> None:
+    from sakipgen.model.tabel import Tabel
+
+    assert isinstance(tabel, Tabel)
+    isian = tabel.kolom_isian()
+    ids = {k.id for k in tabel.daun() if k.id}
+    for k in tabel.daun():
+        for ref in k.jumlah_dari:
+            if ref not in ids:
+                out.append(
+                    Diagnostic.make(
+                        src.locate(("kolom",)), "R001",
+                        f"kolom '{k.judul}': jumlah_dari '{ref}' bukan id kolom{suggest(ref, sorted(ids))}",
+                    )
+                )
+    if tabel.total:
+        for j, ref in enumerate(tabel.total.kolom):
+            if ref not in ids:
+                out.append(
+                    Diagnostic.make(
+                        src.locate(("total", "kolom", j)), "R001",
+                        f"total: '{ref}' bukan id kolom{suggest(ref, sorted(ids))}",
+                    )
+                )
+    for r, row in enumerate(tabel.baris):
+        if len(row) != len(isian):
+            out.append(
+                Diagnostic.make(
+                    src.locate(("baris", r)),
+                    "S004",
+                    f"baris berisi {len(row)} sel, padahal kolom yang diisi ada {len(isian)}",
+                )
+            )
+            continue
+        for c, (k, cell) in enumerate(zip(isian, row, strict=True)):
+            if k.jenis == "teks" or cell is None or not isinstance(cell, str):
+                continue
+            try:
+                parse_angka(cell)
+            except Exception as exc:  # PydanticCustomError carries our code
+                code = getattr(exc, "type", "N002")
+                out.append(
+                    Diagnostic.make(
+                        src.locate(("baris", r, c)),
+                        code if code.startswith("N") else "N002",
+                        f"kolom '{k.judul}' berisi angka: {getattr(exc, 'message', lambda: exc)()}",
+                    )
+                )

@@ -1,0 +1,320 @@
+"""Read one YAML file into plain Python values plus a map of source positions.
+
+The file is composed into YAML nodes (with the C parser when ruamel.yaml.clib is
+installed) and converted by hand, so that:
+
+* every number keeps its source text (:class:`~sakipgen.model.nilai.Num`), and is
+  later turned into ``Decimal`` from that text, never through ``float``;
+* every value and key has a line and column for diagnostics;
+* duplicate keys, unknown tags, alias bombs and runaway nesting are diagnostics,
+  not exceptions or hangs.
+"""
+
+from __future__ import annotations
+
+import errno
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sakipgen.diagnostics import Diagnostic, Location
+from sakipgen.model.nilai import Num
+
+MAX_BYTES = 4 * 1024 * 1024
+"""Largest YAML file read (4 MiB): a dinas plan is a few hundred KiB at most."""
+MAX_DEPTH = 64
+MAX_NODES = 1_000_000
+"""Nodes visited while expanding aliases; caps "billion laughs" documents."""
+
+YamlPath = tuple[str | int, ...]
+
+_STD = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {f"{_STD}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
+
+
+def path_text(path: YamlPath) -> str:
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+@dataclass
+class SourceMap:
+    """Where each value and key of one file is (1-based line and column)."""
+
+    file: str
+    values: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, path: YamlPath, *, key: bool = False) -> Location:
+        """The closest known position of ``path``: itself, else its nearest parent."""
+        p = tuple(path)
+        while True:
+            pos = (self.keys.get(p) or self.values.get(p)) if key else self.values.get(p)
+            if pos is None and not key:
+                pos = self.keys.get(p)
+            if pos is not None:
+                return Location(self.file, pos[0], pos[1], path_text(tuple(path)))
+            if not p:
+                return Location(self.file, 1, 1, path_text(tuple(path)))
+            p = p[:-1]
+
+
+@dataclass
+class YamlFile:
+    data: Any
+    source: SourceMap
+
+
+class _Limit(Exception):
+    def __init__(self, line: int, col: int, message: str) -> None:
+        self.line, self.col, self.message = line, col, message
+
+
+def _yaml_error_message(problem: str, line_text: str) -> str:
+    """Turn ruamel's parser wording into advice a planner can act on."""
+    p = problem.lower()
+    if "'\\t'" in p or "tab" in p:
+        return "karakter tab tidak boleh dipakai untuk indentasi YAML; gunakan spasi"
+    if "sequence entries are not allowed" in p and re.search(r":\s*-\s*$", line_text):
+        return (
+            'tanda "-" sebagai nilai harus diberi tanda kutip: tulis "-" '
+            "(atau kosongkan nilainya) untuk 'tidak ada target'"
+        )
+    if "mapping values are not allowed" in p:
+        return (
+            "ada titik dua (:) di dalam teks; beri tanda kutip pada teksnya, "
+            'misalnya uraian: "Catatan: ..."'
+        )
+    if "could not find expected ':'" in p or "simple key" in p:
+        return "baris ini bukan pasangan 'kunci: nilai' yang lengkap (indentasi atau ':' hilang?)"
+    if "found undefined alias" in p:
+        return f"alias YAML tidak didefinisikan ({problem})"
+    return f"YAML tidak valid: {problem}"
+
+
+def read_yaml(path: Path, display: str, diags: list[Diagnostic]) -> YamlFile | None:
+    """Read ``path``; on any problem append diagnostics and return None."""
+    where = Location(display)
+    try:
+        if path.is_symlink():
+            path.resolve(strict=True)  # raises on loops and dangling links
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            diags.append(
+                Diagnostic.make(
+                    where,
+                    "F003",
+                    f"berkas {size:,} byte melebihi batas {MAX_BYTES:,} byte; "
+                    "pecah datanya menjadi beberapa berkas",
+                )
+            )
+            return None
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)
+    except (OSError, RuntimeError) as exc:
+        reason = "tautan simbolik berputar" if getattr(exc, "errno", None) == errno.ELOOP else None
+        if isinstance(exc, RuntimeError):
+            reason = "tautan simbolik berputar"
+        diags.append(
+            Diagnostic.make(
+                where, "F002", f"berkas tidak dapat dibaca: {reason or exc.strerror or exc}"
+            )
+        )
+        return None
+    if b"\x00" in raw:
+        diags.append(
+            Diagnostic.make(where, "F004", "berkas berisi data biner, bukan teks YAML")
+        )
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        diags.append(
+            Diagnostic.make(
+                Location(display, line, col),
+                "F004",
+                "berkas bukan teks UTF-8; simpan ulang sebagai UTF-8 (byte "
+                f"0x{raw[exc.start]:02x} tidak valid)",
+            )
+        )
+        return None
+    text = text.removeprefix("\ufeff")
+    lines = text.splitlines()
+    source = SourceMap(display)
+
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    yaml = YAML(typ="safe", pure=False)
+    try:
+        docs = list(yaml.compose_all(text))
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        col = mark.column + 1 if mark else 1
+        line_text = lines[line - 1] if 0 < line <= len(lines) else ""
+        diags.append(
+            Diagnostic.make(
+                Location(display, line, col),
+                "Y001",
+                _yaml_error_message(str(exc.problem or exc), line_text),
+            )
+        )
+        return None
+    except RecursionError:
+        diags.append(
+            Diagnostic.make(
+                Location(display, 1, 1), "Y003", "struktur YAML terlalu dalam untuk dibaca"
+            )
+        )
+        return None
+    except (YAMLError, ValueError, TypeError) as exc:
+        # ReaderError (control characters) carries a character offset.
+        pos = getattr(exc, "position", None)
+        line, col = 1, 1
+        if isinstance(pos, int):
+            line = text.count("\n", 0, pos) + 1
+            col = pos - (text.rfind("\n", 0, pos) + 1) + 1
+        diags.append(
+            Diagnostic.make(Location(display, line, col), "Y001", f"YAML tidak valid: {exc}")
+        )
+        return None
+
+    docs = [d for d in docs if d is not None]
+    if not docs:
+        diags.append(
+            Diagnostic.make(
+                Location(display, 1, 1), "Y004", "berkas kosong; isi datanya atau hapus berkasnya"
+            )
+        )
+        return None
+    if len(docs) > 1:
+        m = docs[1].start_mark
+        diags.append(
+            Diagnostic.make(
+                Location(display, m.line + 1, m.column + 1),
+                "Y001",
+                "satu berkas hanya boleh berisi satu dokumen YAML (hapus pemisah '---')",
+            )
+        )
+        return None
+
+    counter = [0]
+    errors: list[Diagnostic] = []
+    try:
+        data = _convert(docs[0], (), 0, counter, source, errors)
+    except _Limit as lim:
+        diags.append(Diagnostic.make(Location(display, lim.line, lim.col), "Y003", lim.message))
+        return None
+    if errors:
+        diags.extend(errors)
+        return None
+    return YamlFile(data, source)
+
+
+def _convert(
+    node: Any,
+    path: YamlPath,
+    depth: int,
+    counter: list[int],
+    source: SourceMap,
+    errors: list[Diagnostic],
+) -> Any:
+    mark = node.start_mark
+    line, col = mark.line + 1, mark.column + 1
+    counter[0] += 1
+    if counter[0] > MAX_NODES:
+        raise _Limit(line, col, f"lebih dari {MAX_NODES:,} nilai setelah alias diuraikan")
+    if depth > MAX_DEPTH:
+        raise _Limit(line, col, f"struktur bertingkat lebih dari {MAX_DEPTH} tingkat")
+    source.values.setdefault(path, (line, col))
+    tag = node.tag or ""
+    kind = node.id
+    if kind == "scalar":
+        if tag not in _SCALAR_TAGS:
+            errors.append(
+                Diagnostic.make(
+                    Location(source.file, line, col, path_text(path)),
+                    "Y005",
+                    f"tag YAML {tag} tidak didukung; hapus tag-nya",
+                )
+            )
+            return None
+        value: str = node.value
+        short = tag[len(_STD) :]
+        if short in ("int", "float"):
+            return Num(value)
+        if short == "bool":
+            return value.lower() == "true"
+        if short == "null":
+            return None
+        return value
+    if kind == "sequence":
+        if tag != f"{_STD}seq":
+            errors.append(
+                Diagnostic.make(
+                    Location(source.file, line, col, path_text(path)),
+                    "Y005",
+                    f"tag YAML {tag} tidak didukung",
+                )
+            )
+        return [
+            _convert(item, (*path, i), depth + 1, counter, source, errors)
+            for i, item in enumerate(node.value)
+        ]
+    # mapping
+    if tag not in (f"{_STD}map", f"{_STD}omap"):
+        errors.append(
+            Diagnostic.make(
+                Location(source.file, line, col, path_text(path)),
+                "Y005",
+                f"tag YAML {tag} tidak didukung",
+            )
+        )
+    out: dict[str, Any] = {}
+    merged: dict[str, Any] = {}
+    seen: dict[str, int] = {}
+    for knode, vnode in node.value:
+        kline, kcol = knode.start_mark.line + 1, knode.start_mark.column + 1
+        if knode.tag == f"{_STD}merge":
+            # "<<: *base" merges a mapping (or list of mappings); explicit keys win.
+            value = _convert(vnode, path, depth + 1, counter, source, errors)
+            for m in value if isinstance(value, list) else [value]:
+                if isinstance(m, dict):
+                    for k, v in m.items():
+                        merged.setdefault(k, v)
+            continue
+        if knode.id != "scalar":
+            errors.append(
+                Diagnostic.make(
+                    Location(source.file, kline, kcol, path_text(path)),
+                    "Y001",
+                    "kunci harus berupa teks sederhana, bukan daftar atau pemetaan",
+                )
+            )
+            continue
+        key = str(knode.value)
+        if key in seen:
+            errors.append(
+                Diagnostic.make(
+                    Location(source.file, kline, kcol, path_text((*path, key))),
+                    "Y002",
+                    f"kunci '{key}' sudah ditulis di baris {seen[key]}; hapus salah satunya",
+                )
+            )
+            continue
+        seen[key] = kline
+        source.keys[(*path, key)] = (kline, kcol)
+        out[key] = _convert(vnode, (*path, key), depth + 1, counter, source, errors)
+    for k, v in merged.items():
+        out.setdefault(k, v)
+    return out

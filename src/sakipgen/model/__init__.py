@@ -1,0 +1,1 @@
+"""Pydantic models of a dinas folder, one module per file kind."""

@@ -1,0 +1,258 @@
+"""Values as planners write them: exact numbers, rupiah, NIP, and target values.
+
+Rules (documented in the README, "Menulis angka"):
+
+* A YAML number is read from its source text into ``Decimal``; a dot is the
+  decimal point (``43.30``).
+* A quoted string may use the Indonesian format: ``"43,30"``, ``"1.727.182.400"``,
+  ``"Rp 1.727.182.400,00"``.
+* ``6.825`` and ``"6,825"`` (one to three digits, one separator, exactly three
+  digits) are **ambiguous**: a planner may mean 6825 or 6.825.  They are
+  rejected with a message saying what to write instead (``6825`` or ``6.8250``).
+* Rupiah amounts are whole numbers.
+* Codes (kode), ids and NIP keep the exact source text, so ``kode: 010`` stays
+  ``"010"`` and an 18-digit NIP written as a number loses no digit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+
+class Num(str):
+    """A scalar that YAML resolved as a number, kept as its source text."""
+
+    __slots__ = ()
+
+
+MAX_DIGITS = 24
+"""More digits than any rupiah total of a kabupaten; longer numbers are typos."""
+
+_PLAIN = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+_AMBIGUOUS_DOT = re.compile(r"^[+-]?[1-9]\d{0,2}\.\d{3}$")
+_AMBIGUOUS_COMMA = re.compile(r"^[+-]?[1-9]\d{0,2},\d{3}$")
+_ID_GROUPED = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")
+_ID_COMMA = re.compile(r"^[+-]?\d+,\d+$")
+_CURRENCY = re.compile(r"^(rp\.?|idr|us\$|usd)\s*", re.IGNORECASE)
+
+
+def _err(code: str, message: str) -> PydanticCustomError:
+    return PydanticCustomError(code, message)
+
+
+def parse_angka(value: Any, *, allow_currency: bool = True) -> Decimal:
+    """Parse a number written by a planner; raise a coded error when it cannot be read."""
+    if isinstance(value, bool) or value is None or isinstance(value, (list, dict)):
+        raise _err("S003", "harus berupa angka")
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, int):
+        return Decimal(value)
+    if not isinstance(value, str):
+        raise _err("S003", "harus berupa angka")
+    text = value.strip()
+    is_yaml_number = isinstance(value, Num)
+    low = text.lower().lstrip("+-")
+    if low in (".nan", "nan", ".inf", "inf", "infinity"):
+        raise _err("N003", f"{text} bukan angka; tulis angka yang sebenarnya")
+    if not is_yaml_number and allow_currency:
+        text = _CURRENCY.sub("", text).removesuffix(",-").strip()
+    digits = sum(c.isdigit() for c in text)
+    if digits > MAX_DIGITS:
+        raise _err("N004", f"angka dengan {digits} digit terlalu besar; periksa kembali nilainya")
+    if _AMBIGUOUS_DOT.match(text) or _AMBIGUOUS_COMMA.match(text):
+        sep = text[-4]
+        whole = text.replace(sep, "")
+        frac = text.replace(",", ".") + "0"
+        raise _err(
+            "N001",
+            f"{text} ambigu: tulis {whole} jika maksudnya {whole} (tanpa pemisah ribuan), "
+            f"atau {frac} jika maksudnya angka desimal",
+        )
+    if "_" in text or text.lower().startswith(("0x", "0o", "0b")):
+        raise _err("N002", f"{text} bukan angka desimal biasa; tulis angka tanpa '_' atau awalan")
+    try:
+        if _PLAIN.match(text):
+            return Decimal(text)
+        if _ID_GROUPED.match(text):
+            return Decimal(text.replace(".", "").replace(",", "."))
+        if _ID_COMMA.match(text):
+            return Decimal(text.replace(",", "."))
+    except InvalidOperation:  # pragma: no cover - the patterns admit only valid text
+        pass
+    raise _err(
+        "N002",
+        f"'{text}' tidak dapat dibaca sebagai angka; contoh penulisan: 6825, 43.30, "
+        '"43,30" atau "1.727.182.400"',
+    )
+
+
+def _angka(value: Any) -> Decimal:
+    return parse_angka(value)
+
+
+def _rupiah(value: Any) -> int:
+    amount = parse_angka(value)
+    if amount != amount.to_integral_value():
+        raise _err("N005", f"{value} bukan rupiah utuh; tulis tanpa sen, misalnya 1727182400")
+    if amount < 0:
+        raise _err("S004", "jumlah rupiah tidak boleh negatif")
+    return int(amount)
+
+
+def _teks(value: Any) -> str:
+    if isinstance(value, bool) or isinstance(value, (list, dict)) or value is None:
+        raise _err("S003", "harus berupa teks")
+    if isinstance(value, (int, Decimal)):
+        return str(value)
+    if not isinstance(value, str):
+        raise _err("S003", "harus berupa teks")
+    return str(value).strip()
+
+
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+
+
+def _id(value: Any) -> str:
+    text = _teks(value)
+    if not _ID.match(text):
+        raise _err(
+            "S004",
+            f"id '{text}' tidak valid: gunakan huruf, angka, titik, '-' atau '_' "
+            "(misalnya S1 atau IK1.2), tanpa spasi",
+        )
+    return text
+
+
+def _nip(value: Any) -> str:
+    text = _teks(value)
+    digits = re.sub(r"[\s.]", "", text)
+    if not (digits.isdigit() and len(digits) == 18):
+        raise _err(
+            "N006",
+            f"NIP '{text}' harus 18 digit, misalnya \"19741014 199311 1 001\" (ditulis dalam "
+            "tanda kutip)",
+        )
+    return digits
+
+
+def format_nip(nip: str) -> str:
+    """``197410141993111001`` → ``19741014 199311 1 001`` (the printed form)."""
+    return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
+
+
+def _tahun(value: Any) -> int:
+    number = parse_angka(value, allow_currency=False)
+    if number != number.to_integral_value() or not 1945 <= number <= 2100:
+        raise _err("S004", f"'{value}' bukan tahun (misalnya 2021)")
+    return int(number)
+
+
+Angka = Annotated[Decimal, BeforeValidator(_angka)]
+Rupiah = Annotated[int, BeforeValidator(_rupiah)]
+Teks = Annotated[str, BeforeValidator(_teks)]
+Id = Annotated[str, BeforeValidator(_id)]
+Nip = Annotated[str, BeforeValidator(_nip)]
+Tahun = Annotated[int, BeforeValidator(_tahun)]
+
+
+# --- target and realisasi values -------------------------------------------------
+
+JenisNilai = Literal["kosong", "angka", "rentang", "majemuk", "teks"]
+
+
+@dataclass(frozen=True)
+class Nilai:
+    """A target or realisasi as written: a number (with an optional unit word), a
+    range ``80-90``, a compound ``7% dan 17%``, free text (``WTP``), or nothing (``-``)."""
+
+    jenis: JenisNilai
+    teks: str
+    angka: Decimal | None = None
+    bawah: Decimal | None = None
+    atas: Decimal | None = None
+    bagian: tuple[Nilai, ...] = ()
+    satuan: str = ""
+
+    @property
+    def numerik(self) -> bool:
+        return self.jenis == "angka"
+
+    def __str__(self) -> str:
+        return self.teks
+
+
+KOSONG = Nilai("kosong", "-")
+
+_NUM = r"[+-]?\d[\d.,]*"
+_WITH_UNIT = re.compile(rf"^(?P<pre>rp\.?|us\$|usd)?\s*(?P<num>{_NUM})\s*(?P<unit>%|[^\d\s].*)?$", re.I)
+_RANGE = re.compile(
+    rf"^(?P<a>{_NUM})\s*(?:%\s*)?(?:-|–|—|s\.?\s?d\.?|s/d|sampai)\s*(?P<b>{_NUM})\s*(?P<unit>%|[^\d\s].*)?$",
+    re.I,
+)
+_COMPOUND = re.compile(r"\s+dan\s+|\s*;\s*", re.I)
+_UNIT_WORD = re.compile(r"^(%|[A-Za-z][A-Za-z/ .²³-]*)$")
+
+
+def _number_with_unit(text: str) -> Nilai | None:
+    m = _WITH_UNIT.match(text)
+    if not m:
+        return None
+    unit = (m.group("unit") or "").strip()
+    if unit and not _UNIT_WORD.match(unit):
+        return None
+    # A trailing "M"/"T" after a rupiah amount means miliar/triliun: not a plain number.
+    if m.group("pre") and unit:
+        return None
+    value = parse_angka(m.group("num"), allow_currency=False)
+    return Nilai("angka", text, angka=value, satuan=unit)
+
+
+def parse_nilai(value: Any) -> Nilai:
+    if isinstance(value, Nilai):
+        return value
+    if value is None:
+        return KOSONG
+    if isinstance(value, bool) or isinstance(value, (list, dict)):
+        raise _err("S003", "harus berupa angka atau teks (misalnya 32, \"80-90\" atau \"WTP\")")
+    if isinstance(value, Num) or isinstance(value, (int, Decimal)):
+        return Nilai("angka", str(value), angka=parse_angka(value))
+    if not isinstance(value, str):
+        raise _err("S003", "harus berupa angka atau teks")
+    text = " ".join(value.split())
+    if text in ("", "-", "–", "—"):
+        return KOSONG
+    single = _number_with_unit(text)
+    if single is not None:
+        return single
+    r = _RANGE.match(text)
+    if r and (not r.group("unit") or _UNIT_WORD.match(r.group("unit").strip())):
+        lo = parse_angka(r.group("a"), allow_currency=False)
+        hi = parse_angka(r.group("b"), allow_currency=False)
+        if lo > hi:
+            raise _err("S004", f"rentang '{text}': batas bawah lebih besar dari batas atas")
+        return Nilai("rentang", text, bawah=lo, atas=hi, satuan=(r.group("unit") or "").strip())
+    parts = _COMPOUND.split(text)
+    if len(parts) > 1:
+        parsed = [_number_with_unit(p.strip()) for p in parts]
+        if all(p is not None for p in parsed):
+            return Nilai("majemuk", text, bagian=tuple(p for p in parsed if p is not None))
+    return Nilai("teks", text)
+
+
+def _serialize_nilai(v: Nilai) -> str | None:
+    return None if v.jenis == "kosong" else v.teks
+
+
+NilaiField = Annotated[
+    Nilai,
+    PlainValidator(parse_nilai),
+    PlainSerializer(_serialize_nilai),
+    WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string"}, {"type": "null"}]}),
+]
