@@ -69,6 +69,8 @@ RULES: dict[str, Rule] = {
         Rule("C004", _W, "capaian manual tanpa alasan"),
         Rule("C005", _E, "serapan tidak dapat dihitung: pagu nol"),
         Rule("C006", _E, "bentuk target dan realisasi tidak cocok"),
+        # T: narrative text
+        Rule("T001", _E, "isian angka di narasi tidak valid"),
     ]
 }
 

@@ -1,22 +1,45 @@
 """Run everything ``sakipgen check`` runs on one dinas folder: load, calculate every
-year, and collect all diagnostics."""
+year, fill in every narrative, and collect all diagnostics."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from sakipgen.calc.narasi import Konteks, isi
 from sakipgen.calc.tahun import hitung_tahun, tahun_tersedia
-from sakipgen.diagnostics import Diagnostic, sorted_unique
+from sakipgen.diagnostics import Diagnostic, Location, sorted_unique
 from sakipgen.load import load_dinas
-from sakipgen.model.folder import Dinas
+from sakipgen.model.folder import Dinas, Narasi
+
+
+def _narasi(blocks: dict[str, Narasi], konteks: Konteks) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    functions = konteks.functions()
+    for block in blocks.values():
+        if "{{" not in block.teks:
+            continue
+        _, problems = isi(block.teks, functions)
+        for p in problems:
+            out.append(Diagnostic.make(Location(block.file, p.line, p.column), "T001", p.message))
+    return out
 
 
 def periksa(folder: Path, base: Path | None = None) -> tuple[Dinas | None, list[Diagnostic]]:
     result = load_dinas(folder, base)
     diags = list(result.diagnostics)
     dinas = result.dinas
-    if dinas is not None:
-        for year in tahun_tersedia(dinas):
-            _, calc_diags = hitung_tahun(dinas, year, pembanding=False)
-            diags.extend(calc_diags)
+    if dinas is None:
+        return None, sorted_unique(diags)
+    for year in tahun_tersedia(dinas):
+        _, calc_diags = hitung_tahun(dinas, year, pembanding=False)
+        diags.extend(calc_diags)
+    for year, tahun in sorted(dinas.tahun.items()):
+        if tahun.narasi:
+            hasil, _ = hitung_tahun(dinas, year)
+            diags.extend(_narasi(tahun.narasi, Konteks(dinas, hasil)))
+    if dinas.narasi:
+        years = tahun_tersedia(dinas)
+        if years:
+            hasil, _ = hitung_tahun(dinas, max(years))
+            diags.extend(_narasi(dinas.narasi, Konteks(dinas, hasil)))
     return dinas, sorted_unique(diags)

@@ -1,0 +1,236 @@
+"""Figures inside narrative text: ``{{ capaian("IK1.1") }}`` and friends.
+
+Narrative is the dinas's own Markdown; the figures in it come from the data, so a
+changed realisasi changes the sentence too.  Placeholders are a deliberately tiny
+language (README "Angka di dalam narasi") evaluated here without a template
+engine, so a narrative cannot run code and ``check`` stays light::
+
+    {{ name }}   {{ name("ID") }}   {{ name(tahun=2020) }}   {{ name("ID") | lower }}
+
+Every function returns Indonesian-formatted text without "Rp" or "%".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sakipgen.calc.anggaran import HasilAnggaran
+from sakipgen.calc.tahun import HasilIndikator, HasilSasaran, HasilTahun, hitung_tahun
+from sakipgen.model.folder import Dinas
+from sakipgen.model.nilai import Nilai
+
+_PLACEHOLDER = re.compile(r"\{\{(.*?)\}\}", re.S)
+_CALL = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\((.*)\))?\s*$", re.S)
+_ARG = re.compile(
+    r"""\s*(?:(?P<kw>[A-Za-z_]+)\s*=\s*)?(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<int>\d+))\s*(?:,|$)"""
+)
+_FILTERS: dict[str, Callable[[str], str]] = {
+    "lower": str.lower,
+    "upper": str.upper,
+    "title": str.title,
+    "capitalize": str.capitalize,
+}
+
+
+class NarasiError(Exception):
+    pass
+
+
+def _fmt(value: Decimal | int | None, places: int | None = None) -> str:
+    from sakipgen.format import angka
+
+    if value is None:
+        raise NarasiError("angkanya belum ada untuk tahun ini")
+    return angka(value, places)
+
+
+def _fmt_nilai(value: Nilai | None) -> str:
+    from sakipgen.format import angka
+
+    if value is None or value.jenis == "kosong":
+        raise NarasiError("nilainya belum diisi")
+    if value.jenis == "angka" and value.angka is not None:
+        return angka(value.angka)
+    return value.teks
+
+
+def _tren(now: Decimal | None, before: Decimal | None) -> str:
+    if now is None or before is None:
+        raise NarasiError("capaian tahun ini atau tahun lalu belum ada")
+    return "kenaikan" if now > before else "penurunan" if now < before else "tetap"
+
+
+@dataclass
+class Konteks:
+    """What placeholders of one year can refer to."""
+
+    dinas: Dinas
+    hasil: HasilTahun
+
+    def __post_init__(self) -> None:
+        self._anggaran: dict[int, HasilAnggaran | None] = {self.hasil.tahun: self.hasil.anggaran}
+
+    def _ind(self, ident: str) -> HasilIndikator:
+        for s in self.hasil.sasaran:
+            for h in s.indikator:
+                if h.indikator.id == ident:
+                    return h
+        if ident in self.dinas.indikator:
+            raise NarasiError(f"indikator '{ident}' tidak diukur pada tahun {self.hasil.tahun}")
+        raise NarasiError(f"indikator '{ident}' tidak ada di renstra.yaml")
+
+    def _sas(self, ident: str) -> HasilSasaran:
+        for s in self.hasil.sasaran:
+            if s.sasaran.id == ident:
+                return s
+        if ident in self.dinas.sasaran:
+            raise NarasiError(f"sasaran '{ident}' tidak diukur pada tahun {self.hasil.tahun}")
+        raise NarasiError(f"sasaran '{ident}' tidak ada di renstra.yaml")
+
+    def _ang(self, tahun: int | None) -> HasilAnggaran:
+        year = tahun or self.hasil.tahun
+        if year not in self._anggaran:
+            self._anggaran[year] = (
+                hitung_tahun(self.dinas, year, pembanding=False)[0].anggaran
+                if year in self.dinas.tahun
+                else None
+            )
+        found = self._anggaran[year]
+        if found is None:
+            raise NarasiError(f"tidak ada anggaran.yaml untuk tahun {year}")
+        return found
+
+    def _pos_sasaran(self, ident: str) -> tuple[int | None, int | None, Decimal | None]:
+        for s in self._ang(None).sasaran:
+            if s.sasaran_id == ident:
+                return s.pagu, s.realisasi, s.serapan
+        raise NarasiError(f"tidak ada program untuk sasaran '{ident}' di anggaran.yaml")
+
+    def _sumber(self, nama: str) -> str:
+        tahun = self.dinas.tahun.get(self.hasil.tahun)
+        items = tahun.anggaran.model.sumber_dana if tahun and tahun.anggaran else []
+        for sd in items:
+            if sd.sumber == nama and sd.jumlah is not None:
+                return _fmt(sd.jumlah)
+        raise NarasiError(f"sumber dana '{nama}' tidak ada (dengan jumlah) di anggaran.yaml")
+
+    def _belanja(self, jenis: str) -> str:
+        tahun = self.dinas.tahun.get(self.hasil.tahun)
+        items = tahun.anggaran.model.belanja if tahun and tahun.anggaran else []
+        for b in items:
+            if b.jenis == jenis:
+                return _fmt(b.jumlah)
+        raise NarasiError(f"belanja '{jenis}' tidak ada di anggaran.yaml")
+
+    def _hitung(self, what: str) -> str:
+        tahun = self.dinas.tahun.get(self.hasil.tahun)
+        program = tahun.program() if tahun else []
+        if what == "program":
+            return str(len(program))
+        kegiatan = [k for p in program for k in p.kegiatan]
+        if what == "kegiatan":
+            return str(len(kegiatan))
+        return str(sum(len(k.sub_kegiatan) for k in kegiatan))
+
+    def functions(self) -> dict[str, Callable[..., str]]:
+        h = self.hasil
+        return {
+            "tahun": lambda: str(h.tahun),
+            "tahun_lalu": lambda: str(h.tahun - 1),
+            "target": lambda i: _fmt_nilai(self._ind(i).target),
+            "realisasi": lambda i: _fmt_nilai(self._ind(i).realisasi),
+            "capaian": lambda i: _fmt(self._ind(i).capaian, 2),
+            "kategori": lambda i: self._ind(i).kategori or _fmt(None),
+            "capaian_lalu": lambda i: _fmt(self._ind(i).capaian_tahun_lalu, 2),
+            "capaian_akhir": lambda i: _fmt(self._ind(i).capaian_target_akhir, 2),
+            "tren": lambda i: _tren(self._ind(i).capaian, self._ind(i).capaian_tahun_lalu),
+            "capaian_sasaran": lambda i: _fmt(self._sas(i).capaian, 2),
+            "kategori_sasaran": lambda i: self._sas(i).kategori or _fmt(None),
+            "capaian_lalu_sasaran": lambda i: _fmt(self._sas(i).capaian_tahun_lalu, 2),
+            "tren_sasaran": lambda i: _tren(self._sas(i).capaian, self._sas(i).capaian_tahun_lalu),
+            "capaian_total": lambda: _fmt(h.capaian, 2),
+            "kategori_total": lambda: h.kategori or _fmt(None),
+            "pagu": lambda tahun=None: _fmt(self._ang(tahun).total.pagu),
+            "realisasi_anggaran": lambda tahun=None: _fmt(self._ang(tahun).total.realisasi),
+            "serapan": lambda tahun=None: _fmt(self._ang(tahun).total.serapan, 2),
+            "efisiensi": lambda tahun=None: _fmt(self._ang(tahun).total.efisiensi),
+            "efisiensi_persen": lambda tahun=None: _fmt(self._ang(tahun).efisiensi_persen, 2),
+            "pagu_sasaran": lambda i: _fmt(self._pos_sasaran(i)[0]),
+            "realisasi_sasaran": lambda i: _fmt(self._pos_sasaran(i)[1]),
+            "serapan_sasaran": lambda i: _fmt(self._pos_sasaran(i)[2], 2),
+            "efisiensi_persen_sasaran": lambda i: _fmt(
+                None if self._pos_sasaran(i)[2] is None
+                else Decimal(100) - self._pos_sasaran(i)[2],  # type: ignore[operator]
+                2,
+            ),
+            "sumber_dana": self._sumber,
+            "belanja": self._belanja,
+            "jumlah_program": lambda: self._hitung("program"),
+            "jumlah_kegiatan": lambda: self._hitung("kegiatan"),
+            "jumlah_sub_kegiatan": lambda: self._hitung("sub"),
+        }
+
+
+@dataclass(frozen=True)
+class Masalah:
+    line: int
+    column: int
+    message: str
+
+
+def _evaluate(expr: str, functions: dict[str, Callable[..., str]]) -> str:
+    import difflib
+
+    head, *filters = expr.split("|")
+    m = _CALL.match(head)
+    if not m:
+        raise NarasiError(f"'{{{{{expr}}}}}' bukan isian yang dikenal; contoh: {{{{ capaian(\"IK1.1\") }}}}")
+    name, argtext = m.group(1), m.group(2)
+    if name not in functions:
+        close = difflib.get_close_matches(name, list(functions), n=1)
+        hint = f"; mungkin maksudnya '{close[0]}'?" if close else ""
+        raise NarasiError(f"'{name}' tidak dikenal{hint}")
+    args: list[object] = []
+    kwargs: dict[str, object] = {}
+    rest = (argtext or "").strip()
+    while rest:
+        a = _ARG.match(rest)
+        if not a or a.end() == 0:
+            raise NarasiError(f"argumen '{rest}' tidak valid: tulis id dalam tanda kutip, misalnya \"IK1.1\"")
+        value: object = a.group("dq") if a.group("dq") is not None else a.group("sq")
+        if a.group("int") is not None:
+            value = int(a.group("int"))
+        if a.group("kw"):
+            kwargs[a.group("kw")] = value
+        else:
+            args.append(value)
+        rest = rest[a.end():].strip()
+    try:
+        out = functions[name](*args, **kwargs) if (argtext is not None) else functions[name]()
+    except TypeError as exc:
+        raise NarasiError(f"'{name}' dipanggil dengan argumen yang salah") from exc
+    for f in filters:
+        fname = f.strip()
+        if fname not in _FILTERS:
+            raise NarasiError(f"filter '{fname}' tidak dikenal (pilih: {', '.join(_FILTERS)})")
+        out = _FILTERS[fname](out)
+    return out
+
+
+def isi(teks: str, functions: dict[str, Callable[..., str]]) -> tuple[str, list[Masalah]]:
+    """Replace every placeholder; problems are returned with their line and column."""
+    problems: list[Masalah] = []
+
+    def sub(m: re.Match[str]) -> str:
+        try:
+            return _evaluate(m.group(1), functions)
+        except NarasiError as exc:
+            line = teks.count("\n", 0, m.start()) + 1
+            col = m.start() - (teks.rfind("\n", 0, m.start()) + 1) + 1
+            problems.append(Masalah(line, col, str(exc)))
+            return m.group(0)
+
+    return _PLACEHOLDER.sub(sub, teks), problems
