@@ -170,7 +170,9 @@ def render_text(dinas: Dinas, hasil: HasilTahun) -> Any:
     else:
         parts.append(Text("Tahun rencana: belum ada realisasi, hanya target yang ditampilkan."))
     if any(h.manual for s in hasil.sasaran for h in s.indikator):
-        parts.append(Text("* capaian diisi manual (lihat 'alasan' atau 'sumber' di realisasi.yaml)"))
+        parts.append(
+            Text("* capaian diisi manual (lihat 'alasan' atau 'sumber' di realisasi.yaml)")
+        )
 
     a = hasil.anggaran
     if a is not None:
@@ -180,17 +182,19 @@ def render_text(dinas: Dinas, hasil: HasilTahun) -> Any:
         b.add_column("Pagu (Rp)", justify="right")
         b.add_column("Realisasi (Rp)", justify="right")
         b.add_column("Serapan (%)", justify="right")
-        for s in a.sasaran:
-            label = f"{s.sasaran_id}. {names.get(s.sasaran_id or '', '')}" if s.sasaran_id else (
-                "(program tanpa sasaran)"
+        for pos in a.sasaran:
+            label = (
+                f"{pos.sasaran_id}. {names.get(pos.sasaran_id, '')}"
+                if pos.sasaran_id
+                else "(program tanpa sasaran)"
             )
             b.add_row(
                 Text(label, style="bold"),
-                rupiah(s.pagu, ""),
-                rupiah(s.realisasi, ""),
-                persen(s.serapan),
+                rupiah(pos.pagu, ""),
+                rupiah(pos.realisasi, ""),
+                persen(pos.serapan),
             )
-            for p in s.program:
+            for p in pos.program:
                 b.add_row(
                     f"  {p.program.uraian}",
                     rupiah(p.pagu, ""),

@@ -27,8 +27,11 @@ def pagu(unit: Unit) -> int | None:
     if unit.pagu is not None:
         return unit.pagu
     children: Sequence[Unit] = (
-        unit.kegiatan if isinstance(unit, Program)
-        else unit.sub_kegiatan if isinstance(unit, Kegiatan) else []
+        unit.kegiatan
+        if isinstance(unit, Program)
+        else unit.sub_kegiatan
+        if isinstance(unit, Kegiatan)
+        else []
     )
     return _sum([pagu(c) for c in children])
 
@@ -37,8 +40,11 @@ def realisasi(unit: Unit) -> int | None:
     if unit.realisasi is not None:
         return unit.realisasi
     children: Sequence[Unit] = (
-        unit.kegiatan if isinstance(unit, Program)
-        else unit.sub_kegiatan if isinstance(unit, Kegiatan) else []
+        unit.kegiatan
+        if isinstance(unit, Program)
+        else unit.sub_kegiatan
+        if isinstance(unit, Kegiatan)
+        else []
     )
     return _sum([realisasi(c) for c in children])
 
@@ -83,11 +89,15 @@ class HasilAnggaran:
     program: list[PosProgram]
 
 
-def _pos(p: int | None, r: int | None, places: int) -> tuple[int | None, int | None, Decimal | None]:
+def _pos(
+    p: int | None, r: int | None, places: int
+) -> tuple[int | None, int | None, Decimal | None]:
     return p, r, serapan(p, r, places)
 
 
-def hitung_anggaran(data: AnggaranTahun, sasaran_urut: Sequence[str], places: int = 2) -> HasilAnggaran:
+def hitung_anggaran(
+    data: AnggaranTahun, sasaran_urut: Sequence[str], places: int = 2
+) -> HasilAnggaran:
     programs = [PosProgram(*_pos(pagu(p), realisasi(p), places), program=p) for p in data.program]
     groups: dict[str | None, list[PosProgram]] = {}
     for pp in programs:
@@ -95,7 +105,9 @@ def hitung_anggaran(data: AnggaranTahun, sasaran_urut: Sequence[str], places: in
     order = [s for s in sasaran_urut if s in groups] + [s for s in groups if s not in sasaran_urut]
     per_sasaran = [
         PosSasaran(
-            *_pos(_sum([p.pagu for p in groups[s]]), _sum([p.realisasi for p in groups[s]]), places),
+            *_pos(
+                _sum([p.pagu for p in groups[s]]), _sum([p.realisasi for p in groups[s]]), places
+            ),
             sasaran_id=s,
             program=groups[s],
         )

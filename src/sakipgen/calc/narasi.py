@@ -162,8 +162,7 @@ class Konteks:
             "realisasi_sasaran": lambda i: _fmt(self._pos_sasaran(i)[1]),
             "serapan_sasaran": lambda i: _fmt(self._pos_sasaran(i)[2], 2),
             "efisiensi_persen_sasaran": lambda i: _fmt(
-                None if self._pos_sasaran(i)[2] is None
-                else Decimal(100) - self._pos_sasaran(i)[2],  # type: ignore[operator]
+                None if self._pos_sasaran(i)[2] is None else Decimal(100) - self._pos_sasaran(i)[2],  # type: ignore[operator]
                 2,
             ),
             "sumber_dana": self._sumber,
@@ -187,7 +186,9 @@ def _evaluate(expr: str, functions: dict[str, Callable[..., str]]) -> str:
     head, *filters = expr.split("|")
     m = _CALL.match(head)
     if not m:
-        raise NarasiError(f"'{{{{{expr}}}}}' bukan isian yang dikenal; contoh: {{{{ capaian(\"IK1.1\") }}}}")
+        raise NarasiError(
+            f"'{{{{{expr}}}}}' bukan isian yang dikenal; contoh: {{{{ capaian(\"IK1.1\") }}}}"
+        )
     name, argtext = m.group(1), m.group(2)
     if name not in functions:
         close = difflib.get_close_matches(name, list(functions), n=1)
@@ -199,7 +200,9 @@ def _evaluate(expr: str, functions: dict[str, Callable[..., str]]) -> str:
     while rest:
         a = _ARG.match(rest)
         if not a or a.end() == 0:
-            raise NarasiError(f"argumen '{rest}' tidak valid: tulis id dalam tanda kutip, misalnya \"IK1.1\"")
+            raise NarasiError(
+                f"argumen '{rest}' tidak valid: tulis id dalam tanda kutip, misalnya \"IK1.1\""
+            )
         value: object = a.group("dq") if a.group("dq") is not None else a.group("sq")
         if a.group("int") is not None:
             value = int(a.group("int"))
@@ -207,7 +210,7 @@ def _evaluate(expr: str, functions: dict[str, Callable[..., str]]) -> str:
             kwargs[a.group("kw")] = value
         else:
             args.append(value)
-        rest = rest[a.end():].strip()
+        rest = rest[a.end() :].strip()
     try:
         out = functions[name](*args, **kwargs) if (argtext is not None) else functions[name]()
     except TypeError as exc:

@@ -104,9 +104,7 @@ def hitung_tahun(
     lalu: HasilTahun | None = None
     if pembanding and (year - 1) in dinas.tahun:
         lalu, _ = hitung_tahun(dinas, year - 1, pembanding=False)
-    lalu_ind = (
-        {h.indikator.id: h for s in lalu.sasaran for h in s.indikator} if lalu else {}
-    )
+    lalu_ind = {h.indikator.id: h for s in lalu.sasaran for h in s.indikator} if lalu else {}
     lalu_sas = {s.sasaran.id: s for s in lalu.sasaran} if lalu else {}
 
     def where(ident: str) -> Location:
@@ -223,8 +221,12 @@ def _indikator(
     if not ada_realisasi:
         return None, False, None, None, None
     if real is None:
-        return None, False, None, None, CapaianError(
-            "C002", f"realisasi tahun {year} belum diisi di realisasi.yaml"
+        return (
+            None,
+            False,
+            None,
+            None,
+            CapaianError("C002", f"realisasi tahun {year} belum diisi di realisasi.yaml"),
         )
     manual_value = bulat(real.capaian, profil.desimal) if real.capaian is not None else None
     if real.nilai is not None and real.nilai.jenis != "kosong":
@@ -238,6 +240,10 @@ def _indikator(
         return manual_value, True, real.alasan, real.sumber, None
     if real.catatan:
         return None, False, None, real.catatan, None
-    return None, False, None, None, CapaianError(
-        "C002", f"realisasi tahun {year} belum diisi (nilai '-')"
+    return (
+        None,
+        False,
+        None,
+        None,
+        CapaianError("C002", f"realisasi tahun {year} belum diisi (nilai '-')"),
     )

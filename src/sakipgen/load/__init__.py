@@ -66,9 +66,7 @@ def is_dinas_folder(path: Path) -> bool:
     return (path / "sakip.yaml").is_file()
 
 
-def _load_file(
-    model: type[M], path: Path, base: Path, diags: list[Diagnostic]
-) -> Berkas[M] | None:
+def _load_file(model: type[M], path: Path, base: Path, diags: list[Diagnostic]) -> Berkas[M] | None:
     yf = read_yaml(path, display_path(path, base), diags)
     if yf is None:
         return None
@@ -92,7 +90,9 @@ def _read_text(path: Path, base: Path, diags: list[Diagnostic]) -> str | None:
         line = raw[: exc.start].count(b"\n") + 1
         diags.append(
             Diagnostic.make(
-                Location(shown, line, 1), "F004", "berkas bukan teks UTF-8; simpan ulang sebagai UTF-8"
+                Location(shown, line, 1),
+                "F004",
+                "berkas bukan teks UTF-8; simpan ulang sebagai UTF-8",
             )
         )
         return None

@@ -5,9 +5,11 @@ Every unknown reference is reported at the referring line, with "did you mean".
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from pydantic_core import PydanticCustomError
 
 from sakipgen.diagnostics import Diagnostic, Location, display_path
 from sakipgen.load.validate import suggest
@@ -16,7 +18,7 @@ from sakipgen.model.rencana_aksi import JUMLAH_PERIODE
 
 if TYPE_CHECKING:
     from sakipgen.load.yaml_reader import SourceMap, YamlPath
-    from sakipgen.model.folder import Dinas, Tahun
+    from sakipgen.model.folder import Dinas, Narasi, Tahun
 
 
 class _Ids:
@@ -40,7 +42,9 @@ class _Ids:
         else:
             self.where[ident] = loc
 
-    def ref(self, ident: str | None, source: SourceMap, path: YamlPath, *, key: bool = False) -> None:
+    def ref(
+        self, ident: str | None, source: SourceMap, path: YamlPath, *, key: bool = False
+    ) -> None:
         if ident is None or ident in self.where:
             return
         self.out.append(
@@ -68,9 +72,13 @@ def periksa_referensi(dinas: Dinas, base: Path) -> list[Diagnostic]:
     for i, t in enumerate(renstra.tujuan):
         tujuan.add(t.id, rs.locate(("tujuan", i, "id")))
         for j, m_id in enumerate(t.misi):
-            misi.ref(m_id, rs, ("tujuan", i, "misi", j) if len(t.misi) > 1 else ("tujuan", i, "misi"))
+            misi.ref(
+                m_id, rs, ("tujuan", i, "misi", j) if len(t.misi) > 1 else ("tujuan", i, "misi")
+            )
         for j, it in enumerate(t.indikator):
-            _years_in_period(it.target, periode.tahun, rs, ("tujuan", i, "indikator", j, "target"), out)
+            _years_in_period(
+                it.target, periode.tahun, rs, ("tujuan", i, "indikator", j, "target"), out
+            )
     sasaran = _Ids("sasaran", out)
     indikator = _Ids("indikator", out)
     for i, s in enumerate(renstra.sasaran):
@@ -107,7 +115,11 @@ def periksa_referensi(dinas: Dinas, base: Path) -> list[Diagnostic]:
 
 
 def _years_in_period(
-    targets: dict[int, object], years: range, source: SourceMap, path: YamlPath, out: list[Diagnostic]
+    targets: Mapping[int, object],
+    years: range,
+    source: SourceMap,
+    path: YamlPath,
+    out: list[Diagnostic],
 ) -> None:
     for year in targets:
         if year not in years:
@@ -121,17 +133,16 @@ def _years_in_period(
 
 
 def _narasi_refs(
-    narasi: Iterable[str] | dict[str, object], sasaran: _Ids, indikator: _Ids, out: list[Diagnostic]
+    narasi: dict[str, Narasi], sasaran: _Ids, indikator: _Ids, out: list[Diagnostic]
 ) -> None:
-    items = narasi.items() if isinstance(narasi, dict) else []
-    for key, block in items:
+    for key, block in narasi.items():
         kind, _, ident = key.partition("/")
         ids = {"indikator": indikator, "sasaran": sasaran}.get(kind)
         if ids is None or not ident or ident in ids.where:
             continue
         out.append(
             Diagnostic.make(
-                Location(getattr(block, "file", key)),
+                Location(block.file, 1, 1),
                 "R001",
                 f"narasi untuk {kind} '{ident}', padahal {kind} itu tidak ada"
                 f"{suggest(ident, list(ids.where))}",
@@ -148,11 +159,19 @@ def _tahun_refs(tahun: Tahun, sasaran: _Ids, indikator: _Ids, out: list[Diagnost
         for i, p in enumerate(tahun.anggaran.model.program):
             program.add(p.id, src.locate(("program", i, "id")))
             for j, s_id in enumerate(p.sasaran):
-                sasaran.ref(s_id, src, ("program", i, "sasaran", j) if len(p.sasaran) > 1 else ("program", i, "sasaran"))
+                sasaran.ref(
+                    s_id,
+                    src,
+                    ("program", i, "sasaran", j)
+                    if len(p.sasaran) > 1
+                    else ("program", i, "sasaran"),
+                )
             for j, k in enumerate(p.kegiatan):
                 kegiatan.add(k.id, src.locate(("program", i, "kegiatan", j, "id")))
                 for n, sk in enumerate(k.sub_kegiatan):
-                    sub.add(sk.id, src.locate(("program", i, "kegiatan", j, "sub_kegiatan", n, "id")))
+                    sub.add(
+                        sk.id, src.locate(("program", i, "kegiatan", j, "sub_kegiatan", n, "id"))
+                    )
 
     if tahun.target:
         src = tahun.target.source
@@ -175,18 +194,18 @@ def _tahun_refs(tahun: Tahun, sasaran: _Ids, indikator: _Ids, out: list[Diagnost
         for t, tabel in enumerate(tahun.rencana_aksi.model.tabel):
             n = JUMLAH_PERIODE[tabel.periode]
             for b, row in enumerate(tabel.baris):
-                p = ("tabel", t, "baris", b)
-                sasaran.ref(row.sasaran, src, (*p, "sasaran"))
-                indikator.ref(row.indikator, src, (*p, "indikator"))
-                program.ref(row.program, src, (*p, "program"))
-                kegiatan.ref(row.kegiatan, src, (*p, "kegiatan"))
-                sub.ref(row.sub_kegiatan, src, (*p, "sub_kegiatan"))
+                at: tuple[str | int, ...] = ("tabel", t, "baris", b)
+                sasaran.ref(row.sasaran, src, (*at, "sasaran"))
+                indikator.ref(row.indikator, src, (*at, "indikator"))
+                program.ref(row.program, src, (*at, "program"))
+                kegiatan.ref(row.kegiatan, src, (*at, "kegiatan"))
+                sub.ref(row.sub_kegiatan, src, (*at, "sub_kegiatan"))
                 if len(row.target) != n:
                     out.append(
                         Diagnostic.make(
-                            src.locate((*p, "target")),
+                            src.locate((*at, "target")),
                             "S004",
-                            f"target {tabel.periode} harus {n} nilai (tulis \"-\" untuk periode "
+                            f'target {tabel.periode} harus {n} nilai (tulis "-" untuk periode '
                             f"tanpa target), bukan {len(row.target)}",
                         )
                     )
@@ -207,8 +226,10 @@ def _tabel_cells(name: str, tabel: object, src: SourceMap, out: list[Diagnostic]
             if ref not in ids:
                 out.append(
                     Diagnostic.make(
-                        src.locate(("kolom",)), "R001",
-                        f"kolom '{k.judul}': jumlah_dari '{ref}' bukan id kolom{suggest(ref, sorted(ids))}",
+                        src.locate(("kolom",)),
+                        "R001",
+                        f"kolom '{k.judul}': jumlah_dari '{ref}' bukan id kolom"
+                        + suggest(ref, sorted(ids)),
                     )
                 )
     if tabel.total:
@@ -216,7 +237,8 @@ def _tabel_cells(name: str, tabel: object, src: SourceMap, out: list[Diagnostic]
             if ref not in ids:
                 out.append(
                     Diagnostic.make(
-                        src.locate(("total", "kolom", j)), "R001",
+                        src.locate(("total", "kolom", j)),
+                        "R001",
                         f"total: '{ref}' bukan id kolom{suggest(ref, sorted(ids))}",
                     )
                 )
@@ -235,12 +257,12 @@ def _tabel_cells(name: str, tabel: object, src: SourceMap, out: list[Diagnostic]
                 continue
             try:
                 parse_angka(cell)
-            except Exception as exc:  # PydanticCustomError carries our code
-                code = getattr(exc, "type", "N002")
+            except PydanticCustomError as exc:
+                code = exc.type if exc.type.startswith("N") else "N002"
                 out.append(
                     Diagnostic.make(
                         src.locate(("baris", r, c)),
-                        code if code.startswith("N") else "N002",
-                        f"kolom '{k.judul}' berisi angka: {getattr(exc, 'message', lambda: exc)()}",
+                        code,
+                        f"kolom '{k.judul}' berisi angka: {exc.message()}",
                     )
                 )

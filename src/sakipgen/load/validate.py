@@ -123,39 +123,35 @@ def translate(
             )
         elif etype == "missing":
             key = str(path[-1]) if path else "?"
-            d = Diagnostic.make(
-                source.locate(path[:-1]), "S002", f"isian '{key}' wajib diisi"
-            )
+            d = Diagnostic.make(source.locate(path[:-1]), "S002", f"isian '{key}' wajib diisi")
         elif etype in RULES:
             d = Diagnostic.make(source.locate(path), etype, msg)
         elif etype in _TYPE_MESSAGES:
             d = Diagnostic.make(source.locate(path), "S003", _TYPE_MESSAGES[etype])
         elif etype == "literal_error":
             expected = str(err.get("ctx", {}).get("expected", ""))
-            d = Diagnostic.make(
-                source.locate(path), "S004", f"harus salah satu dari: {expected}"
-            )
+            d = Diagnostic.make(source.locate(path), "S004", f"harus salah satu dari: {expected}")
         elif etype == "too_short":
             d = Diagnostic.make(source.locate(path), "S004", "tidak boleh kosong")
         elif etype in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
             ctx = err.get("ctx", {})
             bound = next(iter(ctx.values()), "")
-            word = {"greater_than_equal": ">=", "less_than_equal": "<=",
-                    "greater_than": ">", "less_than": "<"}[etype]
+            word = {
+                "greater_than_equal": ">=",
+                "less_than_equal": "<=",
+                "greater_than": ">",
+                "less_than": "<",
+            }[etype]
             d = Diagnostic.make(source.locate(path), "S004", f"harus {word} {bound}")
         elif etype == "value_error":
-            d = Diagnostic.make(
-                source.locate(path), "S004", msg.removeprefix("Value error, ")
-            )
+            d = Diagnostic.make(source.locate(path), "S004", msg.removeprefix("Value error, "))
         else:
             d = Diagnostic.make(source.locate(path), "S004", f"nilai tidak valid ({msg})")
         found.append((path, dropped, d))
     # An error from one member of a union is noise when another member got further.
     out = []
     for path, dropped, d in found:
-        if dropped and any(
-            len(p) > len(path) and p[: len(path)] == path for p, _, _ in found
-        ):
+        if dropped and any(len(p) > len(path) and p[: len(path)] == path for p, _, _ in found):
             continue
         out.append(d)
     return out

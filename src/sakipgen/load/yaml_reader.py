@@ -76,10 +76,11 @@ class _Limit(Exception):
         self.line, self.col, self.message = line, col, message
 
 
-def _yaml_error_message(problem: str, line_text: str) -> str:
+def _yaml_error_message(problem: str, line_text: str, column: int) -> str:
     """Turn ruamel's parser wording into advice a planner can act on."""
     p = problem.lower()
-    if "'\\t'" in p or "tab" in p:
+    at = line_text[column - 1 : column] if column >= 1 else ""
+    if "'\\t'" in p or "tab" in p or at == "\t" or line_text[:1] == "\t":
         return "karakter tab tidak boleh dipakai untuk indentasi YAML; gunakan spasi"
     if "sequence entries are not allowed" in p and re.search(r":\s*-\s*$", line_text):
         return (
@@ -118,18 +119,19 @@ def read_yaml(path: Path, display: str, diags: list[Diagnostic]) -> YamlFile | N
         with path.open("rb") as fh:
             raw = fh.read(MAX_BYTES + 1)
     except (OSError, RuntimeError) as exc:
-        reason = "tautan simbolik berputar" if getattr(exc, "errno", None) == errno.ELOOP else None
-        if isinstance(exc, RuntimeError):
-            reason = "tautan simbolik berputar"
+        # Path.resolve raises RuntimeError (older Pythons) or OSError ELOOP on symlink loops.
+        loop = isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == errno.ELOOP
+        reason = "tautan simbolik berputar" if loop else (getattr(exc, "strerror", None) or exc)
+        diags.append(Diagnostic.make(where, "F002", f"berkas tidak dapat dibaca: {reason}"))
+        return None
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line = raw.count(b"\n", 0, nul) + 1
+        col = nul - (raw.rfind(b"\n", 0, nul) + 1) + 1
         diags.append(
             Diagnostic.make(
-                where, "F002", f"berkas tidak dapat dibaca: {reason or exc.strerror or exc}"
+                Location(display, line, col), "F004", "berkas berisi data biner, bukan teks YAML"
             )
-        )
-        return None
-    if b"\x00" in raw:
-        diags.append(
-            Diagnostic.make(where, "F004", "berkas berisi data biner, bukan teks YAML")
         )
         return None
     try:
@@ -166,7 +168,7 @@ def read_yaml(path: Path, display: str, diags: list[Diagnostic]) -> YamlFile | N
             Diagnostic.make(
                 Location(display, line, col),
                 "Y001",
-                _yaml_error_message(str(exc.problem or exc), line_text),
+                _yaml_error_message(str(exc.problem or exc), line_text, col),
             )
         )
         return None

@@ -22,7 +22,7 @@ class Pejabat(Model):
 
 
 class Atasan(Model):
-    """Pihak kedua of the Perjanjian Kinerja (usually the bupati); the name may be filled in later."""
+    """Pihak kedua of the Perjanjian Kinerja (usually the bupati); nama may come later."""
 
     jabatan: Teks
     nama: Teks | None = None
@@ -39,7 +39,9 @@ class KopSurat(Model):
     faks: Teks | None = None
     email: Annotated[list[Teks], BeforeValidator(as_list)] = Field(default_factory=list)
     laman: Teks | None = None
-    logo: Teks | None = Field(None, description="path of a logo image, relative to the dinas folder")
+    logo: Teks | None = Field(
+        None, description="path of a logo image, relative to the dinas folder"
+    )
 
 
 class NamaDinas(Model):

@@ -107,7 +107,7 @@ def _rupiah(value: Any) -> int:
 
 
 def _teks(value: Any) -> str:
-    if isinstance(value, bool) or isinstance(value, (list, dict)) or value is None:
+    if isinstance(value, (bool, list, dict)) or value is None:
         raise _err("S003", "harus berupa teks")
     if isinstance(value, (int, Decimal)):
         return str(value)
@@ -191,7 +191,9 @@ class Nilai:
 KOSONG = Nilai("kosong", "-")
 
 _NUM = r"[+-]?\d[\d.,]*"
-_WITH_UNIT = re.compile(rf"^(?P<pre>rp\.?|us\$|usd)?\s*(?P<num>{_NUM})\s*(?P<unit>%|[^\d\s].*)?$", re.I)
+_WITH_UNIT = re.compile(
+    rf"^(?P<pre>rp\.?|us\$|usd)?\s*(?P<num>{_NUM})\s*(?P<unit>%|[^\d\s].*)?$", re.I
+)
 _RANGE = re.compile(
     rf"^(?P<a>{_NUM})\s*(?:%\s*)?(?:-|–|—|s\.?\s?d\.?|s/d|sampai)\s*(?P<b>{_NUM})\s*(?P<unit>%|[^\d\s].*)?$",
     re.I,
@@ -219,9 +221,9 @@ def parse_nilai(value: Any) -> Nilai:
         return value
     if value is None:
         return KOSONG
-    if isinstance(value, bool) or isinstance(value, (list, dict)):
-        raise _err("S003", "harus berupa angka atau teks (misalnya 32, \"80-90\" atau \"WTP\")")
-    if isinstance(value, Num) or isinstance(value, (int, Decimal)):
+    if isinstance(value, (bool, list, dict)):
+        raise _err("S003", 'harus berupa angka atau teks (misalnya 32, "80-90" atau "WTP")')
+    if isinstance(value, (Num, int, Decimal)):
         return Nilai("angka", str(value), angka=parse_angka(value))
     if not isinstance(value, str):
         raise _err("S003", "harus berupa angka atau teks")

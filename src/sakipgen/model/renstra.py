@@ -98,5 +98,3 @@ class Renstra(Model):
 
     def indikator(self) -> list[tuple[Sasaran, Indikator]]:
         return [(s, i) for s in self.sasaran for i in s.indikator]
-
-

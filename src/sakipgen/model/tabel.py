@@ -43,7 +43,7 @@ def _sel(value: Any) -> Decimal | str | None:
         return None
     if isinstance(value, Num):
         return parse_angka(value)
-    if isinstance(value, bool) or isinstance(value, (list, dict)):
+    if isinstance(value, (bool, list, dict)):
         raise PydanticCustomError("S003", "sel tabel harus teks atau angka")
     return str(value).strip()
 

@@ -1,0 +1,162 @@
+"""The command line as a user runs it: exit codes, output shapes, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLES, ROOT
+
+
+def sakipgen(
+    *args: str, cwd: Path = ROOT, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    full_env.pop("GITHUB_ACTIONS", None)
+    if env and "GITHUB_ACTIONS" in env:
+        full_env["GITHUB_ACTIONS"] = env["GITHUB_ACTIONS"]
+    proc = subprocess.run(
+        [sys.executable, "-m", "sakipgen", *args],
+        cwd=cwd,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "Traceback" not in proc.stderr + proc.stdout
+    return proc
+
+
+def test_version_and_help() -> None:
+    v = sakipgen("--version")
+    assert v.returncode == 0 and v.stdout.startswith("sakipgen ")
+    for cmd in ([], ["check"], ["show"]):
+        h = sakipgen(*cmd, "--help")
+        assert h.returncode == 0
+        assert "Contoh" in h.stdout or "contoh" in h.stdout.lower()
+
+
+def test_usage_error_is_exit_2() -> None:
+    assert sakipgen("check", "--format", "xml").returncode == 2
+    assert sakipgen("show").returncode == 2
+    assert sakipgen("nonsense").returncode == 2
+
+
+def test_check_examples_clean() -> None:
+    dirs = sorted(str(p.relative_to(ROOT)) for p in EXAMPLES.iterdir() if p.is_dir())
+    proc = sakipgen("check", *dirs)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert f"{len(dirs)} folder dinas diperiksa: 0 kesalahan, 0 peringatan" in proc.stdout
+
+
+def test_check_finds_dinas_below_a_folder() -> None:
+    proc = sakipgen("check", "examples")
+    assert proc.returncode == 0
+    assert "0 kesalahan" in proc.stdout
+
+
+def broken(tmp_path: Path) -> Path:
+    import shutil
+
+    root = tmp_path / "blora"
+    shutil.copytree(EXAMPLES / "blora", root)
+    target = root / "2021" / "target.yaml"
+    target.write_text(
+        target.read_text(encoding="utf-8").replace("IK2.2: 70", "IK2.3: 70"), encoding="utf-8"
+    )
+    return root
+
+
+def test_check_findings_exit_1_text(tmp_path: Path) -> None:
+    root = broken(tmp_path)
+    proc = sakipgen("check", "blora", cwd=tmp_path)
+    assert proc.returncode == 1
+    lines = [ln for ln in proc.stdout.splitlines() if "R001" in ln]
+    assert lines and lines[0].startswith(os.path.join("blora", "2021", "target.yaml") + ":")
+    assert "mungkin maksudnya 'IK2.2'" in lines[0]
+    assert "kesalahan" in proc.stderr
+    del root
+
+
+def test_check_json_and_github(tmp_path: Path) -> None:
+    broken(tmp_path)
+    js = sakipgen("check", "blora", "--format", "json", cwd=tmp_path)
+    assert js.returncode == 1
+    data = json.loads(js.stdout)
+    codes = {d["code"] for d in data}
+    assert "R001" in codes
+    for d in data:
+        assert set(d) == {"file", "line", "column", "path", "code", "severity", "message"}
+        assert d["line"] >= 1
+    gh = sakipgen("check", "blora", cwd=tmp_path, env={"GITHUB_ACTIONS": "true"})
+    assert gh.returncode == 1
+    assert any(
+        ln.startswith("::error file=blora/2021/target.yaml,line=") for ln in gh.stdout.splitlines()
+    )
+
+
+def test_check_no_argument_uses_cwd(tmp_path: Path) -> None:
+    proc = sakipgen("check", cwd=EXAMPLES / "blora")
+    assert proc.returncode == 0
+    empty = sakipgen("check", cwd=tmp_path)
+    assert empty.returncode == 1 and "F005" in empty.stdout
+
+
+def test_show_json_blora_2021() -> None:
+    proc = sakipgen("show", "examples/blora", "--year", "2021", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    d = json.loads(proc.stdout)
+    assert set(d) >= {"dinas", "tahun", "capaian", "kategori", "sasaran", "anggaran"}
+    assert (d["tahun"], d["capaian"], d["kategori"]) == (2021, "135.78", "Sangat Baik")
+    s1, s2 = d["sasaran"]
+    assert set(s1) >= {"id", "uraian", "capaian", "kategori", "indikator"}
+    assert (s1["capaian"], s2["capaian"]) == ("164.68", "106.88")
+    ind = {i["id"]: i for s in d["sasaran"] for i in s["indikator"]}
+    assert set(ind["IK1.1"]) >= {
+        "id",
+        "uraian",
+        "satuan",
+        "target",
+        "realisasi",
+        "capaian",
+        "kategori",
+    }
+    assert ind["IK1.1"]["target"] == "32" and ind["IK1.1"]["realisasi"] == "43.30"
+    assert [ind[k]["capaian"] for k in ("IK1.1", "IK1.2", "IK2.1", "IK2.2")] == [
+        "135.31",
+        "194.05",
+        "89.89",
+        "123.86",
+    ]
+    assert ind["IK1.1"]["capaian_tahun_lalu"] == "117.31"
+    a = d["anggaran"]
+    assert set(a) >= {"pagu", "realisasi", "serapan", "efisiensi", "efisiensi_persen", "sasaran"}
+    assert (a["pagu"], a["realisasi"], a["serapan"]) == ("1727182400", "1576408211", "91.27")
+    assert (a["efisiensi"], a["efisiensi_persen"]) == ("150774189", "8.73")
+    assert [(s["id"], s["serapan"]) for s in a["sasaran"]] == [("S1", "85.58"), ("S2", "99.21")]
+    prog = a["sasaran"][0]["program"][0]
+    assert set(prog) >= {"uraian", "pagu", "realisasi", "serapan"}
+
+
+def test_show_text_is_indonesian_formatted() -> None:
+    proc = sakipgen("show", "examples/blora", "--year", "2021")
+    assert proc.returncode == 0
+    out = proc.stdout
+    for figure in ("135,31", "194,05", "89,89", "135,78", "1.727.182.400", "91,27", "2.942.679"):
+        assert figure in out, figure
+
+
+def test_show_unknown_year_and_broken_data(tmp_path: Path) -> None:
+    assert sakipgen("show", "examples/blora", "--year", "1999").returncode == 2
+    broken(tmp_path)
+    assert sakipgen("show", "blora", cwd=tmp_path).returncode == 1
+
+
+@pytest.mark.parametrize("args", [["check", "/nonexistent/dir"], ["show", "/nonexistent/dir"]])
+def test_missing_folders(args: list[str]) -> None:
+    assert sakipgen(*args).returncode == 1

@@ -1,0 +1,284 @@
+"""Broken dinas folders: every problem is a diagnostic with its file, line and column."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from sakipgen.checks import periksa
+from sakipgen.diagnostics import Diagnostic
+
+SAKIP = """\
+pemda: Kabupaten Contoh
+dinas: {nama: Dinas Contoh}
+kepala: {nama: Budi, jabatan: Kepala Dinas, nip: "19760817 199511 1 003"}
+atasan: {jabatan: Bupati Contoh}
+"""
+RENSTRA = """\
+periode: {mulai: 2020, akhir: 2024}
+sasaran:
+  - id: S1
+    uraian: Sasaran satu
+    indikator:
+      - id: IK1
+        uraian: Indikator satu
+        satuan: unit
+        target: {2021: 10}
+"""
+
+
+def make(tmp_path: Path, files: dict[str, str | bytes]) -> Path:
+    root = tmp_path / "dinas"
+    base = {"sakip.yaml": SAKIP, "renstra.yaml": RENSTRA}
+    base.update(files)
+    for name, content in base.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content), encoding="utf-8")
+    return root
+
+
+def run(root: Path) -> list[Diagnostic]:
+    _, diags = periksa(root, base=root)
+    return diags
+
+
+def one(diags: list[Diagnostic], code: str) -> Diagnostic:
+    found = [d for d in diags if d.code == code]
+    assert len(found) == 1, [d.text() for d in diags]
+    return found[0]
+
+
+def where(d: Diagnostic) -> tuple[str, int, int]:
+    return (d.location.file, d.location.line, d.location.column)
+
+
+def test_clean_minimal_folder(tmp_path: Path) -> None:
+    assert run(make(tmp_path, {})) == []
+
+
+def test_unknown_key_with_suggestion(tmp_path: Path) -> None:
+    renstra = RENSTRA.replace(
+        "        satuan: unit", "        satuan: unit\n        polaritass: negatif"
+    )
+    d = one(run(make(tmp_path, {"renstra.yaml": renstra})), "S001")
+    assert where(d) == ("renstra.yaml", 9, 9)
+    assert "polaritass" in d.message and "'polaritas'" in d.message
+    assert d.location.yaml_path == "sasaran[0].indikator[0].polaritass"
+
+
+def test_missing_required_field(tmp_path: Path) -> None:
+    renstra = RENSTRA.replace("        uraian: Indikator satu\n", "")
+    d = one(run(make(tmp_path, {"renstra.yaml": renstra})), "S002")
+    assert where(d) == ("renstra.yaml", 6, 9)
+    assert "'uraian'" in d.message
+
+
+def test_wrong_type(tmp_path: Path) -> None:
+    renstra = (
+        "periode: {mulai: 2020, akhir: 2024}\n"
+        "sasaran:\n  - id: S1\n    uraian: x\n    indikator: IK1\n"
+    )
+    d = one(run(make(tmp_path, {"renstra.yaml": renstra})), "S003")
+    assert where(d) == ("renstra.yaml", 5, 16)
+    assert "daftar" in d.message
+
+
+def test_tab_indentation(tmp_path: Path) -> None:
+    d = one(run(make(tmp_path, {"sakip.yaml": SAKIP + "kop:\n\talamat: x\n"})), "Y001")
+    assert where(d)[:2] == ("sakip.yaml", 6)
+    assert "tab" in d.message
+
+
+def test_bare_dash_value_gets_advice(tmp_path: Path) -> None:
+    files = {"2021/target.yaml": "rkt:\n  indikator:\n    IK1: -\n"}
+    d = one(run(make(tmp_path, files)), "Y001")
+    assert d.location.file == os.path.join("2021", "target.yaml") and d.location.line == 3
+    assert '"-"' in d.message
+
+
+def test_duplicate_key(tmp_path: Path) -> None:
+    files = {"2021/target.yaml": "rkt:\n  indikator:\n    IK1: 10\n    IK1: 12\n"}
+    d = one(run(make(tmp_path, files)), "Y002")
+    assert where(d) == (os.path.join("2021", "target.yaml"), 4, 5)
+    assert "baris 3" in d.message
+
+
+def test_unknown_reference_did_you_mean(tmp_path: Path) -> None:
+    files = {"2021/target.yaml": "pk:\n  indikator:\n    IK2: 10\n"}
+    d = one(run(make(tmp_path, files)), "R001")
+    assert where(d) == (os.path.join("2021", "target.yaml"), 3, 5)
+    assert "'IK2'" in d.message and "'IK1'" in d.message
+
+
+def test_ambiguous_thousands(tmp_path: Path) -> None:
+    files = {"2021/target.yaml": "pk:\n  indikator:\n    IK1: 6.825\n"}
+    d = one(run(make(tmp_path, files)), "N001")
+    assert where(d) == (os.path.join("2021", "target.yaml"), 3, 10)
+    assert "6825" in d.message and "6.8250" in d.message
+
+
+def test_indonesian_number_strings_are_accepted(tmp_path: Path) -> None:
+    files = {
+        "2021/target.yaml": 'pk:\n  indikator:\n    IK1: "6.825 unit"\n',
+        "2021/realisasi.yaml": 'indikator:\n  IK1: "13.244"\n',
+    }
+    diags = run(make(tmp_path, files))
+    assert [d.code for d in diags] == ["N001", "N001"]  # "6.825 unit" and "13.244" are ambiguous
+    files = {
+        "2021/target.yaml": 'pk:\n  indikator:\n    IK1: "6825 unit"\n',
+        "2021/realisasi.yaml": 'indikator:\n  IK1: "13.244,5"\n',
+        "2021/anggaran.yaml": 'program:\n  - {id: P1, uraian: x, pagu: "Rp 1.727.182.400,00"}\n',
+    }
+    assert run(make(tmp_path, files)) == []
+
+
+def test_nip_must_be_18_digits(tmp_path: Path) -> None:
+    sakip = SAKIP.replace("199511 1 003", "199511 1 03")
+    d = one(run(make(tmp_path, {"sakip.yaml": sakip})), "N006")
+    line3 = sakip.splitlines()[2]
+    assert where(d) == ("sakip.yaml", 3, line3.index('"1976') + 1)
+
+
+def test_nip_as_number_keeps_its_digits(tmp_path: Path) -> None:
+    dinas, diags = periksa(
+        make(
+            tmp_path, {"sakip.yaml": SAKIP.replace('"19760817 199511 1 003"', "197608171995111003")}
+        )
+    )
+    assert diags == [] and dinas is not None
+    assert dinas.identitas.model.kepala.nip == "197608171995111003"
+
+
+def test_kode_keeps_leading_zero(tmp_path: Path) -> None:
+    files = {"2021/anggaran.yaml": "program:\n  - {id: P1, kode: 010, uraian: x, pagu: 5}\n"}
+    dinas, diags = periksa(make(tmp_path, files))
+    assert diags == [] and dinas is not None
+    assert dinas.tahun[2021].anggaran is not None
+    assert dinas.tahun[2021].anggaran.model.program[0].kode == "010"
+
+
+def test_fractional_rupiah(tmp_path: Path) -> None:
+    files = {"2021/anggaran.yaml": "program:\n  - id: P1\n    uraian: x\n    pagu: 100.50\n"}
+    d = one(run(make(tmp_path, files)), "N005")
+    assert d.location.line == 4
+
+
+def test_nan_and_huge_numbers(tmp_path: Path) -> None:
+    files = {"2021/realisasi.yaml": "indikator:\n  IK1: .nan\n"}
+    assert one(run(make(tmp_path, files)), "N003").location.line == 2
+    files = {"2021/realisasi.yaml": "indikator:\n  IK1: " + "9" * 40 + "\n"}
+    assert one(run(make(tmp_path, files)), "N004").location.line == 2
+
+
+def test_all_problems_are_reported_together(tmp_path: Path) -> None:
+    files = {
+        "2021/target.yaml": "pk:\n  indikator:\n    IK9: 10\n",
+        "2021/anggaran.yaml": "program:\n  - {id: P1, uraian: x, sasaran: S9}\n",
+        "2021/realisasi.yaml": "indikator:\n  IK1: 5\n  IKX: 3\n",
+    }
+    codes = sorted(d.code for d in run(make(tmp_path, files)))
+    assert codes == ["R001", "R001", "R001"]
+
+
+def test_year_outside_renstra(tmp_path: Path) -> None:
+    d = one(run(make(tmp_path, {"2030/target.yaml": "rkt: {indikator: {IK1: 1}}\n"})), "R003")
+    assert d.location.file == "2030"
+
+
+def test_missing_realisasi_and_zero_target(tmp_path: Path) -> None:
+    files = {
+        "2021/target.yaml": "pk:\n  indikator:\n    IK1: 0\n",
+        "2021/realisasi.yaml": "indikator:\n  IK1: 5\n",
+    }
+    d = one(run(make(tmp_path, files)), "C001")
+    assert where(d) == (os.path.join("2021", "realisasi.yaml"), 2, 3)
+    files = {
+        "2021/target.yaml": "pk: {indikator: {IK1: 10}}\n",
+        "2021/realisasi.yaml": "indikator: {}\n",
+    }
+    assert one(run(make(tmp_path, files)), "C002").location.line == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "code"),
+    [
+        (b"", "Y004"),
+        (b"# only a comment\n", "Y004"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "F004"),
+        (b"pemda: Kabupaten \xe9\n", "F004"),
+        (b"a: [1, 2\n", "Y001"),
+        (b"a: !custom x\n", "Y005"),
+        (b"a: 1\n---\nb: 2\n", "Y001"),
+        (b"- just\n- a list\n", "S003"),
+    ],
+)
+def test_broken_files(tmp_path: Path, content: bytes, code: str) -> None:
+    d = one(run(make(tmp_path, {"sakip.yaml": content})), code)
+    assert d.location.file == "sakip.yaml" and d.location.line >= 1
+
+
+def test_alias_bomb_is_capped(tmp_path: Path) -> None:
+    lines = ['a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    for i in range(1, 9):
+        lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]")
+    bomb = "\n".join(lines) + "\n"
+    d = one(run(make(tmp_path, {"2021/dokumen.yaml": bomb})), "Y003")
+    assert d.location.line >= 1
+
+
+def test_deep_nesting(tmp_path: Path) -> None:
+    deep = "a: " + "[" * 200 + "]" * 200 + "\n"
+    d = one(run(make(tmp_path, {"2021/dokumen.yaml": deep})), "Y003")
+    assert d.location.file == os.path.join("2021", "dokumen.yaml")
+
+
+def test_large_file_cap(tmp_path: Path) -> None:
+    big = "# " + "x" * (5 * 1024 * 1024) + "\n"
+    one(run(make(tmp_path, {"2021/dokumen.yaml": big})), "F003")
+
+
+def test_symlink_loop(tmp_path: Path) -> None:
+    root = make(tmp_path, {})
+    (root / "2021").mkdir()
+    loop = root / "2021" / "target.yaml"
+    loop.symlink_to(loop)
+    d = one(run(root), "F002")
+    assert d.location.file == os.path.join("2021", "target.yaml")
+
+
+def test_not_a_dinas_folder(tmp_path: Path) -> None:
+    one(run(tmp_path), "F005")
+
+
+def test_missing_renstra(tmp_path: Path) -> None:
+    root = make(tmp_path, {})
+    (root / "renstra.yaml").unlink()
+    assert one(run(root), "F001").location.file == "renstra.yaml"
+
+
+def test_unknown_yaml_file_is_a_warning(tmp_path: Path) -> None:
+    d = one(run(make(tmp_path, {"2021/targets.yaml": "a: 1\n"})), "F006")
+    assert d.severity == "warning" and "target.yaml" in d.message
+
+
+def test_narrative_placeholder_errors(tmp_path: Path) -> None:
+    files = {
+        "2021/target.yaml": "pk: {indikator: {IK1: 10}}\n",
+        "2021/realisasi.yaml": "indikator: {IK1: 12}\n",
+        "2021/narasi/indikator/IK1.md": (
+            'Capaian {{ capaian("IK1") }}%.\n\nLalu {{ capaian("IK7") }} dan {{ capain("IK1") }}.\n'
+        ),
+        "2021/narasi/indikator/IK5.md": "teks\n",
+    }
+    diags = run(make(tmp_path, files))
+    t = sorted(where(d) for d in diags if d.code == "T001")
+    narasi = os.path.join("2021", "narasi", "indikator", "IK1.md")
+    assert t == [(narasi, 3, 6), (narasi, 3, 31)]
+    one(diags, "R001")  # a narrative for an indikator that does not exist
