@@ -105,9 +105,10 @@ def periksa_referensi(dinas: Dinas, base: Path) -> list[Diagnostic]:
         if year not in periode.tahun:
             out.append(
                 Diagnostic.make(
-                    Location(display_path(tahun.folder, base)),
+                    rs.locate(("periode",)),
                     "R003",
-                    f"tahun {year} di luar periode Renstra {periode.mulai}-{periode.akhir}",
+                    f"folder tahun {display_path(tahun.folder, base)} di luar periode Renstra "
+                    f"{periode.mulai}-{periode.akhir}",
                 )
             )
         _tahun_refs(tahun, sasaran, indikator, out)

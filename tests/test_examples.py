@@ -1,0 +1,106 @@
+"""The examples compute what the seeds' inputs give, figured by hand (the seed's own
+printed figure is noted where it differs)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from sakipgen.calc.tahun import HasilTahun, hitung_tahun
+from sakipgen.checks import periksa
+from tests.conftest import EXAMPLES
+
+D = Decimal
+
+
+def hasil(name: str, year: int) -> HasilTahun:
+    dinas, diags = periksa(EXAMPLES / name)
+    assert dinas is not None and diags == [], [d.text() for d in diags]
+    result, calc_diags = hitung_tahun(dinas, year)
+    assert calc_diags == []
+    return result
+
+
+def capaian(h: HasilTahun) -> dict[str, Decimal | None]:
+    return {r.indikator.id: r.capaian for s in h.sasaran for r in s.indikator}
+
+
+@pytest.mark.parametrize("name", ["blora", "sinjai", "buleleng", "tanjabbar"])
+def test_example_is_clean(name: str) -> None:
+    dinas, diags = periksa(EXAMPLES / name)
+    assert dinas is not None
+    assert [d.text() for d in diags] == []
+
+
+def test_blora_2021() -> None:
+    h = hasil("blora", 2021)
+    assert h.sumber_target == "pk"
+    assert capaian(h) == {
+        "IK1.1": D("135.31"),  # 43,30 / 32
+        "IK1.2": D("194.05"),  # 13.244 / 6.825
+        "IK2.1": D("89.89"),  # 2.645.059 / 2.942.679 = 89,886…; printed 89,88
+        "IK2.2": D("123.86"),  # 86,70 / 70
+    }
+    s1, s2 = h.sasaran
+    assert (s1.capaian, s1.kategori) == (D("164.68"), "Sangat Baik")  # BAB IV table: 165,68
+    assert (s2.capaian, s2.kategori) == (D("106.88"), "Sangat Baik")  # printed 106,87
+    assert (h.capaian, h.kategori) == (D("135.78"), "Sangat Baik")
+    # Previous year: only printed capaian exist; sasaran 1 = (117,31 + 194,47) / 2 = 155,89
+    assert (s1.capaian_tahun_lalu, s2.capaian_tahun_lalu) == (D("155.89"), D("111.67"))
+    by_id = {r.indikator.id: r for s in h.sasaran for r in s.indikator}
+    assert by_id["IK2.1"].kategori == "Baik"  # the narrative's "baik"; BAB IV says Sangat Baik
+    assert by_id["IK1.1"].capaian_target_akhir == D("135.31")  # target akhir = 32
+    a = h.anggaran
+    assert a is not None
+    assert (a.total.pagu, a.total.realisasi, a.total.serapan) == (
+        1727182400,
+        1576408211,
+        D("91.27"),
+    )
+    assert (a.total.efisiensi, a.efisiensi_persen) == (150774189, D("8.73"))
+
+
+def test_blora_2020_plan_year_with_printed_capaian() -> None:
+    h = hasil("blora", 2020)
+    assert h.sumber_target == "rkt"
+    c = capaian(h)
+    assert c["IK1.1"] == D("117.31") and c["IK3.1"] is None
+    a = h.anggaran
+    assert a is not None and a.total.serapan == D("99.22")  # 8.249.768.837 / 8.314.411.000
+
+
+def test_sinjai_2017_lampiran_i() -> None:
+    h = hasil("sinjai", 2017)
+    assert h.sumber_target == "rkt"
+    assert capaian(h) == {
+        "IK1.1": D("103.74"),  # 86,82 / 83,69
+        "IK1.2": D("102.38"),  # 43 / 42 = 102,381; the seed prints 102.39
+        "IK2.1": D("101.85"),  # 1,10 / 1,08
+        "IK2.2": D("142.86"),  # 50 / 35
+        "IK3.1": D("100.00"),  # 32 / 32
+        "IK3.2": D("112.54"),  # 8851 / 7865
+    }
+    # Lampiran I prints "Rata-rata capaian Kinerja 110.56": the mean over indikator
+    assert h.rata_rata_indikator == D("110.56")
+    assert [s.capaian for s in h.sasaran] == [D("103.06"), D("122.36"), D("106.27")]
+    assert h.capaian == D("110.56")  # (103,06 + 122,36 + 106,27) / 3 = 110,563…
+
+
+def test_sinjai_2018_is_a_plan() -> None:
+    h = hasil("sinjai", 2018)
+    assert not h.ada_realisasi and h.capaian is None
+    targets = {r.indikator.id: r.target for s in h.sasaran for r in s.indikator}
+    assert targets["IK1.1"].angka == D("84.03")
+    assert targets["IK3.2"].angka == D("9500")
+    assert h.anggaran is not None and h.anggaran.total.realisasi is None
+
+
+def test_tanjabbar_compound_and_text_targets() -> None:
+    h = hasil("tanjabbar", 2018)
+    targets = {r.indikator.id: r.target for s in h.sasaran for r in s.indikator}
+    ekspor = targets["IK3.2"]
+    assert ekspor.jenis == "majemuk"
+    assert [p.angka for p in ekspor.bagian] == [D(8), D(17)]
+    assert targets["IK1.1"].jenis == "teks"
+    assert len(targets) == 9  # 3 + 1 + 4 + 1 rows of the BAB IV table
