@@ -198,7 +198,11 @@ def show(
     else:
         from rich.console import Console
 
-        Console(no_color="NO_COLOR" in os.environ).print(tampil.render_text(dinas, hasil))
+        console = Console(no_color="NO_COLOR" in os.environ)
+        if not console.is_terminal:
+            # Piped or redirected: wide enough that indikator names are not folded word by word.
+            console = Console(no_color=True, width=160)
+        console.print(tampil.render_text(dinas, hasil))
     raise typer.Exit(EXIT_OK)
 
 

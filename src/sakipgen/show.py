@@ -145,7 +145,7 @@ def render_text(dinas: Dinas, hasil: HasilTahun) -> Any:
             "",
             Text(persen(s.capaian), style="bold"),
             s.kategori or "-",
-            persen(s.capaian_tahun_lalu),
+            persen(s.capaian_tahun_lalu) if s.capaian_tahun_lalu is not None else "",
         )
         for h in s.indikator:
             cap = persen(h.capaian) + (" *" if h.manual else "")
@@ -163,7 +163,8 @@ def render_text(dinas: Dinas, hasil: HasilTahun) -> Any:
         parts.append(
             Text(
                 f"Capaian keseluruhan (rata-rata sasaran): {persen(hasil.capaian)} % "
-                f"({hasil.kategori or '-'})",
+                f"({hasil.kategori or '-'}); rata-rata seluruh indikator: "
+                f"{persen(hasil.rata_rata_indikator)} %",
                 style="bold",
             )
         )
