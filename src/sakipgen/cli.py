@@ -19,6 +19,7 @@ app = typer.Typer(
     help=(
         "Susun dokumen SAKIP (RKT, IKU, PK, Rencana Aksi, LKjIP) dari data YAML dinas.\n\n"
         "Contoh:\n\n"
+        "  sakipgen build examples/blora --doc lkjip\n\n"
         "  sakipgen check examples/blora\n\n"
         "  sakipgen show examples/blora --year 2021"
     ),
@@ -204,6 +205,105 @@ def show(
             console = Console(no_color=True, width=160)
         console.print(tampil.render_text(dinas, hasil))
     raise typer.Exit(EXIT_OK)
+
+
+class DocKind(StrEnum):
+    rkt = "rkt"
+    iku = "iku"
+    pk = "pk"
+    rencana_aksi = "rencana-aksi"
+    lkjip = "lkjip"
+    all = "all"
+
+
+@app.command()
+def build(
+    dirs: Annotated[list[Path], typer.Argument(help="Folder dinas (berisi sakip.yaml).")],
+    doc: Annotated[
+        DocKind,
+        typer.Option("--doc", "-d", help="Dokumen: rkt, iku, pk, rencana-aksi, lkjip, atau all."),
+    ] = DocKind.all,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            "-y",
+            help="Tahun dokumen; bawaan: tahun terakhir yang datanya ada untuk dokumen itu.",
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Berkas keluaran (satu dokumen) atau folder; "
+            "bawaan: DIR/build/<dok>-<tahun>.docx.",
+        ),
+    ] = None,
+) -> None:
+    """Susun dokumen Word (.docx) dari data dinas.
+
+    Data diperiksa dulu seperti 'sakipgen check'; bila ada kesalahan, tidak ada berkas yang
+    ditulis. Setiap berkas yang ditulis dicetak jalurnya. Dengan --doc all, semua dokumen
+    yang datanya tersedia disusun.
+
+    Contoh: sakipgen build examples/blora --doc lkjip
+    """
+    from sakipgen.checks import periksa
+    from sakipgen.diagnostics import Diagnostic, Location, Severity, render_text
+    from sakipgen.render import JENIS, tahun_bawaan
+    from sakipgen.render import build as render
+    from sakipgen.write import tulis_atomik
+
+    kinds = JENIS if doc is DocKind.all else [doc.value]
+    if out is not None and out.suffix == ".docx" and (len(kinds) > 1 or len(dirs) > 1):
+        typer.echo("--out berakhiran .docx hanya untuk satu dokumen dari satu folder.", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    failed = False
+    for folder in dirs:
+        dinas, diags = periksa(folder)
+        errors = [d for d in diags if d.severity is Severity.ERROR]
+        if dinas is None or errors:
+            typer.echo(render_text(diags), err=True)
+            typer.echo(
+                f"{folder}: data berisi kesalahan; tidak ada dokumen yang ditulis.", err=True
+            )
+            failed = True
+            continue
+        for kind in kinds:
+            tahun = year if year is not None else tahun_bawaan(dinas, kind)
+            if tahun is None:
+                if doc is not DocKind.all:
+                    typer.echo(
+                        render_text(
+                            [
+                                Diagnostic.make(
+                                    Location(str(folder)),
+                                    "D001",
+                                    f"{kind}: tidak ada tahun yang datanya lengkap",
+                                )
+                            ]
+                        ),
+                        err=True,
+                    )
+                    failed = True
+                continue
+            hasil = render(dinas, kind, tahun)
+            if hasil.data is None:
+                if doc is DocKind.all and year is None:
+                    continue  # "all" builds what the data supports
+                typer.echo(render_text(hasil.diagnostics), err=True)
+                failed = True
+                continue
+            if out is None:
+                target = folder / "build" / f"{kind}-{tahun}.docx"
+            elif out.suffix == ".docx":
+                target = out
+            else:
+                target = out / f"{kind}-{tahun}.docx"
+            tulis_atomik(target, hasil.data)
+            typer.echo(str(target))
+    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
 def main() -> None:

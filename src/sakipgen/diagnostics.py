@@ -69,6 +69,9 @@ RULES: dict[str, Rule] = {
         Rule("C004", _W, "capaian manual tanpa alasan"),
         Rule("C005", _E, "serapan tidak dapat dihitung: pagu nol"),
         Rule("C006", _E, "bentuk target dan realisasi tidak cocok"),
+        # D: documents
+        Rule("D001", _E, "data untuk dokumen tidak lengkap"),
+        Rule("D002", _E, "templat dokumen tidak valid"),
         # T: narrative text
         Rule("T001", _E, "isian angka di narasi tidak valid"),
     ]

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sakipgen.model.nilai import Nilai
 
 LOCALE = "id_ID"
 
@@ -38,3 +42,20 @@ def tanggal(value: date) -> str:
     from babel.dates import format_date
 
     return str(format_date(value, "d MMMM y", locale="id"))
+
+
+def nilai(value: Nilai | None, *, satuan: bool = True) -> str:
+    """A target or realisasi as printed: ``6.825 unit``, ``43,30%``, ``80-90``, ``WTP``, ``-``."""
+    if value is None or value.jenis == "kosong":
+        return "-"
+    if value.jenis == "angka" and value.angka is not None:
+        unit = value.satuan if satuan else ""
+        sep = "" if unit in ("", "%") else " "
+        return angka(value.angka) + sep + unit
+    if value.jenis == "rentang" and value.bawah is not None and value.atas is not None:
+        unit = value.satuan if satuan else ""
+        sep = "" if unit in ("", "%") else " "
+        return f"{angka(value.bawah)}-{angka(value.atas)}{sep}{unit}"
+    if value.jenis == "majemuk":
+        return " dan ".join(nilai(p, satuan=satuan) for p in value.bagian)
+    return value.teks

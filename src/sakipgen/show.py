@@ -104,24 +104,13 @@ def to_json(dinas: Dinas, hasil: HasilTahun) -> dict[str, Any]:
     }
 
 
-def _fmt_nilai(value: Nilai | None) -> str:
-    from sakipgen.format import angka
-
-    if value is None or value.jenis == "kosong":
-        return "-"
-    if value.jenis == "angka" and value.angka is not None:
-        unit = f" {value.satuan}" if value.satuan and value.satuan != "%" else value.satuan
-        return angka(value.angka) + unit
-    return value.teks
-
-
 def render_text(dinas: Dinas, hasil: HasilTahun) -> Any:
     """A rich renderable: capaian table, then the budget table."""
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
-    from sakipgen.format import persen, rupiah
+    from sakipgen.format import nilai, persen, rupiah
 
     parts: list[Any] = []
     sumber = SUMBER_TARGET.get(hasil.sumber_target or "", "-")
@@ -152,8 +141,8 @@ def render_text(dinas: Dinas, hasil: HasilTahun) -> Any:
             t.add_row(
                 f"  {h.indikator.id} {h.indikator.uraian}",
                 h.indikator.satuan,
-                _fmt_nilai(h.target),
-                _fmt_nilai(h.realisasi) if hasil.ada_realisasi else "",
+                nilai(h.target),
+                nilai(h.realisasi) if hasil.ada_realisasi else "",
                 cap if hasil.ada_realisasi else "",
                 (h.kategori or "-") if hasil.ada_realisasi else "",
                 persen(h.capaian_tahun_lalu) if h.capaian_tahun_lalu is not None else "",

@@ -48,13 +48,11 @@ def _fmt(value: Decimal | int | None, places: int | None = None) -> str:
 
 
 def _fmt_nilai(value: Nilai | None) -> str:
-    from sakipgen.format import angka
+    from sakipgen.format import nilai
 
     if value is None or value.jenis == "kosong":
         raise NarasiError("nilainya belum diisi")
-    if value.jenis == "angka" and value.angka is not None:
-        return angka(value.angka)
-    return value.teks
+    return nilai(value, satuan=False)
 
 
 def _tren(now: Decimal | None, before: Decimal | None) -> str:

@@ -1,0 +1,135 @@
+"""Tables in WordprocessingML: header rows that repeat on every page, rows that do
+not split across pages, merged cells, and the ``(1) (2) (3)`` column-number row."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from sakipgen.render.xml import para, run
+
+
+@dataclass(frozen=True)
+class Kol:
+    """A leaf column: relative width and alignment of its cells."""
+
+    lebar: float
+    align: str = "left"
+
+
+@dataclass(frozen=True)
+class Sel:
+    isi: str | Markup = ""
+    span: int = 1
+    vmerge: str | None = None
+    """``"restart"`` on the first cell of a vertical merge, ``"continue"`` below it."""
+    bold: bool = False
+    italic: bool = False
+    align: str | None = None
+    shade: str | None = None
+
+
+def sel(value: object, **kw: object) -> Sel:
+    if isinstance(value, Sel):
+        return value
+    return Sel("" if value is None else value if isinstance(value, Markup) else str(value), **kw)  # type: ignore[arg-type]
+
+
+HEADER_SHADE = "D9D9D9"
+
+
+def _cell(c: Sel, width: int, align: str, header: bool) -> str:
+    tcpr = f'<w:tcW w:w="{width}" w:type="dxa"/>'
+    if c.span > 1:
+        tcpr += f'<w:gridSpan w:val="{c.span}"/>'
+    if c.vmerge == "restart":
+        tcpr += '<w:vMerge w:val="restart"/>'
+    elif c.vmerge == "continue":
+        tcpr += "<w:vMerge/>"
+    shade = c.shade or (HEADER_SHADE if header else None)
+    if shade:
+        tcpr += f'<w:shd w:val="clear" w:color="auto" w:fill="{shade}"/>'
+    tcpr += '<w:vAlign w:val="center"/>' if header else ""
+    if isinstance(c.isi, Markup) and c.isi.startswith("<w:p"):
+        body = str(c.isi)
+    else:
+        text = "" if c.vmerge == "continue" else str(c.isi)
+        style = "KepalaTabel" if header else "TeksTabel"
+        content = run(text, bold=c.bold, italic=c.italic) if text else ""
+        body = str(para(content, style=style, align=c.align or ("center" if header else align)))
+    return f"<w:tc><w:tcPr>{tcpr}</w:tcPr>{body}</w:tc>"
+
+
+def tabel(
+    kolom: Sequence[Kol],
+    header: Sequence[Sequence[object]],
+    body: Sequence[Sequence[object]],
+    *,
+    lebar: int,
+    nomor_kolom: bool = True,
+    footer: Sequence[Sequence[object]] = (),
+    font_kecil: bool = False,
+) -> Markup:
+    """A full-width table; ``lebar`` is the text width in twips."""
+    total = sum(k.lebar for k in kolom)
+    widths = [round(k.lebar / total * lebar) for k in kolom]
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    style = "TabelKecil" if font_kecil else "TabelSakip"
+    rows: list[str] = []
+
+    def emit(cells: Sequence[object], *, is_header: bool, bold: bool = False) -> None:
+        col = 0
+        out = []
+        for raw in cells:
+            c = sel(raw, bold=bold) if not isinstance(raw, Sel) else raw
+            span = max(1, c.span)
+            width = sum(widths[col : col + span])
+            align = kolom[col].align if col < len(kolom) else "left"
+            out.append(_cell(c, width, align, is_header))
+            col += span
+        trpr = "<w:cantSplit/>" + ("<w:tblHeader/>" if is_header else "")
+        rows.append(f"<w:tr><w:trPr>{trpr}</w:trPr>{''.join(out)}</w:tr>")
+
+    for h in header:
+        emit(h, is_header=True, bold=True)
+    if nomor_kolom:
+        emit([Sel(f"({i})", align="center") for i in range(1, len(kolom) + 1)], is_header=True)
+    for r in body:
+        emit(r, is_header=False)
+    for f in footer:
+        emit(f, is_header=False, bold=True)
+    tblpr = (
+        f'<w:tblPr><w:tblStyle w:val="{style}"/><w:tblW w:w="{lebar}" w:type="dxa"/>'
+        '<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" '
+        'w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
+    )
+    # An empty paragraph after a table keeps two adjacent tables from merging in Word.
+    return Markup(
+        f"<w:tbl>{tblpr}<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+        + str(para("", style="SetelahTabel"))
+    )
+
+
+def merge_column(rows: list[list[object]], index: int, group: Sequence[int]) -> None:
+    """Merge column ``index`` vertically over runs of rows: ``group`` gives each row's
+    run length at its first row (0 for rows inside a run)."""
+    for r, n in enumerate(group):
+        if n > 1:
+            first = rows[r][index]
+            rows[r][index] = (
+                sel(first, vmerge="restart")
+                if not isinstance(first, Sel)
+                else Sel(
+                    first.isi,
+                    first.span,
+                    "restart",
+                    first.bold,
+                    first.italic,
+                    first.align,
+                    first.shade,
+                )
+            )
+            for k in range(1, n):
+                rows[r + k][index] = Sel("", vmerge="continue")

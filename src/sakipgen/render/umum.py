@@ -1,0 +1,133 @@
+"""Pieces several documents share: signatories, place and date, sumber dana text,
+and the sasaran → indikator → target table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from markupsafe import Markup
+
+from sakipgen.calc.anggaran import pagu as pagu_program
+from sakipgen.calc.bulat import bulat, persen
+from sakipgen.format import angka, nilai, tanggal
+from sakipgen.model.anggaran import Program
+from sakipgen.model.dinas import Atasan, Pejabat
+from sakipgen.model.dinas import Dokumen as DokumenMeta
+from sakipgen.model.folder import Dinas
+from sakipgen.model.tahun import TargetDokumen
+from sakipgen.render.dokumen import Dokumen
+from sakipgen.render.tabel import Kol, Sel, merge_column
+
+
+def meta(dinas: Dinas, tahun: int, jenis: str) -> DokumenMeta:
+    t = dinas.tahun.get(tahun)
+    found = getattr(t.dokumen.model, jenis, None) if t and t.dokumen else None
+    return found or DokumenMeta()
+
+
+def penandatangan(dinas: Dinas, m: DokumenMeta) -> Pejabat:
+    return m.penandatangan or dinas.identitas.model.kepala
+
+
+def atasan(dinas: Dinas, m: DokumenMeta) -> Atasan:
+    return m.atasan or dinas.identitas.model.atasan
+
+
+def tempat_tanggal(dinas: Dinas, m: DokumenMeta, tahun: int) -> str:
+    tempat = m.tempat or dinas.identitas.model.ibukota or ""
+    when = tanggal(m.tanggal) if m.tanggal else f"{'.' * 20} {tahun}"
+    return f"{tempat}, {when}" if tempat else when
+
+
+def keterangan_dana(p: Program) -> str:
+    """``APBD 100 %`` or ``DAK Non Fisik Rp 406.182.400 (73,03 %); APBD …``."""
+    total = pagu_program(p)
+    parts = []
+    for sd in p.sumber_dana:
+        if sd.persen is not None:
+            parts.append(f"{sd.sumber} {angka(sd.persen)} %")
+        elif sd.jumlah is not None:
+            share = f" ({angka(bulat(persen(sd.jumlah, total)))} %)" if total else ""
+            parts.append(f"{sd.sumber} Rp {angka(sd.jumlah)}{share}")
+        else:
+            parts.append(sd.sumber)
+    return "; ".join(parts)
+
+
+def tabel_target(
+    dinas: Dinas,
+    doc: Dokumen,
+    target: TargetDokumen,
+    *,
+    semula: bool = False,
+    satuan_kolom: bool = False,
+) -> Callable[[], Markup]:
+    """No | Sasaran Strategis | Indikator Kinerja | (Satuan) | (Target Semula) | Target."""
+
+    def build() -> Markup:
+        rows: list[list[object]] = []
+        group: list[int] = []
+        no = 0
+        for sas in dinas.renstra.model.sasaran:
+            items = [(i, target.indikator[i.id]) for i in sas.indikator if i.id in target.indikator]
+            if not items:
+                continue
+            no += 1
+            for k, (ind, entry) in enumerate(items):
+                label = ind.uraian
+                row: list[object] = [
+                    Sel(f"{no}.", align="center") if k == 0 else Sel("", vmerge="continue"),
+                    sas.uraian if k == 0 else Sel("", vmerge="continue"),
+                    f"{k + 1}. {label}" if len(items) > 1 else label,
+                ]
+                if satuan_kolom:
+                    row.append(Sel(ind.satuan, align="center"))
+                    if semula:
+                        row.append(Sel(nilai(entry.semula, satuan=False), align="center"))
+                    row.append(Sel(nilai(entry.target, satuan=False), align="center"))
+                else:
+                    if semula:
+                        row.append(Sel(_with_unit(entry.semula, ind.satuan), align="center"))
+                    row.append(Sel(_with_unit(entry.target, ind.satuan), align="center"))
+                rows.append(row)
+                group.append(len(items) if k == 0 else 0)
+        merge_column(rows, 0, group)
+        merge_column(rows, 1, group)
+        kolom = [Kol(0.7, "center"), Kol(3.4), Kol(4.2)]
+        header: list[object] = ["No.", "Sasaran Strategis", "Indikator Kinerja"]
+        if satuan_kolom:
+            kolom.append(Kol(1.1, "center"))
+            header.append("Satuan")
+        if semula:
+            kolom.append(Kol(1.4, "center"))
+            header.append("Target Semula")
+        kolom.append(Kol(1.4, "center"))
+        header.append("Target Perubahan" if semula else "Target")
+        return doc.tabel(kolom, [header], rows)
+
+    return build
+
+
+def _with_unit(value: object, satuan: str) -> str:
+    from sakipgen.model.nilai import Nilai
+
+    assert value is None or isinstance(value, Nilai)
+    text = nilai(value)
+    if value is None or value.jenis != "angka" or value.satuan or not satuan:
+        return text
+    if satuan in MATA_UANG:
+        return f"{satuan} {text}"
+    return text + ("%" if satuan == "%" else f" {satuan}")
+
+
+MATA_UANG = ("Rp", "US$", "USD")
+
+
+def jumlah(values: list[int | None]) -> int | None:
+    known = [v for v in values if v is not None]
+    return sum(known) if known else None
+
+
+def pct(value: Decimal | None) -> str:
+    return "-" if value is None else angka(value, 2)

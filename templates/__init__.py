@@ -1,0 +1,1 @@
+"""Built-in document templates (package data); see README "Templates"."""
