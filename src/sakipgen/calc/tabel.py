@@ -55,8 +55,9 @@ def hitung_tabel(tabel: Tabel) -> TabelHitung:
         wanted = set(tabel.total.kolom)
         total = []
         for i, k in enumerate(daun):
-            if k.id in wanted:
-                total.append(sum((n for r in rows if (n := _num(r[i])) is not None), Decimal(0)))
+            known = [n for r in rows if (n := _num(r[i])) is not None]
+            if k.id in wanted and known:
+                total.append(sum(known, Decimal(0)))
             else:
                 total.append(None)
     return TabelHitung(daun, rows, total)

@@ -60,6 +60,10 @@ class Tabel(Model):
     total: Total | None = None
     catatan: Teks | None = None
     sumber: Teks | None = None
+    """Where the figures come from, printed under the table ("Sumber: Bidang Koperasi")."""
+    letak: Teks | None = None
+    """The narrative the table belongs to (``indikator/IK1.1``, ``lkjip/bab1/sumber-daya-manusia``):
+    documents print it after that narrative, or at its ``<!-- tabel -->`` marker."""
 
     def daun(self) -> list[Kolom]:
         """Leaf columns, left to right."""

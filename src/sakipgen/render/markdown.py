@@ -60,6 +60,9 @@ def _blocks(source: str) -> list[_Block]:
     current: _Block | None = None
     for raw in source.replace("\r\n", "\n").split("\n"):
         line = raw.rstrip()
+        if line.strip().startswith("<!--") and line.strip().endswith("-->"):
+            current = None  # a placement marker or a comment: never printed
+            continue
         if not line.strip():
             current = None
             continue

@@ -8,18 +8,14 @@ from typing import Any
 
 from markupsafe import Markup
 
-from sakipgen.calc.anggaran import pagu as pagu_program
 from sakipgen.calc.tahun import HasilTahun
-from sakipgen.format import rupiah
 from sakipgen.model.folder import Dinas
 from sakipgen.render.dokumen import DataKurang, Dokumen
-from sakipgen.render.tabel import Kol, Sel
 from sakipgen.render.umum import (
     atasan,
-    jumlah,
-    keterangan_dana,
     meta,
     penandatangan,
+    tabel_program,
     tabel_target,
     tempat_tanggal,
 )
@@ -56,33 +52,6 @@ def konteks(dinas: Dinas, tahun: int, hasil: HasilTahun, doc: Dokumen) -> dict[s
     m = meta(dinas, tahun, jenis)
     programs = t.program() if t else []
 
-    def tabel_program() -> Markup:
-        rows: list[list[object]] = []
-        for i, p in enumerate(programs, 1):
-            amount = pk.program.get(p.id, pagu_program(p))
-            rows.append(
-                [
-                    Sel(f"{i}.", align="center"),
-                    p.uraian,
-                    Sel(rupiah(amount), align="right"),
-                    keterangan_dana(p),
-                ]
-            )
-        total = jumlah([pk.program.get(p.id, pagu_program(p)) for p in programs])
-        footer: list[list[object]] = [
-            [
-                Sel("JUMLAH", span=2, bold=True, align="center"),
-                Sel(rupiah(total), bold=True, align="right"),
-                "",
-            ]
-        ]
-        return doc.tabel(
-            [Kol(0.7, "center"), Kol(4.6), Kol(2.6, "right"), Kol(3.0)],
-            [["No.", "Program", "Anggaran", "Keterangan"]],
-            rows,
-            footer=footer,
-        )
-
     tabel_kinerja: Callable[[], Markup] = tabel_target(dinas, doc, pk, semula=ada_semula)
     judul = (
         "Perjanjian Kinerja Perubahan" if perubahan else "Perjanjian Kinerja"
@@ -96,6 +65,6 @@ def konteks(dinas: Dinas, tahun: int, hasil: HasilTahun, doc: Dokumen) -> dict[s
         "pihak_kedua": atasan(dinas, m),
         "tempat_tanggal": tempat_tanggal(dinas, m, tahun),
         "tabel_kinerja": tabel_kinerja,
-        "tabel_program": tabel_program,
+        "tabel_program": tabel_program(doc, programs, pk),
         "ada_program": bool(programs),
     }

@@ -40,7 +40,7 @@ def sel(value: object, **kw: object) -> Sel:
 HEADER_SHADE = "D9D9D9"
 
 
-def _cell(c: Sel, width: int, align: str, header: bool) -> str:
+def _cell(c: Sel, width: int, align: str, header: bool, kecil: bool = False) -> str:
     tcpr = f'<w:tcW w:w="{width}" w:type="dxa"/>'
     if c.span > 1:
         tcpr += f'<w:gridSpan w:val="{c.span}"/>'
@@ -56,7 +56,7 @@ def _cell(c: Sel, width: int, align: str, header: bool) -> str:
         body = str(c.isi)
     else:
         text = "" if c.vmerge == "continue" else str(c.isi)
-        style = "KepalaTabel" if header else "TeksTabel"
+        style = ("KepalaTabel" if header else "TeksTabel") + ("Kecil" if kecil else "")
         content = run(text, bold=c.bold, italic=c.italic) if text else ""
         body = str(para(content, style=style, align=c.align or ("center" if header else align)))
     return f"<w:tc><w:tcPr>{tcpr}</w:tcPr>{body}</w:tc>"
@@ -87,7 +87,7 @@ def tabel(
             span = max(1, c.span)
             width = sum(widths[col : col + span])
             align = kolom[col].align if col < len(kolom) else "left"
-            out.append(_cell(c, width, align, is_header))
+            out.append(_cell(c, width, align, is_header, font_kecil))
             col += span
         trpr = "<w:cantSplit/>" + ("<w:tblHeader/>" if is_header else "")
         rows.append(f"<w:tr><w:trPr>{trpr}</w:trPr>{''.join(out)}</w:tr>")

@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from sakipgen.calc.anggaran import pagu as pagu_program
 from sakipgen.calc.bulat import bulat, persen
-from sakipgen.format import angka, nilai, tanggal
+from sakipgen.format import angka, nilai, rupiah, tanggal
 from sakipgen.model.anggaran import Program
 from sakipgen.model.dinas import Atasan, Pejabat
 from sakipgen.model.dinas import Dokumen as DokumenMeta
@@ -131,3 +131,37 @@ def jumlah(values: list[int | None]) -> int | None:
 
 def pct(value: Decimal | None) -> str:
     return "-" if value is None else angka(value, 2)
+
+
+def tabel_program(
+    doc: Dokumen, programs: list[Program], target: TargetDokumen
+) -> Callable[[], Markup]:
+    """No | Program | Anggaran | Keterangan (sumber dana), with the total: the PK's program table.
+    Pagu as signed in the document (``target.program``) where given, else anggaran.yaml."""
+
+    def build() -> Markup:
+        amounts = [target.program.get(p.id, pagu_program(p)) for p in programs]
+        rows: list[list[object]] = [
+            [
+                Sel(f"{i}.", align="center"),
+                p.uraian,
+                Sel(rupiah(a), align="right"),
+                keterangan_dana(p),
+            ]
+            for i, (p, a) in enumerate(zip(programs, amounts, strict=True), 1)
+        ]
+        footer: list[list[object]] = [
+            [
+                Sel("JUMLAH", span=2, bold=True, align="center"),
+                Sel(rupiah(jumlah(amounts)), bold=True, align="right"),
+                "",
+            ]
+        ]
+        return doc.tabel(
+            [Kol(0.7, "center"), Kol(4.6), Kol(2.6, "right"), Kol(3.0)],
+            [["No.", "Program", "Anggaran", "Keterangan"]],
+            rows,
+            footer=footer,
+        )
+
+    return build

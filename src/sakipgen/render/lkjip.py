@@ -1,0 +1,483 @@
+"""LKjIP (Laporan Kinerja Instansi Pemerintah, PermenPAN-RB 53/2014): the year's
+capaian per sasaran and indikator, the budget, and the dinas's analysis.
+
+This module prepares the tables and charts; ``templates/docx/lkjip.xml.j2`` orders
+them with the narrative (README "Narrative" lists the file names it uses).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from markupsafe import Markup
+
+from sakipgen.calc.anggaran import HasilAnggaran
+from sakipgen.calc.kategori import pita
+from sakipgen.calc.tahun import HasilSasaran, HasilTahun, hitung_tahun
+from sakipgen.format import angka, nilai, rupiah
+from sakipgen.model.folder import Dinas
+from sakipgen.render.dokumen import ROMAWI, DataKurang, Dokumen
+from sakipgen.render.tabel import Kol, Sel, merge_column
+from sakipgen.render.umum import (
+    MATA_UANG,
+    atasan,
+    meta,
+    pct,
+    penandatangan,
+    tabel_program,
+    tabel_target,
+    tempat_tanggal,
+)
+
+
+def tahun_bawaan(dinas: Dinas) -> int | None:
+    years = [
+        y
+        for y, t in dinas.tahun.items()
+        if t.realisasi and any(r.nilai is not None for r in t.realisasi.model.indikator.values())
+    ]
+    return max(years) if years else None
+
+
+def _unit(value: str, satuan: str) -> str:
+    if satuan in MATA_UANG:
+        return f"{satuan} {value}"
+    return value
+
+
+def konteks(dinas: Dinas, tahun: int, hasil: HasilTahun, doc: Dokumen) -> dict[str, Any]:
+    t = dinas.tahun.get(tahun)
+    if t is None or t.realisasi is None or not hasil.sasaran:
+        raise DataKurang(f"{tahun}/realisasi.yaml dan target tahun {tahun} diperlukan untuk LKjIP")
+    if hasil.capaian is None:
+        raise DataKurang(f"belum ada capaian yang dapat dihitung untuk tahun {tahun}")
+    renstra = dinas.renstra.model
+    profil = dinas.identitas.model.profil
+    m = meta(dinas, tahun, "lkjip")
+    anggaran = hasil.anggaran
+    target_doc = t.target.model if t.target else None
+    pk = (target_doc.pk_perubahan or target_doc.pk) if target_doc else None
+    programs = t.program()
+    akhir = renstra.periode.akhir
+
+    def tabel_skala() -> Markup:
+        bands = pita(profil)
+        rows: list[list[object]] = []
+        for i, b in enumerate(bands, 1):
+            lo = b.batas_bawah
+            if lo is None:
+                upper = bands[i - 2].batas_bawah if i > 1 else None
+                text = f"Kurang dari {angka(upper)}%" if upper is not None else "Semua nilai"
+            elif i == 1:
+                text = f"{'Lebih dari' if not b.inklusif else 'Sama dengan atau lebih dari'} {angka(lo)}%"
+            else:
+                prev = bands[i - 2].batas_bawah
+                top = f"{angka(prev)}" if prev is not None else ""
+                rel = "≤" if not bands[i - 2].inklusif else "<"
+                text = f"{angka(lo)}% ≤ capaian {rel} {top}%"
+            rows.append(
+                [
+                    Sel(str(i), align="center"),
+                    Sel(text, align="center"),
+                    Sel(b.kategori, align="center"),
+                ]
+            )
+        return doc.tabel(
+            [Kol(0.8, "center"), Kol(4.0, "center"), Kol(2.5, "center")],
+            [["No.", "Skala Capaian Kinerja", "Kategori"]],
+            rows,
+            nomor_kolom=False,
+        )
+
+    def tabel_sasaran(s: HasilSasaran) -> Callable[[], Markup]:
+        def build() -> Markup:
+            rows: list[list[object]] = []
+            for k, h in enumerate(s.indikator):
+                satuan = h.indikator.satuan
+                rows.append(
+                    [
+                        s.sasaran.uraian if k == 0 else Sel("", vmerge="continue"),
+                        f"{k + 1}. {h.indikator.uraian}"
+                        + (f" ({satuan})" if satuan and satuan not in MATA_UANG else ""),
+                        Sel(_unit(nilai(h.target), satuan), align="center"),
+                        Sel(_unit(nilai(h.realisasi), satuan), align="center"),
+                        Sel(pct(h.capaian) + (" *" if h.manual else ""), align="center"),
+                        Sel(pct(h.capaian_tahun_lalu), align="center"),
+                        Sel(pct(h.capaian_target_akhir), align="center"),
+                        Sel(h.kategori or "-", align="center"),
+                    ]
+                )
+            merge_column(rows, 0, [len(rows) if i == 0 else 0 for i in range(len(rows))])
+            rows.append(
+                [
+                    Sel("Rata-rata capaian sasaran", span=4, bold=True, align="right"),
+                    Sel(pct(s.capaian), bold=True, align="center"),
+                    Sel(pct(s.capaian_tahun_lalu), bold=True, align="center"),
+                    Sel(""),
+                    Sel(s.kategori or "-", bold=True, align="center"),
+                ]
+            )
+            return doc.tabel(
+                [
+                    Kol(2.3),
+                    Kol(3.0),
+                    Kol(1.6, "center"),
+                    Kol(1.6, "center"),
+                    Kol(1.5, "center"),
+                    Kol(1.5, "center"),
+                    Kol(1.7, "center"),
+                    Kol(1.5, "center"),
+                ],
+                [
+                    [
+                        "Sasaran Strategis",
+                        "Indikator Kinerja",
+                        "Target",
+                        "Realisasi",
+                        "Capaian (%)",
+                        f"Capaian Tahun {tahun - 1} (%)",
+                        f"Capaian terhadap Target Akhir Renstra ({akhir}) (%)",
+                        "Kategori",
+                    ]
+                ],
+                rows,
+                kecil=True,
+            )
+
+        return build
+
+    def grafik_sasaran(s: HasilSasaran) -> Callable[[], Markup]:
+        def build() -> Markup:
+            from sakipgen.render import grafik
+
+            items: list[tuple[str, Decimal, Decimal, str]] = [
+                (h.indikator.uraian, h.target.angka, h.realisasi.angka, h.indikator.satuan)
+                for h in s.indikator
+                if h.target.jenis == "angka"
+                and h.target.angka is not None
+                and h.realisasi is not None
+                and h.realisasi.jenis == "angka"
+                and h.realisasi.angka is not None
+            ]
+            if not items:
+                return Markup("")
+            png = grafik.target_realisasi(items)
+            return Markup(
+                str(doc.gambar(png, 15.0, 6.2, f"target-realisasi-{s.sasaran.id}"))
+                + str(
+                    doc.judul_gambar(
+                        f"Target dan Realisasi Indikator Sasaran {s.sasaran.id} Tahun {tahun}"
+                    )
+                )
+            )
+
+        return build
+
+    years = list(renstra.periode.tahun)
+    per_year: dict[int, HasilTahun] = {}
+    for y in years:
+        if y == tahun:
+            per_year[y] = hasil
+        elif y < tahun and y in dinas.tahun and dinas.tahun[y].realisasi is not None:
+            per_year[y] = hitung_tahun(dinas, y, pembanding=False)[0]
+
+    def grafik_tren(s: HasilSasaran) -> Callable[[], Markup]:
+        def build() -> Markup:
+            from sakipgen.render import grafik
+
+            series = []
+            for h in s.indikator:
+                values: list[Decimal | None] = []
+                for y in years:
+                    found = None
+                    if y in per_year:
+                        for ss in per_year[y].sasaran:
+                            for hh in ss.indikator:
+                                if hh.indikator.id == h.indikator.id:
+                                    found = hh.capaian
+                    values.append(found)
+                series.append((h.indikator.uraian, values))
+            if sum(v is not None for _, vs in series for v in vs) < 2:
+                return Markup("")
+            png = grafik.tren(years, series)
+            return Markup(
+                str(doc.gambar(png, 15.0, 6.2, f"tren-{s.sasaran.id}"))
+                + str(
+                    doc.judul_gambar(
+                        f"Tren Capaian Indikator Sasaran {s.sasaran.id} Tahun {years[0]}-{years[-1]}"
+                    )
+                )
+            )
+
+        return build
+
+    def tabel_kegiatan(s: HasilSasaran) -> Callable[[], Markup]:
+        """PROGRAM | KEGIATAN | SUB KEGIATAN of the programs serving this sasaran."""
+
+        def build() -> Markup:
+            rows: list[list[object]] = []
+            serving = [p for p in programs if s.sasaran.id in p.sasaran]
+            if not serving:
+                return Markup("")
+            for n, p in enumerate(serving, 1):
+                keg = "\n".join(
+                    f"{i}. {k.uraian}" if len(p.kegiatan) > 1 else k.uraian
+                    for i, k in enumerate(p.kegiatan, 1)
+                )
+                subs = [sk.uraian for k in p.kegiatan for sk in k.sub_kegiatan]
+                sub = "\n".join(f"{i}. {x}" if len(subs) > 1 else x for i, x in enumerate(subs, 1))
+                rows.append([f"{n}. {p.uraian}", keg or "-", sub or "-"])
+            return doc.tabel(
+                [Kol(3.0), Kol(4.0), Kol(4.5)],
+                [["Program", "Kegiatan", "Sub Kegiatan"]],
+                rows,
+                nomor_kolom=False,
+                kecil=True,
+            )
+
+        return build
+
+    def tabel_iku() -> Markup:
+        rows: list[list[object]] = []
+        group: list[int] = []
+        for n, s in enumerate(renstra.sasaran, 1):
+            inds = [i for i in s.indikator if i.iku]
+            for k, i in enumerate(inds):
+                unit = f" ({i.satuan})" if i.satuan else ""
+                rows.append([Sel(f"{n}.", align="center"), s.uraian, f"{k + 1}. {i.uraian}{unit}"])
+                group.append(len(inds) if k == 0 else 0)
+        merge_column(rows, 0, group)
+        merge_column(rows, 1, group)
+        return doc.tabel(
+            [Kol(0.7, "center"), Kol(4.5), Kol(5.5)],
+            [["No.", "Sasaran Strategis", "Indikator Kinerja Utama"]],
+            rows,
+        )
+
+    def tabel_anggaran(a: HasilAnggaran) -> Callable[[], Markup]:
+        names = {s.id: s.uraian for s in renstra.sasaran}
+
+        def build() -> Markup:
+            rows: list[list[object]] = []
+            group: list[int] = []
+            for n, pos in enumerate(a.sasaran, 1):
+                label = f"{n}. {names.get(pos.sasaran_id or '', 'Program tanpa sasaran')}"
+                for k, pp in enumerate(pos.program):
+                    rows.append(
+                        [
+                            label if k == 0 else Sel("", vmerge="continue"),
+                            pp.program.uraian,
+                            Sel(rupiah(pp.pagu, ""), align="right"),
+                            Sel(rupiah(pp.realisasi, ""), align="right"),
+                            Sel(pct(pp.serapan), align="right"),
+                        ]
+                    )
+                    group.append(len(pos.program) if k == 0 else 0)
+            merge_column(rows, 0, group)
+            footer: list[list[object]] = [
+                [
+                    Sel("JUMLAH", span=2, bold=True, align="center"),
+                    Sel(rupiah(a.total.pagu, ""), bold=True, align="right"),
+                    Sel(rupiah(a.total.realisasi, ""), bold=True, align="right"),
+                    Sel(pct(a.total.serapan), bold=True, align="right"),
+                ]
+            ]
+            return Markup(
+                str(
+                    doc.judul_tabel(
+                        f"Realisasi Anggaran Kinerja {dinas.nama} {dinas.identitas.model.pemda} Tahun {tahun}"
+                    )
+                )
+                + str(
+                    doc.tabel(
+                        [
+                            Kol(3.2),
+                            Kol(3.6),
+                            Kol(1.9, "right"),
+                            Kol(1.9, "right"),
+                            Kol(1.0, "right"),
+                        ],
+                        [["Sasaran", "Program", "Pagu (Rp)", "Realisasi (Rp)", "%"]],
+                        rows,
+                        footer=footer,
+                        kecil=True,
+                    )
+                )
+            )
+
+        return build
+
+    def tabel_efisiensi(a: HasilAnggaran) -> Markup:
+        by_id = {s.sasaran.id: s for s in hasil.sasaran}
+        rows: list[list[object]] = []
+        for n, pos in enumerate(a.sasaran, 1):
+            s = by_id.get(pos.sasaran_id or "")
+            eff = pos.efisiensi
+            eff_pct = (Decimal(100) - pos.serapan) if pos.serapan is not None else None
+            rows.append(
+                [
+                    Sel(f"{n}.", align="center"),
+                    s.sasaran.uraian if s else "Program tanpa sasaran",
+                    Sel(pct(s.capaian) if s else "-", align="center"),
+                    Sel(pct(pos.serapan), align="center"),
+                    Sel(rupiah(eff, ""), align="right"),
+                    Sel(pct(eff_pct), align="center"),
+                ]
+            )
+        footer: list[list[object]] = [
+            [
+                Sel("JUMLAH / KESELURUHAN", span=2, bold=True, align="center"),
+                Sel(pct(hasil.capaian), bold=True, align="center"),
+                Sel(pct(a.total.serapan), bold=True, align="center"),
+                Sel(rupiah(a.total.efisiensi, ""), bold=True, align="right"),
+                Sel(pct(a.efisiensi_persen), bold=True, align="center"),
+            ]
+        ]
+        return Markup(
+            str(
+                doc.judul_tabel(f"Capaian Kinerja dan Efisiensi Anggaran per Sasaran Tahun {tahun}")
+            )
+            + str(
+                doc.tabel(
+                    [
+                        Kol(0.7, "center"),
+                        Kol(4.2),
+                        Kol(1.6, "center"),
+                        Kol(1.6, "center"),
+                        Kol(2.1, "right"),
+                        Kol(1.6, "center"),
+                    ],
+                    [
+                        [
+                            "No.",
+                            "Sasaran",
+                            "Capaian Kinerja (%)",
+                            "Serapan Anggaran (%)",
+                            "Efisiensi (Rp)",
+                            "Efisiensi (%)",
+                        ]
+                    ],
+                    rows,
+                    footer=footer,
+                    kecil=True,
+                )
+            )
+        )
+
+    def tabel_ringkasan() -> Markup:
+        """BAB IV: capaian per indikator with kategori and the sasaran average."""
+        rows: list[list[object]] = []
+        group: list[int] = []
+        for n, s in enumerate(hasil.sasaran, 1):
+            for k, h in enumerate(s.indikator):
+                unit = f" ({h.indikator.satuan})" if h.indikator.satuan else ""
+                rows.append(
+                    [
+                        Sel(f"{n}.", align="center"),
+                        s.sasaran.uraian,
+                        f"{h.indikator.uraian}{unit}",
+                        Sel(pct(h.capaian), align="center"),
+                        Sel(h.kategori or "-", align="center"),
+                        Sel(f"{pct(s.capaian)}\n({s.kategori or '-'})", align="center"),
+                    ]
+                )
+                group.append(len(s.indikator) if k == 0 else 0)
+        for col in (0, 1, 5):
+            merge_column(rows, col, group)
+        footer: list[list[object]] = [
+            [
+                Sel("Rata-rata capaian seluruh sasaran", span=5, bold=True, align="right"),
+                Sel(f"{pct(hasil.capaian)}\n({hasil.kategori or '-'})", bold=True, align="center"),
+            ]
+        ]
+        return Markup(
+            str(doc.judul_tabel(f"Ringkasan Capaian Kinerja Tahun {tahun}"))
+            + str(
+                doc.tabel(
+                    [
+                        Kol(0.7, "center"),
+                        Kol(3.0),
+                        Kol(3.4),
+                        Kol(1.6, "center"),
+                        Kol(1.6, "center"),
+                        Kol(1.8, "center"),
+                    ],
+                    [
+                        [
+                            "No.",
+                            "Sasaran Strategis",
+                            "Indikator Kinerja",
+                            "Capaian Kinerja (%)",
+                            "Kategori Capaian",
+                            "Rata-rata Capaian Sasaran (%)",
+                        ]
+                    ],
+                    rows,
+                    footer=footer,
+                    kecil=True,
+                )
+            )
+        )
+
+    def ikhtisar() -> Markup:
+        rows: list[list[object]] = [
+            [
+                "Capaian kinerja keseluruhan (rata-rata sasaran)",
+                Sel(f"{pct(hasil.capaian)}% ({hasil.kategori or '-'})", align="right"),
+            ],
+        ]
+        for s in hasil.sasaran:
+            rows.append(
+                [
+                    f"Sasaran {s.sasaran.id}: {s.sasaran.uraian}",
+                    Sel(f"{pct(s.capaian)}% ({s.kategori or '-'})", align="right"),
+                ]
+            )
+        if anggaran is not None:
+            rows += [
+                ["Pagu anggaran", Sel(rupiah(anggaran.total.pagu), align="right")],
+                ["Realisasi anggaran", Sel(rupiah(anggaran.total.realisasi), align="right")],
+                ["Serapan anggaran", Sel(f"{pct(anggaran.total.serapan)}%", align="right")],
+                [
+                    "Efisiensi anggaran",
+                    Sel(
+                        f"{rupiah(anggaran.total.efisiensi)} ({pct(anggaran.efisiensi_persen)}%)",
+                        align="right",
+                    ),
+                ],
+            ]
+        return doc.tabel(
+            [Kol(6.5), Kol(3.5, "right")], [["Uraian", f"Tahun {tahun}"]], rows, nomor_kolom=False
+        )
+
+    ident = dinas.identitas.model
+    return {
+        "judul": f"Laporan Kinerja Instansi Pemerintah Tahun {tahun}",
+        "jenis_dokumen": "lkjip",
+        "romawi": ROMAWI,
+        "renstra": renstra,
+        "pejabat": penandatangan(dinas, m),
+        "atasan_pk": atasan(dinas, m),
+        "tempat_tanggal": tempat_tanggal(dinas, m, tahun),
+        "tempat_tanggal_pk": tempat_tanggal(dinas, meta(dinas, tahun, "pk"), tahun),
+        "anggaran": anggaran,
+        "pk": pk,
+        "ada_program": bool(programs),
+        "tabel_skala": tabel_skala,
+        "tabel_sasaran": tabel_sasaran,
+        "grafik_sasaran": grafik_sasaran,
+        "grafik_tren": grafik_tren,
+        "tabel_kegiatan": tabel_kegiatan,
+        "tabel_iku": tabel_iku,
+        "tabel_pk": tabel_target(dinas, doc, pk) if pk is not None else None,
+        "tabel_program": tabel_program(doc, programs, pk) if pk is not None else None,
+        "tabel_anggaran": tabel_anggaran(anggaran) if anggaran is not None else None,
+        "tabel_efisiensi": (lambda: tabel_efisiensi(anggaran))
+        if anggaran is not None and anggaran.sasaran
+        else None,
+        "tabel_ringkasan": tabel_ringkasan,
+        "ikhtisar": ikhtisar,
+        "ibukota": ident.ibukota or "",
+    }
