@@ -111,7 +111,7 @@ def periksa_referensi(dinas: Dinas, base: Path) -> list[Diagnostic]:
                     f"{periode.mulai}-{periode.akhir}",
                 )
             )
-        _tahun_refs(tahun, sasaran, indikator, out)
+        _tahun_refs(tahun, sasaran, indikator, dinas.narasi, out)
     return out
 
 
@@ -151,7 +151,13 @@ def _narasi_refs(
         )
 
 
-def _tahun_refs(tahun: Tahun, sasaran: _Ids, indikator: _Ids, out: list[Diagnostic]) -> None:
+def _tahun_refs(
+    tahun: Tahun,
+    sasaran: _Ids,
+    indikator: _Ids,
+    narasi_dinas: dict[str, Narasi],
+    out: list[Diagnostic],
+) -> None:
     program = _Ids("program", out)
     kegiatan = _Ids("kegiatan", out)
     sub = _Ids("sub kegiatan", out)
@@ -213,6 +219,16 @@ def _tahun_refs(tahun: Tahun, sasaran: _Ids, indikator: _Ids, out: list[Diagnost
 
     for name, berkas in sorted(tahun.tabel.items()):
         _tabel_cells(name, berkas.model, berkas.source, out)
+        letak = berkas.model.letak
+        if letak is not None and letak not in tahun.narasi and letak not in narasi_dinas:
+            out.append(
+                Diagnostic.make(
+                    berkas.source.locate(("letak",)),
+                    "R001",
+                    f"letak '{letak}' bukan narasi yang ada (narasi/{letak}.md)"
+                    + suggest(letak, sorted({*tahun.narasi, *narasi_dinas})),
+                )
+            )
     _narasi_refs(tahun.narasi, sasaran, indikator, out)
 
 

@@ -51,8 +51,13 @@ def konteks(dinas: Dinas, tahun: int, hasil: HasilTahun, doc: Dokumen) -> dict[s
     t = dinas.tahun.get(tahun)
     if t is None or t.realisasi is None or not hasil.sasaran:
         raise DataKurang(f"{tahun}/realisasi.yaml dan target tahun {tahun} diperlukan untuk LKjIP")
-    if hasil.capaian is None:
-        raise DataKurang(f"belum ada capaian yang dapat dihitung untuk tahun {tahun}")
+    if not any(
+        h.realisasi is not None and h.realisasi.jenis != "kosong"
+        for s in hasil.sasaran for h in s.indikator
+    ):
+        raise DataKurang(
+            f"{tahun}/realisasi.yaml belum memuat nilai realisasi (hanya capaian tercetak atau catatan)"
+        )
     renstra = dinas.renstra.model
     profil = dinas.identitas.model.profil
     m = meta(dinas, tahun, "lkjip")

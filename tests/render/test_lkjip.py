@@ -1,0 +1,133 @@
+"""LKjIP Blora 2021: structure and figures in the generated WordprocessingML.
+
+Expected figures are computed by hand from the seed's inputs (see tests/test_examples.py)."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from io import BytesIO
+from xml.etree import ElementTree as ET
+
+import pytest
+
+from tests.render.conftest import docx, part
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@pytest.fixture(scope="module")
+def data() -> bytes:
+    return docx("blora", "lkjip", 2021)
+
+
+@pytest.fixture(scope="module")
+def xml(data: bytes) -> str:
+    return part(data)
+
+
+def paragraphs(xml: str) -> list[tuple[str, str]]:
+    """(style, text) of every paragraph."""
+    root = ET.fromstring(xml)
+    out = []
+    for p in root.iter(f"{W}p"):
+        style = p.find(f"{W}pPr/{W}pStyle")
+        text = "".join(t.text or "" for t in p.iter(f"{W}t"))
+        out.append((style.get(f"{W}val") if style is not None else "", text))
+    return out
+
+
+def cells(xml: str) -> list[list[str]]:
+    root = ET.fromstring(xml)
+    rows = []
+    for tr in root.iter(f"{W}tr"):
+        rows.append(
+            ["".join(t.text or "" for t in tc.iter(f"{W}t")) for tc in tr.findall(f"{W}tc")]
+        )
+    return rows
+
+
+def test_headings_on_word_heading_styles(xml: str) -> None:
+    heads = [t for s, t in paragraphs(xml) if s == "Heading1"]
+    assert "BAB IPENDAHULUAN" in heads
+    assert "BAB IIIAKUNTABILITAS KINERJA TAHUN 2021" in heads
+    assert "BAB IVPENUTUP" in heads
+    h2 = [t for s, t in paragraphs(xml) if s == "Heading2"]
+    assert "A. Capaian Kinerja Organisasi" in h2 and "B. Realisasi Anggaran" in h2
+
+
+def test_captions_numbered_per_bab(xml: str) -> None:
+    captions = [t for s, t in paragraphs(xml) if s == "JudulTabel"]
+    assert captions[0] == "Tabel 1.1 Jumlah Personalia Menurut Golongan Kepangkatan"
+    assert "Tabel 2.1 Indikator Kinerja Utama" in captions
+    assert "Tabel 3.1 Skala Pengukuran Kinerja Laporan Kinerja Instansi Pemerintah" in captions
+    assert "Tabel 3.2 Pengukuran Kinerja Sasaran 1" in captions
+    assert "Tabel 3.3 Data Koperasi Sehat Kabupaten Blora Tahun 2021" in captions
+    assert any(c.startswith("Tabel 4.1 ") for c in captions)
+    figures = [t for s, t in paragraphs(xml) if s == "JudulGambar"]
+    assert figures and figures[0].startswith("Gambar 3.1 ")
+
+
+def test_toc_and_lists_are_fields(xml: str) -> None:
+    assert "TOC \\o &quot;1-3&quot; \\h \\z \\u" in xml
+    assert "TOC \\h \\z \\t &quot;Judul Tabel,1&quot;" in xml
+    assert "TOC \\h \\z \\t &quot;Judul Gambar,1&quot;" in xml
+
+
+def test_capaian_figures_in_indonesian_format(xml: str) -> None:
+    rows = cells(xml)
+    ik11 = next(
+        r for r in rows if any("Persentase koperasi sehat" in c for c in r) and "135,31" in r
+    )
+    # target, realisasi, capaian, last year, against target akhir, kategori
+    assert ik11[-6:] == ["32", "43,30", "135,31", "117,31", "135,31", "Sangat Baik"]
+    ik21 = next(r for r in rows if any("Nilai ekspor" in c for c in r) and "89,89" in r)
+    assert "US$ 2.942.679" in ik21 and "US$ 2.645.059" in ik21 and "Baik" in ik21
+    averages = [r for r in rows if r and r[0] == "Rata-rata capaian sasaran"]
+    assert [r[1:3] for r in averages] == [["164,68", "155,89"], ["106,88", "111,67"]]
+
+
+def test_budget_table(xml: str) -> None:
+    rows = cells(xml)
+    total = next(r for r in rows if r and r[0] == "JUMLAH" and "1.576.408.211" in r)
+    assert total == ["JUMLAH", "1.727.182.400", "1.576.408.211", "91,27"]
+    p05 = next(
+        r for r in rows if "Program Perizinan dan Pendaftaran Perusahaan" in r and "100,00" in r
+    )
+    assert p05[-3:] == ["10.000.000", "10.000.000", "100,00"]
+    eff = next(r for r in rows if r and r[0] == "JUMLAH / KESELURUHAN")
+    assert eff == ["JUMLAH / KESELURUHAN", "135,78", "91,27", "150.774.189", "8,73"]
+
+
+def test_narrative_figures_come_from_data(xml: str) -> None:
+    text = " ".join(t for _, t in paragraphs(xml))
+    assert "sebesar 135,78% (Sangat Baik)" in text
+    assert "Rp 861.084.520,- atau 85,58% dari total pagu sebesar Rp 1.006.182.400" in text
+    assert "{{" not in text
+
+
+def test_sections_page_numbers_and_repeated_headers(xml: str) -> None:
+    assert 'w:pgNumType w:fmt="lowerRoman" w:start="1"' in xml
+    assert 'w:pgNumType w:fmt="decimal" w:start="1"' in xml
+    assert xml.count('w:w="11906" w:h="16838"') >= 3  # A4 portrait sections
+    assert "<w:tblHeader/>" in xml and "<w:cantSplit/>" in xml
+    # every table row that is a header repeats; every row is kept together
+    assert xml.count("<w:tr>") == xml.count("<w:cantSplit/>")
+
+
+def test_charts_are_embedded_pngs(data: bytes) -> None:
+    with zipfile.ZipFile(BytesIO(data)) as zf:
+        media = [n for n in zf.namelist() if n.startswith("word/media/")]
+        assert len(media) == 4  # target vs realisasi and trend, for each of the two sasaran
+        assert all(zf.read(n)[:8] == b"\x89PNG\r\n\x1a\n" for n in media)
+        rels = zf.read("word/_rels/document.xml.rels").decode()
+        assert rels.count('relationships/image"') == 4
+
+
+def test_byte_identical_rebuild(data: bytes) -> None:
+    assert docx("blora", "lkjip", 2021) == data
+    with zipfile.ZipFile(BytesIO(data)) as zf:
+        assert {i.date_time for i in zf.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        core = zf.read("docProps/core.xml").decode()
+        assert re.search(r"<dcterms:created[^>]*>2021-01-31T00:00:00Z<", core)  # dokumen.yaml date
+        assert '<w:updateFields w:val="true"/>' in zf.read("word/settings.xml").decode()
