@@ -251,6 +251,7 @@ def build(
     """
     from sakipgen.checks import periksa
     from sakipgen.diagnostics import Diagnostic, Location, Severity, render_text
+    from sakipgen import render as render_pkg
     from sakipgen.render import JENIS, tahun_bawaan
     from sakipgen.render import build as render
     from sakipgen.write import tulis_atomik
@@ -270,6 +271,7 @@ def build(
             )
             failed = True
             continue
+        render_pkg.CACHE_DIR = folder / "build" / ".cache"
         for kind in kinds:
             tahun = year if year is not None else tahun_bawaan(dinas, kind)
             if tahun is None:

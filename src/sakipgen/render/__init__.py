@@ -61,13 +61,36 @@ class Templat:
         return self.read("styles.xml")
 
 
+CACHE_DIR: Path | None = None
+"""Set by the CLI to DIR/build/.cache: compiled templates and drawn charts are kept there
+by content, so an unchanged rebuild neither recompiles templates nor imports matplotlib."""
+
+_ENVIRONMENTS: dict[tuple[Path, ...], Any] = {}
+
+
 def environment(templat: Templat) -> Any:
+    """One sandboxed environment per template search path, so compiled templates are
+    reused across documents and dinas (Jinja re-checks file modification times)."""
+    key = tuple(templat.dirs)
+    if key not in _ENVIRONMENTS:
+        _ENVIRONMENTS[key] = _new_environment(templat)
+    return _ENVIRONMENTS[key]
+
+
+def _new_environment(templat: Templat) -> Any:
     from jinja2 import FileSystemLoader, StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
     from sakipgen import format as fmt
 
+    bytecode = None
+    if CACHE_DIR is not None:
+        from jinja2 import FileSystemBytecodeCache
+
+        (CACHE_DIR / "jinja").mkdir(parents=True, exist_ok=True)
+        bytecode = FileSystemBytecodeCache(str(CACHE_DIR / "jinja"))
     env = SandboxedEnvironment(
+        bytecode_cache=bytecode,
         loader=FileSystemLoader([str(d) for d in templat.dirs]),
         autoescape=True,
         undefined=StrictUndefined,

@@ -6,13 +6,46 @@ software tag in the PNG.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import io
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 from sakipgen.format import angka
 
 DPI = 150
+
+
+@functools.cache
+def _matplotlib_version() -> str:
+    from importlib.metadata import version
+
+    return version("matplotlib")
+
+
+def _cached(kind: str, payload: object, draw: Callable[[], bytes]) -> bytes:
+    from sakipgen import render
+
+    if render.CACHE_DIR is None:
+        return draw()
+    key = hashlib.sha256(
+        repr((kind, payload, _matplotlib_version(), DPI)).encode("utf-8")
+    ).hexdigest()
+    path = render.CACHE_DIR / f"grafik-{key}.png"
+    try:
+        return path.read_bytes()
+    except OSError:
+        pass
+    png = draw()
+    try:
+        from sakipgen.write import tulis_atomik
+
+        tulis_atomik(path, png)
+    except OSError:
+        pass  # a read-only build folder only costs speed
+    return png
 
 
 def _plt() -> Any:
@@ -48,6 +81,10 @@ def _wrap(text: str, width: int = 28) -> str:
 
 def target_realisasi(items: list[tuple[str, Decimal, Decimal, str]]) -> bytes:
     """One small bar pair per indikator: (label, target, realisasi, satuan)."""
+    return _cached("target_realisasi", items, lambda: _target_realisasi(items))
+
+
+def _target_realisasi(items: list[tuple[str, Decimal, Decimal, str]]) -> bytes:
     plt = _plt()
     n = len(items)
     fig, axes = plt.subplots(1, n, figsize=(6.3, 2.6), squeeze=False)
@@ -77,6 +114,10 @@ def target_realisasi(items: list[tuple[str, Decimal, Decimal, str]]) -> bytes:
 
 def tren(years: list[int], series: list[tuple[str, list[Decimal | None]]]) -> bytes:
     """Capaian (%) per Renstra year for each indikator, with the 100 % line."""
+    return _cached("tren", (years, series), lambda: _tren(years, series))
+
+
+def _tren(years: list[int], series: list[tuple[str, list[Decimal | None]]]) -> bytes:
     plt = _plt()
     fig, ax = plt.subplots(figsize=(6.3, 2.6))
     for label, values in series:
