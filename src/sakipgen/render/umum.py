@@ -88,8 +88,8 @@ def tabel_target(
                     row.append(Sel(nilai(entry.target, satuan=False), align="center"))
                 else:
                     if semula:
-                        row.append(Sel(_with_unit(entry.semula, ind.satuan), align="center"))
-                    row.append(Sel(_with_unit(entry.target, ind.satuan), align="center"))
+                        row.append(Sel(dengan_satuan(entry.semula, ind.satuan), align="center"))
+                    row.append(Sel(dengan_satuan(entry.target, ind.satuan), align="center"))
                 rows.append(row)
                 group.append(len(items) if k == 0 else 0)
         merge_column(rows, 0, group)
@@ -109,7 +109,7 @@ def tabel_target(
     return build
 
 
-def _with_unit(value: object, satuan: str) -> str:
+def dengan_satuan(value: object, satuan: str) -> str:
     from sakipgen.model.nilai import Nilai
 
     assert value is None or isinstance(value, Nilai)

@@ -1,0 +1,309 @@
+"""RKT: Blora 2020 (one titled page, sections a.–e., formulir) and Sinjai 2018 (BAB I–III,
+rencana anggaran, Lampiran I evaluation of 2017, Lampiran II).
+
+Expected figures are worked out by hand from the example files: the Sinjai 2017
+capaian are realisasi / target × 100 (86,82 / 83,69 = 103,74 …), their mean
+663,37 / 6 = 110,56; the Sinjai program pagu add up to
+519.857.850 + 173.136.000 + 62.500.000 + 53.905.000 + 64.714.950 + 35.445.000
++ 147.525.000 + 86.461.000 + 278.579.000 + 43.096.000 + 32.476.000 = 1.497.695.800,
+and the kegiatan pagu to 3.600.000 + 55.000.000 less (P01 and P02 as printed).
+"""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from io import BytesIO
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+
+from sakipgen.checks import periksa
+from sakipgen.model.folder import Dinas
+from sakipgen.render import build, tahun_bawaan
+from tests.conftest import EXAMPLES
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def load(folder: Path) -> Dinas:
+    dinas, diags = periksa(folder)
+    assert dinas is not None and not [d for d in diags if d.severity == "error"]
+    return dinas
+
+
+def document(folder: Path, tahun: int) -> ET.Element:
+    hasil = build(load(folder), "rkt", tahun)
+    assert hasil.data is not None, [d.text() for d in hasil.diagnostics]
+    with zipfile.ZipFile(BytesIO(hasil.data)) as zf:
+        return ET.fromstring(zf.read("word/document.xml"))
+
+
+def text(el: ET.Element) -> str:
+    parts = []
+    for node in el.iter():
+        if node.tag == f"{W}t":
+            parts.append(node.text or "")
+        elif node.tag == f"{W}br":
+            parts.append("\n")
+    return "".join(parts)
+
+
+def paragraphs(root: ET.Element) -> list[tuple[str, str]]:
+    """(style, text) of every paragraph outside tables, in order."""
+    body = root.find(f"{W}body")
+    assert body is not None
+    out = []
+    for p in body.findall(f"{W}p"):
+        style = p.find(f"{W}pPr/{W}pStyle")
+        out.append((style.get(f"{W}val", "") if style is not None else "", text(p)))
+    return out
+
+
+def rows(root: ET.Element) -> list[list[str]]:
+    return [[text(tc) for tc in tr.findall(f"{W}tc")] for tr in root.iter(f"{W}tr")]
+
+
+def sections(root: ET.Element) -> list[ET.Element]:
+    return list(root.iter(f"{W}sectPr"))
+
+
+@pytest.fixture(scope="module")
+def blora() -> ET.Element:
+    return document(EXAMPLES / "blora", 2020)
+
+
+@pytest.fixture(scope="module")
+def sinjai() -> ET.Element:
+    return document(EXAMPLES / "sinjai", 2018)
+
+
+def test_default_year_is_the_latest_with_rkt() -> None:
+    assert tahun_bawaan(load(EXAMPLES / "blora"), "rkt") == 2020
+    assert tahun_bawaan(load(EXAMPLES / "sinjai"), "rkt") == 2018
+    assert tahun_bawaan(load(EXAMPLES / "tanjabbar"), "rkt") is None
+
+
+# --- Blora 2020 ------------------------------------------------------------------------
+
+
+def test_blora_starts_with_kop_and_cover(blora: ET.Element) -> None:
+    texts = [t for _, t in paragraphs(blora) if t]
+    assert texts[:2] == [
+        "PEMERINTAH KABUPATEN BLORA",
+        "DINAS PERDAGANGAN, KOPERASI, USAHA KECIL DAN MENENGAH",
+    ]
+    assert "RENCANA KINERJA TAHUNAN" in texts and "TAHUN 2020" in texts
+    assert "Tahun 2019" in texts  # the year it was drawn up (dokumen.yaml rkt.tanggal)
+    first = sections(blora)[0]
+    assert first.find(f"{W}pgNumType") is None  # no page number on the cover
+
+
+def test_blora_sections_a_to_e_from_its_narrative(blora: ET.Element) -> None:
+    heads = [t for s, t in paragraphs(blora) if s == "Heading2"]
+    assert heads == [
+        "a. Pengertian Rencana Kinerja Tahunan (RKT)",
+        "b. Penetapan Sasaran RKT",
+        "c. Indikator Kinerja Sasaran",
+        "d. Penetapan Target",
+        "e. Rencana Kinerja Tahunan Dinas Perdagangan, Koperasi, Usaha Kecil dan Menengah "
+        "Kabupaten Blora",
+    ]
+    body = [t for s, t in paragraphs(blora) if s == "Teks" and t]
+    assert body[0].startswith("Rencana Kinerja Tahunan (RKT) merupakan penjabaran")
+    assert not [t for s, t in paragraphs(blora) if s == "Heading1"]  # no BAB, no lampiran
+
+
+def test_blora_formulir(blora: ET.Element) -> None:
+    texts = [t for _, t in paragraphs(blora)]
+    assert "FORMULIR RENCANA KINERJA TAHUNAN" in texts
+    assert "TINGKAT ORGANISASI PERANGKAT DAERAH" in texts
+    assert "OPD : DINAS PERDAGANGAN, KOPERASI, USAHA KECIL DAN MENENGAH KABUPATEN BLORA" in texts
+    assert "TAHUN : 2020" in texts
+    table = rows(blora)
+    start = table.index(["No.", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "SATUAN", "TARGET"])
+    assert table[start + 1] == ["(1)", "(2)", "(3)", "(4)", "(5)"]
+    body = table[start + 2 : start + 7]
+    assert [r[-2:] for r in body] == [
+        ["%", "32"],
+        ["unit", "6.800"],
+        ["US$", "2.913.544"],
+        ["%", "60"],
+        ["%", "100"],
+    ]
+    # sasaran cells merged over their indikator: the continued cells are empty
+    assert [r[0] for r in body] == ["1.", "", "2.", "", "3."]
+    assert body[1][1] == "" and body[0][1].startswith("Meningkatnya kualitas koperasi")
+    assert body[1][2] == "2. Jumlah Usaha Mikro Kecil dan Menengah (UMKM)"
+
+
+def test_blora_signature_from_dokumen_yaml(blora: ET.Element) -> None:
+    everything = text(blora)
+    for line in [
+        "Blora, 2 Januari 2019",
+        "KEPALA DINDAGKOP DAN UKM KABUPATEN BLORA",
+        "Ir. MASKUR, M.M",
+        "Pembina Utama Muda",
+        "NIP. 19601020 199003 1 002",
+    ]:
+        assert line in everything
+
+
+# --- Sinjai 2018 ------------------------------------------------------------------------
+
+
+def test_sinjai_structure(sinjai: ET.Element) -> None:
+    h1 = [t for s, t in paragraphs(sinjai) if s == "Heading1"]
+    assert h1 == [
+        "KATA PENGANTAR",
+        "DAFTAR ISI",
+        "BAB I\nPENDAHULUAN",
+        "BAB II\nRENCANA KINERJA TAHUNAN (RKT)",
+        "BAB III\nPENUTUP",
+        "LAMPIRAN",
+    ]
+    h2 = [t for s, t in paragraphs(sinjai) if s == "Heading2"]
+    assert h2 == [
+        "1.1 Latar Belakang",
+        "1.2 Landasan Hukum",
+        "1.3 Maksud dan Tujuan",
+        "1.4 Sistematika Penulisan",
+        "2.1 Evaluasi Pelaksanaan Rencana Kinerja Tahunan (RKT) Tahun 2017",
+        "2.2 Rencana Kinerja Tahunan (RKT) Tahun 2018",
+        "Lampiran I : Evaluasi Pelaksanaan RKT Tahun 2017",
+        "Lampiran II : RENCANA KINERJA TAHUNAN (RKT) Tahun 2018",
+    ]
+    # the narrative the dinas wrote
+    body = [t for s, t in paragraphs(sinjai) if s == "Teks" and t]
+    assert body[0].startswith("Puji syukur ke hadirat Allah SWT")
+
+
+def test_sinjai_page_numbers_roman_then_arabic(sinjai: ET.Element) -> None:
+    formats = []
+    for s in sections(sinjai):
+        num = s.find(f"{W}pgNumType")
+        formats.append(None if num is None else (num.get(f"{W}fmt"), num.get(f"{W}start")))
+    assert formats[:3] == [None, ("lowerRoman", "1"), ("decimal", "1")]
+    orient = [s.find(f"{W}pgSz").get(f"{W}orient") for s in sections(sinjai)]  # type: ignore[union-attr]
+    landscape = [o for o in orient if o == "landscape"]
+    assert len(landscape) == 1  # the rencana anggaran
+
+
+def test_sinjai_kata_pengantar_signature_date_left_blank(sinjai: ET.Element) -> None:
+    everything = text(sinjai)
+    assert "Sinjai, .................... 2017" in everything
+    assert "NIP. 19610128 198703 1 008" in everything
+
+
+def test_sinjai_tujuan_table(sinjai: ET.Element) -> None:
+    table = rows(sinjai)
+    start = next(i for i, r in enumerate(table) if r[:2] == ["TUJUAN", "INDIKATOR TUJUAN"])
+    assert table[start][-1] == "TARGET KINERJA INDIKATOR SASARAN PADA TAHUN 2018"
+    first = table[start + 1]
+    assert first == [
+        "Terwujudnya koperasi yang berkualitas dan berdaya saing",
+        "Meningkatnya jumlah koperasi aktif",
+        "Berkembangnya usaha koperasi sesuai jati diri koperasi",
+        "1. Persentase peningkatan koperasi aktif",
+        "84,03%",
+    ]
+    assert table[start + 2][-2:] == ["2. Jumlah koperasi yang dinilai kesehatannya", "43 koperasi"]
+
+
+def test_sinjai_rencana_anggaran(sinjai: ET.Element) -> None:
+    table = rows(sinjai)
+    start = next(i for i, r in enumerate(table) if r[:2] == ["No", "Program"])
+    programs = [r for r in table[start + 2 :] if r and r[0] not in ("", "JUMLAH")]
+    numbers = [r[0] for r in programs[:11]]
+    assert numbers == ["1", "2", "4", "5", "6", "7", "8", "10", "11", "12", "13"]
+    p01 = programs[0]
+    assert p01[1:5] == [
+        "Program Pelayanan Administrasi Perkantoran",
+        "Cakupan Pelayanan Administrasi Perkantoran",
+        "100%",
+        "519.857.850",
+    ]
+    assert p01[5:] == [
+        "Penyediaan jasa komunikasi, sumber daya air dan Listrik",
+        "waktu penyediaan jasa komunikasi, sumber daya air dan listrik",
+        "12 Bulan",
+        "56.460.000",
+    ]
+    total = next(r for r in table if r and r[0] == "JUMLAH" and len(r) == 4)
+    assert total == ["JUMLAH", "1.497.695.800", "", "1.439.095.800"]
+
+
+def test_sinjai_lampiran_i_evaluation_of_2017(sinjai: ET.Element) -> None:
+    table = rows(sinjai)
+    start = next(i for i, r in enumerate(table) if r[:2] == ["No.", "Indikator Sasaran"])
+    assert table[start][2:] == ["Akhir Renstra 2018", "Tahun 2017"]
+    assert table[start + 1][3:] == ["Target", "Realisasi", "%"]
+    body = table[start + 2 : start + 8]
+    assert [r[-1] for r in body] == ["103,74", "102,38", "101,85", "142,86", "100,00", "112,54"]
+    assert body[0][1:5] == ["Persentase peningkatan koperasi aktif", "84,03", "83,69", "86,82"]
+    assert table[start + 8] == ["Rata-rata capaian Kinerja", "110,56"]
+
+
+def test_sinjai_lampiran_ii(sinjai: ET.Element) -> None:
+    table = rows(sinjai)
+    start = table.index(["No", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "TARGET"])
+    assert table[start + 1] == ["(1)", "(2)", "(3)", "(4)"]
+    body = table[start + 2 : start + 8]
+    assert [r[-1] for r in body] == [
+        "84,03%",
+        "43 koperasi",
+        "1,08%",
+        "40 produk",
+        "29 orang",
+        "9.500 orang",
+    ]
+    assert body[0][2] == "- Persentase peningkatan koperasi aktif"
+
+
+# --- other data ----------------------------------------------------------------------------
+
+
+def test_without_previous_realisasi_no_evaluation() -> None:
+    root = document(EXAMPLES / "sinjai", 2017)  # 2016 has no data
+    h2 = [t for s, t in paragraphs(root) if s == "Heading2"]
+    assert not any("Evaluasi" in t for t in h2)
+    assert "Lampiran I : RENCANA KINERJA TAHUNAN (RKT) Tahun 2017" in h2
+    assert "2.1 Rencana Kinerja Tahunan (RKT) Tahun 2017" in h2
+
+
+def test_without_narrative_standard_wording(tmp_path: Path) -> None:
+    folder = tmp_path / "sinjai"
+    shutil.copytree(EXAMPLES / "sinjai", folder, ignore=shutil.ignore_patterns("build"))
+    shutil.rmtree(folder / "2018" / "narasi")
+    root = document(folder, 2018)
+    h1 = [t for s, t in paragraphs(root) if s == "Heading1"]
+    assert h1[0] == "KATA PENGANTAR" and "BAB III\nPENUTUP" in h1
+    body = "\n".join(t for s, t in paragraphs(root) if s in ("Teks", "Daftar"))
+    assert "Peraturan Presiden Nomor 29 Tahun 2014" in body
+    # visi and misi from renstra.yaml
+    assert "Terwujudnya Koperasi UKM dan Tenaga Kerja yang berdaya saing" in body
+    assert "Berkurangnya jumlah pengangguran dan terciptanya wirausaha baru" in body
+    # the evaluation is summed up with its computed mean
+    assert "sebesar 110,56%" in body
+    assert "FORMULIR RENCANA KINERJA TAHUNAN" in text(root)
+
+
+def test_targets_fall_back_to_pk_then_renstra() -> None:
+    root = document(EXAMPLES / "blora", 2021)  # target.yaml has only pk
+    table = rows(root)
+    start = table.index(["No.", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "SATUAN", "TARGET"])
+    assert [r[-1] for r in table[start + 2 : start + 6]] == ["32", "6.825", "2.942.679", "70"]
+    root = document(EXAMPLES / "tanjabbar", 2017)  # no target.yaml: Renstra targets
+    assert "FORMULIR RENCANA KINERJA TAHUNAN" in text(root)
+
+
+def test_year_without_targets_is_reported() -> None:
+    hasil = build(load(EXAMPLES / "buleleng"), "rkt", 2017)
+    assert hasil.data is None
+    assert [d.code for d in hasil.diagnostics] == ["D001"]
+
+
+def test_same_bytes_every_time() -> None:
+    dinas = load(EXAMPLES / "sinjai")
+    assert build(dinas, "rkt", 2018).data == build(dinas, "rkt", 2018).data
