@@ -249,9 +249,9 @@ def build(
 
     Contoh: sakipgen build examples/blora --doc lkjip
     """
+    from sakipgen import render as render_pkg
     from sakipgen.checks import periksa
     from sakipgen.diagnostics import Diagnostic, Location, Severity, render_text
-    from sakipgen import render as render_pkg
     from sakipgen.render import JENIS, tahun_bawaan
     from sakipgen.render import build as render
     from sakipgen.write import tulis_atomik

@@ -1,0 +1,570 @@
+"""Rencana Aksi atas Perjanjian Kinerja (and atas PK Perubahan): the PK's targets broken
+down into monthly (or quarterly) targets per level — eselon II, III, IV and staf.
+
+The body (cover, kata pengantar, BAB I-III) is narrative under
+``<tahun>/narasi/rencana-aksi/…`` with standard wording where a file is missing; the
+lampiran are landscape tables, one per tingkat, built here from ``rencana-aksi.yaml``
+with the names of program, kegiatan and sub kegiatan resolved from ``anggaran.yaml``.
+
+Twelve monthly columns next to four text columns do not fit a page at the usual
+table font, so each table gets its own cell font size and column widths, measured
+from its content: the largest size at which no month value, amount or word has to
+break inside a word and the text columns still have some room (``_tata``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from sakipgen.calc.anggaran import pagu
+from sakipgen.calc.rencana_aksi import ringkas
+from sakipgen.calc.tahun import HasilTahun
+from sakipgen.format import angka, nilai
+from sakipgen.model.anggaran import Kegiatan, Program, SubKegiatan
+from sakipgen.model.folder import Dinas
+from sakipgen.model.nilai import Nilai
+from sakipgen.model.rencana_aksi import JUMLAH_PERIODE, BarisRencanaAksi, TabelRencanaAksi
+from sakipgen.model.renstra import Sasaran
+from sakipgen.render import xml
+from sakipgen.render.dokumen import DataKurang, Dokumen
+from sakipgen.render.tabel import Kol, Sel
+from sakipgen.render.umum import meta, penandatangan, tabel_target, tempat_tanggal
+
+TINGKAT = ("eselon_ii", "eselon_iii", "eselon_iv", "staf")
+NAMA_TINGKAT = {
+    "eselon_ii": "Eselon II",
+    "eselon_iii": "Eselon III",
+    "eselon_iv": "Eselon IV",
+    "staf": "Staf",
+}
+NAMA_UNIT = {"program": "Program", "kegiatan": "Kegiatan", "sub_kegiatan": "Sub Kegiatan"}
+TRIWULAN = ("Tw I", "Tw II", "Tw III", "Tw IV")
+
+
+def tahun_bawaan(dinas: Dinas) -> int | None:
+    years = [y for y, t in dinas.tahun.items() if t.rencana_aksi]
+    return max(years) if years else None
+
+
+# --- the rows as printed --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BarisCetak:
+    """One table row with every reference resolved to the text that is printed."""
+
+    kelompok: tuple[str, str]
+    """(no, sasaran) — consecutive rows of one kelompok share the No and Sasaran cells."""
+    no: str | None
+    sasaran: str
+    indikator: str
+    unit_kunci: str | None
+    unit: str
+    unit_jenis: str | None
+    periode: list[str]
+    tahunan: str
+    anggaran: int | None
+    penanggung_jawab: str
+
+
+@dataclass
+class Lampiran:
+    """One lampiran table: its title lines and a builder called in its landscape section."""
+
+    tingkat: str
+    judul: str
+    subjudul: str
+    periode: str
+    baris: list[BarisCetak]
+    tabel: Callable[[], Markup]
+
+
+class _Anggaran:
+    """anggaran.yaml ids → program, kegiatan, sub kegiatan."""
+
+    def __init__(self, programs: Sequence[Program]) -> None:
+        self.program: dict[str, Program] = {}
+        self.kegiatan: dict[str, Kegiatan] = {}
+        self.sub: dict[str, SubKegiatan] = {}
+        for p in programs:
+            self.program[p.id] = p
+            for k in p.kegiatan:
+                if k.id:
+                    self.kegiatan[k.id] = k
+                for s in k.sub_kegiatan:
+                    if s.id:
+                        self.sub[s.id] = s
+
+
+def _unit(row: BarisRencanaAksi, ang: _Anggaran) -> tuple[str | None, str, str | None, int | None]:
+    """The deepest budget unit the row refers to: key, name, kind, and its pagu
+    (kegiatan and sub kegiatan only; a program's pagu belongs to the eselon III row)."""
+    if row.sub_kegiatan:
+        s = ang.sub.get(row.sub_kegiatan)
+        return (
+            "sk:" + row.sub_kegiatan,
+            s.uraian if s else row.sub_kegiatan,
+            "sub_kegiatan",
+            pagu(s) if s else None,
+        )
+    if row.kegiatan:
+        k = ang.kegiatan.get(row.kegiatan)
+        return (
+            "k:" + row.kegiatan,
+            k.uraian if k else row.kegiatan,
+            "kegiatan",
+            (pagu(k) if k else None),
+        )
+    if row.program:
+        p = ang.program.get(row.program)
+        return "p:" + row.program, p.uraian if p else row.program, "program", None
+    return None, "", None, None
+
+
+def _sasaran(dinas: Dinas, row: BarisRencanaAksi, ang: _Anggaran) -> tuple[str, str, bool]:
+    """(key, text, whether it is a Renstra sasaran strategis)."""
+    found: Sasaran | None = None
+    if row.sasaran:
+        found = dinas.sasaran.get(row.sasaran)
+    if found is None and row.indikator and row.indikator in dinas.indikator:
+        found = dinas.indikator[row.indikator][0]
+    if found is None and row.program and row.program in ang.program:
+        ids = ang.program[row.program].sasaran
+        found = dinas.sasaran.get(ids[0]) if ids else None
+    if found is not None:
+        return "s:" + found.id, found.uraian, True
+    if row.uraian_sasaran:
+        return "t:" + row.uraian_sasaran, row.uraian_sasaran, False
+    return "", "", False
+
+
+def _indikator(dinas: Dinas, row: BarisRencanaAksi) -> str:
+    if row.uraian:
+        return row.uraian
+    if row.indikator and row.indikator in dinas.indikator:
+        return dinas.indikator[row.indikator][1].uraian
+    return row.indikator or ""
+
+
+def _tahunan(row: BarisRencanaAksi, kumulatif: bool) -> str:
+    """The row's annual figure: as written in ``target_tahunan``, else computed."""
+    if row.target_tahunan is not None and row.target_tahunan.jenis != "kosong":
+        return nilai(row.target_tahunan)
+    total = ringkas(row.target, kumulatif).tahunan
+    if total is None:
+        return "-"
+    unit = next((v.satuan for v in reversed(row.target) if v.jenis == "angka" and v.satuan), "")
+    return nilai(Nilai("angka", "", angka=total, satuan=unit))
+
+
+def baris_cetak(dinas: Dinas, tabel: TabelRencanaAksi, ang: _Anggaran) -> list[BarisCetak]:
+    n = JUMLAH_PERIODE[tabel.periode]
+    out: list[BarisCetak] = []
+    for index, row in enumerate(tabel.baris):
+        key, sasaran, _ = _sasaran(dinas, row, ang)
+        if not key:  # no sasaran: the row is a group of its own
+            key = f"#{index}"
+        unit_key, unit, unit_jenis, unit_pagu = _unit(row, ang)
+        kumulatif = tabel.kumulatif if row.kumulatif is None else row.kumulatif
+        periode = [nilai(v) for v in row.target[:n]]
+        periode += ["-"] * (n - len(periode))
+        out.append(
+            BarisCetak(
+                kelompok=(row.no or "", key),
+                no=row.no,
+                sasaran=sasaran,
+                indikator=_indikator(dinas, row),
+                unit_kunci=unit_key,
+                unit=unit,
+                unit_jenis=unit_jenis,
+                periode=periode,
+                tahunan=_tahunan(row, kumulatif),
+                anggaran=row.anggaran if row.anggaran is not None else unit_pagu,
+                penanggung_jawab=row.penanggung_jawab or "",
+            )
+        )
+    return out
+
+
+# --- measuring text (Arial/Helvetica advance widths, 1/1000 em) ----------------------
+
+_LEBAR_HURUF: dict[str, int] = {
+    **dict.fromkeys("0123456789", 556),
+    **dict(zip("abcdefghijklmnopqrstuvwxyz", [
+        556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833,
+        556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500,
+    ], strict=True)),
+    **dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", [
+        667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833,
+        722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611,
+    ], strict=True)),
+    " ": 278, ".": 278, ",": 278, ":": 278, ";": 278, "/": 278, "-": 333, "(": 333,
+    ")": 333, "%": 889, "&": 667, "+": 584, "'": 191, '"': 355, "?": 556, "!": 278,
+}  # fmt: skip
+MARGIN_SEL = 45
+"""Left and right cell margin (twips) of the lampiran tables: narrower than the table
+style's 70, since a 6-8 pt text needs less and the twelve month columns gain the most."""
+KENDUR = 24
+"""Slack added to every measured width: Word and LibreOffice do not set text to
+exactly the same widths."""
+
+
+def _kata(text: str) -> list[str]:
+    """Pieces a line may not be broken inside (it may break after a space, '-' or '/')."""
+    words: list[str] = []
+    for w in text.split():
+        piece = ""
+        for ch in w:
+            piece += ch
+            if ch in "-/":
+                words.append(piece)
+                piece = ""
+        if piece:
+            words.append(piece)
+    return words
+
+
+def _lebar(word: str, setengah_pt: int, tebal: bool = False) -> int:
+    """Width in twips of one word at a font size in half-points."""
+    em = sum(_LEBAR_HURUF.get(ch, 600) for ch in word) * (1.07 if tebal else 1.0)
+    return round(em / 1000 * setengah_pt * 10)
+
+
+def _kata_terlebar(texts: Sequence[str], setengah_pt: int, tebal: bool = False) -> int:
+    return max((_lebar(w, setengah_pt, tebal) for t in texts for w in _kata(t)), default=0)
+
+
+# --- cells ------------------------------------------------------------------------------
+
+
+def _run(text: str, setengah_pt: int, tebal: bool) -> str:
+    rpr = ("<w:b/><w:bCs/>" if tebal else "") + (
+        f'<w:sz w:val="{setengah_pt}"/><w:szCs w:val="{setengah_pt}"/>'
+    )
+    return f'<w:r><w:rPr>{rpr}</w:rPr><w:t xml:space="preserve">{xml.teks(text)}</w:t></w:r>'
+
+
+def _para(text: str, setengah_pt: int, *, align: str, tebal: bool = False) -> Markup:
+    """A table paragraph in the given size (paragraph mark too, so empty cells stay low)."""
+    size = f'<w:sz w:val="{setengah_pt}"/><w:szCs w:val="{setengah_pt}"/>'
+    body = _run(text, setengah_pt, tebal) if text else ""
+    return Markup(
+        f'<w:p><w:pPr><w:pStyle w:val="TeksTabel"/><w:spacing w:before="10" w:after="10"/>'
+        f'<w:jc w:val="{align}"/><w:rPr>{size}</w:rPr></w:pPr>{body}</w:p>'
+    )
+
+
+@dataclass(frozen=True)
+class _Kolom:
+    judul: str
+    jenis: str  # "no", "teks", "periode", "tahunan", "angka"
+    align: str
+    isi: Callable[[BarisCetak], str]
+    gabung: Callable[[BarisCetak], object] | None = None
+    """Cells of consecutive rows with the same (non-None) key are merged."""
+    bobot: float = 1.0
+
+
+def _periode(i: int) -> Callable[[BarisCetak], str]:
+    return lambda b: b.periode[i]
+
+
+def _kolom(baris: list[BarisCetak], periode: str, strategis: bool) -> list[_Kolom]:
+    n = JUMLAH_PERIODE[periode]
+    no_given = any(b.no for b in baris)
+    nomor: dict[tuple[str, str], str] = {}
+    for b in baris:
+        if b.kelompok not in nomor:
+            nomor[b.kelompok] = (b.no or "") if no_given else str(len(nomor) + 1)
+    cols = [_Kolom("No", "no", "center", lambda b: nomor[b.kelompok], lambda b: b.kelompok)]
+    if any(b.sasaran for b in baris):
+        cols.append(
+            _Kolom(
+                "Sasaran Strategis" if strategis else "Sasaran",
+                "teks",
+                "left",
+                lambda b: b.sasaran,
+                lambda b: b.kelompok,
+                1.0,
+            )
+        )
+    cols += [
+        _Kolom("Indikator Kinerja", "teks", "left", lambda b: b.indikator, None, 1.15),
+    ]
+    jenis_unit = [j for j in NAMA_UNIT if any(b.unit_jenis == j for b in baris)]
+    if jenis_unit:
+        cols.append(
+            _Kolom(
+                "/".join(NAMA_UNIT[j] for j in jenis_unit),
+                "teks",
+                "left",
+                lambda b: b.unit,
+                lambda b: (b.kelompok, b.unit_kunci) if b.unit_kunci else None,
+                1.0,
+            )
+        )
+    for i in range(n):
+        cols.append(
+            _Kolom(str(i + 1) if n == 12 else TRIWULAN[i], "periode", "center", _periode(i))
+        )
+    if any(b.tahunan != "-" for b in baris):
+        cols.append(_Kolom("Target Tahunan", "tahunan", "center", lambda b: b.tahunan))
+    if any(b.anggaran is not None for b in baris):
+        cols.append(
+            _Kolom(
+                "Anggaran (Rp)",
+                "angka",
+                "right",
+                lambda b: "-" if b.anggaran is None else angka(b.anggaran),
+                lambda b: (
+                    (b.kelompok, b.unit_kunci, b.anggaran) if b.anggaran is not None else None
+                ),
+            )
+        )
+    if any(b.penanggung_jawab for b in baris):
+        cols.append(
+            _Kolom(
+                "Penanggung Jawab",
+                "teks",
+                "left",
+                lambda b: b.penanggung_jawab,
+                lambda b: b.penanggung_jawab or None,
+                0.8,
+            )
+        )
+    return cols
+
+
+UKURAN = (20, 18, 16, 15, 14, 13, 12)
+"""Candidate cell font sizes in half-points: 10 pt (the usual table text) down to 6 pt."""
+LONGGAR = 1.2
+"""Text columns should get this much more than their longest word, or a smaller size is tried."""
+
+
+def _minimum(cols: list[_Kolom], baris: list[BarisCetak], size: int, margin: int) -> list[int]:
+    """The narrowest width of each column at which no word has to break."""
+    mins = []
+    for c in cols:
+        cells = [c.isi(b) for b in baris]
+        need = max(_kata_terlebar(cells, size), _kata_terlebar([c.judul], size, True))
+        mins.append(max(need + 2 * margin + KENDUR, 250))
+    periode = [i for i, c in enumerate(cols) if c.jenis == "periode"]
+    if periode:  # the month (quarter) columns are all as wide as the widest one
+        same = max(mins[i] for i in periode)
+        for i in periode:
+            mins[i] = same
+    return mins
+
+
+def _bagi(
+    cols: list[_Kolom],
+    baris: list[BarisCetak],
+    mins: list[int],
+    lebar: int,
+    size: int,
+    margin: int,
+) -> list[int]:
+    """Give the text columns what the others leave, by weight and by how much text they
+    hold, never below their longest word and never wider than their longest cell; what
+    is left then widens the period columns."""
+    teks = [i for i, c in enumerate(cols) if c.jenis == "teks"]
+    widths = list(mins)
+    sisa = lebar - sum(m for i, m in enumerate(mins) if i not in teks)
+    pad = 2 * margin + KENDUR
+    penuh = {
+        i: max(mins[i], max((_lebar(cols[i].isi(b), size) for b in baris), default=0) + pad)
+        for i in teks
+    }
+    isi = {i: sum(len(cols[i].isi(b)) for b in baris) / max(len(baris), 1) for i in teks}
+    bobot = {i: cols[i].bobot * max(isi[i], 12.0) ** 0.5 for i in teks}
+    bebas = set(teks)
+    while bebas:
+        ruang = sisa - sum(widths[i] for i in teks if i not in bebas)
+        total = sum(bobot[i] for i in bebas)
+        share = {i: ruang * bobot[i] / total for i in bebas}
+        batas = sorted(i for i in bebas if share[i] < mins[i]) or sorted(
+            i for i in bebas if share[i] > penuh[i]
+        )
+        if not batas:
+            for i in sorted(bebas):
+                widths[i] = int(share[i])
+            break
+        for i in batas:
+            widths[i] = mins[i] if share[i] < mins[i] else penuh[i]
+            bebas.discard(i)
+    sisa_lebar = lebar - sum(widths)
+    lebarkan = [i for i, c in enumerate(cols) if c.jenis in ("periode", "tahunan")]
+    if sisa_lebar > 0 and not bebas and lebarkan:
+        for i in lebarkan:
+            widths[i] += sisa_lebar // len(lebarkan)
+    target = teks[-1] if teks and bebas else len(cols) - 1
+    widths[target] += lebar - sum(widths)
+    return widths
+
+
+def _tata(
+    cols: list[_Kolom], baris: list[BarisCetak], lebar: int, margin: int
+) -> tuple[int, list[_Kolom], list[int]]:
+    """Font size, columns and widths (twips, summing to ``lebar``): the largest size at
+    which the text columns have room; else the largest at which nothing breaks inside a
+    word; else the same without the annual column."""
+    tanpa_tahunan = [c for c in cols if c.jenis != "tahunan"]
+    passes: list[tuple[list[_Kolom], bool]] = [(cols, True), (cols, False)]
+    if len(tanpa_tahunan) < len(cols):
+        passes.append((tanpa_tahunan, False))
+    for cs, longgar in passes:
+        teks = [i for i, c in enumerate(cs) if c.jenis == "teks"]
+        for size in UKURAN:
+            mins = _minimum(cs, baris, size, margin)
+            if sum(mins) > lebar:
+                continue
+            widths = _bagi(cs, baris, mins, lebar, size, margin)
+            room = sum(widths[i] for i in teks)
+            if not longgar or room >= LONGGAR * sum(mins[i] for i in teks):
+                return size, cs, widths
+    # Nothing fits: the smallest size, every column scaled down alike.
+    size = UKURAN[-1]
+    mins = _minimum(tanpa_tahunan, baris, size, margin)
+    widths = [m * lebar // sum(mins) for m in mins]
+    widths[-1] += lebar - sum(widths)
+    return size, tanpa_tahunan, widths
+
+
+def _gabung(keys: list[object]) -> list[int]:
+    """Run lengths at the first row of each run of equal keys (0 inside a run)."""
+    out = [0] * len(keys)
+    r = 0
+    while r < len(keys):
+        k = r + 1
+        while k < len(keys) and keys[r] is not None and keys[k] == keys[r]:
+            k += 1
+        out[r] = k - r
+        r = k
+    return out
+
+
+_TATA_LETAK = '<w:tblLayout w:type="fixed"/>'
+_MARGIN_KOSONG = 70
+"""The table style's cell margin, used when the narrower one cannot be set."""
+
+
+def bangun_tabel(doc: Dokumen, baris: list[BarisCetak], periode: str, strategis: bool) -> Markup:
+    """The lampiran table of one tingkat, as wide as the current (landscape) section."""
+    cols = _kolom(baris, periode, strategis)
+    out = _tabel(doc, cols, baris, periode, MARGIN_SEL)
+    if _TATA_LETAK not in out:  # pragma: no cover - only if tabel.py changes its tblPr
+        return _tabel(doc, cols, baris, periode, _MARGIN_KOSONG)
+    cell_mar = (
+        f'<w:tblCellMar><w:left w:w="{MARGIN_SEL}" w:type="dxa"/>'
+        f'<w:right w:w="{MARGIN_SEL}" w:type="dxa"/></w:tblCellMar>'
+    )
+    return Markup(str(out).replace(_TATA_LETAK, _TATA_LETAK + cell_mar, 1))
+
+
+def _tabel(
+    doc: Dokumen, semua: list[_Kolom], baris: list[BarisCetak], periode: str, margin: int
+) -> Markup:
+    size, cols, widths = _tata(semua, baris, doc.lebar, margin)
+    first_period = next(i for i, c in enumerate(cols) if c.jenis == "periode")
+    n = JUMLAH_PERIODE[periode]
+    kosong = _para("", size, align="center")
+
+    def head(text: str, vmerge: str | None = None) -> Sel:
+        return Sel(_para(text, size, align="center", tebal=True), vmerge=vmerge)
+
+    row1: list[object] = []
+    row2: list[object] = []
+    i = 0
+    while i < len(cols):
+        if i == first_period:
+            label = "TARGET BULANAN" if periode == "bulanan" else "TARGET TRIWULAN"
+            row1.append(Sel(_para(label, size, align="center", tebal=True), span=n))
+            row2 += [head(cols[k].judul) for k in range(i, i + n)]
+            i += n
+            continue
+        row1.append(head(cols[i].judul, "restart"))
+        row2.append(Sel(kosong, vmerge="continue"))
+        i += 1
+    row3: list[object] = [Sel(_para(f"({k + 1})", size, align="center")) for k in range(len(cols))]
+
+    body: list[list[object]] = [
+        [Sel(_para(c.isi(b), size, align=c.align)) for c in cols] for b in baris
+    ]
+    for ci, c in enumerate(cols):
+        if c.gabung is None:
+            continue
+        runs = _gabung([c.gabung(b) for b in baris])
+        for r, length in enumerate(runs):
+            if length > 1:
+                body[r][ci] = Sel(_para(c.isi(baris[r]), size, align=c.align), vmerge="restart")
+                for k in range(r + 1, r + length):
+                    body[k][ci] = Sel(kosong, vmerge="continue")
+    return doc.tabel(
+        [Kol(w, c.align) for w, c in zip(widths, cols, strict=True)],
+        [row1, row2, row3],
+        body,
+        nomor_kolom=False,
+        kecil=True,
+    )
+
+
+# --- the document ------------------------------------------------------------------------
+
+
+def konteks(dinas: Dinas, tahun: int, hasil: HasilTahun, doc: Dokumen) -> dict[str, Any]:
+    t = dinas.tahun.get(tahun)
+    if t is None or t.rencana_aksi is None:
+        raise DataKurang(f"{tahun}/rencana-aksi.yaml tidak ada")
+    target = t.target.model if t.target else None
+    perubahan = bool(target and target.pk_perubahan and target.pk_perubahan.indikator)
+    pk = (target.pk_perubahan if perubahan else target.pk) if target else None
+    m = meta(dinas, tahun, "rencana_aksi")
+    ident = dinas.identitas.model
+    renstra = dinas.renstra.model
+    ang = _Anggaran(t.program())
+    nama_dinas = ident.dinas.nama
+    if ident.pemda.lower() not in nama_dinas.lower():
+        nama_dinas = f"{nama_dinas} {ident.pemda}"
+
+    tabel_urut = sorted(t.rencana_aksi.model.tabel, key=lambda x: TINGKAT.index(x.tingkat))
+    lampiran: list[Lampiran] = []
+    for tb in tabel_urut:
+        rows = baris_cetak(dinas, tb, ang)
+        strategis = any(_sasaran(dinas, r, ang)[2] for r in tb.baris)
+        judul = tb.judul or (
+            f"Rencana Aksi atas Perjanjian Kinerja {NAMA_TINGKAT[tb.tingkat]} Tahun {tahun}"
+        )
+
+        def build(
+            rows: list[BarisCetak] = rows, tb: TabelRencanaAksi = tb, strategis: bool = strategis
+        ) -> Markup:
+            return bangun_tabel(doc, rows, tb.periode, strategis)
+
+        lampiran.append(
+            Lampiran(tb.tingkat, judul.upper(), nama_dinas.upper(), tb.periode, rows, build)
+        )
+
+    periode = {tb.periode for tb in tabel_urut}
+    judul = "Rencana Aksi atas Perjanjian Kinerja (PK)" + (" Perubahan" if perubahan else "")
+    tabel_iku: Callable[[], Markup] | None = (
+        tabel_target(dinas, doc, pk, satuan_kolom=False) if pk and pk.indikator else None
+    )
+    return {
+        "judul": m.judul or f"{judul} Tahun {tahun}",
+        "judul_sampul": f"{judul} {tahun}",
+        "jenis_dokumen": "rencana_aksi",
+        "perubahan": perubahan,
+        "nama_dinas": nama_dinas,
+        "pejabat": penandatangan(dinas, m),
+        "tempat_tanggal": tempat_tanggal(dinas, m, tahun),
+        "lampiran": lampiran,
+        "bulanan": "bulanan" in periode,
+        "triwulan": "triwulan" in periode,
+        "daftar_sasaran": "\n".join(f"{i}. {s.uraian}" for i, s in enumerate(renstra.sasaran, 1)),
+        "visi": (renstra.rpjmd.visi if renstra.rpjmd else None) or renstra.visi,
+        "tabel_iku": tabel_iku,
+    }

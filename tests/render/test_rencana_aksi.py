@@ -1,0 +1,450 @@
+"""Rencana Aksi atas PK Perubahan 2021, Buleleng (seed 003).
+
+Expected values are read by hand from ``examples/buleleng/2021/rencana-aksi.yaml``:
+the eselon II table has 7 rows (S1 … S7); eselon III 4 + 5 + 2 + 1 + 2 + 1 + 1 = 16
+(sasaran 1 … 7); eselon IV 9 + 6 + 5 + 1 + 4 + 2 + 1 = 28; staf 64 (rows 1-11 with
+row 4 twice, rows 16-64 with 28, 55 and 64 twice: 12 + 49 + 3).  The P03/K03.1 row of
+eselon III and the SK03.1.1 row of eselon IV carry 67804324, printed 67.804.324;
+staf row 10 runs 1 Laporan … 12 Laporan, and its penanggung jawab (Pengelola Data) is
+printed once, at row 6, for rows 6-10.
+"""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from io import BytesIO
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+
+from sakipgen.checks import periksa
+from sakipgen.model.folder import Dinas
+from sakipgen.render import build, tahun_bawaan
+from sakipgen.render.rencana_aksi import _gabung, _kata
+from tests.conftest import EXAMPLES
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+BULELENG = EXAMPLES / "buleleng"
+NAMA = "Dinas Perdagangan, Perindustrian dan Koperasi, Usaha Kecil dan Menengah"
+DINAS = f"{NAMA} Kabupaten Buleleng".upper()
+IK11 = "Persentase koperasi yang memiliki dan menerapkan pengetahuan dan kemampuan berkoperasi"
+PKP = "Perjanjian Kinerja Perubahan"
+LANSKAP_LEBAR = 16838 - 1418 - 1134
+
+
+def load(folder: Path) -> Dinas:
+    dinas, diags = periksa(folder)
+    assert dinas is not None and not [d for d in diags if d.severity == "error"], [
+        d.text() for d in diags
+    ]
+    return dinas
+
+
+def docx(folder: Path = BULELENG, tahun: int = 2021) -> bytes:
+    hasil = build(load(folder), "rencana-aksi", tahun)
+    assert hasil.data is not None, [d.text() for d in hasil.diagnostics]
+    return hasil.data
+
+
+def document(data: bytes) -> ET.Element:
+    with zipfile.ZipFile(BytesIO(data)) as zf:
+        return ET.fromstring(zf.read("word/document.xml"))
+
+
+def text(el: ET.Element) -> str:
+    parts = []
+    for node in el.iter():
+        if node.tag == f"{W}t":
+            parts.append(node.text or "")
+        elif node.tag == f"{W}br":
+            parts.append("\n")
+        elif node.tag == f"{W}tab":
+            parts.append("\t")
+    return "".join(parts)
+
+
+def paragraphs(root: ET.Element) -> list[tuple[str, str]]:
+    """(style, text) of every paragraph outside tables, in order."""
+    body = root.find(f"{W}body")
+    assert body is not None
+    out = []
+    for p in body.findall(f"{W}p"):
+        style = p.find(f"{W}pPr/{W}pStyle")
+        out.append((style.get(f"{W}val", "") if style is not None else "", text(p)))
+    return out
+
+
+def lampiran(root: ET.Element) -> list[tuple[list[str], ET.Element]]:
+    """The lampiran tables (those with repeating header rows), each with the title
+    paragraphs printed just before it."""
+    body = root.find(f"{W}body")
+    assert body is not None
+    out = []
+    titles: list[str] = []
+    for el in body:
+        if el.tag == f"{W}p":
+            style = el.find(f"{W}pPr/{W}pStyle")
+            if style is not None and style.get(f"{W}val") == "JudulTabel":
+                titles.append(text(el))
+        elif el.tag == f"{W}tbl":
+            header = el.find(f"{W}tr/{W}trPr/{W}tblHeader") is not None
+            if header and titles and titles[0].startswith("RENCANA AKSI"):
+                out.append((titles, el))
+            titles = []
+    return out
+
+
+def header_rows(tbl: ET.Element) -> list[ET.Element]:
+    return [tr for tr in tbl.findall(f"{W}tr") if tr.find(f"{W}trPr/{W}tblHeader") is not None]
+
+
+def body_rows(tbl: ET.Element) -> list[ET.Element]:
+    return [tr for tr in tbl.findall(f"{W}tr") if tr.find(f"{W}trPr/{W}tblHeader") is None]
+
+
+def cells(tr: ET.Element) -> list[str]:
+    return [text(tc) for tc in tr.findall(f"{W}tc")]
+
+
+def merge(tr: ET.Element, index: int) -> str | None:
+    """``restart``, ``continue`` or None for the cell at ``index`` (cells, not grid)."""
+    vm = tr.findall(f"{W}tc")[index].find(f"{W}tcPr/{W}vMerge")
+    if vm is None:
+        return None
+    return vm.get(f"{W}val", "continue")
+
+
+def column(tbl: ET.Element, judul: str) -> int:
+    """Index of a column by its header text (first header row; the month group spans)."""
+    first = header_rows(tbl)[0]
+    index = 0
+    for tc in first.findall(f"{W}tc"):
+        if text(tc) == judul:
+            return index
+        span = tc.find(f"{W}tcPr/{W}gridSpan")
+        index += int(span.get(f"{W}val", "1")) if span is not None else 1
+    raise AssertionError(f"no column {judul!r}")
+
+
+@pytest.fixture(scope="module")
+def root() -> ET.Element:
+    return document(docx())
+
+
+@pytest.fixture(scope="module")
+def tables(root: ET.Element) -> list[tuple[list[str], ET.Element]]:
+    return lampiran(root)
+
+
+def test_default_year() -> None:
+    assert tahun_bawaan(load(BULELENG), "rencana-aksi") == 2021
+    assert tahun_bawaan(load(EXAMPLES / "blora"), "rencana-aksi") is None
+
+
+def test_cover_and_front_matter(root: ET.Element) -> None:
+    paras = paragraphs(root)
+    sampul = [t for s, t in paras if s == "Sampul" and t]
+    assert sampul[0].upper() == "RENCANA AKSI ATAS PERJANJIAN KINERJA (PK) PERUBAHAN 2021"
+    assert sampul[1:] == [
+        "Dinas Perdagangan, Perindustrian dan Koperasi, Usaha Kecil dan Menengah",
+        "Kabupaten Buleleng",
+    ]
+    h1 = [t for s, t in paras if s == "Heading1"]
+    assert h1 == [
+        "KATA PENGANTAR",
+        "DAFTAR ISI",
+        "BAB I\nPENDAHULUAN",
+        "BAB II\nRENCANA AKSI ATAS PERJANJIAN KINERJA",
+        "BAB III\nPENUTUP",
+    ]
+    h2 = [t for s, t in paras if s == "Heading2"]
+    assert h2 == [
+        "1.1 Latar Belakang",
+        "1.2 Maksud dan Tujuan",
+        "1.3 Dasar Hukum",
+        "1.4 Tugas, Fungsi dan Struktur Organisasi",
+        "2.1 Tujuan dan Sasaran",
+        "2.2 Indikator Kinerja Utama",
+    ]
+    h3 = [t for s, t in paras if s == "Heading3"]
+    assert h3 == [
+        "1.4.1 Tugas Pokok dan Fungsi",
+        "1.4.2 Struktur Organisasi Dinas Perdagangan, Perindustrian dan Koperasi, "
+        "Usaha Kecil dan Menengah Kabupaten Buleleng",
+    ]
+    xml = ET.tostring(root, encoding="unicode")
+    assert 'TOC \\o "1-3"' in xml
+    # The TOC's visible result lists the headings.
+    toc = [t for s, t in paras if s.startswith("TOC") and t]
+    assert toc[:3] == ["KATA PENGANTAR", "DAFTAR ISI", "BAB I PENDAHULUAN"]
+
+
+def test_narrative_and_signature(root: ET.Element) -> None:
+    paras = [t for _, t in paragraphs(root)]
+    joined = "\n".join(paras)
+    assert "Puji syukur ke hadapan Tuhan Yang Maha Esa" in joined  # kata-pengantar.md
+    assert "Instruksi Presiden Nomor 5 Tahun 2004" in joined  # bab3/penutup.md
+    # The signature block of BAB III (a borderless table).
+    body = root.find(f"{W}body")
+    assert body is not None
+    ttd = [text(t) for t in body.findall(f"{W}tbl") if "NIP." in text(t)]
+    assert len(ttd) == 1
+    assert "Singaraja, 29 Oktober 2021" in ttd[0]
+    assert "Drs. Dewa Made Sudiarta, M.Si" in ttd[0]
+    assert "NIP. 19741014 199311 1 001" in ttd[0]
+
+
+def test_sections(root: ET.Element) -> None:
+    sects = list(root.iter(f"{W}sectPr"))
+    # cover, front matter (i, ii), BAB I-III (1 …), then one landscape section per table
+    assert len(sects) == 7
+    num = [s.find(f"{W}pgNumType") for s in sects]
+    assert num[0] is None
+    assert num[1] is not None and num[1].get(f"{W}fmt") == "lowerRoman"
+    assert num[1].get(f"{W}start") == "1"
+    assert num[2] is not None and num[2].get(f"{W}fmt") == "decimal"
+    assert num[2].get(f"{W}start") == "1"
+    orient = [s.find(f"{W}pgSz").get(f"{W}orient") for s in sects]  # type: ignore[union-attr]
+    assert orient == [None, None, None] + ["landscape"] * 4
+
+
+def test_lampiran_tables(tables: list[tuple[list[str], ET.Element]]) -> None:
+    assert [t for t, _ in tables] == [
+        [f"RENCANA AKSI ATAS PERJANJIAN KINERJA {e} TAHUN 2021", DINAS]
+        for e in ("ESELON II", "ESELON III", "ESELON IV", "STAF")
+    ]
+    assert [len(body_rows(tbl)) for _, tbl in tables] == [7, 16, 28, 64]
+    for _, tbl in tables:
+        assert len(header_rows(tbl)) == 3
+        grid = [int(g.get(f"{W}w", "0")) for g in tbl.iter(f"{W}gridCol")]
+        assert sum(grid) == LANSKAP_LEBAR
+        assert min(grid) >= 250
+        months = cells(header_rows(tbl)[1])
+        assert [m for m in months if m] == [str(i) for i in range(1, 13)]
+        assert cells(header_rows(tbl)[2])[:3] == ["(1)", "(2)", "(3)"]
+
+
+def test_lampiran_columns(tables: list[tuple[list[str], ET.Element]]) -> None:
+    heads = [[c for c in cells(header_rows(tbl)[0]) if c] for _, tbl in tables]
+    assert heads[0] == [
+        "No",
+        "Sasaran Strategis",
+        "Indikator Kinerja",
+        "TARGET BULANAN",
+        "Target Tahunan",
+        "Penanggung Jawab",
+    ]
+    assert heads[1] == [
+        "No",
+        "Sasaran Strategis",
+        "Indikator Kinerja",
+        "Program/Kegiatan",
+        "TARGET BULANAN",
+        "Target Tahunan",
+        "Anggaran (Rp)",
+        "Penanggung Jawab",
+    ]
+    assert heads[2][3] == "Program/Kegiatan/Sub Kegiatan"
+    assert heads[3] == [
+        "No",
+        "Sasaran",
+        "Indikator Kinerja",
+        "TARGET BULANAN",
+        "Target Tahunan",
+        "Penanggung Jawab",
+    ]
+
+
+def test_eselon_ii(tables: list[tuple[list[str], ET.Element]]) -> None:
+    _, tbl = tables[0]
+    rows = body_rows(tbl)
+    first = cells(rows[0])
+    assert first[:3] == [
+        "1",
+        "Meningkatnya Koperasi Aktif dan Inovatif",
+        IK11,
+    ]
+    months = "- - 19,37% 25,83% 32,29% 38,74% 45,21% 51,67% 58,11% 64,58% 71,04% 77,5%"
+    assert first[3:15] == months.split()
+    assert first[15:] == ["77,5%", "Kepala Dinas"]
+    # IK6.1: one value, in April; the year's figure is that value.
+    assert cells(rows[5])[3:16] == ["-"] * 3 + ["86"] + ["-"] * 8 + ["86"]
+    assert cells(rows[6])[14:16] == ["12 Dokumen", "12 Dokumen"]
+    # "Kepala Dinas" printed once, merged over the seven rows.
+    pj = column(tbl, "Penanggung Jawab")
+    assert [merge(r, pj) for r in rows] == ["restart"] + ["continue"] * 6
+
+
+def test_eselon_iii(tables: list[tuple[list[str], ET.Element]]) -> None:
+    _, tbl = tables[1]
+    rows = body_rows(tbl)
+    ang = column(tbl, "Anggaran (Rp)")
+    # Sasaran 1 (No and Sasaran merged over its four rows).
+    assert [merge(r, 0) for r in rows[:5]] == ["restart"] + ["continue"] * 3 + ["restart"]
+    row = cells(rows[2])
+    assert row[3] == (
+        "Penilaian Kesehatan Koperasi Simpan Pinjam/Unit Simpan Pinjam Koperasi yang "
+        "Wilayah Keanggotaannya dalam Daerah Kabupaten/Kota"
+    )
+    assert row[4:16] == ["-", "-", "18%", "-", "-", "36%", "-", "-", "54%", "-", "-", "72%"]
+    assert row[16] == "72%"
+    assert row[ang] == "67.804.324"
+    # The kegiatan K06.1 is printed once over its three rows; each row its own amount.
+    assert [merge(r, 3) for r in rows[4:8]] == ["restart", "continue", "continue", None]
+    assert [cells(r)[ang] for r in rows[4:7]] == ["206.724.200", "88.476.946", "57.221.960"]
+    # "Jumlah produk UMKM": per-period values, annual figure as written.
+    assert cells(rows[8])[16] == "20 Produk"
+    assert cells(rows[-1])[ang] == "5.746.648.761"
+
+
+def test_eselon_iv(tables: list[tuple[list[str], ET.Element]]) -> None:
+    _, tbl = tables[2]
+    rows = body_rows(tbl)
+    ang = column(tbl, "Anggaran (Rp)")
+    tahunan = column(tbl, "Target Tahunan")
+    row = cells(rows[4])
+    assert row[2] == "Jumlah koperasi yang dinilai tingkat kesehatannya"
+    koperasi = {4: "10 Koperasi", 9: "20 Koperasi", 12: "30 Koperasi"}
+    assert row[4:16] == [koperasi.get(m, "-") for m in range(1, 13)]
+    assert row[ang] == "67.804.324"
+    # Three rows of SK04.1.1: the sub kegiatan and its pagu printed once.
+    assert [merge(r, ang) for r in rows[5:8]] == ["restart", "continue", "continue"]
+    assert cells(rows[5])[ang] == "310.900.622"
+    assert sum("310.900.622" in cells(r) for r in rows) == 1
+    # Per-period row: 1 Koperasi in months 7-10 adds up to 4 Koperasi.
+    assert cells(rows[1])[tahunan] == "4 Koperasi"
+
+
+def test_staf(tables: list[tuple[list[str], ET.Element]]) -> None:
+    _, tbl = tables[3]
+    rows = body_rows(tbl)
+    pj = column(tbl, "Penanggung Jawab")
+    numbers = [cells(r)[0] for r in rows if merge(r, 0) != "continue"]
+    assert numbers[:12] == ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "16"]
+    assert numbers[-1] == "64"
+    by_no = {cells(r)[0]: (i, r) for i, r in enumerate(rows) if cells(r)[0]}
+    i10, row10 = by_no["10"]
+    assert cells(row10)[1:3] == [
+        "Tersedianya laporan pengaduan masyarakat umum",
+        "Jumlah laporan pengaduan masyarakat umum",
+    ]
+    assert cells(row10)[3:15] == [f"{m} Laporan" for m in range(1, 13)]
+    assert cells(row10)[15] == "12 Laporan"
+    # Pengelola Data: printed at row 6, merged down to row 10.
+    i6, row6 = by_no["6"]
+    assert cells(row6)[pj] == "Pengelola Data"
+    assert [merge(r, pj) for r in rows[i6 : i10 + 1]] == ["restart"] + ["continue"] * 4
+    # Row 4 has two indikator under one sasaran: No and Sasaran merged.
+    i4, row4 = by_no["4"]
+    assert merge(row4, 0) == "restart" and merge(rows[i4 + 1], 0) == "continue"
+    # target_tahunan as written (row 41), the months all "-".
+    assert cells(by_no["41"][1])[3:16] == ["-"] * 12 + ["250 Dokumen"]
+
+
+def test_small_font_and_margins(tables: list[tuple[list[str], ET.Element]]) -> None:
+    for _, tbl in tables:
+        sizes = {int(s.get(f"{W}val", "0")) for s in tbl.iter(f"{W}sz")}
+        assert sizes and max(sizes) <= 16  # 8 pt at most with twelve month columns
+        assert tbl.find(f"{W}tblPr/{W}tblCellMar") is not None
+
+
+def test_deterministic() -> None:
+    assert docx() == docx()
+
+
+def copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "buleleng"
+    shutil.copytree(BULELENG, folder, ignore=shutil.ignore_patterns("build"))
+    return folder
+
+
+def test_without_narrative(tmp_path: Path) -> None:
+    folder = copy(tmp_path)
+    shutil.rmtree(folder / "2021" / "narasi")
+    root = document(docx(folder))
+    paras = paragraphs(root)
+    h2 = [t for s, t in paras if s == "Heading2"]
+    assert h2[0] == "1.1 Latar Belakang" and h2[-1] == "2.2 Indikator Kinerja Utama"
+    joined = "\n".join(t for _, t in paras)
+    assert "Rencana Aksi atas Perjanjian Kinerja Perubahan Tahun 2021" in joined
+    assert "Peraturan Presiden Nomor 29 Tahun 2014" in joined
+    assert "7.\tTerwujudnya Penataan dan Pengelolaan SKPD yang Akuntabel" in joined
+    # The standard BAB II shows the PK Perubahan targets.
+    captions = [t for s, t in paras if s == "JudulTabel" and t.startswith("Tabel")]
+    assert captions == [f"Tabel 2.1 Indikator Kinerja Utama dan Target {PKP} Tahun 2021"]
+    assert [len(body_rows(tbl)) for _, tbl in lampiran(root)] == [7, 16, 28, 64]
+
+
+def test_not_perubahan(tmp_path: Path) -> None:
+    folder = copy(tmp_path)
+    target = folder / "2021" / "target.yaml"
+    target.write_text(target.read_text().replace("pk_perubahan:", "pk:"), encoding="utf-8")
+    paras = paragraphs(document(docx(folder)))
+    sampul = [t for s, t in paras if s == "Sampul" and t]
+    assert sampul[0] == "Rencana Aksi atas Perjanjian Kinerja (PK) 2021"
+
+
+def test_triwulan_and_escaping(tmp_path: Path) -> None:
+    folder = copy(tmp_path)
+    ra = folder / "2021" / "rencana-aksi.yaml"
+    ra.write_text(
+        ra.read_text(encoding="utf-8")
+        + """
+  - tingkat: eselon_ii
+    periode: triwulan
+    kumulatif: false
+    baris:
+      - uraian: Jumlah <b>laporan</b> & "rapat"
+        target: [1 Laporan, 1 Laporan, "-", 2 Laporan]
+        penanggung_jawab: Sekretaris
+""",
+        encoding="utf-8",
+    )
+    data = docx(folder)
+    tables = lampiran(document(data))
+    assert len(tables) == 5
+    titles, tbl = tables[1]  # the second eselon II table comes before eselon III
+    assert titles[0] == "RENCANA AKSI ATAS PERJANJIAN KINERJA ESELON II TAHUN 2021"
+    assert [c for c in cells(header_rows(tbl)[0]) if c] == [
+        "No",
+        "Indikator Kinerja",
+        "TARGET TRIWULAN",
+        "Target Tahunan",
+        "Penanggung Jawab",
+    ]
+    assert cells(header_rows(tbl)[1])[2:6] == ["Tw I", "Tw II", "Tw III", "Tw IV"]
+    assert cells(body_rows(tbl)[0]) == [
+        "1",
+        'Jumlah <b>laporan</b> & "rapat"',
+        "1 Laporan",
+        "1 Laporan",
+        "-",
+        "2 Laporan",
+        "4 Laporan",
+        "Sekretaris",
+    ]
+    with zipfile.ZipFile(BytesIO(data)) as zf:
+        xml = zf.read("word/document.xml").decode("utf-8")
+    assert "Jumlah &lt;b&gt;laporan&lt;/b&gt; &amp; &quot;rapat&quot;" in xml
+
+
+def test_missing_rencana_aksi(tmp_path: Path) -> None:
+    folder = copy(tmp_path)
+    (folder / "2021" / "rencana-aksi.yaml").unlink()
+    hasil = build(load(folder), "rencana-aksi", 2021)
+    assert hasil.data is None
+    assert [d.code for d in hasil.diagnostics] == ["D001"]
+    assert "rencana-aksi.yaml" in hasil.diagnostics[0].text()
+
+
+def test_helpers() -> None:
+    assert _kata("Simpan Pinjam/Unit  e-purchasing") == [
+        "Simpan",
+        "Pinjam/",
+        "Unit",
+        "e-",
+        "purchasing",
+    ]
+    assert _gabung(["a", "a", None, None, "b", "b", "b", "c"]) == [2, 0, 1, 1, 3, 0, 0, 1]
