@@ -53,7 +53,8 @@ def konteks(dinas: Dinas, tahun: int, hasil: HasilTahun, doc: Dokumen) -> dict[s
         raise DataKurang(f"{tahun}/realisasi.yaml dan target tahun {tahun} diperlukan untuk LKjIP")
     if not any(
         h.realisasi is not None and h.realisasi.jenis != "kosong"
-        for s in hasil.sasaran for h in s.indikator
+        for s in hasil.sasaran
+        for h in s.indikator
     ):
         raise DataKurang(
             f"{tahun}/realisasi.yaml belum memuat nilai realisasi (hanya capaian tercetak atau catatan)"

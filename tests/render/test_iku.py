@@ -1,0 +1,297 @@
+"""The IKU document (seed 004): front matter, BAB I-V, and the IKU table on a landscape
+section with one target column per Renstra year."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+
+from sakipgen.render import build, tahun_bawaan
+from sakipgen.render.iku import Kolom, lebar_kolom, terbilang
+from tests.conftest import EXAMPLES
+from tests.render.conftest import docx, load, part
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+GROUP = "TARGET KINERJA SASARAN PADA TAHUN"
+
+
+def text_of(el: ET.Element) -> str:
+    return "".join(t.text or "" for t in el.iter(f"{W}t")).replace("\u200b", "")
+
+
+def body(xml: str) -> ET.Element:
+    found = ET.fromstring(xml).find(f"{W}body")
+    assert found is not None
+    return found
+
+
+def cells(tr: ET.Element) -> list[str]:
+    """Cell texts of one row, a cell spanning n grid columns repeated n times."""
+    out = []
+    for tc in tr.findall(f"{W}tc"):
+        span = tc.find(f"{W}tcPr/{W}gridSpan")
+        out += [text_of(tc)] * (int(span.get(f"{W}val") or 1) if span is not None else 1)
+    return out
+
+
+def iku_table(xml: str) -> list[list[str]]:
+    """Rows of cell texts of the IKU table (the one under the year group label)."""
+    for tbl in body(xml).iter(f"{W}tbl"):
+        rows = [cells(tr) for tr in tbl.findall(f"{W}tr")]
+        if rows and GROUP in rows[0]:
+            return rows
+    raise AssertionError("no IKU table")
+
+
+def row_of(rows: list[list[str]], indikator: str) -> dict[str, str]:
+    """One indikator's cells keyed by column: the year, else the first header row."""
+    labels = [low or top for top, low in zip(rows[0], rows[1], strict=True)]
+    for r in rows[3:]:
+        if indikator in r:
+            return dict(zip(labels, r, strict=True))
+    raise AssertionError(indikator)
+
+
+@pytest.fixture(scope="module")
+def tanjabbar() -> str:
+    return part(docx("tanjabbar", "iku", 2017))
+
+
+@pytest.fixture(scope="module")
+def blora() -> str:
+    return part(docx("blora", "iku", 2017))
+
+
+def test_default_year() -> None:
+    # tanjabbar: the year whose dokumen.yaml has 'iku'; blora: the Renstra start.
+    assert tahun_bawaan(load("tanjabbar"), "iku") == 2017
+    assert tahun_bawaan(load("blora"), "iku") == 2017
+
+
+def test_front_matter(tanjabbar: str) -> None:
+    text = text_of(body(tanjabbar))
+    assert "INDIKATOR KINERJA UTAMA (IKU)" in text
+    assert "TAHUN 2016-2021" in text
+    assert "Jl. Letkol. Pol. Toegino No. 5 Telp./Fax. (0742) 21166" in text
+    assert "KUALA TUNGKAL" in text
+    # Kata pengantar from the narrative, signed with tempat from dokumen.yaml.
+    assert "Ada 4 (empat) Indikator Kinerja Utama" in text
+    assert "Kuala Tungkal, " in text and "SYAFRIWAN, SE" in text
+    assert "Pembina Tk. I / IV/b" in text
+    assert "NIP. 19660912 199603 1 001" in text
+    assert "TOC \\o &quot;1-3&quot;" in tanjabbar
+    # Cover without page number; front matter ii, iii …; BAB I starts at 1.
+    assert '<w:pgNumType w:fmt="lowerRoman" w:start="2"/>' in tanjabbar
+    assert '<w:pgNumType w:fmt="decimal" w:start="1"/>' in tanjabbar
+
+
+def test_headings(tanjabbar: str) -> None:
+    heads = [
+        text_of(p)
+        for p in body(tanjabbar).iter(f"{W}p")
+        if (s := p.find(f"{W}pPr/{W}pStyle")) is not None and s.get(f"{W}val") == "Heading1"
+    ]
+    assert heads == [
+        "KATA PENGANTAR",
+        "DAFTAR ISI",
+        "BAB IPENDAHULUAN",
+        "BAB IIPENGERTIAN INDIKATOR KINERJA UTAMA",
+        "BAB IIIGAMBARAN UMUM",
+        "BAB IVPENETAPAN INDIKATOR KINERJA UTAMA",
+        "BAB VPENUTUP",
+    ]
+    assert '<w:pStyle w:val="Heading2"/>' in tanjabbar
+    text = text_of(body(tanjabbar))
+    for sub in [
+        "A. Latar Belakang",
+        "B. Tujuan ditetapkannya Indikator Kinerja Utama",
+        "C. Landasan Hukum",
+        "D. Sistematika",
+        "B. Langkah-langkah Penetapan Indikator Kinerja Utama",
+        "C. Tugas Pokok dan Fungsi",
+        "D. Arah Kebijakan",
+        "Gambar 2.1 Langkah-langkah Penetapan Indikator Kinerja Utama",
+    ]:
+        assert sub in text
+
+
+def test_visi_misi_and_kebijakan_from_renstra(tanjabbar: str) -> None:
+    text = text_of(body(tanjabbar))
+    assert "\u201cTerwujudnya Koperasi, Industri, Perdagangan yang Maju" in text
+    assert "Meningkatnya Kualitas Kelembagaan Koperasi" in text
+    assert "TERWUJUDNYA KABUPATEN TANJUNG JABUNG BARAT YANG MAJU" in text
+    # The narrative names "Misi ke-3": that RPJMD misi is quoted after it.
+    quoted = "\u201cMeningkatkan pembangunan ekonomi masyarakat melalui agroindustri"
+    assert quoted in text
+    assert text.index("Misi ke-3 (tiga)") < text.index(quoted)
+    assert "Meningkatkan koordinasi dengan Pemerintah Provinsi" in text
+
+
+def test_iku_table_tanjabbar(tanjabbar: str) -> None:
+    rows = iku_table(tanjabbar)
+    assert rows[0] == [
+        "No.",
+        "Sasaran",
+        "Indikator Kinerja",
+        "Satuan",
+        *[GROUP] * 6,
+        "Penanggung Jawab",
+        "Sumber Data",
+    ]
+    assert rows[1] == ["", "", "", "", "2016", "2017", "2018", "2019", "2020", "2021", "", ""]
+    # Empty in every row: no Definisi and no Ket. column.
+    assert "Definisi" not in " ".join(rows[0]) and "Ket." not in rows[0]
+    assert rows[2] == [f"({i})" for i in range(1, 13)]
+    ik32 = row_of(rows, "Persentase pertumbuhan Nilai Ekspor dan impor")
+    assert ik32["2018"] == "8% dan 17%" and ik32["2021"] == "9% dan 18%"
+    ik21 = row_of(rows, "Koperasi Aktif")
+    assert [ik21[str(y)] for y in range(2016, 2022)] == [
+        "20 Kop",
+        "21 Kop",
+        "22 Kop",
+        "25 Kop",
+        "28 Kop",
+        "30 Kop",
+    ]
+    assert ik21["Sasaran"] == "Meningkatnya Kualitas Kelembagaan Koperasi"
+    assert ik21["No."] == "2."
+    assert ik21["Satuan"] == "koperasi"
+    ik11 = row_of(rows, "Meningkatnya jumlah UMKM yang berkelanjutan")
+    assert ik11["2016"] == "-" and ik11["2017"] == "-"
+    assert ik11["2019"] == "3000 UMKM, 100 sertifikasi usaha mikro, 10 Kop/KSP/USP/UMKM"
+    assert row_of(rows, "Persentase Peningkatan ketersediaan barang")["2020"] == "2%"
+    assert len(rows) == 3 + 9  # three header rows, nine IKU indikator
+
+
+def test_sasaran_merged_over_indikator(tanjabbar: str) -> None:
+    for tbl in body(tanjabbar).iter(f"{W}tbl"):
+        trs = tbl.findall(f"{W}tr")
+        if GROUP not in text_of(trs[0]):
+            continue
+        # Header rows repeat on every page; every row stays on one page.
+        assert all(tr.find(f"{W}trPr/{W}tblHeader") is not None for tr in trs[:3])
+        assert all(tr.find(f"{W}trPr/{W}tblHeader") is None for tr in trs[3:])
+        assert all(tr.find(f"{W}trPr/{W}cantSplit") is not None for tr in trs)
+        sasaran = [tr.findall(f"{W}tc")[1] for tr in trs[3:]]
+        merges = [tc.find(f"{W}tcPr/{W}vMerge") for tc in sasaran]
+        # S1 has 3 indikator, S2 1, S3 4, S4 1.
+        kinds = ["-" if m is None else m.get(f"{W}val") or "cont" for m in merges]
+        assert kinds == ["restart", "cont", "cont", "-", "restart", "cont", "cont", "cont", "-"]
+        return
+    raise AssertionError("no IKU table")
+
+
+def test_iku_table_on_landscape_section(tanjabbar: str) -> None:
+    start = tanjabbar.index(GROUP)
+    before = tanjabbar.rfind("<w:sectPr>", 0, start)
+    after = tanjabbar.index("<w:sectPr>", start)
+    assert 'w:orient="landscape"' not in tanjabbar[before : tanjabbar.index("</w:sectPr>", before)]
+    assert 'w:orient="landscape"' in tanjabbar[after : tanjabbar.index("</w:sectPr>", after)]
+    assert tanjabbar.count('w:orient="landscape"') == 1
+    # BAB IV is on the landscape section, BAB V back on portrait.
+    heading = '<w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t xml:space="preserve">'
+    assert before < tanjabbar.index(heading + "BAB IV<") < start
+    assert tanjabbar.index(heading + "BAB V<") > after
+    final = tanjabbar[tanjabbar.rindex("<w:sectPr>") :]
+    assert "landscape" not in final
+
+
+def test_blora_without_narrative(blora: str) -> None:
+    text = text_of(body(blora))
+    # Standard wording for BAB I/II, data-driven BAB III/IV.
+    assert "PER/09/M.PAN/5/2007" in text
+    assert "Peraturan Presiden Nomor 29 Tahun 2014" in text
+    assert "Rencana Strategis (Renstra) Dinas Perdagangan, Koperasi" in text
+    assert "4 (empat) indikator untuk 2 (dua) sasaran strategis" in text
+    assert "\u201cTerwujudnya Masyarakat Blora yang Lebih Sejahtera dan Bermartabat\u201d" in text
+    assert "Meningkatkan pembinaan koperasi agar berkategori sehat" in text  # strategi
+    assert "D. Strategi" in text
+    assert "Blora, " in text and "LULUK KUSUMA AGUNG ARIADI, AP" in text
+    rows = iku_table(blora)
+    assert rows[1][4:9] == ["2017", "2018", "2019", "2020", "2021"]
+    # No penanggung jawab, definisi or keterangan anywhere: those columns are dropped.
+    assert rows[0] == ["No.", "Sasaran", "Indikator Kinerja", "Satuan", *[GROUP] * 5, "Sumber Data"]
+    ik12 = row_of(rows, "Jumlah Usaha Mikro Kecil dan Menengah (UMKM)")
+    assert ik12["2021"] == "6.825" and ik12["2020"] == "6.800" and ik12["2017"] == "-"
+    assert row_of(rows, "Nilai ekspor produk-produk asal Kabupaten Blora")["2021"] == "2.942.679"
+    # IK3.1 has iku: false.
+    assert not any("rata-rata hasil ketercapaian" in c for r in rows for c in r)
+
+
+def test_same_bytes_twice() -> None:
+    assert docx("tanjabbar", "iku", 2017) == docx("tanjabbar", "iku", 2017)
+    assert docx("blora", "iku", 2017) == docx("blora", "iku", 2017)
+
+
+def copy(tmp_path: Path, name: str) -> Path:
+    root = tmp_path / name
+    shutil.copytree(EXAMPLES / name, root, ignore=shutil.ignore_patterns("build"))
+    return root
+
+
+def test_definisi_and_keterangan_columns_when_given(tmp_path: Path) -> None:
+    root = copy(tmp_path, "tanjabbar")
+    renstra = root / "renstra.yaml"
+    renstra.write_text(
+        renstra.read_text(encoding="utf-8").replace(
+            "        uraian: Koperasi Aktif\n",
+            "        uraian: Koperasi Aktif\n"
+            "        definisi: Koperasi yang melaksanakan RAT & <aktif>\n"
+            "        formula: Jumlah koperasi yang melaksanakan RAT\n"
+            "        keterangan: Data akhir tahun\n",
+        ),
+        encoding="utf-8",
+    )
+    xml = part(docx(root, "iku", 2017))
+    rows = iku_table(xml)
+    assert rows[0][3] == "Definisi Operasional/Formula"
+    assert rows[0][-1] == "Ket."
+    ik21 = row_of(rows, "Koperasi Aktif")
+    assert ik21["Definisi Operasional/Formula"] == (
+        "Koperasi yang melaksanakan RAT & <aktif>Formula: Jumlah koperasi yang melaksanakan RAT"
+    )
+    assert ik21["Ket."] == "Data akhir tahun"
+    assert row_of(rows, "Pengembangan wirausaha baru yang berpotensi tumbuh")["Ket."] == ""
+
+
+def test_missing_data_is_a_diagnostic(tmp_path: Path) -> None:
+    hasil = build(load("blora"), "iku", 2030)
+    assert hasil.data is None and [d.code for d in hasil.diagnostics] == ["D001"]
+    assert "periode Renstra 2017-2021" in hasil.diagnostics[0].message
+    root = copy(tmp_path, "tanjabbar")
+    renstra = root / "renstra.yaml"
+    text = re.sub(
+        r"(\n      - id: IK[\d.]+\n)", r"\1        iku: false\n", renstra.read_text("utf-8")
+    )
+    renstra.write_text(text, encoding="utf-8")
+    hasil = build(load(root), "iku", 2017)
+    assert hasil.data is None and "iku: true" in hasil.diagnostics[0].message
+
+
+def test_column_widths() -> None:
+    cols = [
+        Kolom("a", "Sasaran", ["Menumbuhkembangkan dan meningkatkan"], bobot=2.6),
+        Kolom("b", "2016", ["2.942.679"], "center", batas=2000),
+        Kolom("c", "2017", ["1"], "center", batas=2000),
+    ]
+    widths = lebar_kolom(cols, 8000, seragam=[1, 2])
+    assert sum(widths) == 8000
+    assert widths[1] == widths[2] >= cols[1].minimum()
+    assert widths[0] >= cols[0].minimum()
+
+
+def test_terbilang() -> None:
+    assert [terbilang(n) for n in (4, 9, 11, 12, 20, 21, 100, 115)] == [
+        "empat",
+        "sembilan",
+        "sebelas",
+        "dua belas",
+        "dua puluh",
+        "dua puluh satu",
+        "seratus",
+        "seratus lima belas",
+    ]
