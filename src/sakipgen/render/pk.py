@@ -52,7 +52,9 @@ def konteks(dinas: Dinas, tahun: int, hasil: HasilTahun, doc: Dokumen) -> dict[s
     m = meta(dinas, tahun, jenis)
     programs = t.program() if t else []
 
-    tabel_kinerja: Callable[[], Markup] = tabel_target(dinas, doc, pk, semula=ada_semula)
+    tabel_kinerja: Callable[[], Markup] = tabel_target(
+        dinas, doc, pk, semula=ada_semula, kecil=True
+    )
     judul = (
         "Perjanjian Kinerja Perubahan" if perubahan else "Perjanjian Kinerja"
     ) + f" Tahun {tahun}"
@@ -65,6 +67,6 @@ def konteks(dinas: Dinas, tahun: int, hasil: HasilTahun, doc: Dokumen) -> dict[s
         "pihak_kedua": atasan(dinas, m),
         "tempat_tanggal": tempat_tanggal(dinas, m, tahun),
         "tabel_kinerja": tabel_kinerja,
-        "tabel_program": tabel_program(doc, programs, pk),
+        "tabel_program": tabel_program(doc, programs, pk, kecil=True),
         "ada_program": bool(programs),
     }

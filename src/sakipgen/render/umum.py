@@ -62,6 +62,7 @@ def tabel_target(
     *,
     semula: bool = False,
     satuan_kolom: bool = False,
+    kecil: bool = False,
 ) -> Callable[[], Markup]:
     """No | Sasaran Strategis | Indikator Kinerja | (Satuan) | (Target Semula) | Target."""
 
@@ -104,7 +105,7 @@ def tabel_target(
             header.append("Target Semula")
         kolom.append(Kol(1.4, "center"))
         header.append("Target Perubahan" if semula else "Target")
-        return doc.tabel(kolom, [header], rows)
+        return doc.tabel(kolom, [header], rows, kecil=kecil)
 
     return build
 
@@ -134,34 +135,28 @@ def pct(value: Decimal | None) -> str:
 
 
 def tabel_program(
-    doc: Dokumen, programs: list[Program], target: TargetDokumen
+    doc: Dokumen, programs: list[Program], target: TargetDokumen, *, kecil: bool = False
 ) -> Callable[[], Markup]:
     """No | Program | Anggaran | Keterangan (sumber dana), with the total: the PK's program table.
     Pagu as signed in the document (``target.program``) where given, else anggaran.yaml."""
 
     def build() -> Markup:
         amounts = [target.program.get(p.id, pagu_program(p)) for p in programs]
+        dana = any(p.sumber_dana for p in programs)  # no empty Keterangan column
         rows: list[list[object]] = [
-            [
-                Sel(f"{i}.", align="center"),
-                p.uraian,
-                Sel(rupiah(a), align="right"),
-                keterangan_dana(p),
-            ]
+            [Sel(f"{i}.", align="center"), p.uraian, Sel(rupiah(a), align="right")]
+            + ([keterangan_dana(p)] if dana else [])
             for i, (p, a) in enumerate(zip(programs, amounts, strict=True), 1)
         ]
         footer: list[list[object]] = [
             [
                 Sel("JUMLAH", span=2, bold=True, align="center"),
                 Sel(rupiah(jumlah(amounts)), bold=True, align="right"),
-                "",
             ]
+            + ([""] if dana else [])
         ]
-        return doc.tabel(
-            [Kol(0.7, "center"), Kol(4.6), Kol(2.6, "right"), Kol(3.0)],
-            [["No.", "Program", "Anggaran", "Keterangan"]],
-            rows,
-            footer=footer,
-        )
+        kolom = [Kol(0.7, "center"), Kol(4.6), Kol(2.6, "right")] + ([Kol(3.0)] if dana else [])
+        header: list[object] = ["No.", "Program", "Anggaran"] + (["Keterangan"] if dana else [])
+        return doc.tabel(kolom, [header], rows, footer=footer, kecil=kecil)
 
     return build
