@@ -156,7 +156,9 @@ def tabel_program(
             + ([""] if dana else [])
         ]
         kolom = [Kol(0.7, "center"), Kol(4.6), Kol(2.6, "right")] + ([Kol(3.0)] if dana else [])
-        header: list[object] = ["No.", "Program", "Anggaran"] + (["Keterangan"] if dana else [])
+        header: list[object] = ["No.", "Program", "Anggaran"]
+        if dana:
+            header.append("Keterangan")
         return doc.tabel(kolom, [header], rows, footer=footer, kecil=kecil)
 
     return build
