@@ -24,8 +24,8 @@ from sakipgen.model.folder import Dinas
 from sakipgen.render import build, tahun_bawaan
 from sakipgen.render.rencana_aksi import _gabung, _kata
 from tests.conftest import EXAMPLES
+from tests.render.conftest import W, document, paragraphs, text
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 BULELENG = EXAMPLES / "buleleng"
 NAMA = "Dinas Perdagangan, Perindustrian dan Koperasi, Usaha Kecil dan Menengah"
 DINAS = f"{NAMA} Kabupaten Buleleng".upper()
@@ -46,34 +46,6 @@ def docx(folder: Path = BULELENG, tahun: int = 2021) -> bytes:
     hasil = build(load(folder), "rencana-aksi", tahun)
     assert hasil.data is not None, [d.text() for d in hasil.diagnostics]
     return hasil.data
-
-
-def document(data: bytes) -> ET.Element:
-    with zipfile.ZipFile(BytesIO(data)) as zf:
-        return ET.fromstring(zf.read("word/document.xml"))
-
-
-def text(el: ET.Element) -> str:
-    parts = []
-    for node in el.iter():
-        if node.tag == f"{W}t":
-            parts.append(node.text or "")
-        elif node.tag == f"{W}br":
-            parts.append("\n")
-        elif node.tag == f"{W}tab":
-            parts.append("\t")
-    return "".join(parts)
-
-
-def paragraphs(root: ET.Element) -> list[tuple[str, str]]:
-    """(style, text) of every paragraph outside tables, in order."""
-    body = root.find(f"{W}body")
-    assert body is not None
-    out = []
-    for p in body.findall(f"{W}p"):
-        style = p.find(f"{W}pPr/{W}pStyle")
-        out.append((style.get(f"{W}val", "") if style is not None else "", text(p)))
-    return out
 
 
 def lampiran(root: ET.Element) -> list[tuple[list[str], ET.Element]]:

@@ -23,8 +23,7 @@ from sakipgen.checks import periksa
 from sakipgen.model.folder import Dinas
 from sakipgen.render import build, tahun_bawaan
 from tests.conftest import EXAMPLES
-
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+from tests.render.conftest import W, paragraphs, rows, text
 
 
 def load(folder: Path) -> Dinas:
@@ -38,31 +37,6 @@ def document(folder: Path, tahun: int) -> ET.Element:
     assert hasil.data is not None, [d.text() for d in hasil.diagnostics]
     with zipfile.ZipFile(BytesIO(hasil.data)) as zf:
         return ET.fromstring(zf.read("word/document.xml"))
-
-
-def text(el: ET.Element) -> str:
-    parts = []
-    for node in el.iter():
-        if node.tag == f"{W}t":
-            parts.append(node.text or "")
-        elif node.tag == f"{W}br":
-            parts.append("\n")
-    return "".join(parts)
-
-
-def paragraphs(root: ET.Element) -> list[tuple[str, str]]:
-    """(style, text) of every paragraph outside tables, in order."""
-    body = root.find(f"{W}body")
-    assert body is not None
-    out = []
-    for p in body.findall(f"{W}p"):
-        style = p.find(f"{W}pPr/{W}pStyle")
-        out.append((style.get(f"{W}val", "") if style is not None else "", text(p)))
-    return out
-
-
-def rows(root: ET.Element) -> list[list[str]]:
-    return [[text(tc) for tc in tr.findall(f"{W}tc")] for tr in root.iter(f"{W}tr")]
 
 
 def sections(root: ET.Element) -> list[ET.Element]:

@@ -23,30 +23,26 @@ def _sum(values: Sequence[int | None]) -> int | None:
     return sum(known) if known else None
 
 
+def _children(unit: Unit) -> Sequence[Unit]:
+    if isinstance(unit, Program):
+        return unit.kegiatan
+    if isinstance(unit, Kegiatan):
+        return unit.sub_kegiatan
+    return []
+
+
 def pagu(unit: Unit) -> int | None:
+    """Its own pagu, else the sum of its children's."""
     if unit.pagu is not None:
         return unit.pagu
-    children: Sequence[Unit] = (
-        unit.kegiatan
-        if isinstance(unit, Program)
-        else unit.sub_kegiatan
-        if isinstance(unit, Kegiatan)
-        else []
-    )
-    return _sum([pagu(c) for c in children])
+    return _sum([pagu(c) for c in _children(unit)])
 
 
 def realisasi(unit: Unit) -> int | None:
+    """Its own realisasi, else the sum of its children's."""
     if unit.realisasi is not None:
         return unit.realisasi
-    children: Sequence[Unit] = (
-        unit.kegiatan
-        if isinstance(unit, Program)
-        else unit.sub_kegiatan
-        if isinstance(unit, Kegiatan)
-        else []
-    )
-    return _sum([realisasi(c) for c in children])
+    return _sum([realisasi(c) for c in _children(unit)])
 
 
 def serapan(p: int | None, r: int | None, places: int = 2) -> Decimal | None:
