@@ -123,3 +123,44 @@ def test_libreoffice_converts_to_pdf(tmp_path: Path) -> None:
         )
         pdf = (tmp_path / f"{jenis}.pdf").read_bytes()
         assert pdf.startswith(b"%PDF") and pdf.rstrip().endswith(b"%%EOF") and len(pdf) > 20_000
+
+
+def _png(width: int, height: int) -> bytes:
+    """A tiny valid grey PNG, written by hand so the test needs no image library."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    raw = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", ihdr)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
+
+
+def test_logo_on_kop_and_cover(tmp_path: Path) -> None:
+    root = tmp_path / "blora"
+    shutil.copytree(EXAMPLES / "blora", root, ignore=shutil.ignore_patterns("build"))
+    logo = _png(8, 8)
+    (root / "logo.png").write_bytes(logo)
+    sakip = root / "sakip.yaml"
+    sakip.write_text(
+        sakip.read_text(encoding="utf-8").replace("  kode_pos:", "  logo: logo.png\n  kode_pos:"),
+        encoding="utf-8",
+    )
+    import zipfile
+    from io import BytesIO
+
+    for jenis in ("pk", "lkjip"):
+        hasil = build(load(root), jenis, 2021)
+        assert hasil.data is not None
+        with zipfile.ZipFile(BytesIO(hasil.data)) as zf:
+            media = [zf.read(n) for n in zf.namelist() if n.startswith("word/media/")]
+        assert logo in media
