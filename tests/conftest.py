@@ -11,3 +11,15 @@ EXAMPLES = ROOT / "examples"
 @pytest.fixture
 def examples() -> Path:
     return EXAMPLES
+
+
+# The warnings the seeds deserve, each documented by a comment in the example's YAML:
+# (example, file relative to the example, code).
+EXPECTED_WARNINGS = {
+    ("blora", "2021/realisasi.yaml", "K013"),  # printed capaian 89,88, computed 89,89
+    ("sinjai", "2017/realisasi.yaml", "K013"),  # printed 102,39, computed 102,38
+    ("sinjai", "2018/anggaran.yaml", "K006"),  # P01 pagu vs its kegiatan
+    ("sinjai", "2018/anggaran.yaml", "K007"),  # P07 names no sasaran
+    ("buleleng", "2021/anggaran.yaml", "K006"),  # kegiatan pagu vs its printed sub kegiatan
+}
+EXPECTED_WARNING_COUNT = 6  # sinjai has two K006 (P01 and P02)

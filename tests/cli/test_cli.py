@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES, ROOT
+from tests.conftest import EXAMPLES, EXPECTED_WARNING_COUNT, EXPECTED_WARNINGS, ROOT
 
 
 def sakipgen(
@@ -51,13 +51,22 @@ def test_check_examples_clean() -> None:
     dirs = sorted(str(p.relative_to(ROOT)) for p in EXAMPLES.iterdir() if p.is_dir())
     proc = sakipgen("check", *dirs)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert f"{len(dirs)} folder dinas diperiksa: 0 kesalahan, 0 peringatan" in proc.stdout
+    summary = (
+        f"{len(dirs)} folder dinas diperiksa: 0 kesalahan, {EXPECTED_WARNING_COUNT} peringatan"
+    )
+    assert summary in proc.stdout + proc.stderr
+    found = {
+        (ln.split("/")[1], "/".join(ln.split(":")[0].split("/")[2:]), ln.split(": ")[1].split()[0])
+        for ln in proc.stdout.splitlines()
+        if ln.startswith("examples/")
+    }
+    assert found == EXPECTED_WARNINGS
 
 
 def test_check_finds_dinas_below_a_folder() -> None:
     proc = sakipgen("check", "examples")
     assert proc.returncode == 0
-    assert "0 kesalahan" in proc.stdout
+    assert "0 kesalahan" in proc.stdout + proc.stderr
 
 
 def broken(tmp_path: Path) -> Path:

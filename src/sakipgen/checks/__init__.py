@@ -7,7 +7,8 @@ from pathlib import Path
 
 from sakipgen.calc.narasi import Konteks, isi
 from sakipgen.calc.tahun import hitung_tahun, tahun_tersedia
-from sakipgen.diagnostics import Diagnostic, Location, sorted_unique
+from sakipgen.checks.konsistensi import periksa_konsistensi
+from sakipgen.diagnostics import RULES, Diagnostic, Location, sorted_unique
 from sakipgen.load import load_dinas
 from sakipgen.model.folder import Dinas, Narasi
 
@@ -42,4 +43,24 @@ def periksa(folder: Path, base: Path | None = None) -> tuple[Dinas | None, list[
         if years:
             hasil, _ = hitung_tahun(dinas, max(years))
             diags.extend(_narasi(dinas.narasi, Konteks(dinas, hasil)))
-    return dinas, sorted_unique(diags)
+    diags.extend(periksa_konsistensi(dinas))
+    return dinas, sorted_unique(_tanpa_diabaikan(dinas, diags))
+
+
+def _tanpa_diabaikan(dinas: Dinas, diags: list[Diagnostic]) -> list[Diagnostic]:
+    """Drop the codes the dinas switched off in sakip.yaml (``periksa.abaikan``); an
+    unknown code there is itself reported."""
+    off = dinas.identitas.model.periksa.abaikan
+    codes = {a.kode for a in off}
+    out = [d for d in diags if d.code not in codes]
+    src = dinas.identitas.source
+    for i, a in enumerate(off):
+        if a.kode not in RULES:
+            out.append(
+                Diagnostic.make(
+                    src.locate(("periksa", "abaikan", i, "kode")),
+                    "S004",
+                    f"kode aturan '{a.kode}' tidak dikenal (lihat tabel kode di README)",
+                )
+            )
+    return out

@@ -64,6 +64,8 @@ class Program(_Unit):
     nomor: Teks | None = None
     """The number printed before the program, when the source skips numbers (Sinjai 1, 2, 4 …)."""
     sasaran: Annotated[list[Id], BeforeValidator(as_list)] = Field(default_factory=list)
+    penunjang: bool = False
+    """A support program (administrasi perkantoran, sarana aparatur …) that serves no sasaran."""
     kegiatan: list[Kegiatan] = Field(default_factory=list)
 
 

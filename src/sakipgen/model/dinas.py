@@ -102,6 +102,17 @@ class DokumenTahun(Model):
     lkjip: Dokumen | None = None
 
 
+class Abaikan(Model):
+    """A check rule switched off for this dinas, with the reason (kept for reviewers)."""
+
+    kode: Annotated[str, Field(pattern=r"^[A-Z]\d{3}$")]
+    alasan: Teks = Field(min_length=5)
+
+
+class Periksa(Model):
+    abaikan: list[Abaikan] = Field(default_factory=list)
+
+
 class Identitas(Model):
     pemda: Teks = Field(description="e.g. Kabupaten Blora")
     ibukota: Teks | None = Field(None, description="place printed before signature dates")
@@ -110,3 +121,4 @@ class Identitas(Model):
     kepala: Pejabat
     atasan: Atasan
     profil: Profil = Field(default_factory=Profil)
+    periksa: Periksa = Field(default_factory=Periksa)

@@ -77,15 +77,26 @@ def parse_angka(value: Any, *, allow_currency: bool = True) -> Decimal:
         )
     if "_" in text or text.lower().startswith(("0x", "0o", "0b")):
         raise _err("N002", f"{text} bukan angka desimal biasa; tulis angka tanpa '_' atau awalan")
+    value_d: Decimal | None = None
     try:
         if _PLAIN.match(text):
-            return Decimal(text)
-        if _ID_GROUPED.match(text):
-            return Decimal(text.replace(".", "").replace(",", "."))
-        if _ID_COMMA.match(text):
-            return Decimal(text.replace(",", "."))
+            value_d = Decimal(text)
+        elif _ID_GROUPED.match(text):
+            value_d = Decimal(text.replace(".", "").replace(",", "."))
+        elif _ID_COMMA.match(text):
+            value_d = Decimal(text.replace(",", "."))
     except InvalidOperation:  # pragma: no cover - the patterns admit only valid text
-        pass
+        value_d = None
+    if value_d is not None:
+        exponent = value_d.as_tuple().exponent
+        # An exponent ("1e999") can hide a number far beyond any real figure.
+        if value_d != 0 and (
+            value_d.adjusted() >= MAX_DIGITS or (isinstance(exponent, int) and exponent < -12)
+        ):
+            raise _err(
+                "N004", f"angka {text} di luar batas wajar; tulis angka biasa tanpa eksponen"
+            )
+        return value_d
     raise _err(
         "N002",
         f"'{text}' tidak dapat dibaca sebagai angka; contoh penulisan: 6825, 43.30, "

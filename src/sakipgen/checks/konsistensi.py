@@ -1,0 +1,396 @@
+"""Consistency rules: what a single file's schema cannot see, and what slips into filed
+documents today (README "Aturan konsistensi", codes K001-K014).
+
+Each rule is a function of the loaded dinas yielding located diagnostics; the
+catalogue of codes and severities lives in :mod:`sakipgen.diagnostics`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+
+from sakipgen.calc.anggaran import pagu, realisasi
+from sakipgen.calc.capaian import CapaianError, hitung
+from sakipgen.calc.rencana_aksi import ringkas
+from sakipgen.diagnostics import Diagnostic
+from sakipgen.format import angka, nilai
+from sakipgen.model.folder import Dinas, Tahun
+from sakipgen.model.nilai import Nilai
+from sakipgen.model.rencana_aksi import BarisRencanaAksi
+
+Rule = Callable[[Dinas], Iterator[Diagnostic]]
+
+# Units that count whole things: a fraction there is a typo (often 6.825 written for 6825).
+SATUAN_CACAH = {
+    "unit",
+    "orang",
+    "org",
+    "koperasi",
+    "kop",
+    "dokumen",
+    "dok",
+    "laporan",
+    "produk",
+    "kegiatan",
+    "pasar",
+    "buah",
+    "paket",
+    "kali",
+    "event",
+    "jenis",
+    "umkm",
+    "ikm",
+    "ukm",
+    "sentra",
+    "desa",
+    "pelaku usaha",
+    "kelompok",
+    "lembaga",
+    "toko",
+    "usaha",
+    "sertifikat",
+    "izin",
+    "pedagang",
+}
+_NAIK = re.compile(r"peningkatan|pertumbuhan|kenaikan|perubahan", re.I)
+
+
+def _sama(a: Nilai, b: Nilai) -> bool:
+    if a.jenis == "angka" and b.jenis == "angka":
+        return a.angka == b.angka
+    return " ".join(a.teks.lower().split()) == " ".join(b.teks.lower().split())
+
+
+def target_pk(dinas: Dinas) -> Iterator[Diagnostic]:
+    """K001: a PK target that differs from the year's RKT or Renstra target, unless it is
+    a PK Perubahan entry that documents the target it replaces (``semula``)."""
+    for year, t in sorted(dinas.tahun.items()):
+        if t.target is None:
+            continue
+        tt = t.target.model
+        src = t.target.source
+        for doc in ("pk", "pk_perubahan"):
+            td = getattr(tt, doc)
+            if td is None:
+                continue
+            for ident, entry in td.indikator.items():
+                if ident not in dinas.indikator or entry.target.jenis == "kosong":
+                    continue
+                if doc == "pk_perubahan" and entry.semula is not None:
+                    continue
+                ind = dinas.indikator[ident][1]
+                plans: list[tuple[str, Nilai]] = []
+                if tt.rkt and ident in tt.rkt.indikator:
+                    plans.append(("RKT", tt.rkt.indikator[ident].target))
+                if year in ind.target:
+                    plans.append(("Renstra", ind.target[year]))
+                for name, plan in plans:
+                    if plan.jenis != "kosong" and not _sama(plan, entry.target):
+                        label = "PK Perubahan" if doc == "pk_perubahan" else "PK"
+                        hint = (
+                            "tulis 'semula' untuk target yang diganti"
+                            if doc == "pk_perubahan"
+                            else "samakan, atau catat perubahannya sebagai pk_perubahan dengan 'semula'"
+                        )
+                        yield Diagnostic.make(
+                            src.locate((doc, "indikator", ident), key=True),
+                            "K001",
+                            f"target {label} {ident} '{entry.target.teks}' berbeda dengan target "
+                            f"{name} {year} '{plan.teks}'; {hint}",
+                        )
+                        break
+
+
+def sasaran_tanpa_indikator(dinas: Dinas) -> Iterator[Diagnostic]:
+    """K002: a sasaran without indikator cannot be measured."""
+    rs = dinas.renstra.source
+    for i, s in enumerate(dinas.renstra.model.sasaran):
+        if not s.indikator:
+            yield Diagnostic.make(
+                rs.locate(("sasaran", i, "id")),
+                "K002",
+                f"sasaran {s.id} tidak punya indikator; tambahkan minimal satu indikator",
+            )
+
+
+def indikator_tanpa_target(dinas: Dinas) -> Iterator[Diagnostic]:
+    """K003: an IKU indikator with no target in the year's target document (write "-" in
+    the Renstra target of that year when it is knowingly not measured)."""
+    for year, t in sorted(dinas.tahun.items()):
+        chosen = t.target.model.berlaku() if t.target else None
+        if chosen is None or t.target is None:
+            continue
+        name, doc = chosen
+        for _, ind in dinas.renstra.model.indikator():
+            if not ind.iku or ind.id in doc.indikator:
+                continue
+            if year in ind.target and ind.target[year].jenis == "kosong":
+                continue
+            yield Diagnostic.make(
+                t.target.source.locate((name, "indikator"), key=True),
+                "K003",
+                f"indikator {ind.id} tidak punya target {name.upper().replace('_', ' ')} "
+                f'tahun {year}; isi targetnya, atau tulis target Renstra {year}: "-" '
+                "bila memang tidak diukur",
+            )
+
+
+def _pagu_pk(dinas: Dinas) -> Iterator[Diagnostic]:
+    """K004: a program's pagu in the PK differs from anggaran.yaml."""
+    for _year, t in sorted(dinas.tahun.items()):
+        if t.target is None or t.anggaran is None:
+            continue
+        programs = {p.id: p for p in t.anggaran.model.program}
+        for doc in ("pk", "pk_perubahan"):
+            td = getattr(t.target.model, doc)
+            if td is None:
+                continue
+            for ident, amount in td.program.items():
+                p = programs.get(ident)
+                if p is None:
+                    continue
+                budget = pagu(p)
+                if budget is not None and budget != amount:
+                    yield Diagnostic.make(
+                        t.target.source.locate((doc, "program", ident), key=True),
+                        "K004",
+                        f"pagu program {ident} di {doc.upper().replace('_', ' ')} Rp {angka(amount)} "
+                        f"berbeda dengan anggaran.yaml Rp {angka(budget)}",
+                    )
+
+
+def anggaran(dinas: Dinas) -> Iterator[Diagnostic]:
+    """K005 realisasi above pagu; K006 kegiatan/sub kegiatan not adding up to their parent;
+    K007 a program serving no sasaran (unless marked ``penunjang``)."""
+    for _year, t in sorted(dinas.tahun.items()):
+        if t.anggaran is None:
+            continue
+        src = t.anggaran.source
+        for i, p in enumerate(t.anggaran.model.program):
+            base: tuple[str | int, ...] = ("program", i)
+            units: list[tuple[tuple[str | int, ...], object]] = [(base, p)]
+            for j, k in enumerate(p.kegiatan):
+                units.append(((*base, "kegiatan", j), k))
+                for n, sk in enumerate(k.sub_kegiatan):
+                    units.append(((*base, "kegiatan", j, "sub_kegiatan", n), sk))
+            for path, unit in units:
+                pg, rl = pagu(unit), realisasi(unit)  # type: ignore[arg-type]
+                if pg is not None and rl is not None and rl > pg:
+                    yield Diagnostic.make(
+                        src.locate((*path, "realisasi")),
+                        "K005",
+                        f"realisasi Rp {angka(rl)} melebihi pagu Rp {angka(pg)} "
+                        f"({getattr(unit, 'uraian', '')[:60]})",
+                    )
+            yield from _jumlah_anak(
+                src, base, p.pagu, [(k.pagu, k) for k in p.kegiatan], "kegiatan"
+            )
+            for j, k in enumerate(p.kegiatan):
+                yield from _jumlah_anak(
+                    src,
+                    (*base, "kegiatan", j),
+                    k.pagu,
+                    [(s.pagu, s) for s in k.sub_kegiatan],
+                    "sub kegiatan",
+                )
+            if not p.sasaran and not p.penunjang:
+                yield Diagnostic.make(
+                    src.locate((*base, "id")),
+                    "K007",
+                    f"program {p.id} tidak melayani sasaran mana pun; isi 'sasaran', atau "
+                    "'penunjang: true' untuk program penunjang (administrasi perkantoran dsb.)",
+                )
+
+
+def _jumlah_anak(
+    src: object,
+    path: tuple[str | int, ...],
+    own: int | None,
+    children: list[tuple[int | None, object]],
+    kind: str,
+) -> Iterator[Diagnostic]:
+    from sakipgen.load.yaml_reader import SourceMap
+
+    assert isinstance(src, SourceMap)
+    given = [c for c, _ in children if c is not None]
+    if own is None or not given or len(given) != len(children):
+        return
+    total = sum(given)
+    if total != own:
+        yield Diagnostic.make(
+            src.locate((*path, "pagu")),
+            "K006",
+            f"pagu Rp {angka(own)} tidak sama dengan jumlah pagu {kind}-nya Rp {angka(total)} "
+            f"(selisih Rp {angka(abs(own - total))})",
+        )
+
+
+def rencana_aksi(dinas: Dinas) -> Iterator[Diagnostic]:
+    """K008 final cumulative / total ≠ the annual PK target; K009 ≠ the row's own
+    ``target_tahunan``; K010 a cumulative series that goes down."""
+    for _year, t in sorted(dinas.tahun.items()):
+        if t.rencana_aksi is None:
+            continue
+        src = t.rencana_aksi.source
+        pk = _target_tahun(t)
+        for ti, tabel in enumerate(t.rencana_aksi.model.tabel):
+            for bi, row in enumerate(tabel.baris):
+                at: tuple[str | int, ...] = ("tabel", ti, "baris", bi)
+                kum = row.kumulatif if row.kumulatif is not None else tabel.kumulatif
+                r = ringkas(row.target, kum)
+                if kum and r.turun_di is not None:
+                    yield Diagnostic.make(
+                        src.locate((*at, "target", r.turun_di - 1)),
+                        "K010",
+                        f"target kumulatif turun pada periode ke-{r.turun_di}; nilai kumulatif "
+                        "tidak boleh lebih kecil dari periode sebelumnya (atau tulis kumulatif: false)",
+                    )
+                if r.tahunan is None:
+                    continue
+                how = "nilai akhir kumulatif" if kum else "jumlah target per periode"
+                if row.target_tahunan is not None and row.target_tahunan.jenis == "angka":
+                    if row.target_tahunan.angka != r.tahunan:
+                        yield Diagnostic.make(
+                            src.locate((*at, "target_tahunan")),
+                            "K009",
+                            f"{how} {angka(r.tahunan)} tidak sama dengan target_tahunan "
+                            f"{angka(row.target_tahunan.angka or Decimal(0))}",
+                        )
+                yield from _banding_pk(src, at, row, r.tahunan, how, pk)
+
+
+def _target_tahun(t: Tahun) -> dict[str, Nilai]:
+    chosen = t.target.model.berlaku() if t.target else None
+    return {k: v.target for k, v in chosen[1].indikator.items()} if chosen else {}
+
+
+def _banding_pk(
+    src: object,
+    at: tuple[str | int, ...],
+    row: BarisRencanaAksi,
+    tahunan: Decimal,
+    how: str,
+    pk: dict[str, Nilai],
+) -> Iterator[Diagnostic]:
+    from sakipgen.load.yaml_reader import SourceMap
+
+    assert isinstance(src, SourceMap)
+    if row.indikator is None or row.indikator not in pk:
+        return
+    target = pk[row.indikator]
+    if target.jenis == "angka" and target.angka is not None and target.angka != tahunan:
+        yield Diagnostic.make(
+            src.locate((*at, "target")),
+            "K008",
+            f"{how} {angka(tahunan)} tidak sama dengan target tahunan {row.indikator} "
+            f"{angka(target.angka)}",
+        )
+
+
+def _nilai_diperiksa(
+    dinas: Dinas,
+) -> Iterator[tuple[str, Nilai, object, tuple[str | int, ...], bool]]:
+    """Every target and realisasi with its indikator id, location and key-ness."""
+    rs = dinas.renstra.source
+    for i, s in enumerate(dinas.renstra.model.sasaran):
+        for j, ind in enumerate(s.indikator):
+            for year, v in ind.target.items():
+                yield ind.id, v, rs, ("sasaran", i, "indikator", j, "target", str(year)), False
+    for _year, t in sorted(dinas.tahun.items()):
+        if t.target:
+            for doc in ("rkt", "pk", "pk_perubahan"):
+                td = getattr(t.target.model, doc)
+                for ident, entry in td.indikator.items() if td else []:
+                    yield ident, entry.target, t.target.source, (doc, "indikator", ident), True
+        if t.realisasi:
+            for ident, r in t.realisasi.model.indikator.items():
+                if r.nilai is not None:
+                    yield ident, r.nilai, t.realisasi.source, ("indikator", ident), True
+
+
+def angka_wajar(dinas: Dinas) -> Iterator[Diagnostic]:
+    """K011 a fraction in a count unit (6.825 written for 6825); K012 a percentage above
+    100 where the indikator cannot exceed it."""
+    from sakipgen.load.yaml_reader import SourceMap
+
+    for ident, v, src, path, key in _nilai_diperiksa(dinas):
+        if ident not in dinas.indikator or not isinstance(src, SourceMap):
+            continue
+        ind = dinas.indikator[ident][1]
+        parts = v.bagian if v.jenis == "majemuk" else (v,)
+        for part in parts:
+            if part.jenis != "angka" or part.angka is None:
+                continue
+            unit = (part.satuan or ind.satuan).strip().lower()
+            if unit in SATUAN_CACAH and part.angka != part.angka.to_integral_value():
+                yield Diagnostic.make(
+                    src.locate(path, key=key),
+                    "K011",
+                    f"{ident}: {part.teks} {unit} bukan bilangan bulat; bila maksudnya ribuan, "
+                    f"tulis tanpa titik (misalnya {str(part.angka).replace('.', '')})",
+                )
+            pct = unit == "%" or ind.satuan.strip() == "%"
+            if (
+                pct
+                and part.angka > 100
+                and ind.uraian.lower().startswith(("persentase", "prosentase"))
+                and not _NAIK.search(ind.uraian)
+            ):
+                yield Diagnostic.make(
+                    src.locate(path, key=key),
+                    "K012",
+                    f"{ident}: {angka(part.angka)}% melebihi 100% untuk indikator persentase "
+                    f"'{ind.uraian[:50]}'",
+                )
+
+
+def capaian_tercetak(dinas: Dinas) -> Iterator[Diagnostic]:
+    """K013: a printed capaian (``capaian`` beside ``nilai``) that differs from what the
+    year's target and realisasi compute."""
+    from sakipgen.calc.tahun import _targets
+
+    profil = dinas.identitas.model.profil
+    for year, t in sorted(dinas.tahun.items()):
+        if t.realisasi is None:
+            continue
+        _, targets = _targets(dinas, year)
+        for ident, r in t.realisasi.model.indikator.items():
+            if r.capaian is None or r.nilai is None or ident not in targets:
+                continue
+            ind = dinas.indikator.get(ident)
+            if ind is None:
+                continue
+            try:
+                computed = hitung(targets[ident].target, r.nilai, ind[1].polaritas, profil)
+            except CapaianError:
+                continue
+            printed = r.capaian.quantize(Decimal(1).scaleb(-profil.desimal))
+            if printed != computed:
+                yield Diagnostic.make(
+                    t.realisasi.source.locate(("indikator", ident, "capaian")),
+                    "K013",
+                    f"{ident}: capaian tercetak {angka(r.capaian)} berbeda dengan hasil hitung "
+                    f"{angka(computed)} dari target {nilai(targets[ident].target)} dan realisasi "
+                    f"{nilai(r.nilai)}",
+                )
+
+
+RULES: list[Rule] = [
+    target_pk,
+    sasaran_tanpa_indikator,
+    indikator_tanpa_target,
+    _pagu_pk,
+    anggaran,
+    rencana_aksi,
+    angka_wajar,
+    capaian_tercetak,
+]
+
+
+def periksa_konsistensi(dinas: Dinas) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    for rule in RULES:
+        out.extend(rule(dinas))
+    return out
