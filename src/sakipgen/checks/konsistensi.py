@@ -92,7 +92,7 @@ def target_pk(dinas: Dinas) -> Iterator[Diagnostic]:
                         hint = (
                             "tulis 'semula' untuk target yang diganti"
                             if doc == "pk_perubahan"
-                            else "samakan, atau catat perubahannya sebagai pk_perubahan dengan 'semula'"
+                            else "samakan, atau catat sebagai pk_perubahan dengan 'semula'"
                         )
                         yield Diagnostic.make(
                             src.locate((doc, "indikator", ident), key=True),
@@ -156,8 +156,8 @@ def _pagu_pk(dinas: Dinas) -> Iterator[Diagnostic]:
                     yield Diagnostic.make(
                         t.target.source.locate((doc, "program", ident), key=True),
                         "K004",
-                        f"pagu program {ident} di {doc.upper().replace('_', ' ')} Rp {angka(amount)} "
-                        f"berbeda dengan anggaran.yaml Rp {angka(budget)}",
+                        f"pagu program {ident} di {doc.upper().replace('_', ' ')} "
+                        f"Rp {angka(amount)} berbeda dengan anggaran.yaml Rp {angka(budget)}",
                     )
 
 
@@ -245,19 +245,25 @@ def rencana_aksi(dinas: Dinas) -> Iterator[Diagnostic]:
                         src.locate((*at, "target", r.turun_di - 1)),
                         "K010",
                         f"target kumulatif turun pada periode ke-{r.turun_di}; nilai kumulatif "
-                        "tidak boleh lebih kecil dari periode sebelumnya (atau tulis kumulatif: false)",
+                        "tidak boleh lebih kecil dari periode sebelumnya "
+                        "(atau tulis kumulatif: false)",
                     )
                 if r.tahunan is None:
                     continue
                 how = "nilai akhir kumulatif" if kum else "jumlah target per periode"
-                if row.target_tahunan is not None and row.target_tahunan.jenis == "angka":
-                    if row.target_tahunan.angka != r.tahunan:
-                        yield Diagnostic.make(
-                            src.locate((*at, "target_tahunan")),
-                            "K009",
-                            f"{how} {angka(r.tahunan)} tidak sama dengan target_tahunan "
-                            f"{angka(row.target_tahunan.angka or Decimal(0))}",
-                        )
+                tt = row.target_tahunan
+                if (
+                    tt is not None
+                    and tt.angka is not None
+                    and tt.jenis == "angka"
+                    and (tt.angka != r.tahunan)
+                ):
+                    yield Diagnostic.make(
+                        src.locate((*at, "target_tahunan")),
+                        "K009",
+                        f"{how} {angka(r.tahunan)} tidak sama dengan target_tahunan "
+                        f"{angka(tt.angka)}",
+                    )
                 yield from _banding_pk(src, at, row, r.tahunan, how, pk)
 
 
