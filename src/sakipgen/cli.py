@@ -102,11 +102,15 @@ def check(
             "Actions; otomatis bila GITHUB_ACTIONS=true).",
         ),
     ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Peringatan juga dianggap gagal (kode keluar 1).")
+    ] = False,
 ) -> None:
     """Periksa data dinas: sintaks YAML, isian, referensi antar-berkas dan perhitungan.
 
     Setiap temuan ditulis sebagai berkas:baris:kolom: KODE pesan. Kode keluar: 0 bersih
-    (boleh ada peringatan), 1 ada kesalahan, 2 salah pemakaian atau kesalahan internal.
+    (boleh ada peringatan; dengan --strict tidak), 1 ada temuan, 2 salah pemakaian atau
+    kesalahan internal.
 
     Contoh: sakipgen check examples/blora examples/sinjai
     """
@@ -148,12 +152,14 @@ def check(
             typer.echo(render_github(diags))
     else:
         if diags:
-            typer.echo(render_text(diags))
+            color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+            typer.echo(render_text(diags, color=color))
         summary = (
             f"{len(folders)} folder dinas diperiksa: {errors} kesalahan, {warnings} peringatan"
         )
         typer.echo(summary, err=bool(diags))
-    raise typer.Exit(EXIT_FINDINGS if errors else EXIT_OK)
+    failed = errors or (strict and warnings)
+    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
 @app.command()

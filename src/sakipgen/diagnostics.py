@@ -152,8 +152,21 @@ def display_path(path: Path, base: Path | None = None) -> str:
         return str(path)
 
 
-def render_text(diags: list[Diagnostic]) -> str:
-    return "\n".join(d.text() for d in diags)
+def render_text(diags: list[Diagnostic], *, color: bool = False) -> str:
+    """One line per diagnostic (clickable ``file:line:col`` in editors and terminals).
+    With colour (a terminal, NO_COLOR unset): codes coloured by severity and a blank
+    line between files, so each file's problems read as a group."""
+    if not color:
+        return "\n".join(d.text() for d in diags)
+    out: list[str] = []
+    previous = None
+    for d in diags:
+        if previous is not None and d.location.file != previous:
+            out.append("")
+        previous = d.location.file
+        paint = "\033[31m" if d.severity is Severity.ERROR else "\033[33m"
+        out.append(d.text().replace(f" {d.code}", f" {paint}{d.code}\033[0m", 1))
+    return "\n".join(out)
 
 
 def render_json(diags: list[Diagnostic]) -> str:

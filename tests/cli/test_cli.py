@@ -169,3 +169,45 @@ def test_show_unknown_year_and_broken_data(tmp_path: Path) -> None:
 @pytest.mark.parametrize("args", [["check", "/nonexistent/dir"], ["show", "/nonexistent/dir"]])
 def test_missing_folders(args: list[str]) -> None:
     assert sakipgen(*args).returncode == 1
+
+
+def test_strict_makes_warnings_fail() -> None:
+    # sinjai has only (documented) warnings: clean by default, a finding with --strict
+    assert sakipgen("check", "examples/sinjai").returncode == 0
+    strict = sakipgen("check", "examples/sinjai", "--strict")
+    assert strict.returncode == 1 and "K006" in strict.stdout
+
+
+def test_rule_switched_off_per_dinas(tmp_path: Path) -> None:
+    import shutil
+
+    root = tmp_path / "sinjai"
+    shutil.copytree(EXAMPLES / "sinjai", root, ignore=shutil.ignore_patterns("build"))
+    sakip = root / "sakip.yaml"
+    sakip.write_text(
+        sakip.read_text(encoding="utf-8")
+        + "periksa:\n  abaikan:\n    - kode: K006\n      alasan: selisih pagu tercetak di sumber\n",
+        encoding="utf-8",
+    )
+    proc = sakipgen("check", "sinjai", "--strict", "--format", "json", cwd=tmp_path)
+    codes = sorted(d["code"] for d in json.loads(proc.stdout))
+    assert codes == ["K007", "K013"]
+
+
+def test_json_output_is_deterministic() -> None:
+    runs = {sakipgen("check", "examples", "--format", "json").stdout for _ in range(2)}
+    assert len(runs) == 1
+
+
+def test_text_colour_only_on_request() -> None:
+    from sakipgen.diagnostics import Diagnostic, Location, render_text
+
+    diags = [
+        Diagnostic.make(Location("a.yaml", 1, 2), "K006", "x"),
+        Diagnostic.make(Location("b.yaml", 3, 4), "R001", "y"),
+    ]
+    plain = render_text(diags)
+    assert "\033[" not in plain and plain.count("\n") == 1
+    coloured = render_text(diags, color=True)
+    assert "\033[33mK006\033[0m" in coloured and "\033[31mR001\033[0m" in coloured
+    assert "\n\n" in coloured  # files grouped
