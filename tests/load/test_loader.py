@@ -287,3 +287,18 @@ def test_narrative_placeholder_errors(tmp_path: Path) -> None:
     narasi = os.path.join("2021", "narasi", "indikator", "IK1.md")
     assert t == [(narasi, 3, 6), (narasi, 3, 31)]
     one(diags, "R001")  # a narrative for an indikator that does not exist
+
+
+def test_fifo_and_directory_do_not_hang(tmp_path: Path) -> None:
+    root = make(tmp_path, {})
+    (root / "2021").mkdir()
+    os.mkfifo(root / "2021" / "target.yaml")
+    (root / "2021" / "realisasi.yaml").mkdir()
+    (root / "2021" / "narasi").mkdir()
+    os.mkfifo(root / "2021" / "narasi" / "x.md")
+    diags = run(root)
+    assert sorted((d.code, d.location.file) for d in diags) == [
+        ("F002", os.path.join("2021", "narasi", "x.md")),
+        ("F002", os.path.join("2021", "realisasi.yaml")),
+        ("F002", os.path.join("2021", "target.yaml")),
+    ]

@@ -77,12 +77,19 @@ def _load_file(model: type[M], path: Path, base: Path, diags: list[Diagnostic]) 
 def _read_text(path: Path, base: Path, diags: list[Diagnostic]) -> str | None:
     shown = display_path(path, base)
     try:
+        if not path.is_file():
+            diags.append(Diagnostic.make(Location(shown, 1, 1), "F002", "bukan berkas biasa"))
+            return None
         if path.stat().st_size > MAX_BYTES:
-            diags.append(Diagnostic.make(Location(shown), "F003", "berkas narasi terlalu besar"))
+            diags.append(
+                Diagnostic.make(Location(shown, 1, 1), "F003", "berkas narasi terlalu besar")
+            )
             return None
         raw = path.read_bytes()
     except (OSError, RuntimeError) as exc:
-        diags.append(Diagnostic.make(Location(shown), "F002", f"berkas tidak dapat dibaca: {exc}"))
+        diags.append(
+            Diagnostic.make(Location(shown, 1, 1), "F002", f"berkas tidak dapat dibaca: {exc}")
+        )
         return None
     try:
         return raw.decode("utf-8").removeprefix("\ufeff")

@@ -101,10 +101,16 @@ def _yaml_error_message(problem: str, line_text: str, column: int) -> str:
 
 def read_yaml(path: Path, display: str, diags: list[Diagnostic]) -> YamlFile | None:
     """Read ``path``; on any problem append diagnostics and return None."""
-    where = Location(display)
+    where = Location(display, 1, 1)  # whole-file problems point at the first line, as compilers do
     try:
         if path.is_symlink():
             path.resolve(strict=True)  # raises on loops and dangling links
+        if not path.is_file():
+            # A directory, a named pipe or a device: reading it would fail or never end.
+            diags.append(
+                Diagnostic.make(where, "F002", "bukan berkas biasa (folder, pipa atau perangkat)")
+            )
+            return None
         size = path.stat().st_size
         if size > MAX_BYTES:
             diags.append(
