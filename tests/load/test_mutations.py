@@ -167,3 +167,38 @@ def test_damaged_example_gives_located_diagnostics(workdir: Path, case: tuple[Pa
             assert d.code in RULES
     finally:
         path.write_bytes(original)
+
+
+@seed(20261126)
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(mutation())
+def test_damaged_example_through_the_cli(workdir: Path, case: tuple[Path, str]) -> None:
+    """The same damage seen by a user: exit code 0 or 1, no traceback, located JSON."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    rel, text = case
+    path = workdir / rel
+    original = path.read_bytes()
+    try:
+        path.write_text(text, encoding="utf-8", errors="surrogatepass")
+        proc = subprocess.run(
+            [sys.executable, "-m", "sakipgen", "check", rel.parts[0], "--format", "json"],
+            cwd=workdir,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={**os.environ, "NO_COLOR": "1"},
+        )
+        assert proc.returncode in (0, 1), proc.stderr
+        assert "Traceback" not in proc.stderr + proc.stdout
+        for d in json.loads(proc.stdout):
+            assert d["file"] and d["line"] >= 1 and d["code"] in RULES
+    finally:
+        path.write_bytes(original)
