@@ -224,7 +224,10 @@ class DocKind(StrEnum):
 
 @app.command()
 def build(
-    dirs: Annotated[list[Path], typer.Argument(help="Folder dinas (berisi sakip.yaml).")],
+    dirs: Annotated[
+        list[Path],
+        typer.Argument(help="Folder dinas (berisi sakip.yaml), atau folder berisi folder dinas."),
+    ],
     doc: Annotated[
         DocKind,
         typer.Option("--doc", "-d", help="Dokumen: rkt, iku, pk, rencana-aksi, lkjip, atau all."),
@@ -246,72 +249,113 @@ def build(
             "bawaan: DIR/build/<dok>-<tahun>.docx.",
         ),
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Proses paralel; bawaan: jumlah CPU."),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Susun ulang walau data, narasi dan templat tidak berubah."),
+    ] = False,
 ) -> None:
     """Susun dokumen Word (.docx) dari data dinas.
 
     Data diperiksa dulu seperti 'sakipgen check'; bila ada kesalahan, tidak ada berkas yang
     ditulis. Setiap berkas yang ditulis dicetak jalurnya. Dengan --doc all, semua dokumen
-    yang datanya tersedia disusun.
+    yang datanya tersedia disusun. Banyak folder disusun paralel (--jobs); dokumen yang
+    masukannya tidak berubah dilewati (--force untuk menyusun ulang).
 
     Contoh: sakipgen build examples/blora --doc lkjip
+    Contoh: sakipgen build kabupaten/* --doc all --jobs 2
     """
-    from sakipgen import render as render_pkg
-    from sakipgen.checks import periksa
-    from sakipgen.diagnostics import Diagnostic, Location, Severity, render_text
-    from sakipgen.render import JENIS, tahun_bawaan
-    from sakipgen.render import build as render
-    from sakipgen.write import tulis_atomik
+    import time
 
-    kinds = JENIS if doc is DocKind.all else [doc.value]
+    from sakipgen.batch import JENIS, Permintaan, Ringkasan, jalankan
+
+    kinds = tuple(JENIS) if doc is DocKind.all else (doc.value,)
     if out is not None and out.suffix == ".docx" and (len(kinds) > 1 or len(dirs) > 1):
         typer.echo("--out berakhiran .docx hanya untuk satu dokumen dari satu folder.", err=True)
         raise typer.Exit(EXIT_USAGE)
-    failed = False
-    for folder in dirs:
-        dinas, diags = periksa(folder)
-        errors = [d for d in diags if d.severity is Severity.ERROR]
-        if dinas is None or errors:
-            typer.echo(render_text(diags), err=True)
-            typer.echo(
-                f"{folder}: data berisi kesalahan; tidak ada dokumen yang ditulis.", err=True
+    folders, empty = _find_dinas(dirs)
+    for p in empty:
+        typer.echo(f"{p}: F005 bukan folder dinas (tidak ada sakip.yaml)", err=True)
+    requests = [
+        Permintaan(f, kinds, year, out, force, explicit=doc is not DocKind.all) for f in folders
+    ]
+    started = time.perf_counter()
+    progress = _Kemajuan(len(requests))
+
+    def done(r: Ringkasan) -> None:
+        for path in r.written:
+            typer.echo(path)
+        if r.errors:
+            progress.write(r.errors)
+        progress.advance(r)
+
+    with progress:
+        results = jalankan(requests, jobs or os.cpu_count() or 1, done)
+    written = sum(len(r.written) for r in results)
+    unchanged = sum(len(r.unchanged) for r in results)
+    failed = [r for r in results if r.failed]
+    if len(requests) > 1 or unchanged or failed:
+        typer.echo(
+            f"{written} dokumen ditulis, {unchanged} tidak berubah (dilewati), "
+            f"{len(failed)} folder gagal, dari {len(requests)} folder dinas dalam "
+            f"{time.perf_counter() - started:.1f} detik",
+            err=True,
+        )
+    raise typer.Exit(EXIT_FINDINGS if failed or empty else EXIT_OK)
+
+
+class _Kemajuan:
+    """A progress bar on stderr for long runs on a terminal; plain lines otherwise."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.count = 0
+        self.bar: object | None = None
+        if total > 1 and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import Progress
+
+            console = Console(stderr=True, no_color="NO_COLOR" in os.environ)
+            bar = Progress(console=console, transient=True)
+            self.task = bar.add_task("menyusun dokumen", total=total)
+            self.bar = bar
+
+    def __enter__(self) -> _Kemajuan:
+        if self.bar is not None:
+            self.bar.start()  # type: ignore[attr-defined]
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()  # type: ignore[attr-defined]
+
+    def write(self, text: str) -> None:
+        if self.bar is not None:
+            self.bar.console.print(text, markup=False, highlight=False)  # type: ignore[attr-defined]
+        else:
+            typer.echo(text, err=True)
+
+    def advance(self, r: object) -> None:
+        self.count += 1
+        if self.bar is not None:
+            self.bar.advance(self.task)  # type: ignore[attr-defined]
+        elif self.total > 1:
+            from sakipgen.batch import Ringkasan
+
+            assert isinstance(r, Ringkasan)
+            state = (
+                "gagal"
+                if r.failed
+                else (
+                    f"{len(r.written)} ditulis"
+                    if r.written
+                    else f"{len(r.unchanged)} tidak berubah"
+                )
             )
-            failed = True
-            continue
-        render_pkg.CACHE_DIR = folder / "build" / ".cache"
-        for kind in kinds:
-            tahun = year if year is not None else tahun_bawaan(dinas, kind)
-            if tahun is None:
-                if doc is not DocKind.all:
-                    typer.echo(
-                        render_text(
-                            [
-                                Diagnostic.make(
-                                    Location(str(folder)),
-                                    "D001",
-                                    f"{kind}: tidak ada tahun yang datanya lengkap",
-                                )
-                            ]
-                        ),
-                        err=True,
-                    )
-                    failed = True
-                continue
-            hasil = render(dinas, kind, tahun)
-            if hasil.data is None:
-                if doc is DocKind.all and year is None:
-                    continue  # "all" builds what the data supports
-                typer.echo(render_text(hasil.diagnostics), err=True)
-                failed = True
-                continue
-            if out is None:
-                target = folder / "build" / f"{kind}-{tahun}.docx"
-            elif out.suffix == ".docx":
-                target = out
-            else:
-                target = out / f"{kind}-{tahun}.docx"
-            tulis_atomik(target, hasil.data)
-            typer.echo(str(target))
-    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+            typer.echo(f"[{self.count}/{self.total}] {r.folder}: {state}", err=True)
 
 
 def main() -> None:

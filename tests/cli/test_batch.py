@@ -1,0 +1,91 @@
+"""Many dinas at once: parallel builds, incremental rebuilds, light start-up."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.cli.test_cli import sakipgen
+from tests.conftest import EXAMPLES, ROOT
+
+
+def kabupaten(tmp_path: Path) -> Path:
+    root = tmp_path / "kab"
+    for name in ("blora", "sinjai", "buleleng", "tanjabbar"):
+        shutil.copytree(EXAMPLES / name, root / name, ignore=shutil.ignore_patterns("build"))
+    return root
+
+
+def test_parallel_build_of_a_folder_of_dinas(tmp_path: Path) -> None:
+    kabupaten(tmp_path)
+    proc = sakipgen("build", "kab", "--doc", "all", "--jobs", "2", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    written = sorted(proc.stdout.split())
+    assert len(written) == 11
+    assert "kab/blora/build/lkjip-2021.docx" in written
+    assert (
+        "11 dokumen ditulis, 0 tidak berubah (dilewati), 0 folder gagal, dari 4 folder dinas"
+        in proc.stderr
+    )
+
+
+def test_unchanged_inputs_are_not_rebuilt(tmp_path: Path) -> None:
+    root = kabupaten(tmp_path)
+    assert sakipgen("build", "kab", "--jobs", "2", cwd=tmp_path).returncode == 0
+    lkjip = root / "blora" / "build" / "lkjip-2021.docx"
+    stamp = lkjip.stat().st_mtime_ns
+    again = sakipgen("build", "kab", "--jobs", "2", cwd=tmp_path)
+    assert again.returncode == 0 and again.stdout == ""
+    assert "0 dokumen ditulis, 11 tidak berubah" in again.stderr
+    assert lkjip.stat().st_mtime_ns == stamp
+    # a changed realisasi rebuilds that dinas only
+    real = root / "blora" / "2021" / "realisasi.yaml"
+    real.write_text(
+        real.read_text(encoding="utf-8").replace("IK1.1: 43.30", "IK1.1: 44.00"), encoding="utf-8"
+    )
+    third = sakipgen("build", "kab", cwd=tmp_path)
+    assert sorted(third.stdout.split()) == sorted(
+        f"kab/blora/build/{n}.docx" for n in ("rkt-2020", "iku-2017", "pk-2021", "lkjip-2021")
+    )
+    # --force rebuilds everything
+    forced = sakipgen("build", "kab", "--force", cwd=tmp_path)
+    assert len(forced.stdout.split()) == 11
+    # a dinas's own template counts as an input
+    own = root / "tanjabbar" / "templates" / "docx"
+    own.mkdir(parents=True)
+    (own / "iku.xml.j2").write_text('{{ doc.p("iku sendiri") }}', encoding="utf-8")
+    fourth = sakipgen("build", "kab", cwd=tmp_path)
+    assert fourth.stdout.split() == ["kab/tanjabbar/build/iku-2017.docx"]
+
+
+def test_one_failing_dinas_does_not_stop_the_others(tmp_path: Path) -> None:
+    root = kabupaten(tmp_path)
+    target = root / "sinjai" / "2018" / "target.yaml"
+    target.write_text("rkt: [broken\n", encoding="utf-8")
+    proc = sakipgen("build", "kab", "--jobs", "2", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert "Y001" in proc.stderr and "1 folder gagal" in proc.stderr
+    assert len(proc.stdout.split()) == 8  # blora 4, buleleng 3, tanjabbar 1
+    manifest = json.loads((root / "blora" / "build" / ".cache" / "manifest.json").read_text())
+    assert len(next(iter(manifest.values()))["files"]) == 4
+
+
+def test_check_and_version_do_not_import_documents_libraries() -> None:
+    script = (
+        "import runpy, sys\n"
+        "for argv in (['sakipgen', '--version'], ['sakipgen', 'check', 'examples/blora']):\n"
+        "    sys.argv = argv\n"
+        "    try:\n"
+        "        runpy.run_module('sakipgen', run_name='__main__')\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'docx', 'jinja2', 'matplotlib'})\n"
+        "print('HEAVY', heavy)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert "HEAVY []" in proc.stdout, proc.stdout + proc.stderr
