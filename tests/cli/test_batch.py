@@ -82,7 +82,8 @@ def test_check_and_version_do_not_import_documents_libraries() -> None:
         "        runpy.run_module('sakipgen', run_name='__main__')\n"
         "    except SystemExit:\n"
         "        pass\n"
-        "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'docx', 'jinja2', 'matplotlib'})\n"
+        "top = {m.split('.')[0] for m in sys.modules}\n"
+        "heavy = sorted(top & {'docx', 'jinja2', 'matplotlib'})\n"
         "print('HEAVY', heavy)\n"
     )
     proc = subprocess.run(
