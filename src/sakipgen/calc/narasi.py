@@ -213,6 +213,9 @@ def _evaluate(expr: str, functions: dict[str, Callable[..., str]]) -> str:
         out = functions[name](*args, **kwargs) if (argtext is not None) else functions[name]()
     except TypeError as exc:
         raise NarasiError(f"'{name}' dipanggil dengan argumen yang salah") from exc
+    except NarasiError as exc:
+        shown = f"{name}({argtext.strip()})" if argtext is not None else name
+        raise NarasiError(f"{shown}: {exc}") from exc
     for f in filters:
         fname = f.strip()
         if fname not in _FILTERS:

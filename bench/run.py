@@ -1,0 +1,133 @@
+"""The performance figures of sakipgen on this machine, in one run.
+
+Usage: python bench/run.py [--dinas 200] [--repeat 5]
+
+Prints:
+- the import floor: `python -c "import typer, pydantic, ruamel.yaml, jinja2, docx, rich"`;
+- whole-process `sakipgen check examples/blora` and `sakipgen build examples/blora --doc
+  lkjip` (warm build cache) as multiples of the floor (goals 1,5x and 2x);
+- in-process render time per document kind of the examples;
+- documents per second building N generated dinas (bench/make_kabupaten.py) with
+  --jobs 1 and --jobs 2 (all documents, and LKjIP only; goal >= 50 LKjIP/s with 2 jobs);
+- a no-change rebuild of the N dinas (goal < 2 s);
+- peak RSS of the build processes (goal < 200 MiB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+
+
+def best(fn: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def run(args: list[str], cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(args, cwd=cwd, capture_output=True, text=True, check=False)
+
+
+def timed(args: list[str], cwd: Path = ROOT) -> tuple[float, subprocess.CompletedProcess[str]]:
+    t0 = time.perf_counter()
+    proc = run(args, cwd)
+    return time.perf_counter() - t0, proc
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--dinas", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=5)
+    opts = parser.parse_args()
+    repeat = opts.repeat
+
+    print(f"machine: {os.cpu_count()} CPU, Python {sys.version.split()[0]}")
+    floor = best(
+        lambda: run([PY, "-c", "import typer, pydantic, ruamel.yaml, jinja2, docx, rich"]), repeat
+    )
+    print(f"import floor                         {floor * 1000:7.0f} ms")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        blora = work / "blora"
+        shutil.copytree(ROOT / "examples" / "blora", blora, ignore=shutil.ignore_patterns("build"))
+        check = best(lambda: run([PY, "-m", "sakipgen", "check", str(blora)]), repeat)
+        print(
+            f"check examples/blora                 {check * 1000:7.0f} ms = {check / floor:4.2f}x floor (goal 1,5x)"
+        )
+        build_cmd = [PY, "-m", "sakipgen", "build", str(blora), "--doc", "lkjip", "--force"]
+        run(build_cmd)  # warm the chart and template cache
+        build = best(lambda: run(build_cmd), repeat)
+        print(
+            f"build --doc lkjip examples/blora     {build * 1000:7.0f} ms = {build / floor:4.2f}x floor (goal 2x)"
+        )
+
+        from sakipgen import render
+        from sakipgen.checks import periksa
+
+        print("in-process render (warm cache):")
+        for name in ("blora", "sinjai", "buleleng", "tanjabbar"):
+            folder = work / name
+            if not folder.exists():
+                shutil.copytree(
+                    ROOT / "examples" / name, folder, ignore=shutil.ignore_patterns("build")
+                )
+            dinas, _ = periksa(folder)
+            assert dinas is not None
+            render.CACHE_DIR = folder / "build" / ".cache"
+            for jenis in render.JENIS:
+                tahun = render.tahun_bawaan(dinas, jenis)
+                if tahun is None or render.build(dinas, jenis, tahun).data is None:
+                    continue
+                t = best(lambda d=dinas, j=jenis, y=tahun: render.build(d, j, y), repeat)
+                print(f"  {name:10s} {jenis:13s} {tahun} {t * 1000:7.1f} ms")
+
+        kab = work / "kab"
+        run([PY, str(ROOT / "bench" / "make_kabupaten.py"), str(opts.dinas), str(kab)])
+        for jobs in (1, 2):
+            for label, doc in (("all documents", "all"), ("LKjIP only", "lkjip")):
+                shutil.rmtree(kab, ignore_errors=True)
+                run([PY, str(ROOT / "bench" / "make_kabupaten.py"), str(opts.dinas), str(kab)])
+                secs, proc = timed(
+                    [PY, "-m", "sakipgen", "build", str(kab), "--doc", doc, "--jobs", str(jobs)]
+                )
+                n = len(proc.stdout.split())
+                print(
+                    f"build {opts.dinas} dinas, {label:13s} --jobs {jobs}: {n:4d} documents in "
+                    f"{secs:6.2f} s = {n / secs:6.1f} documents/s (cold: charts drawn)"
+                )
+        secs, proc = timed(
+            [PY, "-m", "sakipgen", "build", str(kab), "--doc", "lkjip", "--jobs", "2", "--force"]
+        )
+        n = len(proc.stdout.split())
+        print(
+            f"rebuild {opts.dinas} dinas, LKjIP only --jobs 2 --force: {n} documents in {secs:.2f} s "
+            f"= {n / secs:.1f} documents/s (warm: charts cached)"
+        )
+        secs, proc = timed(
+            [PY, "-m", "sakipgen", "build", str(kab), "--doc", "lkjip", "--jobs", "2"]
+        )
+        print(
+            f"no-change rebuild of {opts.dinas} dinas: {secs:.2f} s (goal < 2 s); {proc.stderr.strip().splitlines()[-1]}"
+        )
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak RSS of any build process: {peak:.0f} MiB (goal < 200 MiB)")
+
+
+if __name__ == "__main__":
+    main()
