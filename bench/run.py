@@ -49,6 +49,35 @@ def timed(args: list[str], cwd: Path = ROOT) -> tuple[float, subprocess.Complete
     return time.perf_counter() - t0, proc
 
 
+def yaml_loading(repeat: int) -> None:
+    """Why the loader composes nodes with the C parser instead of round-trip loading."""
+    from ruamel.yaml import YAML
+
+    from sakipgen.diagnostics import Diagnostic
+    from sakipgen.load.yaml_reader import read_yaml
+
+    files = sorted((ROOT / "examples").rglob("*.yaml"))
+    texts = [f.read_text(encoding="utf-8") for f in files]
+    size = sum(len(t.encode()) for t in texts) / 1e6
+
+    def rt() -> None:
+        y = YAML(typ="rt")
+        for t in texts:
+            y.load(t)
+
+    def ours() -> None:
+        diags: list[Diagnostic] = []
+        for f in files:
+            read_yaml(f, str(f), diags)
+
+    for label, fn in (
+        ("ruamel round-trip load", rt),
+        ("sakipgen reader (C compose + positions)", ours),
+    ):
+        t = best(fn, repeat)
+        print(f"YAML {label:40s} {size / t:6.2f} MB/s ({t * 1000:.0f} ms for {size * 1000:.0f} kB)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--dinas", type=int, default=200)
@@ -76,6 +105,8 @@ def main() -> None:
         print(
             f"build --doc lkjip examples/blora     {build * 1000:7.0f} ms = {build / floor:4.2f}x floor (goal 2x)"
         )
+
+        yaml_loading(repeat)
 
         from sakipgen import render
         from sakipgen.checks import periksa
