@@ -16,6 +16,7 @@ from sakipgen.calc.bulat import bulat, rata_rata
 from sakipgen.calc.capaian import CapaianError, hitung
 from sakipgen.calc.kategori import kategori
 from sakipgen.diagnostics import Diagnostic, Location
+from sakipgen.format import angka
 from sakipgen.model.folder import Dinas
 from sakipgen.model.nilai import Nilai
 from sakipgen.model.renstra import Indikator, Sasaran
@@ -130,7 +131,8 @@ def hitung_tahun(
                     Diagnostic.make(
                         where(ind.id),
                         "C004",
-                        f"{ind.id}: capaian {capaian} diisi manual; tulis 'alasan' (atau 'sumber' "
+                        f"{ind.id}: capaian {angka(capaian) if capaian is not None else '-'} "
+                        "diisi manual; tulis 'alasan' (atau 'sumber' "
                         "untuk angka yang dikutip dari laporan lain)",
                     )
                 )

@@ -334,8 +334,7 @@ def angka_wajar(dinas: Dinas) -> Iterator[Diagnostic]:
                 yield Diagnostic.make(
                     src.locate(path, key=key),
                     "K011",
-                    f"{ident}: {part.teks} {unit} bukan bilangan bulat; bila maksudnya ribuan, "
-                    f"tulis tanpa titik (misalnya {str(part.angka).replace('.', '')})",
+                    f"{ident}: {part.teks} {unit} bukan bilangan bulat",
                 )
             pct = unit == "%" or ind.satuan.strip() == "%"
             if (

@@ -94,12 +94,14 @@ def _read_text(path: Path, base: Path, diags: list[Diagnostic]) -> str | None:
     try:
         return raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
         diags.append(
             Diagnostic.make(
-                Location(shown, line, 1),
+                Location(shown, line, col),
                 "F004",
-                "berkas bukan teks UTF-8; simpan ulang sebagai UTF-8",
+                f"berkas bukan teks UTF-8; simpan ulang sebagai UTF-8 (byte 0x{raw[exc.start]:02x})",
             )
         )
         return None
@@ -134,7 +136,7 @@ def _unknown_yaml(path: Path, base: Path, known: list[str], diags: list[Diagnost
 
     diags.append(
         Diagnostic.make(
-            Location(display_path(path, base)),
+            Location(display_path(path, base), 1, 1),
             "F006",
             f"berkas '{path.name}' tidak dikenal dan diabaikan{suggest(path.name, known)}",
         )
@@ -167,7 +169,7 @@ def load_dinas(folder: Path, base: Path | None = None) -> LoadResult:
     else:
         diags.append(
             Diagnostic.make(
-                Location(display_path(renstra_path, base)),
+                Location(display_path(renstra_path, base), 1, 1),
                 "F001",
                 "renstra.yaml tidak ada: tulis visi, misi, sasaran dan indikator di sini",
             )

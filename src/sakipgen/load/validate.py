@@ -31,6 +31,16 @@ _TYPE_MESSAGES = {
 }
 
 
+def _string_message(etype: str, ctx: dict[str, object]) -> str | None:
+    if etype == "string_too_short":
+        return f"terlalu pendek: minimal {ctx.get('min_length')} karakter"
+    if etype == "string_too_long":
+        return f"terlalu panjang: maksimal {ctx.get('max_length')} karakter"
+    if etype == "string_pattern_mismatch":
+        return "bentuknya tidak sesuai aturan penulisan (lihat README)"
+    return None
+
+
 def _unwrap(tp: Any) -> list[Any]:
     """The candidate types inside Annotated/Optional/Union."""
     origin = get_origin(tp)
@@ -129,8 +139,10 @@ def translate(
         elif etype in _TYPE_MESSAGES:
             d = Diagnostic.make(source.locate(path), "S003", _TYPE_MESSAGES[etype])
         elif etype == "literal_error":
-            expected = str(err.get("ctx", {}).get("expected", ""))
+            expected = str(err.get("ctx", {}).get("expected", "")).replace(" or ", " atau ")
             d = Diagnostic.make(source.locate(path), "S004", f"harus salah satu dari: {expected}")
+        elif (text := _string_message(etype, dict(err.get("ctx", {})))) is not None:
+            d = Diagnostic.make(source.locate(path), "S004", text)
         elif etype == "too_short":
             d = Diagnostic.make(source.locate(path), "S004", "tidak boleh kosong")
         elif etype in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):

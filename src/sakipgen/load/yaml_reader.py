@@ -33,6 +33,11 @@ _STD = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_STD}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
 
 
+def _ribuan(n: int) -> str:
+    """``1000000`` → ``1.000.000`` (Indonesian grouping, without loading Babel)."""
+    return f"{n:,}".replace(",", ".")
+
+
 def path_text(path: YamlPath) -> str:
     out = ""
     for part in path:
@@ -94,6 +99,9 @@ def _yaml_error_message(problem: str, line_text: str, column: int) -> str:
         )
     if "could not find expected ':'" in p or "simple key" in p:
         return "baris ini bukan pasangan 'kunci: nilai' yang lengkap (indentasi atau ':' hilang?)"
+    if "did not find expected ',' or '}'" in p or "did not find expected ',' or ']'" in p:
+        bracket = "}" if "'}'" in p else "]"
+        return f"kurung yang dibuka di sini tidak ditutup; tambahkan '{bracket}'"
     if "found undefined alias" in p:
         return f"alias YAML tidak didefinisikan ({problem})"
     return f"YAML tidak valid: {problem}"
@@ -117,7 +125,7 @@ def read_yaml(path: Path, display: str, diags: list[Diagnostic]) -> YamlFile | N
                 Diagnostic.make(
                     where,
                     "F003",
-                    f"berkas {size:,} byte melebihi batas {MAX_BYTES:,} byte; "
+                    f"berkas {_ribuan(size)} byte melebihi batas {_ribuan(MAX_BYTES)} byte; "
                     "pecah datanya menjadi beberapa berkas",
                 )
             )
@@ -169,6 +177,9 @@ def read_yaml(path: Path, display: str, diags: list[Diagnostic]) -> YamlFile | N
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         col = mark.column + 1 if mark else 1
+        if line > len(lines) and exc.context_mark is not None:
+            # The parser reached the end of the file: point at what was left open.
+            line, col = exc.context_mark.line + 1, exc.context_mark.column + 1
         line_text = lines[line - 1] if 0 < line <= len(lines) else ""
         diags.append(
             Diagnostic.make(
@@ -207,9 +218,13 @@ def read_yaml(path: Path, display: str, diags: list[Diagnostic]) -> YamlFile | N
         return None
     if len(docs) > 1:
         m = docs[1].start_mark
+        at = next(
+            (i for i in range(min(m.line, len(lines) - 1), -1, -1) if lines[i].startswith("---")),
+            m.line,
+        )
         diags.append(
             Diagnostic.make(
-                Location(display, m.line + 1, m.column + 1),
+                Location(display, at + 1, 1),
                 "Y001",
                 "satu berkas hanya boleh berisi satu dokumen YAML (hapus pemisah '---')",
             )
@@ -241,7 +256,7 @@ def _convert(
     line, col = mark.line + 1, mark.column + 1
     counter[0] += 1
     if counter[0] > MAX_NODES:
-        raise _Limit(line, col, f"lebih dari {MAX_NODES:,} nilai setelah alias diuraikan")
+        raise _Limit(line, col, f"lebih dari {_ribuan(MAX_NODES)} nilai setelah alias diuraikan")
     if depth > MAX_DEPTH:
         raise _Limit(line, col, f"struktur bertingkat lebih dari {MAX_DEPTH} tingkat")
     source.values.setdefault(path, (line, col))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated, Literal
 
@@ -105,8 +106,14 @@ class DokumenTahun(Model):
 class Abaikan(Model):
     """A check rule switched off for this dinas, with the reason (kept for reviewers)."""
 
-    kode: Annotated[str, Field(pattern=r"^[A-Z]\d{3}$")]
+    kode: Teks
     alasan: Teks = Field(min_length=5)
+
+    @model_validator(mode="after")
+    def _kode(self) -> Abaikan:
+        if not re.fullmatch(r"[A-Z]\d{3}", self.kode):
+            raise ValueError(f"kode '{self.kode}' harus seperti K007 (huruf besar dan tiga angka)")
+        return self
 
 
 class Periksa(Model):
