@@ -101,7 +101,8 @@ def _read_text(path: Path, base: Path, diags: list[Diagnostic]) -> str | None:
             Diagnostic.make(
                 Location(shown, line, col),
                 "F004",
-                f"berkas bukan teks UTF-8; simpan ulang sebagai UTF-8 (byte 0x{raw[exc.start]:02x})",
+                "berkas bukan teks UTF-8; simpan ulang sebagai UTF-8 "
+                f"(byte 0x{raw[exc.start]:02x})",
             )
         )
         return None
