@@ -13,6 +13,7 @@ others.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -107,6 +108,11 @@ def _bangun(p: Permintaan, result: Ringkasan) -> Ringkasan:
     manifest = _read_manifest(p.folder)
     entry = manifest.get(key)
     if not p.force and isinstance(entry, dict) and entry.get("hash") == digest:
+        if entry.get("failed"):
+            # The same inputs failed before: report it again without re-reading them.
+            result.failed = True
+            result.errors = str(entry.get("errors", ""))
+            return result
         listed = entry.get("files", [])
         files = [str(f) for f in listed] if isinstance(listed, list) else []
         if all(Path(f).is_file() for f in files):
@@ -126,6 +132,7 @@ def _bangun(p: Permintaan, result: Ringkasan) -> Ringkasan:
             render_text(diags)
             + f"\n{p.folder}: data berisi kesalahan; tidak ada dokumen yang ditulis."
         )
+        _catat(p.folder, manifest, key, {"hash": digest, "failed": True, "errors": result.errors})
         return result
     render.CACHE_DIR = p.folder / "build" / ".cache"
     problems: list[Diagnostic] = []
@@ -157,13 +164,22 @@ def _bangun(p: Permintaan, result: Ringkasan) -> Ringkasan:
     if problems:
         result.failed = True
         result.errors = render_text(problems)
+        _catat(p.folder, manifest, key, {"hash": digest, "failed": True, "errors": result.errors})
         return result
-    manifest[key] = {"hash": digest, "files": result.written}
-    tulis_atomik(
-        _manifest_path(p.folder),
-        json.dumps(manifest, indent=1, sort_keys=True).encode("utf-8"),
-    )
+    _catat(p.folder, manifest, key, {"hash": digest, "files": result.written})
     return result
+
+
+def _catat(
+    folder: Path, manifest: dict[str, dict[str, object]], key: str, entry: dict[str, object]
+) -> None:
+    from sakipgen.write import tulis_atomik
+
+    manifest[key] = entry
+    with contextlib.suppress(OSError):  # a read-only folder only loses the speed-up
+        tulis_atomik(
+            _manifest_path(folder), json.dumps(manifest, indent=1, sort_keys=True).encode("utf-8")
+        )
 
 
 def jalankan(

@@ -7,9 +7,10 @@ round half-even).
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from sakipgen.model.nilai import Nilai
@@ -17,16 +18,23 @@ if TYPE_CHECKING:
 LOCALE = "id_ID"
 
 
+@functools.cache
+def _pola(places: int) -> tuple[Any, Any]:
+    """Babel's parsed number pattern and locale, built once (a document formats thousands)."""
+    from babel import Locale
+    from babel.numbers import parse_pattern
+
+    return parse_pattern("#,##0" + ("." + "0" * places if places else "")), Locale.parse(LOCALE)
+
+
 def angka(value: Decimal | int, places: int | None = None) -> str:
     """``1727182400`` → ``1.727.182.400``; ``Decimal("135.31")`` → ``135,31``."""
-    from babel.numbers import format_decimal
-
     d = Decimal(value)
     if places is None:
         exponent = d.as_tuple().exponent
         places = max(0, -exponent) if isinstance(exponent, int) else 0
-    pattern = "#,##0" + ("." + "0" * places if places else "")
-    return str(format_decimal(d, format=pattern, locale=LOCALE, decimal_quantization=True))
+    pattern, locale = _pola(places)
+    return str(pattern.apply(d, locale, decimal_quantization=True))
 
 
 def persen(value: Decimal | None, places: int = 2) -> str:

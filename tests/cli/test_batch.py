@@ -90,3 +90,15 @@ def test_check_and_version_do_not_import_documents_libraries() -> None:
         [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120
     )
     assert "HEAVY []" in proc.stdout, proc.stdout + proc.stderr
+
+
+def test_unchanged_failing_dinas_is_reported_again_without_rereading(tmp_path: Path) -> None:
+    root = kabupaten(tmp_path)
+    target = root / "sinjai" / "2018" / "target.yaml"
+    target.write_text("rkt: [broken\n", encoding="utf-8")
+    first = sakipgen("build", "kab", cwd=tmp_path)
+    second = sakipgen("build", "kab", cwd=tmp_path)
+    assert first.returncode == second.returncode == 1
+    assert "Y001" in second.stderr and "1 folder gagal" in second.stderr
+    manifest = json.loads((root / "sinjai" / "build" / ".cache" / "manifest.json").read_text())
+    assert next(iter(manifest.values()))["failed"] is True

@@ -93,6 +93,19 @@ def tahun_tersedia(dinas: Dinas) -> list[int]:
 def hitung_tahun(
     dinas: Dinas, year: int, *, pembanding: bool = True
 ) -> tuple[HasilTahun, list[Diagnostic]]:
+    """Everything computed for ``year``; memoised on the dinas (check, narrative and
+    documents all ask for the same years)."""
+    key = ("hitung_tahun", year, pembanding)
+    if key not in dinas.memo:
+        dinas.memo[key] = _hitung_tahun(dinas, year, pembanding)
+    found = dinas.memo[key]
+    assert isinstance(found, tuple)
+    hasil: HasilTahun = found[0]
+    diags: list[Diagnostic] = found[1]
+    return hasil, list(diags)
+
+
+def _hitung_tahun(dinas: Dinas, year: int, pembanding: bool) -> tuple[HasilTahun, list[Diagnostic]]:
     diags: list[Diagnostic] = []
     profil = dinas.identitas.model.profil
     places = profil.desimal

@@ -59,6 +59,8 @@ class Dinas:
     renstra: Berkas[Renstra]
     narasi: dict[str, Narasi] = field(default_factory=dict)
     tahun: dict[int, Tahun] = field(default_factory=dict)
+    memo: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
+    """Results of pure calculations on this (never modified) dinas, e.g. a year's capaian."""
 
     @property
     def nama(self) -> str:
