@@ -15,7 +15,7 @@ from typing import Any
 
 from sakipgen.format import angka
 
-DPI = 150
+DPI = 130
 
 
 @functools.cache
@@ -108,7 +108,8 @@ def _target_realisasi(items: list[tuple[str, Decimal, Decimal, str]]) -> bytes:
             plt.FuncFormatter(lambda x, _pos: angka(Decimal(str(round(x, 2))).normalize()))
         )
         ax.tick_params(labelsize=7)
-    fig.tight_layout()
+    # Fixed margins instead of tight_layout(), which draws the figure twice.
+    fig.subplots_adjust(left=0.09, right=0.98, top=0.80, bottom=0.11, wspace=0.45)
     return _png(fig)
 
 
@@ -125,7 +126,7 @@ def _tren(years: list[int], series: list[tuple[str, list[Decimal | None]]]) -> b
         ys = [float(v) for v in values if v is not None]
         if not xs:
             continue
-        ax.plot(xs, ys, marker="o", linewidth=1.5, label=_wrap(label, 45))
+        ax.plot(xs, ys, marker="o", linewidth=1.5, label=_wrap(label, 32))
         for x, y in zip(xs, ys, strict=True):
             ax.annotate(
                 angka(Decimal(str(y)).quantize(Decimal("0.01"))),
@@ -136,9 +137,10 @@ def _tren(years: list[int], series: list[tuple[str, list[Decimal | None]]]) -> b
                 ha="center",
             )
     ax.axhline(100, color="#888888", linewidth=0.8, linestyle="--")
+    ax.margins(y=0.15)
     ax.set_xticks(years)
     ax.set_xlim(years[0] - 0.5, years[-1] + 0.5)
     ax.set_ylabel("Capaian (%)")
     ax.legend(fontsize=6.5, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
-    fig.tight_layout()
+    fig.subplots_adjust(left=0.08, right=0.60, top=0.95, bottom=0.11)
     return _png(fig)
