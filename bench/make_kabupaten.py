@@ -117,11 +117,18 @@ def main() -> None:
     parser.add_argument("n", type=int)
     parser.add_argument("out", type=Path)
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument(
+        "--dari",
+        choices=EXAMPLES,
+        action="append",
+        help="derive only from these examples (default: all four in turn)",
+    )
     args = parser.parse_args()
     rng = random.Random(args.seed)
     args.out.mkdir(parents=True, exist_ok=True)
+    sources = args.dari or EXAMPLES
     for i in range(args.n):
-        source = ROOT / "examples" / EXAMPLES[i % len(EXAMPLES)]
+        source = ROOT / "examples" / sources[i % len(sources)]
         target = args.out / f"dinas-{i:04d}"
         if target.exists():
             shutil.rmtree(target)
