@@ -90,6 +90,19 @@ def test_missing_data_is_a_diagnostic() -> None:
     assert "2020" in hasil.diagnostics[0].message
 
 
+def test_written_files_have_normal_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "doc.docx"
+    old = os.umask(0o022)
+    try:
+        tulis_atomik(target, b"x")
+    finally:
+        os.umask(old)
+    assert target.stat().st_mode & 0o777 == 0o644
+    target.chmod(0o640)
+    tulis_atomik(target, b"y")
+    assert target.stat().st_mode & 0o777 == 0o640
+
+
 def test_atomic_write_keeps_the_last_good_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
