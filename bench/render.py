@@ -41,7 +41,7 @@ def main() -> None:
     floor = best(lambda: subprocess.run(floor_cmd, check=True), repeat)
     print(f"import floor: {floor * 1000:.0f} ms")
     with tempfile.TemporaryDirectory() as tmp:
-        for folder in sorted(p for p in EXAMPLES.iterdir() if p.is_dir()):
+        for folder in sorted(p for p in EXAMPLES.iterdir() if (p / "sakip.yaml").is_file()):
             work = Path(tmp) / folder.name
             shutil.copytree(folder, work, ignore=shutil.ignore_patterns("build"))
             dinas, _ = periksa(work)

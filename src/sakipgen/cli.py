@@ -257,6 +257,14 @@ def build(
         bool,
         typer.Option("--force", help="Susun ulang walau data, narasi dan templat tidak berubah."),
     ] = False,
+    pdf: Annotated[
+        bool,
+        typer.Option(
+            "--pdf",
+            help="Tulis juga PDF di samping setiap .docx (LibreOffice; daftar isi dan nomor "
+            "halaman terisi).",
+        ),
+    ] = False,
 ) -> None:
     """Susun dokumen Word (.docx) dari data dinas.
 
@@ -294,6 +302,16 @@ def build(
 
     with progress:
         results = jalankan(requests, jobs or os.cpu_count() or 1, done)
+    pdf_failed = False
+    if pdf:
+        from sakipgen.pdf import susun_pdf
+
+        pdf_failed = not susun_pdf(
+            [f for r in results for f in r.written],
+            [f for r in results for f in r.unchanged],
+            typer.echo,
+            lambda message: typer.echo(message, err=True),
+        )
     written = sum(len(r.written) for r in results)
     unchanged = sum(len(r.unchanged) for r in results)
     failed = [r for r in results if r.failed]
@@ -304,7 +322,7 @@ def build(
             f"{time.perf_counter() - started:.1f} detik",
             err=True,
         )
-    raise typer.Exit(EXIT_FINDINGS if failed or empty else EXIT_OK)
+    raise typer.Exit(EXIT_FINDINGS if failed or empty or pdf_failed else EXIT_OK)
 
 
 class _Kemajuan:
@@ -356,6 +374,247 @@ class _Kemajuan:
                 )
             )
             typer.echo(f"[{self.count}/{self.total}] {r.folder}: {state}", err=True)
+
+
+class ExportFormat(StrEnum):
+    xlsx = "xlsx"
+    csv = "csv"
+
+
+@app.command()
+def export(
+    dir: Annotated[Path, typer.Argument(help="Folder dinas (berisi sakip.yaml).")],
+    year: Annotated[
+        int | None,
+        typer.Option("--year", "-y", help="Tahun; bawaan: tahun terakhir yang punya realisasi."),
+    ] = None,
+    format: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format", help="xlsx (satu buku kerja Excel) atau csv (satu berkas per tabel)."
+        ),
+    ] = ExportFormat.xlsx,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="xlsx: berkas .xlsx atau folder; csv: folder. Bawaan: "
+            "DIR/build/tabel-<tahun>.xlsx atau DIR/build/export-<tahun>/.",
+        ),
+    ] = None,
+) -> None:
+    """Ekspor tabel angka yang dihitung untuk satu tahun ke Excel atau CSV: capaian per
+    indikator dan sasaran, IKU, PK, rencana aksi, anggaran (program, kegiatan, sub
+    kegiatan; per sasaran; serapan dan efisiensi). Tabel yang datanya tidak ada dilewati.
+
+    Angka di xlsx adalah sel angka sungguhan (Excel menampilkannya dengan pemisah sesuai
+    bahasa komputer). CSV memakai kebiasaan Excel berbahasa Indonesia: UTF-8 dengan BOM,
+    pemisah ';' dan koma desimal.
+
+    Contoh: sakipgen export examples/blora --year 2021
+
+    Contoh: sakipgen export examples/blora --format csv --out tabel/
+    """
+    import importlib.util
+
+    from sakipgen import ekspor
+    from sakipgen.calc.tahun import tahun_tersedia
+    from sakipgen.checks import periksa
+    from sakipgen.diagnostics import Severity, render_text
+
+    dinas, diags = periksa(dir)
+    if dinas is None or any(d.severity is Severity.ERROR for d in diags):
+        typer.echo(render_text(diags), err=True)
+        typer.echo("Perbaiki kesalahan di atas dulu (sakipgen check).", err=True)
+        raise typer.Exit(EXIT_FINDINGS)
+    years = tahun_tersedia(dinas)
+    year = year if year is not None else ekspor.tahun_bawaan(dinas)
+    if year is None or year not in years:
+        shown = ", ".join(map(str, years)) or "tidak ada"
+        typer.echo(f"Tahun {year} tidak ada datanya. Tahun yang tersedia: {shown}", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    tables, warnings = ekspor.semua_tabel(dinas, year)
+    for w in warnings:
+        typer.echo(f"{dir}: peringatan: {w}", err=True)
+    if out is not None and out.exists() and not out.is_dir() and format is ExportFormat.csv:
+        typer.echo(f"--out {out}: untuk csv, --out adalah folder.", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    if format is ExportFormat.csv:
+        folder = out or dir / "build" / f"export-{year}"
+        for path in ekspor.tulis_csv(dinas, tables, folder):
+            typer.echo(path)
+    else:
+        if importlib.util.find_spec("xlsxwriter") is None:
+            typer.echo(
+                "Paket XlsxWriter belum terpasang: pip install XlsxWriter "
+                "(atau pakai --format csv).",
+                err=True,
+            )
+            raise typer.Exit(EXIT_USAGE)
+        target = out or dir / "build" / f"tabel-{year}.xlsx"
+        if target.suffix.lower() != ".xlsx" or target.is_dir():
+            target = target / f"tabel-{year}.xlsx"  # --out FOLDER
+        typer.echo(ekspor.tulis_xlsx(dinas, year, tables, target))
+    raise typer.Exit(EXIT_OK)
+
+
+class DiffFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def diff(
+    dir: Annotated[
+        Path, typer.Argument(help="Folder dinas (berisi sakip.yaml) di repositori git.")
+    ],
+    rev1: Annotated[str, typer.Argument(help="Revisi lama: id commit, tag, cabang, HEAD~1 …")],
+    rev2: Annotated[
+        str | None,
+        typer.Argument(help="Revisi baru; bawaan: isi folder saat ini (working tree)."),
+    ] = None,
+    format: Annotated[DiffFormat, typer.Option("--format", help="text atau json.")] = (
+        DiffFormat.text
+    ),
+) -> None:
+    """Bandingkan data rencana kinerja antara dua revisi git: target (RKT, PK, PK
+    Perubahan, Renstra), sasaran dan indikator (ditambah, dihapus, uraian diubah),
+    realisasi, serta pagu dan realisasi program. Yang dibandingkan adalah datanya, bukan
+    teks YAML-nya.
+
+    Kode keluar: 0 (ada atau tidak ada perubahan), 1 bila data salah satu revisi berisi
+    kesalahan, 2 bila revisi tidak dikenal atau folder tidak berada di repositori git.
+
+    Contoh: sakipgen diff examples/blora HEAD~1
+
+    Contoh: sakipgen diff examples/blora v2021 main --format json
+    """
+    from sakipgen import beda
+    from sakipgen.diagnostics import render_text
+
+    try:
+        lama = beda.muat_revisi(dir, rev1)
+        baru = beda.muat_revisi(dir, rev2) if rev2 is not None else beda.muat_kerja(dir)
+    except beda.RevisiError as exc:
+        typer.echo(f"sakipgen diff: {exc}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
+    errors = beda.kesalahan([lama, baru])
+    if errors or lama.dinas is None or baru.dinas is None:
+        typer.echo(render_text(errors), err=True)
+        typer.echo(
+            "Data salah satu revisi berisi kesalahan; perbaiki dulu (sakipgen check).", err=True
+        )
+        raise typer.Exit(EXIT_FINDINGS)
+    changes = beda.bandingkan(lama.dinas, baru.dinas)
+    if format is DiffFormat.json:
+        data = beda.to_json(str(dir), lama, baru, changes)
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        from rich.console import Console
+
+        console = Console(no_color="NO_COLOR" in os.environ)
+        if not console.is_terminal:
+            console = Console(no_color=True, width=160)
+        judul = f"antara {beda.label_revisi(lama)} dan {beda.label_revisi(baru)}"
+        console.print(beda.render_text(changes, judul))
+    raise typer.Exit(EXIT_OK)
+
+
+@app.command()
+def schema(
+    out: Annotated[
+        Path,
+        typer.Option("--out", "-o", help="Folder tujuan; bawaan: ./schema."),
+    ] = Path("schema"),
+) -> None:
+    """Tulis JSON Schema setiap jenis berkas YAML (sakip, renstra, target, realisasi,
+    anggaran, rencana-aksi, dokumen, tabel) sebagai <jenis>.schema.json, agar editor
+    memeriksa dan menjelaskan isian saat mengetik (VS Code dengan ekstensi YAML dari
+    Red Hat). Berkas YAML menunjuk skemanya dengan baris pertama, misalnya
+    '# yaml-language-server: $schema=../schema/target.schema.json'. Isinya sama persis
+    setiap kali dijalankan; setiap jalur dicetak.
+
+    Contoh: sakipgen schema --out dinas-saya/schema
+    """
+    from sakipgen.skema import tulis_skema
+
+    try:
+        written = tulis_skema(out)
+    except OSError as exc:
+        typer.echo(f"sakipgen schema: tidak dapat menulis ke '{out}': {exc}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
+    for path in written:
+        typer.echo(path)
+    raise typer.Exit(EXIT_OK)
+
+
+def _tanya(pertanyaan: str, bawaan: object) -> object:
+    return typer.prompt(pertanyaan, default=bawaan, type=type(bawaan))
+
+
+@app.command()
+def init(
+    dir: Annotated[Path, typer.Argument(help="Folder dinas baru (belum ada, atau kosong).")],
+    pemda: Annotated[
+        str | None, typer.Option("--pemda", help='Pemerintah daerah, misalnya "Kabupaten Blora".')
+    ] = None,
+    dinas: Annotated[
+        str | None, typer.Option("--dinas", help='Nama dinas, misalnya "Dinas Perdagangan".')
+    ] = None,
+    mulai: Annotated[int | None, typer.Option("--mulai", help="Tahun mulai Renstra.")] = None,
+    akhir: Annotated[
+        int | None, typer.Option("--akhir", help="Tahun akhir Renstra; bawaan: mulai + 4.")
+    ] = None,
+    tahun: Annotated[
+        int | None,
+        typer.Option("--tahun", help="Tahun data pertama (folder <tahun>/); bawaan: tahun ini."),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Tulis juga ke folder yang sudah berisi (menimpa berkas contoh)."
+        ),
+    ] = False,
+) -> None:
+    """Buat folder dinas baru berisi contoh yang lolos 'sakipgen check': sakip.yaml,
+    renstra.yaml, <tahun>/ (target, realisasi, anggaran, dokumen), satu narasi contoh dan
+    schema/ untuk editor. Setiap berkas diberi komentar: arti setiap isian dan contohnya.
+
+    Isian yang tidak diberikan lewat opsi ditanyakan bila dijalankan di terminal; bila
+    tidak (skrip, CI), nilai bawaan dipakai dan disebutkan. Folder yang sudah berisi tidak
+    ditimpa tanpa --force (kode keluar 2).
+
+    Contoh: sakipgen init dinas-saya
+
+    Contoh: sakipgen init dinas-saya --pemda "Kota Bandung" --mulai 2025
+
+    Contoh: sakipgen init disdag --dinas "Dinas Perdagangan" --tahun 2026
+    """
+    from sakipgen.inisialisasi import InitError, inisialisasi
+
+    try:
+        written = inisialisasi(
+            dir,
+            pemda=pemda,
+            dinas=dinas,
+            mulai=mulai,
+            akhir=akhir,
+            tahun=tahun,
+            force=force,
+            tanya=_tanya if sys.stdin.isatty() else None,
+            lapor=lambda teks: typer.echo(teks, err=True),
+        )
+    except (InitError, OSError) as exc:
+        typer.echo(f"sakipgen init: {exc}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
+    for path in written:
+        typer.echo(path)
+    typer.echo(
+        f"Folder dinas dibuat. Ganti isian contohnya, lalu periksa: sakipgen check {dir}",
+        err=True,
+    )
+    raise typer.Exit(EXIT_OK)
 
 
 def main() -> None:

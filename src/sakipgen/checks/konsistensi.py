@@ -65,12 +65,17 @@ def _sama(a: Nilai, b: Nilai) -> bool:
 
 def target_pk(dinas: Dinas) -> Iterator[Diagnostic]:
     """K001: a PK target that differs from the year's RKT or Renstra target, unless it is
-    a PK Perubahan entry that documents the target it replaces (``semula``)."""
+    a PK Perubahan entry that documents the target it replaces (``semula``, or
+    ``revisi_pk`` in dokumen.yaml)."""
     for year, t in sorted(dinas.tahun.items()):
         if t.target is None:
             continue
         tt = t.target.model
         src = t.target.source
+        # A PK Perubahan whose original targets come from git history (dokumen.yaml
+        # pk_perubahan.revisi_pk) documents what it replaces, like ``semula``.
+        dok = t.dokumen.model.pk_perubahan if t.dokumen else None
+        dari_git = dok is not None and dok.revisi_pk is not None
         for doc in ("pk", "pk_perubahan"):
             td = getattr(tt, doc)
             if td is None:
@@ -78,7 +83,7 @@ def target_pk(dinas: Dinas) -> Iterator[Diagnostic]:
             for ident, entry in td.indikator.items():
                 if ident not in dinas.indikator or entry.target.jenis == "kosong":
                     continue
-                if doc == "pk_perubahan" and entry.semula is not None:
+                if doc == "pk_perubahan" and (entry.semula is not None or dari_git):
                     continue
                 ind = dinas.indikator[ident][1]
                 plans: list[tuple[str, Nilai]] = []

@@ -6,16 +6,21 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from sakipgen.model.base import Model, as_list
-from sakipgen.model.nilai import Angka, Id, NilaiField, Rupiah, Teks
+from sakipgen.model.base import BentukSingkat, Model, SatuAtauDaftar, as_list, skema
+from sakipgen.model.nilai import SKEMA_TEKS, Angka, Id, NilaiField, Rupiah, Teks
 
 
 class SumberDana(Model):
     """A source of funds: ``APBD`` or ``DAK Non Fisik``, as an amount or a share."""
 
-    sumber: Teks
-    jumlah: Rupiah | None = None
-    persen: Angka | None = None
+    model_config = skema(
+        "Sumber dana: nama sumber dengan jumlah rupiah atau persen (tidak keduanya)",
+        **{"not": {"required": ["jumlah", "persen"]}},
+    )
+
+    sumber: Teks = Field(description="Nama sumber dana; contoh: APBD, DAK Non Fisik")
+    jumlah: Rupiah | None = Field(None, description="Jumlah dalam rupiah utuh; contoh: 1321000000")
+    persen: Angka | None = Field(None, description="Bagian dalam persen; contoh: 73")
 
     @model_validator(mode="after")
     def _satu(self) -> SumberDana:
@@ -25,9 +30,13 @@ class SumberDana(Model):
 
 
 class IndikatorKegiatan(Model):
-    uraian: Teks
-    satuan: Teks = ""
-    target: NilaiField | None = None
+    model_config = skema(
+        "Indikator program/kegiatan: teks uraiannya saja, atau {uraian, satuan, target}"
+    )
+
+    uraian: Teks = Field(description="Nama indikator; contoh: Cakupan pelayanan")
+    satuan: Teks = Field("", description='Satuan; contoh: "%", dokumen')
+    target: NilaiField | None = Field(None, description="Target; contoh: 100%")
 
     @model_validator(mode="before")
     @classmethod
@@ -35,53 +44,118 @@ class IndikatorKegiatan(Model):
         return {"uraian": value} if isinstance(value, str) else value
 
 
-IndikatorList = Annotated[list[IndikatorKegiatan], BeforeValidator(as_list)]
-SumberList = Annotated[list[SumberDana], BeforeValidator(as_list)]
+IndikatorList = Annotated[
+    list[Annotated[IndikatorKegiatan, BentukSingkat(SKEMA_TEKS)]],
+    BeforeValidator(as_list),
+    SatuAtauDaftar(),
+]
+SumberList = Annotated[list[SumberDana], BeforeValidator(as_list), SatuAtauDaftar()]
 
 
 class _Unit(Model):
-    id: Id | None = None
-    kode: Teks | None = None
-    uraian: Teks
-    indikator: IndikatorList = Field(default_factory=list)
-    pagu: Rupiah | None = None
-    realisasi: Rupiah | None = None
-    sumber_dana: SumberList = Field(default_factory=list)
-    penanggung_jawab: Teks | None = None
-    catatan: Teks | None = None
+    model_config = skema("Program, kegiatan atau sub kegiatan")
+
+    id: Id | None = Field(
+        None, description="Id, perlu bila dirujuk rencana-aksi.yaml; contoh: K01.1"
+    )
+    kode: Teks | None = Field(
+        None, description='Kode rekening, dalam tanda kutip; contoh: "2.17.02"'
+    )
+    uraian: Teks = Field(description="Nama; contoh: Program Penilaian Kesehatan KSP/USP Koperasi")
+    indikator: IndikatorList = Field(
+        default_factory=list,
+        description="Indikator: satu teks, atau daftar {uraian, satuan, target}",
+    )
+    pagu: Rupiah | None = Field(
+        None,
+        description="Pagu dalam rupiah utuh; bila kosong dijumlahkan dari rinciannya. "
+        "Contoh: 30000000",
+    )
+    realisasi: Rupiah | None = Field(
+        None, description="Realisasi anggaran dalam rupiah utuh; contoh: 26200000"
+    )
+    sumber_dana: SumberList = Field(
+        default_factory=list,
+        description="Sumber dana; contoh: [{sumber: DAK, persen: 73}, {sumber: APBD, persen: 27}]",
+    )
+    penanggung_jawab: Teks | None = Field(
+        None, description="Unit penanggung jawab; contoh: Bidang Koperasi"
+    )
+    catatan: Teks | None = Field(None, description="Catatan bebas")
 
 
 class SubKegiatan(_Unit):
-    pass
+    model_config = skema("Sub kegiatan: uraian, indikator, pagu dan realisasi")
 
 
 class Kegiatan(_Unit):
-    sub_kegiatan: list[SubKegiatan] = Field(default_factory=list)
+    model_config = skema("Kegiatan: uraian, indikator, pagu, realisasi dan sub kegiatannya")
+
+    sub_kegiatan: list[SubKegiatan] = Field(
+        default_factory=list, description="Sub kegiatan di bawah kegiatan ini"
+    )
 
 
 class Program(_Unit):
-    id: Id
-    nomor: Teks | None = None
+    model_config = skema(
+        "Program: sasaran yang didukung, pagu, realisasi, sumber dana dan kegiatannya"
+    )
+
+    id: Id = Field(description="Id program, unik dalam tahun; dirujuk target.yaml. Contoh: P01")
+    nomor: Teks | None = Field(
+        None, description='Nomor yang dicetak, bila sumber melompati nomor; contoh: "4"'
+    )
     """The number printed before the program, when the source skips numbers (Sinjai 1, 2, 4 …)."""
-    sasaran: Annotated[list[Id], BeforeValidator(as_list)] = Field(default_factory=list)
-    penunjang: bool = False
+    sasaran: Annotated[list[Id], BeforeValidator(as_list), SatuAtauDaftar()] = Field(
+        default_factory=list,
+        description="Id sasaran yang didukung: satu id atau daftar; anggaran dihitung pada "
+        "sasaran pertama. Contoh: S1",
+    )
+    penunjang: bool = Field(
+        False,
+        description="true untuk program penunjang (administrasi perkantoran …) yang tidak "
+        "melayani sasaran",
+    )
     """A support program (administrasi perkantoran, sarana aparatur …) that serves no sasaran."""
-    kegiatan: list[Kegiatan] = Field(default_factory=list)
+    kegiatan: list[Kegiatan] = Field(
+        default_factory=list, description="Kegiatan di bawah program ini"
+    )
 
 
 class Total(Model):
-    pagu: Rupiah
-    realisasi: Rupiah | None = None
+    model_config = skema("Jumlah pagu dan realisasi seluruh program")
+
+    pagu: Rupiah = Field(description="Jumlah pagu; contoh: 8314411000")
+    realisasi: Rupiah | None = Field(None, description="Jumlah realisasi; contoh: 8249768837")
 
 
 class Belanja(Model):
-    jenis: Teks
-    jumlah: Rupiah
+    model_config = skema("Satu jenis belanja dengan jumlahnya")
+
+    jenis: Teks = Field(description="Jenis belanja; contoh: Belanja Operasional")
+    jumlah: Rupiah = Field(description="Jumlah dalam rupiah utuh; contoh: 1345112400")
 
 
 class AnggaranTahun(Model):
-    program: list[Program] = Field(default_factory=list)
-    total: Total | None = None
+    model_config = skema(
+        "<tahun>/anggaran.yaml: program → kegiatan → sub kegiatan dengan pagu, realisasi dan "
+        "sumber dana"
+    )
+
+    program: list[Program] = Field(
+        default_factory=list, description="Program tahun ini dengan kegiatannya"
+    )
+    total: Total | None = Field(
+        None,
+        description="Hanya jumlahnya, untuk tahun yang programnya tidak dicatat; contoh: "
+        "{pagu: 8314411000, realisasi: 8249768837}",
+    )
     """Only the totals, for a year whose programs are not recorded (an earlier year)."""
-    sumber_dana: SumberList = Field(default_factory=list)
-    belanja: list[Belanja] = Field(default_factory=list)
+    sumber_dana: SumberList = Field(
+        default_factory=list,
+        description="Sumber dana seluruh anggaran; contoh: [{sumber: APBD, jumlah: 1321000000}]",
+    )
+    belanja: list[Belanja] = Field(
+        default_factory=list,
+        description="Jenis belanja; contoh: [{jenis: Belanja Operasional, jumlah: 1345112400}]",
+    )

@@ -8,54 +8,86 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from sakipgen.model.base import Model, as_list
+from sakipgen.model.base import Model, SatuAtauDaftar, as_list, skema
 from sakipgen.model.nilai import Angka, Nip, Teks
+
+_NIP = 'NIP 18 digit, dalam tanda kutip; spasi boleh. Contoh: "19760817 199511 1 003"'
+_PANGKAT = "Pangkat; contoh: Pembina Tk. I"
+_GOLONGAN = "Golongan ruang; contoh: IV/b"
 
 
 class Pejabat(Model):
     """A signatory: printed as jabatan, nama, pangkat/golongan and NIP."""
 
-    nama: Teks
-    jabatan: Teks
-    pangkat: Teks | None = None
-    golongan: Teks | None = None
-    nip: Nip | None = None
+    model_config = skema("Pejabat penanda tangan: jabatan, nama, pangkat/golongan dan NIP")
+
+    nama: Teks = Field(
+        description="Nama lengkap dengan gelar, seperti dicetak; contoh: Ir. MASKUR, M.M"
+    )
+    jabatan: Teks = Field(description="Jabatan; contoh: Kepala Dinas Perdagangan Kabupaten Blora")
+    pangkat: Teks | None = Field(None, description=_PANGKAT)
+    golongan: Teks | None = Field(None, description=_GOLONGAN)
+    nip: Nip | None = Field(None, description=_NIP)
 
 
 class Atasan(Model):
     """Pihak kedua of the Perjanjian Kinerja (usually the bupati); nama may come later."""
 
-    jabatan: Teks
-    nama: Teks | None = None
-    pangkat: Teks | None = None
-    golongan: Teks | None = None
-    nip: Nip | None = None
+    model_config = skema(
+        "Pihak kedua Perjanjian Kinerja (biasanya bupati/wali kota); nama boleh menyusul"
+    )
+
+    jabatan: Teks = Field(description="Jabatan; contoh: Bupati Blora")
+    nama: Teks | None = Field(None, description="Nama lengkap (boleh kosong bila belum diketahui)")
+    pangkat: Teks | None = Field(None, description=_PANGKAT)
+    golongan: Teks | None = Field(None, description=_GOLONGAN)
+    nip: Nip | None = Field(None, description=_NIP)
 
 
 class KopSurat(Model):
-    alamat: Teks
-    kota: Teks | None = None
-    kode_pos: Teks | None = None
-    telepon: Teks | None = None
-    faks: Teks | None = None
-    email: Annotated[list[Teks], BeforeValidator(as_list)] = Field(default_factory=list)
-    laman: Teks | None = None
-    logo: Teks | None = Field(
-        None, description="path of a logo image, relative to the dinas folder"
+    model_config = skema("Kop surat dinas; semua isian boleh kosong kecuali alamat")
+
+    alamat: Teks = Field(description="Alamat kantor; contoh: Jalan Rembang Km. 4")
+    kota: Teks | None = Field(None, description="Kota; contoh: Blora")
+    kode_pos: Teks | None = Field(None, description='Kode pos, dalam tanda kutip; contoh: "58219"')
+    telepon: Teks | None = Field(None, description="Telepon; contoh: (0296) 531112")
+    faks: Teks | None = Field(None, description="Faksimile; contoh: (0296) 531306")
+    email: Annotated[list[Teks], BeforeValidator(as_list), SatuAtauDaftar()] = Field(
+        default_factory=list,
+        description="Alamat email: satu atau daftar; contoh: dindagkop.blora@gmail.com",
     )
+    laman: Teks | None = Field(None, description="Situs web; contoh: https://dinas.blorakab.go.id")
+    logo: Teks | None = Field(
+        None, description="Berkas gambar logo, relatif terhadap folder dinas; contoh: logo.png"
+    )
+    """Path of a logo image, relative to the dinas folder."""
 
 
 class NamaDinas(Model):
-    nama: Teks
-    singkatan: Teks | None = None
+    model_config = skema("Nama dinas dan singkatannya")
+
+    nama: Teks = Field(
+        description="Nama lengkap; contoh: Dinas Perdagangan, Koperasi, Usaha Kecil dan Menengah"
+    )
+    singkatan: Teks | None = Field(None, description="Singkatan; contoh: Dindagkop UKM")
 
 
 class Pita(Model):
     """One band of a scale: capaian >= batas_bawah (or > when not inklusif) gets kategori."""
 
-    kategori: Teks
-    batas_bawah: Angka | None = None
-    inklusif: bool = True
+    model_config = skema(
+        "Satu pita skala: capaian ≥ batas_bawah (> bila inklusif false) mendapat kategori ini"
+    )
+
+    kategori: Teks = Field(description="Nama kategori; contoh: Sangat Baik")
+    batas_bawah: Angka | None = Field(
+        None,
+        description="Batas bawah capaian (%); kosongkan pada tepat satu pita, yaitu pita "
+        "terendah. Contoh: 75",
+    )
+    inklusif: bool = Field(
+        True, description="true (bawaan): batas_bawah termasuk pita ini (≥); false: harus lebih (>)"
+    )
 
 
 SkalaBawaan = Literal["empat-tingkat", "permendagri-86"]
@@ -64,12 +96,26 @@ SkalaBawaan = Literal["empat-tingkat", "permendagri-86"]
 class Profil(Model):
     """How capaian is calculated and judged (README "Rumus dan pembulatan")."""
 
-    metode_negatif: Literal["selisih", "rasio"] = "selisih"
+    model_config = skema('Cara menghitung dan menilai capaian (README "Rumus dan pembulatan")')
+
+    metode_negatif: Literal["selisih", "rasio"] = Field(
+        "selisih",
+        description="Capaian indikator berpolaritas negatif: selisih = (2T − R) / T × 100 "
+        "(bawaan; pedoman LAN, PermenPAN-RB 6/2022), rasio = T / R × 100 (SIPD)",
+    )
     """Negative polarity: ``selisih`` = (2T − R) / T × 100, ``rasio`` = T / R × 100."""
-    skala: SkalaBawaan | list[Pita] = "permendagri-86"
-    batas_atas: Angka | None = None
+    skala: SkalaBawaan | list[Pita] = Field(
+        "permendagri-86",
+        description="Skala kategori: permendagri-86 (bawaan), empat-tingkat, atau daftar pita "
+        "{kategori, batas_bawah, inklusif}",
+    )
+    batas_atas: Angka | None = Field(
+        None, description="Batas atas capaian indikator, misalnya 120; bawaan: tanpa batas"
+    )
     """Optional cap on every indikator capaian (e.g. 120); none by default."""
-    desimal: Annotated[int, Field(ge=0, le=4)] = 2
+    desimal: Annotated[int, Field(ge=0, le=4)] = Field(
+        2, description="Angka di belakang koma untuk pembulatan capaian (0 sampai 4; bawaan 2)"
+    )
 
     @model_validator(mode="after")
     def _skala_lengkap(self) -> Profil:
@@ -86,28 +132,51 @@ class Profil(Model):
 class Dokumen(Model):
     """Per-document details in ``<tahun>/dokumen.yaml``: place, date and signatory."""
 
-    tanggal: date | None = None
-    tempat: Teks | None = None
-    nomor: Teks | None = None
-    judul: Teks | None = None
-    penandatangan: Pejabat | None = None
-    atasan: Atasan | None = None
+    model_config = skema("Rincian satu dokumen: tanggal, tempat, nomor, judul dan penanda tangan")
+
+    tanggal: date | None = Field(
+        None, description="Tanggal penandatanganan, TTTT-BB-HH; contoh: 2021-01-31"
+    )
+    tempat: Teks | None = Field(
+        None, description="Tempat penandatanganan; bawaan: ibukota di sakip.yaml. Contoh: Blora"
+    )
+    nomor: Teks | None = Field(None, description="Nomor dokumen")
+    judul: Teks | None = Field(None, description="Judul dokumen, bila berbeda dari judul baku")
+    penandatangan: Pejabat | None = Field(
+        None, description="Penanda tangan, bila bukan kepala di sakip.yaml"
+    )
+    atasan: Atasan | None = Field(None, description="Pihak kedua, bila bukan atasan di sakip.yaml")
+    revisi_pk: Teks | None = Field(
+        None,
+        description="Hanya di pk_perubahan: revisi git (commit, tag, cabang, HEAD~1) yang "
+        "memuat PK awal; target semula dibaca dari sana. Contoh: v2021-pk",
+    )
+    """Only in ``pk_perubahan``: the git revision holding the original PK, whose targets
+    are the ``semula`` of this PK Perubahan (see :func:`sakipgen.beda.semula_revisi`)."""
 
 
 class DokumenTahun(Model):
-    rkt: Dokumen | None = None
-    iku: Dokumen | None = None
-    pk: Dokumen | None = None
-    pk_perubahan: Dokumen | None = None
-    rencana_aksi: Dokumen | None = None
-    lkjip: Dokumen | None = None
+    model_config = skema(
+        "<tahun>/dokumen.yaml: tanggal, tempat dan penanda tangan tiap dokumen tahun ini"
+    )
+
+    rkt: Dokumen | None = Field(None, description="Rencana Kinerja Tahunan")
+    iku: Dokumen | None = Field(None, description="Indikator Kinerja Utama")
+    pk: Dokumen | None = Field(None, description="Perjanjian Kinerja")
+    pk_perubahan: Dokumen | None = Field(None, description="Perjanjian Kinerja Perubahan")
+    rencana_aksi: Dokumen | None = Field(None, description="Rencana Aksi atas PK")
+    lkjip: Dokumen | None = Field(None, description="Laporan Kinerja Instansi Pemerintah")
 
 
 class Abaikan(Model):
     """A check rule switched off for this dinas, with the reason (kept for reviewers)."""
 
-    kode: Teks
-    alasan: Teks = Field(min_length=5)
+    model_config = skema("Aturan pemeriksaan yang dimatikan untuk dinas ini, dengan alasannya")
+
+    kode: Teks = Field(description="Kode aturan: huruf besar dan tiga angka; contoh: K007")
+    alasan: Teks = Field(
+        min_length=5, description="Mengapa aturan ini diabaikan (minimal 5 karakter)"
+    )
 
     @model_validator(mode="after")
     def _kode(self) -> Abaikan:
@@ -117,15 +186,41 @@ class Abaikan(Model):
 
 
 class Periksa(Model):
-    abaikan: list[Abaikan] = Field(default_factory=list)
+    model_config = skema("Pengaturan pemeriksaan (sakipgen check) untuk dinas ini")
+
+    abaikan: list[Abaikan] = Field(
+        default_factory=list,
+        description="Aturan yang diabaikan; contoh: [{kode: K007, alasan: program lama}]",
+    )
 
 
 class Identitas(Model):
-    pemda: Teks = Field(description="e.g. Kabupaten Blora")
-    ibukota: Teks | None = Field(None, description="place printed before signature dates")
-    dinas: NamaDinas
-    kop: KopSurat | None = None
-    kepala: Pejabat
-    atasan: Atasan
-    profil: Profil = Field(default_factory=Profil)
-    periksa: Periksa = Field(default_factory=Periksa)
+    model_config = skema(
+        "sakip.yaml: identitas dinas, kop surat, penanda tangan dan cara menghitung capaian"
+    )
+
+    pemda: Teks = Field(description="Pemerintah daerah; contoh: Kabupaten Blora")
+    """E.g. Kabupaten Blora."""
+    ibukota: Teks | None = Field(
+        None,
+        description='Tempat yang dicetak sebelum tanggal tanda tangan ("Blora, 31 Januari '
+        '2021"); contoh: Blora',
+    )
+    """Place printed before signature dates."""
+    dinas: NamaDinas = Field(
+        description="Nama dinas; contoh: {nama: Dinas Perdagangan, singkatan: Disdag}"
+    )
+    kop: KopSurat | None = Field(None, description="Kop surat (alamat wajib bila kop diisi)")
+    kepala: Pejabat = Field(
+        description="Kepala dinas: pihak pertama, menandatangani setiap dokumen"
+    )
+    atasan: Atasan = Field(
+        description="Pihak kedua Perjanjian Kinerja; contoh: {jabatan: Bupati Blora}"
+    )
+    profil: Profil = Field(
+        default_factory=Profil,
+        description="Cara menghitung capaian: metode_negatif, skala, batas_atas, desimal",
+    )
+    periksa: Periksa = Field(
+        default_factory=Periksa, description="Aturan pemeriksaan yang diabaikan, dengan alasannya"
+    )

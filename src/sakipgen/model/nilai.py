@@ -165,12 +165,73 @@ def _tahun(value: Any) -> int:
     return int(number)
 
 
-Angka = Annotated[Decimal, BeforeValidator(_angka)]
-Rupiah = Annotated[int, BeforeValidator(_rupiah)]
-Teks = Annotated[str, BeforeValidator(_teks)]
-Id = Annotated[str, BeforeValidator(_id)]
-Nip = Annotated[str, BeforeValidator(_nip)]
-Tahun = Annotated[int, BeforeValidator(_tahun)]
+# --- JSON Schema of these values (``sakipgen schema``) -----------------------------
+# What an editor accepts: a superset of what the validators above accept, so that the
+# schema never flags a value ``sakipgen check`` reads (``check`` stays the judge of
+# ambiguous numbers and the like).  Patterns are written for both Python and
+# ECMAScript (editors): ASCII classes, no inline flags.
+
+_MATA_UANG = r"(?:[Rr][Pp]\.?|[Ii][Dd][Rr]|[Uu][Ss]\$|[Uu][Ss][Dd])?\s*"
+_BILANGAN = r"(?:[0-9][0-9.,]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?(?:,-)?\s*$"
+POLA_ANGKA = rf"^\s*{_MATA_UANG}[+-]?{_BILANGAN}"
+"""A number written as text: ``"43,30"``, ``"1.727.182.400"``, ``"Rp 1.727.182.400,00"``."""
+POLA_RUPIAH = rf"^\s*{_MATA_UANG}\+?{_BILANGAN}"
+POLA_ID = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+POLA_NIP = r"^[\s.]*(?:[0-9][\s.]*){18}$"
+POLA_TAHUN = r"^(?:194[5-9]|19[5-9][0-9]|20[0-9][0-9]|2100)$"
+
+_PESAN_ANGKA = 'tulis angka, misalnya 6825, 43.30, "43,30" atau "1.727.182.400"'
+PESAN_ID = "id: huruf, angka, titik, '-' atau '_' tanpa spasi, misalnya S1 atau IK1.2"
+PESAN_TAHUN = "tahun empat angka, misalnya 2021"
+
+SKEMA_ANGKA: dict[str, Any] = {
+    "anyOf": [
+        {"type": "number"},
+        {"type": "string", "pattern": POLA_ANGKA, "patternErrorMessage": _PESAN_ANGKA},
+    ]
+}
+SKEMA_RUPIAH: dict[str, Any] = {
+    "anyOf": [
+        {"type": "integer", "minimum": 0},
+        {
+            "type": "string",
+            "pattern": POLA_RUPIAH,
+            "patternErrorMessage": 'rupiah utuh, misalnya 1727182400 atau "1.727.182.400"',
+        },
+    ]
+}
+SKEMA_TEKS: dict[str, Any] = {"type": ["string", "number"]}
+SKEMA_ID: dict[str, Any] = {
+    "anyOf": [
+        {"type": "string", "pattern": POLA_ID, "patternErrorMessage": PESAN_ID},
+        {"type": "number", "minimum": 0},
+    ]
+}
+SKEMA_NIP: dict[str, Any] = {
+    "anyOf": [
+        {
+            "type": "string",
+            "pattern": POLA_NIP,
+            "patternErrorMessage": 'NIP 18 digit, misalnya "19741014 199311 1 001"',
+        },
+        {"type": "integer"},
+    ]
+}
+SKEMA_TAHUN: dict[str, Any] = {
+    "anyOf": [
+        {"type": "integer", "minimum": 1945, "maximum": 2100},
+        {"type": "string", "pattern": POLA_TAHUN, "patternErrorMessage": PESAN_TAHUN},
+    ]
+}
+SKEMA_NILAI: dict[str, Any] = {"anyOf": [{"type": "number"}, {"type": "string"}, {"type": "null"}]}
+"""A target or realisasi: ``32``, ``"84,03"``, ``"80-90"``, ``"7% dan 17%"``, ``WTP``, ``"-"``."""
+
+Angka = Annotated[Decimal, BeforeValidator(_angka), WithJsonSchema(SKEMA_ANGKA)]
+Rupiah = Annotated[int, BeforeValidator(_rupiah), WithJsonSchema(SKEMA_RUPIAH)]
+Teks = Annotated[str, BeforeValidator(_teks), WithJsonSchema(SKEMA_TEKS)]
+Id = Annotated[str, BeforeValidator(_id), WithJsonSchema(SKEMA_ID)]
+Nip = Annotated[str, BeforeValidator(_nip), WithJsonSchema(SKEMA_NIP)]
+Tahun = Annotated[int, BeforeValidator(_tahun), WithJsonSchema(SKEMA_TAHUN)]
 
 
 # --- target and realisasi values -------------------------------------------------
@@ -267,5 +328,5 @@ NilaiField = Annotated[
     Nilai,
     PlainValidator(parse_nilai),
     PlainSerializer(_serialize_nilai),
-    WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string"}, {"type": "null"}]}),
+    WithJsonSchema(SKEMA_NILAI),
 ]

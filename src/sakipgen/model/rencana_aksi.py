@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from sakipgen.model.base import Model
+from sakipgen.model.base import Model, skema
 from sakipgen.model.nilai import Id, NilaiField, Rupiah, Teks
 
 Tingkat = Literal["eselon_ii", "eselon_iii", "eselon_iv", "staf"]
@@ -18,21 +18,47 @@ class BarisRencanaAksi(Model):
     """One row: what is measured (a Renstra indikator or its own uraian) and its
     target per period.  Refs point at renstra.yaml and anggaran.yaml ids."""
 
-    no: Teks | None = None
-    sasaran: Id | None = None
-    indikator: Id | None = None
-    program: Id | None = None
-    kegiatan: Id | None = None
-    sub_kegiatan: Id | None = None
-    uraian_sasaran: Teks | None = None
-    uraian: Teks | None = None
-    satuan: Teks = ""
-    kumulatif: bool | None = None
+    model_config = skema(
+        "Satu baris rencana aksi: yang diukur (indikator Renstra atau uraian sendiri) dan "
+        "targetnya per periode; isi indikator atau uraian",
+        anyOf=[{"required": ["indikator"]}, {"required": ["uraian"]}],
+    )
+
+    no: Teks | None = Field(None, description='Nomor yang dicetak; contoh: "1.1"')
+    sasaran: Id | None = Field(None, description="Id sasaran di renstra.yaml; contoh: S1")
+    indikator: Id | None = Field(None, description="Id indikator di renstra.yaml; contoh: IK1.1")
+    program: Id | None = Field(None, description="Id program di anggaran.yaml; contoh: P01")
+    kegiatan: Id | None = Field(None, description="Id kegiatan di anggaran.yaml; contoh: K01.1")
+    sub_kegiatan: Id | None = Field(
+        None, description="Id sub kegiatan di anggaran.yaml; contoh: SK01.1.1"
+    )
+    uraian_sasaran: Teks | None = Field(
+        None, description="Uraian sasaran bila tidak merujuk renstra.yaml"
+    )
+    uraian: Teks | None = Field(
+        None,
+        description="Indikator sendiri (tanpa id Renstra); contoh: Jumlah koperasi yang dinilai",
+    )
+    satuan: Teks = Field("", description="Satuan; contoh: koperasi")
+    kumulatif: bool | None = Field(
+        None,
+        description="true: target berupa jumlah berjalan (1, 2, … 12 laporan); false: per "
+        "periode; bawaan: seperti tabelnya",
+    )
     """Whether the targets are running totals (1, 2, … 12 laporan); default: the table's."""
-    target: list[NilaiField]
-    target_tahunan: NilaiField | None = None
-    anggaran: Rupiah | None = None
-    penanggung_jawab: Teks | None = None
+    target: list[NilaiField] = Field(
+        description='Target per periode: tepat 12 (bulanan) atau 4 (triwulan) nilai; "-" '
+        'untuk kosong. Contoh: ["-", "-", 10, "-", "-", 10, "-", "-", 10, "-", "-", "-"]'
+    )
+    target_tahunan: NilaiField | None = Field(
+        None, description="Target setahun untuk baris dengan uraian sendiri; contoh: 30"
+    )
+    anggaran: Rupiah | None = Field(
+        None, description="Anggaran dalam rupiah utuh; contoh: 67804324"
+    )
+    penanggung_jawab: Teks | None = Field(
+        None, description="Penanggung jawab; contoh: Seksi Pemeriksaan dan Pengawasan"
+    )
 
     @model_validator(mode="after")
     def _apa(self) -> BarisRencanaAksi:
@@ -42,12 +68,28 @@ class BarisRencanaAksi(Model):
 
 
 class TabelRencanaAksi(Model):
-    tingkat: Tingkat
-    judul: Teks | None = None
-    periode: Periode = "bulanan"
-    kumulatif: bool = True
-    baris: list[BarisRencanaAksi] = Field(min_length=1)
+    model_config = skema("Satu tabel rencana aksi untuk satu tingkat jabatan")
+
+    tingkat: Tingkat = Field(description="Tingkat: eselon_ii, eselon_iii, eselon_iv atau staf")
+    judul: Teks | None = Field(None, description="Judul tabel bila berbeda dari bawaan")
+    periode: Periode = Field(
+        "bulanan", description="bulanan (12 nilai per baris, bawaan) atau triwulan (4 nilai)"
+    )
+    kumulatif: bool = Field(
+        True,
+        description="true (bawaan): nilai berupa jumlah berjalan; false: nilai per periode",
+    )
+    baris: list[BarisRencanaAksi] = Field(
+        min_length=1, description="Baris-baris tabel (minimal satu)"
+    )
 
 
 class RencanaAksiTahun(Model):
-    tabel: list[TabelRencanaAksi] = Field(min_length=1)
+    model_config = skema(
+        "<tahun>/rencana-aksi.yaml: target bulanan atau triwulanan per tingkat jabatan "
+        "(eselon II, III, IV, staf)"
+    )
+
+    tabel: list[TabelRencanaAksi] = Field(
+        min_length=1, description="Tabel rencana aksi (minimal satu), satu per tingkat"
+    )

@@ -6,15 +6,26 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from sakipgen.model.base import Model, as_list
-from sakipgen.model.nilai import Id, NilaiField, Tahun, Teks
+from sakipgen.model.base import KunciPeta, Model, SatuAtauDaftar, as_list, skema
+from sakipgen.model.nilai import PESAN_TAHUN, POLA_TAHUN, Id, NilaiField, Tahun, Teks
 
-TargetPerTahun = dict[Tahun, NilaiField]
+TargetPerTahun = Annotated[dict[Tahun, NilaiField], KunciPeta(POLA_TAHUN, PESAN_TAHUN)]
+DaftarId = Annotated[list[Id], BeforeValidator(as_list), SatuAtauDaftar()]
+DaftarTeks = Annotated[list[Teks], BeforeValidator(as_list), SatuAtauDaftar()]
+
+_TARGET = (
+    'Target per tahun, misalnya {2021: 32, 2022: "84,03"}; "-" bila tahun itu sengaja tidak diukur'
+)
+_TARGET_AKHIR = "Target pada akhir periode Renstra; contoh: 32"
 
 
 class Periode(Model):
-    mulai: Tahun
-    akhir: Tahun
+    model_config = skema(
+        "Periode: tahun mulai dan tahun akhir, misalnya {mulai: 2021, akhir: 2026}"
+    )
+
+    mulai: Tahun = Field(description="Tahun pertama; contoh: 2021")
+    akhir: Tahun = Field(description="Tahun terakhir (tidak lebih awal dari mulai); contoh: 2026")
 
     @model_validator(mode="after")
     def _urut(self) -> Periode:
@@ -28,73 +39,131 @@ class Periode(Model):
 
 
 class Misi(Model):
-    id: Id
-    uraian: Teks
+    model_config = skema("Satu misi: id dan uraian")
+
+    id: Id = Field(description="Id misi, dirujuk oleh tujuan dan sasaran; contoh: M1")
+    uraian: Teks = Field(description="Bunyi misi")
 
 
 class Rpjmd(Model):
     """The kabupaten's plan that the Renstra supports (its visi and misi)."""
 
-    periode: Periode | None = None
-    visi: Teks | None = None
-    misi: list[Misi] = Field(default_factory=list)
+    model_config = skema("RPJMD kabupaten/kota yang didukung Renstra ini: periode, visi dan misi")
+
+    periode: Periode | None = Field(
+        None, description="Periode RPJMD; contoh: {mulai: 2021, akhir: 2026}"
+    )
+    visi: Teks | None = Field(None, description="Visi kepala daerah dalam RPJMD")
+    misi: list[Misi] = Field(
+        default_factory=list, description="Misi RPJMD; contoh: [{id: M2, uraian: …}]"
+    )
 
 
 class Baseline(Model):
-    tahun: Tahun
-    nilai: NilaiField
+    model_config = skema("Kondisi awal indikator: tahun dan nilainya")
+
+    tahun: Tahun = Field(description="Tahun kondisi awal; contoh: 2020")
+    nilai: NilaiField = Field(description="Nilai pada tahun itu; contoh: 25")
 
 
 class IndikatorTujuan(Model):
-    id: Id | None = None
-    uraian: Teks
-    satuan: Teks = ""
-    target: TargetPerTahun = Field(default_factory=dict)
-    target_akhir: NilaiField | None = None
+    model_config = skema("Indikator tujuan: ukuran keberhasilan satu tujuan")
+
+    id: Id | None = Field(None, description="Id indikator tujuan (boleh kosong); contoh: IT1")
+    uraian: Teks = Field(description="Nama indikator; contoh: Pertumbuhan PDRB sektor Perdagangan")
+    satuan: Teks = Field("", description='Satuan; contoh: "%", unit, orang')
+    target: TargetPerTahun = Field(default_factory=dict, description=_TARGET)
+    target_akhir: NilaiField | None = Field(None, description=_TARGET_AKHIR)
 
 
 class Tujuan(Model):
-    id: Id
-    uraian: Teks
-    misi: Annotated[list[Id], BeforeValidator(as_list)] = Field(default_factory=list)
-    indikator: list[IndikatorTujuan] = Field(default_factory=list)
+    model_config = skema("Tujuan Renstra, dengan misi yang didukungnya dan indikator tujuan")
+
+    id: Id = Field(description="Id tujuan, dirujuk oleh sasaran; contoh: T1")
+    uraian: Teks = Field(description="Bunyi tujuan")
+    misi: DaftarId = Field(
+        default_factory=list, description="Id misi yang didukung: satu id atau daftar; contoh: M1"
+    )
+    indikator: list[IndikatorTujuan] = Field(
+        default_factory=list, description="Indikator tujuan, masing-masing {uraian, satuan, target}"
+    )
 
 
 class Indikator(Model):
-    id: Id
-    uraian: Teks
-    satuan: Teks = ""
-    polaritas: Literal["positif", "negatif", "stabil"] = "positif"
-    iku: bool = True
+    model_config = skema(
+        "Indikator kinerja sasaran: yang diukur, satuannya, dan targetnya per tahun"
+    )
+
+    id: Id = Field(
+        description="Id indikator, unik dalam dinas; dipakai di target.yaml dan realisasi.yaml. "
+        "Contoh: IK1.1"
+    )
+    uraian: Teks = Field(description="Nama indikator; contoh: Persentase koperasi sehat")
+    satuan: Teks = Field("", description='Satuan; contoh: "%", unit, koperasi, orang')
+    polaritas: Literal["positif", "negatif", "stabil"] = Field(
+        "positif",
+        description="positif: makin tinggi makin baik (bawaan); negatif: makin rendah makin "
+        "baik; stabil: tepat pada target",
+    )
+    iku: bool = Field(
+        True, description="true bila Indikator Kinerja Utama (dicetak di tabel IKU); bawaan true"
+    )
     """Whether this indikator is an Indikator Kinerja Utama (printed in the IKU table)."""
-    definisi: Teks | None = None
-    formula: Teks | None = None
-    sumber_data: Teks | None = None
-    penanggung_jawab: Teks | None = None
-    keterangan: Teks | None = None
-    baseline: Baseline | None = None
-    target: TargetPerTahun = Field(default_factory=dict)
-    target_akhir: NilaiField | None = None
+    definisi: Teks | None = Field(None, description="Definisi operasional indikator")
+    formula: Teks | None = Field(
+        None, description="Cara menghitung; contoh: jumlah koperasi sehat / jumlah koperasi × 100%"
+    )
+    sumber_data: Teks | None = Field(None, description="Asal data; contoh: Bidang Koperasi")
+    penanggung_jawab: Teks | None = Field(
+        None, description="Unit atau pejabat penanggung jawab; contoh: Kepala Bidang Koperasi"
+    )
+    keterangan: Teks | None = Field(None, description="Keterangan tambahan")
+    baseline: Baseline | None = Field(
+        None, description="Kondisi awal; contoh: {tahun: 2020, nilai: 25}"
+    )
+    target: TargetPerTahun = Field(default_factory=dict, description=_TARGET)
+    target_akhir: NilaiField | None = Field(None, description=_TARGET_AKHIR)
 
 
 class Sasaran(Model):
-    id: Id
-    uraian: Teks
-    tujuan: Id | None = None
-    misi: Id | None = None
-    indikator: list[Indikator] = Field(default_factory=list)
+    model_config = skema("Sasaran strategis Renstra dengan indikatornya")
+
+    id: Id = Field(description="Id sasaran, unik dalam dinas; contoh: S1")
+    uraian: Teks = Field(description="Bunyi sasaran; contoh: Meningkatnya kualitas koperasi")
+    tujuan: Id | None = Field(None, description="Id tujuan yang didukung; contoh: T1")
+    misi: Id | None = Field(None, description="Id misi yang didukung; contoh: M1")
+    indikator: list[Indikator] = Field(
+        default_factory=list, description="Indikator kinerja sasaran ini"
+    )
 
 
 class Renstra(Model):
-    periode: Periode
-    visi: Teks | None = None
-    penjelasan_visi: Annotated[list[Teks], BeforeValidator(as_list)] = Field(default_factory=list)
-    misi: list[Misi] = Field(default_factory=list)
-    rpjmd: Rpjmd | None = None
-    tujuan: list[Tujuan] = Field(default_factory=list)
-    strategi: Annotated[list[Teks], BeforeValidator(as_list)] = Field(default_factory=list)
-    kebijakan: Annotated[list[Teks], BeforeValidator(as_list)] = Field(default_factory=list)
-    sasaran: list[Sasaran] = Field(min_length=1)
+    model_config = skema(
+        "renstra.yaml: Rencana Strategis dinas untuk lima tahun: periode, visi, misi, tujuan, "
+        "sasaran, indikator dan target per tahun"
+    )
+
+    periode: Periode = Field(description="Periode Renstra; contoh: {mulai: 2021, akhir: 2026}")
+    visi: Teks | None = Field(None, description="Visi dinas (boleh kosong)")
+    penjelasan_visi: DaftarTeks = Field(
+        default_factory=list, description="Paragraf penjelasan visi: satu teks atau daftar"
+    )
+    misi: list[Misi] = Field(default_factory=list, description="Misi dinas: daftar {id, uraian}")
+    rpjmd: Rpjmd | None = Field(
+        None, description="RPJMD yang didukung Renstra: periode, visi dan misi (boleh kosong)"
+    )
+    tujuan: list[Tujuan] = Field(
+        default_factory=list, description="Tujuan Renstra: daftar {id, uraian, misi, indikator}"
+    )
+    strategi: DaftarTeks = Field(
+        default_factory=list, description="Strategi: satu teks atau daftar"
+    )
+    kebijakan: DaftarTeks = Field(
+        default_factory=list, description="Arah kebijakan: satu teks atau daftar"
+    )
+    sasaran: list[Sasaran] = Field(
+        min_length=1, description="Sasaran strategis (minimal satu), masing-masing dengan indikator"
+    )
 
     def indikator(self) -> list[tuple[Sasaran, Indikator]]:
         return [(s, i) for s in self.sasaran for i in s.indikator]

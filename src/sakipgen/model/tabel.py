@@ -9,22 +9,35 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
-from sakipgen.model.base import Model
-from sakipgen.model.nilai import Id, Num, Teks, parse_angka
+from sakipgen.model.base import BentukSingkat, Model, skema
+from sakipgen.model.nilai import SKEMA_TEKS, Id, Num, Teks, parse_angka
 
 JenisKolom = Literal["teks", "angka", "rupiah", "persen"]
 
 
 class Kolom(Model):
-    judul: Teks
-    id: Id | None = None
-    jenis: JenisKolom = "teks"
-    sub: list[Kolom] = Field(default_factory=list)
+    model_config = skema(
+        "Satu kolom: judulnya saja (kolom teks), atau {judul, id, jenis, sub, jumlah_dari}"
+    )
+
+    judul: Teks = Field(description="Judul kolom yang dicetak; contoh: JML")
+    id: Id | None = Field(None, description="Id kolom, untuk jumlah_dari dan total; contoh: jml")
+    jenis: JenisKolom = Field(
+        "teks", description="Jenis isi: teks (bawaan), angka, rupiah atau persen"
+    )
+    sub: list[Annotated[Kolom, BentukSingkat(SKEMA_TEKS)]] = Field(
+        default_factory=list,
+        description="Sub kolom di bawah judul bersama; contoh: GOL IV → a, b, c, d, e",
+    )
     """Sub-columns under a grouped header (e.g. GOL IV → a b c d e)."""
-    jumlah_dari: list[Id] = Field(default_factory=list)
+    jumlah_dari: list[Id] = Field(
+        default_factory=list,
+        description="Kolom hitungan: jumlah kolom-kolom ini di tiap baris (baris tidak "
+        "mengisinya); contoh: [l, p]",
+    )
     """Computed: the row sum of these columns.  Rows do not give a value for it."""
 
     @model_validator(mode="before")
@@ -34,8 +47,12 @@ class Kolom(Model):
 
 
 class Total(Model):
-    label: Teks = "Jumlah"
-    kolom: list[Id] = Field(min_length=1)
+    model_config = skema("Baris jumlah di kaki tabel, dihitung")
+
+    label: Teks = Field("Jumlah", description="Teks di awal baris jumlah; bawaan: Jumlah")
+    kolom: list[Id] = Field(
+        min_length=1, description="Id kolom yang dijumlahkan; contoh: [l, p, jml]"
+    )
 
 
 def _sel(value: Any) -> Decimal | str | None:
@@ -48,20 +65,47 @@ def _sel(value: Any) -> Decimal | str | None:
     return str(value).strip()
 
 
-Sel = Annotated[Decimal | str | None, BeforeValidator(_sel)]
+Sel = Annotated[
+    Decimal | str | None,
+    BeforeValidator(_sel),
+    WithJsonSchema({"type": ["number", "string", "null"]}),
+]
 
 
 class Tabel(Model):
-    judul: Teks
-    kolom: list[Kolom] = Field(min_length=1)
-    baris: list[list[Sel]] = Field(default_factory=list)
+    model_config = skema(
+        "<tahun>/tabel/<nama>.yaml: tabel pendukung (personalia, koperasi, pasar …); "
+        "kolom jumlah dan baris total dihitung, tidak diketik"
+    )
+
+    judul: Teks = Field(
+        description="Judul tabel; contoh: Jumlah Personalia Menurut Golongan Kepangkatan"
+    )
+    kolom: list[Annotated[Kolom, BentukSingkat(SKEMA_TEKS)]] = Field(
+        min_length=1,
+        description="Kolom dari kiri ke kanan: judul saja (teks), atau {judul, id, jenis, sub, "
+        "jumlah_dari}",
+    )
+    baris: list[list[Sel]] = Field(
+        default_factory=list,
+        description='Baris: daftar isi sel untuk kolom yang diisi; "-" atau kosong untuk sel '
+        "kosong. Contoh: [PNS / CPNS, 114, 21]",
+    )
     """Cells of the columns that rows fill in; a number in a text column stays a number.
     Column kinds, row lengths and column ids are checked by the loader (with positions)."""
-    total: Total | None = None
-    catatan: Teks | None = None
-    sumber: Teks | None = None
+    total: Total | None = Field(
+        None, description="Baris jumlah; contoh: {label: Jumlah, kolom: [l, p, jml]}"
+    )
+    catatan: Teks | None = Field(None, description="Catatan di bawah tabel")
+    sumber: Teks | None = Field(
+        None, description="Sumber data, dicetak di bawah tabel; contoh: Bidang Koperasi"
+    )
     """Where the figures come from, printed under the table ("Sumber: Bidang Koperasi")."""
-    letak: Teks | None = None
+    letak: Teks | None = Field(
+        None,
+        description="Narasi tempat tabel dicetak (sesudahnya, atau di baris <!-- tabel -->); "
+        "contoh: indikator/IK1.1 atau lkjip/bab1/sumber-daya-manusia",
+    )
     """The narrative the table belongs to (``indikator/IK1.1``, ``lkjip/bab1/sumber-daya-manusia``):
     documents print it after that narrative, or at its ``<!-- tabel -->`` marker."""
 

@@ -6,8 +6,17 @@ from typing import Annotated, Any
 
 from pydantic import Field, model_validator
 
-from sakipgen.model.base import Model
-from sakipgen.model.nilai import Angka, Id, NilaiField, Rupiah, Teks
+from sakipgen.model.base import BentukSingkat, KunciPeta, Model, skema
+from sakipgen.model.nilai import (
+    PESAN_ID,
+    POLA_ID,
+    SKEMA_NILAI,
+    Angka,
+    Id,
+    NilaiField,
+    Rupiah,
+    Teks,
+)
 
 
 def _shortcut(key: str) -> Any:
@@ -20,11 +29,21 @@ def _shortcut(key: str) -> Any:
 
 
 class TargetIndikator(Model):
-    target: NilaiField
-    semula: NilaiField | None = None
+    model_config = skema(
+        "Target satu indikator: angka atau teks (IK1.1: 32), atau {target, semula, alasan}"
+    )
+
+    target: NilaiField = Field(
+        description='Target tahun ini; contoh: 32, "84,03", "80-90", WTP, atau "-" (tidak diukur)'
+    )
+    semula: NilaiField | None = Field(
+        None, description="Di PK Perubahan: target PK awal yang diganti; contoh: 32"
+    )
     """In a PK Perubahan: the target of the original PK that this one replaces."""
-    alasan: Teks | None = None
-    catatan: Teks | None = None
+    alasan: Teks | None = Field(
+        None, description="Alasan perubahan target; contoh: penyesuaian APBD Perubahan"
+    )
+    catatan: Teks | None = Field(None, description="Catatan bebas")
 
     @model_validator(mode="before")
     @classmethod
@@ -35,15 +54,35 @@ class TargetIndikator(Model):
 class TargetDokumen(Model):
     """The targets of one planning document of the year (RKT, PK or PK Perubahan)."""
 
-    indikator: dict[Id, TargetIndikator] = Field(default_factory=dict)
-    program: dict[Id, Rupiah] = Field(default_factory=dict)
+    model_config = skema("Target satu dokumen perencanaan tahun ini (RKT, PK atau PK Perubahan)")
+
+    indikator: Annotated[
+        dict[Id, Annotated[TargetIndikator, BentukSingkat(SKEMA_NILAI)]],
+        KunciPeta(POLA_ID, PESAN_ID),
+    ] = Field(
+        default_factory=dict,
+        description="Target per id indikator Renstra; contoh: {IK1.1: 32, IK1.2: 6825}",
+    )
+    program: Annotated[dict[Id, Rupiah], KunciPeta(POLA_ID, PESAN_ID)] = Field(
+        default_factory=dict,
+        description="Pagu per id program seperti tertulis di dokumen, hanya bila berbeda dari "
+        "anggaran.yaml; contoh: {P01: 30000000}",
+    )
     """Pagu per program as signed in this document, when it differs from anggaran.yaml."""
 
 
 class TargetTahun(Model):
-    rkt: TargetDokumen | None = None
-    pk: TargetDokumen | None = None
-    pk_perubahan: TargetDokumen | None = None
+    model_config = skema(
+        "<tahun>/target.yaml: target indikator tahun ini menurut RKT, Perjanjian Kinerja (PK) "
+        "dan PK Perubahan. Yang diukur: PK Perubahan; bila tidak ada, PK; bila tidak ada "
+        "juga, RKT"
+    )
+
+    rkt: TargetDokumen | None = Field(None, description="Target di Rencana Kinerja Tahunan")
+    pk: TargetDokumen | None = Field(None, description="Target di Perjanjian Kinerja")
+    pk_perubahan: TargetDokumen | None = Field(
+        None, description="Target di PK Perubahan; tulis 'semula' untuk target yang diganti"
+    )
 
     def berlaku(self) -> tuple[str, TargetDokumen] | None:
         """The document whose targets are measured: PK Perubahan, else PK, else RKT."""
@@ -59,15 +98,39 @@ Triwulan = Annotated[int, Field(ge=1, le=4)]
 
 
 class RealisasiIndikator(Model):
-    nilai: NilaiField | None = None
-    capaian: Angka | None = None
+    model_config = skema(
+        "Realisasi satu indikator: angka atau teks (IK1.1: 43.30), atau {nilai, capaian, "
+        "alasan, sumber, bulanan, triwulan, catatan}; isi minimal nilai, capaian atau catatan",
+        anyOf=[{"required": ["nilai"]}, {"required": ["capaian"]}, {"required": ["catatan"]}],
+    )
+
+    nilai: NilaiField | None = Field(
+        None, description='Realisasi tahun ini; contoh: 43.30, "84,03", WTP'
+    )
+    capaian: Angka | None = Field(
+        None,
+        description="Capaian (%) yang diisi tangan: untuk target berupa teks, atau capaian "
+        "tercetak yang realisasinya tidak diketahui; contoh: 100",
+    )
     """Capaian entered by hand: for a qualitative target, or a figure printed in an
     earlier report whose realisasi is not known."""
-    alasan: Teks | None = None
-    sumber: Teks | None = None
-    bulanan: dict[Bulan, NilaiField] = Field(default_factory=dict)
-    triwulan: dict[Triwulan, NilaiField] = Field(default_factory=dict)
-    catatan: Teks | None = None
+    alasan: Teks | None = Field(
+        None, description="Dasar capaian yang diisi tangan; contoh: opini BPK sesuai target"
+    )
+    sumber: Teks | None = Field(None, description="Sumber angka; contoh: LKjIP 2021 Tabel 3.5")
+    bulanan: Annotated[
+        dict[Bulan, NilaiField],
+        KunciPeta(r"^0*(?:[1-9]|1[0-2])$", "bulan 1 sampai 12"),
+    ] = Field(default_factory=dict, description="Realisasi per bulan; contoh: {1: 10, 2: 12}")
+    triwulan: Annotated[
+        dict[Triwulan, NilaiField], KunciPeta(r"^0*[1-4]$", "triwulan 1 sampai 4")
+    ] = Field(
+        default_factory=dict, description="Realisasi per triwulan; contoh: {1: 12000, 2: 12800}"
+    )
+    catatan: Teks | None = Field(
+        None,
+        description="Catatan; tanpa nilai dan capaian: mengapa realisasi tidak tersedia",
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -85,4 +148,15 @@ class RealisasiIndikator(Model):
 
 
 class RealisasiTahun(Model):
-    indikator: dict[Id, RealisasiIndikator] = Field(default_factory=dict)
+    model_config = skema("<tahun>/realisasi.yaml: realisasi indikator kinerja tahun ini")
+
+    indikator: Annotated[
+        dict[
+            Id,
+            Annotated[RealisasiIndikator, BentukSingkat({"type": ["number", "string"]})],
+        ],
+        KunciPeta(POLA_ID, PESAN_ID),
+    ] = Field(
+        default_factory=dict,
+        description="Realisasi per id indikator Renstra; contoh: {IK1.1: 43.30, IK1.2: 13244}",
+    )

@@ -1,0 +1,609 @@
+"""``sakipgen diff``: what changed in a dinas's plan data between two git revisions.
+
+The dinas folder may be anywhere inside a git repository.  The files of an older
+revision are read with ``git ls-tree`` and ``git cat-file`` into a temporary folder
+(never touching the working tree or the index), loaded with the same loader and
+checks as ``sakipgen check``, and the two *models* are compared — not the YAML text,
+so reformatting, comments and key order are not changes, and ``32`` against
+``32.0`` is the same target.
+
+Every change is one :class:`Perubahan`.  The JSON shape (README "sakipgen diff")::
+
+    {"dinas": "examples/blora",
+     "lama": {"revisi": "HEAD~1", "commit": "<40 hex>"},
+     "baru": {"revisi": null, "commit": null},          # null: the working tree
+     "perubahan": [{"jenis": "target", "tahun": 2021, "dokumen": "pk",
+                    "lokasi": "2021/target.yaml", "id": "IK1.1",
+                    "uraian": "Persentase koperasi sehat", "lama": "32", "baru": "35"}]}
+
+``lama``/``baru`` are strings (a target or realisasi as written, a rupiah amount as
+its digits, a capaian as its exact decimal), ``null`` where the item does not exist
+on that side.  The same code gives the PK Perubahan its "target semula" from git
+history (``dokumen.yaml`` ``pk_perubahan.revisi_pk``, see :func:`semula_revisi`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from sakipgen.calc.anggaran import pagu, realisasi
+from sakipgen.diagnostics import Diagnostic
+from sakipgen.model.folder import Dinas
+from sakipgen.model.nilai import Nilai
+from sakipgen.model.tahun import TargetDokumen, TargetIndikator
+
+Nilainya = Nilai | int | Decimal | str | None
+"""A compared value: a target or realisasi, a rupiah amount, a capaian, or a text."""
+
+
+class RevisiError(Exception):
+    """A revision cannot be read: not a git repository, an unknown revision, no such
+    folder at that revision, or git missing.  The message is for the user (Indonesian)."""
+
+
+# --- reading a revision ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Repo:
+    """The git repository holding a dinas folder, and the folder's path inside it."""
+
+    root: Path
+    prefix: str
+    """The dinas folder relative to the repository root, POSIX, ``""`` at the root."""
+
+
+def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes:
+    env = {**os.environ, "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0"}
+    try:
+        proc = subprocess.run(
+            ["git", "-C", str(cwd), *args],
+            input=stdin,
+            capture_output=True,
+            env=env,
+            check=False,
+            timeout=300,
+        )
+    except FileNotFoundError as exc:
+        raise RevisiError("git tidak terpasang (perintah 'git' tidak ditemukan)") from exc
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise RevisiError(f"git tidak dapat dijalankan: {exc}") from exc
+    if proc.returncode != 0:
+        message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise RevisiError(message[-1] if message else f"git {args[0]} gagal")
+    return proc.stdout
+
+
+def repo_untuk(folder: Path) -> Repo:
+    """The repository of ``folder``; :class:`RevisiError` when it is not in one."""
+    if not folder.is_dir():
+        raise RevisiError(f"folder '{folder}' tidak ditemukan")
+    try:
+        root = _git(folder, "rev-parse", "--show-toplevel").decode("utf-8").strip()
+        prefix = _git(folder, "rev-parse", "--show-prefix").decode("utf-8").strip()
+    except RevisiError as exc:
+        raise RevisiError(
+            f"'{folder}' tidak berada di dalam repositori git ({exc}); 'diff' dan 'revisi_pk' "
+            "membandingkan revisi git, jadi simpan folder dinas di repositori git"
+        ) from exc
+    return Repo(Path(root), prefix.rstrip("/"))
+
+
+def commit(repo: Repo, revisi: str) -> str:
+    """The full commit id a revision names (a commit id, tag, branch, ``HEAD~1`` …)."""
+    if not revisi.strip():
+        raise RevisiError("revisi kosong")
+    try:
+        out = _git(
+            repo.root,
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            "--end-of-options",
+            f"{revisi}^{{commit}}",
+        )
+    except RevisiError as exc:
+        raise RevisiError(
+            f"revisi '{revisi}' tidak dikenal di repositori {repo.root} "
+            "(contoh revisi: HEAD~1, main, v2021, atau id commit)"
+        ) from exc
+    return out.decode("ascii").strip()
+
+
+def _ekstrak(repo: Repo, sha: str, revisi: str, tujuan: Path) -> None:
+    """Write the files of the dinas folder at commit ``sha`` below ``tujuan`` (same
+    relative paths as in the repository)."""
+    spec = ["--", f":(literal){repo.prefix}"] if repo.prefix else []
+    listing = _git(repo.root, "ls-tree", "-r", "-z", "--full-tree", sha, *spec)
+    blobs: list[tuple[str, str, str]] = []  # (mode, object id, path)
+    for entry in listing.split(b"\0"):
+        if not entry:
+            continue
+        head, _, raw_name = entry.partition(b"\t")
+        mode, kind, oid = head.decode("ascii").split()
+        if kind == "blob":
+            blobs.append((mode, oid, raw_name.decode("utf-8", "surrogateescape")))
+    if not blobs:
+        raise RevisiError(f"folder '{repo.prefix or '.'}' tidak ada pada revisi '{revisi}'")
+    out = _git(
+        repo.root, "cat-file", "--batch", stdin="".join(f"{o}\n" for _, o, _ in blobs).encode()
+    )
+    pos = 0
+    for mode, _oid, name in blobs:
+        end = out.index(b"\n", pos)
+        header = out[pos:end].split()
+        if len(header) != 3:  # "<id> missing": a partial or broken clone
+            raise RevisiError(f"isi revisi '{revisi}' tidak lengkap di repositori ({name})")
+        size = int(header[2])
+        data = out[end + 1 : end + 1 + size]
+        pos = end + 1 + size + 1
+        rel = PurePosixPath(name)
+        if rel.is_absolute() or ".." in rel.parts:
+            continue
+        path = tujuan.joinpath(*rel.parts)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if mode == "120000":  # a symlink: recreated as it is (the loader reports bad ones)
+            with contextlib.suppress(OSError):
+                os.symlink(data.decode("utf-8", "surrogateescape"), path)
+            continue
+        path.write_bytes(data)
+
+
+@dataclass
+class DataRevisi:
+    """A dinas as it was at one revision (or as it is in the working tree)."""
+
+    revisi: str | None
+    """As the user named it; None for the working tree."""
+    commit: str | None
+    dinas: Dinas | None
+    diagnostics: list[Diagnostic]
+
+
+def muat_revisi(folder: Path, revisi: str) -> DataRevisi:
+    """Load the dinas folder as it was at ``revisi``, with every ``check`` diagnostic.
+    Diagnostics name their files as ``REVISI:path/in/repo``, the way git does."""
+    from sakipgen.checks import periksa
+
+    repo = repo_untuk(folder)
+    sha = commit(repo, revisi)
+    with tempfile.TemporaryDirectory(prefix="sakipgen-revisi-") as tmp:
+        base = Path(tmp)
+        _ekstrak(repo, sha, revisi, base)
+        dinas, diags = periksa(base.joinpath(*PurePosixPath(repo.prefix).parts), base)
+    shown = [
+        replace(d, location=replace(d.location, file=f"{revisi}:{d.location.file}")) for d in diags
+    ]
+    return DataRevisi(revisi, sha, dinas, shown)
+
+
+def muat_kerja(folder: Path) -> DataRevisi:
+    """The working tree: the folder as it is on disk."""
+    from sakipgen.checks import periksa
+
+    dinas, diags = periksa(folder)
+    return DataRevisi(None, None, dinas, diags)
+
+
+# --- comparing two models -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Perubahan:
+    """One change.  ``jenis`` (stable names, README "sakipgen diff"):
+
+    ``sasaran_ditambah``, ``sasaran_dihapus``, ``sasaran_uraian``; ``indikator_ditambah``,
+    ``indikator_dihapus``, ``indikator_uraian``, ``indikator_satuan``,
+    ``indikator_polaritas``, ``indikator_sasaran`` (moved to another sasaran);
+    ``target_renstra`` (a Renstra year target), ``target_akhir``; ``target`` and
+    ``target_semula`` (``dokumen`` rkt, pk or pk_perubahan); ``realisasi``,
+    ``capaian_manual``; ``program_ditambah``, ``program_dihapus``, ``program_uraian``,
+    ``pagu_program`` (``dokumen`` anggaran, or the PK/RKT's own pagu), ``realisasi_program``,
+    ``pagu_total``, ``realisasi_total``.
+    """
+
+    jenis: str
+    tahun: int | None
+    dokumen: str | None
+    lokasi: str
+    """The file, relative to the dinas folder: ``renstra.yaml``, ``2021/target.yaml``."""
+    id: str
+    uraian: str
+    lama: Nilainya
+    baru: Nilainya
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "jenis": self.jenis,
+            "tahun": self.tahun,
+            "dokumen": self.dokumen,
+            "lokasi": self.lokasi,
+            "id": self.id,
+            "uraian": self.uraian,
+            "lama": teks_json(self.lama),
+            "baru": teks_json(self.baru),
+        }
+
+
+def teks_json(value: Nilainya) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, Nilai):
+        return value.teks
+    return str(value)
+
+
+def sama(a: Nilainya, b: Nilainya) -> bool:
+    """Equal as data: numbers by value (``32`` and ``32.0``), text ignoring spacing."""
+    if a is None or b is None:
+        return a is b
+    if isinstance(a, Nilai) and isinstance(b, Nilai):
+        if a.jenis == "angka" and b.jenis == "angka":
+            return a.angka == b.angka and a.satuan.lower() == b.satuan.lower()
+        return a.jenis == b.jenis and " ".join(a.teks.split()) == " ".join(b.teks.split())
+    if isinstance(a, Nilai) or isinstance(b, Nilai):
+        return False
+    return a == b
+
+
+def pasangan_target(
+    lama: TargetDokumen | None, baru: TargetDokumen | None, urutan: Sequence[str] = ()
+) -> list[tuple[str, TargetIndikator | None, TargetIndikator | None]]:
+    """Every indikator of either document with its entry on each side: the Renstra
+    order first (``urutan``), then other ids in order of appearance.  ``diff`` reports
+    the pairs that differ; the PK Perubahan takes its "target semula" from them."""
+    a = lama.indikator if lama else {}
+    b = baru.indikator if baru else {}
+    ids = [i for i in urutan if i in a or i in b]
+    ids += [i for i in [*b, *a] if i not in ids]
+    return [(i, a.get(i), b.get(i)) for i in dict.fromkeys(ids)]
+
+
+def bandingkan(lama: Dinas, baru: Dinas) -> list[Perubahan]:
+    """Every change from ``lama`` to ``baru``: Renstra first, then year by year."""
+    out: list[Perubahan] = []
+    out += _renstra(lama, baru)
+    for tahun in sorted(set(lama.tahun) | set(baru.tahun)):
+        out += _target(lama, baru, tahun)
+        out += _realisasi(lama, baru, tahun)
+        out += _anggaran(lama, baru, tahun)
+    return out
+
+
+def _urutan(lama: Dinas, baru: Dinas) -> list[str]:
+    """Indikator ids in the new Renstra's order, then those only the old one has."""
+    ids = list(baru.indikator)
+    return ids + [i for i in lama.indikator if i not in baru.indikator]
+
+
+def _uraian_indikator(lama: Dinas, baru: Dinas, ident: str) -> str:
+    found = baru.indikator.get(ident) or lama.indikator.get(ident)
+    return found[1].uraian if found else ""
+
+
+def _renstra(lama: Dinas, baru: Dinas) -> list[Perubahan]:
+    out: list[Perubahan] = []
+    loc = "renstra.yaml"
+
+    def add(
+        jenis: str, ident: str, uraian: str, a: Nilainya, b: Nilainya, tahun: int | None = None
+    ) -> None:
+        out.append(Perubahan(jenis, tahun, "renstra", loc, ident, uraian, a, b))
+
+    old_s, new_s = lama.sasaran, baru.sasaran
+    for sid, s in new_s.items():
+        if sid not in old_s:
+            add("sasaran_ditambah", sid, s.uraian, None, s.uraian)
+        elif not sama(old_s[sid].uraian, s.uraian):
+            add("sasaran_uraian", sid, s.uraian, old_s[sid].uraian, s.uraian)
+    for sid, s in old_s.items():
+        if sid not in new_s:
+            add("sasaran_dihapus", sid, s.uraian, s.uraian, None)
+
+    old_i, new_i = lama.indikator, baru.indikator
+    for iid in _urutan(lama, baru):
+        if iid not in old_i:
+            add("indikator_ditambah", iid, new_i[iid][1].uraian, None, new_i[iid][1].uraian)
+            continue
+        if iid not in new_i:
+            add("indikator_dihapus", iid, old_i[iid][1].uraian, old_i[iid][1].uraian, None)
+            continue
+        (sa, a), (sb, b) = old_i[iid], new_i[iid]
+        if sa.id != sb.id:
+            add("indikator_sasaran", iid, b.uraian, sa.id, sb.id)
+        for field, jenis in (
+            ("uraian", "indikator_uraian"),
+            ("satuan", "indikator_satuan"),
+            ("polaritas", "indikator_polaritas"),
+        ):
+            va, vb = getattr(a, field), getattr(b, field)
+            if " ".join(va.split()) != " ".join(vb.split()):
+                add(jenis, iid, b.uraian, va, vb)
+
+    for iid in _urutan(lama, baru):
+        a_ind = old_i[iid][1] if iid in old_i else None
+        b_ind = new_i[iid][1] if iid in new_i else None
+        uraian = _uraian_indikator(lama, baru, iid)
+        ta = a_ind.target if a_ind else {}
+        tb = b_ind.target if b_ind else {}
+        for y in sorted(set(ta) | set(tb)):
+            if not sama(ta.get(y), tb.get(y)):
+                add("target_renstra", iid, uraian, ta.get(y), tb.get(y), y)
+        aa = a_ind.target_akhir if a_ind else None
+        ab = b_ind.target_akhir if b_ind else None
+        if not sama(aa, ab):
+            add("target_akhir", iid, uraian, aa, ab)
+    return out
+
+
+def _target(lama: Dinas, baru: Dinas, tahun: int) -> list[Perubahan]:
+    out: list[Perubahan] = []
+    ta, tb = lama.tahun.get(tahun), baru.tahun.get(tahun)
+    ma = ta.target.model if ta and ta.target else None
+    mb = tb.target.model if tb and tb.target else None
+    loc = f"{tahun}/target.yaml"
+    order = _urutan(lama, baru)
+    for doc in ("rkt", "pk", "pk_perubahan"):
+        da: TargetDokumen | None = getattr(ma, doc) if ma else None
+        db: TargetDokumen | None = getattr(mb, doc) if mb else None
+        for iid, ea, eb in pasangan_target(da, db, order):
+            uraian = _uraian_indikator(lama, baru, iid)
+            va, vb = (ea.target if ea else None), (eb.target if eb else None)
+            if not sama(va, vb):
+                out.append(Perubahan("target", tahun, doc, loc, iid, uraian, va, vb))
+            sa, sb = (ea.semula if ea else None), (eb.semula if eb else None)
+            if not sama(sa, sb):
+                out.append(Perubahan("target_semula", tahun, doc, loc, iid, uraian, sa, sb))
+        pa = da.program if da else {}
+        pb = db.program if db else {}
+        for pid in dict.fromkeys([*pb, *pa]):
+            if pa.get(pid) != pb.get(pid):
+                name = _uraian_program(lama, baru, tahun, pid)
+                out.append(
+                    Perubahan("pagu_program", tahun, doc, loc, pid, name, pa.get(pid), pb.get(pid))
+                )
+    return out
+
+
+def _uraian_program(lama: Dinas, baru: Dinas, tahun: int, pid: str) -> str:
+    for d in (baru, lama):
+        t = d.tahun.get(tahun)
+        for p in t.program() if t else []:
+            if p.id == pid:
+                return p.uraian
+    return ""
+
+
+def _realisasi(lama: Dinas, baru: Dinas, tahun: int) -> list[Perubahan]:
+    out: list[Perubahan] = []
+    ta, tb = lama.tahun.get(tahun), baru.tahun.get(tahun)
+    ra = ta.realisasi.model.indikator if ta and ta.realisasi else {}
+    rb = tb.realisasi.model.indikator if tb and tb.realisasi else {}
+    loc = f"{tahun}/realisasi.yaml"
+    order = _urutan(lama, baru)
+    ids = [i for i in order if i in ra or i in rb]
+    ids += [i for i in [*rb, *ra] if i not in ids]
+    for iid in dict.fromkeys(ids):
+        ea, eb = ra.get(iid), rb.get(iid)
+        uraian = _uraian_indikator(lama, baru, iid)
+        va, vb = (ea.nilai if ea else None), (eb.nilai if eb else None)
+        if not sama(va, vb):
+            out.append(Perubahan("realisasi", tahun, "realisasi", loc, iid, uraian, va, vb))
+        ca, cb = (ea.capaian if ea else None), (eb.capaian if eb else None)
+        if ca != cb:
+            out.append(Perubahan("capaian_manual", tahun, "realisasi", loc, iid, uraian, ca, cb))
+    return out
+
+
+def _anggaran(lama: Dinas, baru: Dinas, tahun: int) -> list[Perubahan]:
+    out: list[Perubahan] = []
+    ta, tb = lama.tahun.get(tahun), baru.tahun.get(tahun)
+    aa = ta.anggaran.model if ta and ta.anggaran else None
+    ab = tb.anggaran.model if tb and tb.anggaran else None
+    if aa is None and ab is None:
+        return out
+    loc = f"{tahun}/anggaran.yaml"
+    pa = {p.id: p for p in aa.program} if aa else {}
+    pb = {p.id: p for p in ab.program} if ab else {}
+
+    def add(jenis: str, ident: str, uraian: str, a: Nilainya, b: Nilainya) -> None:
+        out.append(Perubahan(jenis, tahun, "anggaran", loc, ident, uraian, a, b))
+
+    for pid, p in pb.items():
+        if pid not in pa:
+            add("program_ditambah", pid, p.uraian, None, pagu(p))
+            continue
+        old = pa[pid]
+        if " ".join(old.uraian.split()) != " ".join(p.uraian.split()):
+            add("program_uraian", pid, p.uraian, old.uraian, p.uraian)
+        if pagu(old) != pagu(p):
+            add("pagu_program", pid, p.uraian, pagu(old), pagu(p))
+        if realisasi(old) != realisasi(p):
+            add("realisasi_program", pid, p.uraian, realisasi(old), realisasi(p))
+    for pid, p in pa.items():
+        if pid not in pb:
+            add("program_dihapus", pid, p.uraian, pagu(p), None)
+    tot_a = aa.total if aa else None
+    tot_b = ab.total if ab else None
+    if (tot_a.pagu if tot_a else None) != (tot_b.pagu if tot_b else None):
+        add("pagu_total", "total", "", tot_a.pagu if tot_a else None, tot_b.pagu if tot_b else None)
+    ra = tot_a.realisasi if tot_a else None
+    rb = tot_b.realisasi if tot_b else None
+    if ra != rb:
+        add("realisasi_total", "total", "", ra, rb)
+    return out
+
+
+# --- PK Perubahan: the "target semula" from git history -----------------------------------
+
+
+def semula_revisi(dinas: Dinas, tahun: int, revisi: str) -> dict[str, Nilai]:
+    """The targets the year's PK Perubahan replaces, as they were at ``revisi``: that
+    revision's PK Perubahan of the year when it had one (an earlier amendment), else its
+    PK.  Keyed by indikator id; only indikator of the current PK Perubahan.  Raises
+    :class:`RevisiError` when the revision or its targets cannot be read."""
+    key = ("semula_revisi", tahun, revisi)
+    if key not in dinas.memo:
+        dinas.memo[key] = _semula_revisi(dinas, tahun, revisi)
+    found = dinas.memo[key]
+    if isinstance(found, RevisiError):
+        raise found
+    assert isinstance(found, dict)
+    return found
+
+
+def _semula_revisi(dinas: Dinas, tahun: int, revisi: str) -> dict[str, Nilai] | RevisiError:
+    try:
+        data = muat_revisi(dinas.folder, revisi)
+    except RevisiError as exc:
+        return exc
+    if data.dinas is None:
+        first = next((d.text() for d in data.diagnostics), "")
+        return RevisiError(f"data pada revisi '{revisi}' tidak dapat dimuat: {first}")
+    t = data.dinas.tahun.get(tahun)
+    model = t.target.model if t and t.target else None
+    lama = None
+    if model is not None:
+        lama = model.pk_perubahan if model.pk_perubahan and model.pk_perubahan.indikator else None
+        lama = lama or model.pk
+    if lama is None or not lama.indikator:
+        return RevisiError(f"{tahun}/target.yaml pada revisi '{revisi}' tidak memuat 'pk'")
+    now = dinas.tahun[tahun].target
+    baru = now.model.pk_perubahan if now else None
+    return {
+        iid: ea.target
+        for iid, ea, eb in pasangan_target(lama, baru, list(dinas.indikator))
+        if ea is not None and eb is not None
+    }
+
+
+# --- text output --------------------------------------------------------------------------
+
+BAGIAN = [
+    ("Sasaran dan indikator", ("sasaran_", "indikator_")),
+    ("Target", ("target",)),
+    ("Realisasi", ("realisasi", "capaian_manual")),
+    ("Anggaran", ("program_", "pagu_", "realisasi_program", "realisasi_total")),
+]
+"""Sections of the text output, by ``jenis`` prefix (first match wins)."""
+
+DOKUMEN = {
+    "renstra": "Renstra",
+    "rkt": "RKT",
+    "pk": "PK",
+    "pk_perubahan": "PK Perubahan",
+    "realisasi": "Realisasi",
+    "anggaran": "Anggaran",
+}
+
+LABEL = {
+    "sasaran_ditambah": "sasaran ditambah",
+    "sasaran_dihapus": "sasaran dihapus",
+    "sasaran_uraian": "uraian diubah",
+    "indikator_ditambah": "indikator ditambah",
+    "indikator_dihapus": "indikator dihapus",
+    "indikator_uraian": "uraian diubah",
+    "indikator_satuan": "satuan diubah",
+    "indikator_polaritas": "polaritas diubah",
+    "indikator_sasaran": "pindah sasaran",
+    "target_renstra": "target",
+    "target_akhir": "target akhir",
+    "target": "target",
+    "target_semula": "target semula",
+    "realisasi": "realisasi",
+    "capaian_manual": "capaian manual",
+    "program_ditambah": "program ditambah",
+    "program_dihapus": "program dihapus",
+    "program_uraian": "uraian diubah",
+    "pagu_program": "pagu",
+    "realisasi_program": "realisasi",
+    "pagu_total": "pagu total",
+    "realisasi_total": "realisasi total",
+}
+
+_RUPIAH = ("program_ditambah", "program_dihapus", "pagu_", "realisasi_program", "realisasi_total")
+
+
+def _bagian(p: Perubahan) -> str:
+    for title, prefixes in BAGIAN:
+        if p.jenis.startswith(prefixes):
+            return title
+    return "Lainnya"
+
+
+def _tampil(p: Perubahan, value: Nilainya) -> str:
+    from sakipgen.format import angka, nilai, rupiah
+
+    if value is None:
+        return "(tidak ada)"
+    if isinstance(value, Nilai):
+        return nilai(value)
+    if isinstance(value, int) and p.jenis.startswith(_RUPIAH):
+        return rupiah(value, "")
+    if isinstance(value, Decimal):
+        return angka(value)
+    return str(value)
+
+
+def render_text(changes: Sequence[Perubahan], judul: str) -> Any:
+    """A rich renderable: one table per section, then a one-line summary."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    parts: list[Any] = []
+    for title, _ in [*BAGIAN, ("Lainnya", ())]:
+        rows = [p for p in changes if _bagian(p) == title]
+        if not rows:
+            continue
+        cols: list[tuple[str, str, list[str]]] = [
+            ("Tahun", "right", [str(p.tahun) if p.tahun else "" for p in rows]),
+            ("Dokumen", "left", [DOKUMEN.get(p.dokumen or "", p.dokumen or "") for p in rows]),
+            ("Perubahan", "left", [LABEL.get(p.jenis, p.jenis) for p in rows]),
+            ("Id", "left", [p.id for p in rows]),
+            ("Uraian", "left", [p.uraian for p in rows]),
+            ("Lama", "right", [_tampil(p, p.lama) for p in rows]),
+            ("Baru", "right", [_tampil(p, p.baru) for p in rows]),
+        ]
+        cols = [c for c in cols if any(c[2]) or c[0] in ("Lama", "Baru")]
+        t = Table(title=title, title_justify="left")
+        for name, just, _ in cols:
+            t.add_column(name, justify=just, overflow="fold")  # type: ignore[arg-type]
+        for i in range(len(rows)):
+            t.add_row(*(c[2][i] for c in cols))
+        parts.append(t)
+    summary = f"{len(changes)} perubahan {judul}" if changes else f"Tidak ada perubahan {judul}"
+    parts.append(Text(summary, style="bold"))
+    return Group(*parts)
+
+
+def label_revisi(data: DataRevisi) -> str:
+    if data.revisi is None:
+        return "working tree"
+    return f"{data.revisi} ({(data.commit or '')[:10]})"
+
+
+def to_json(
+    folder: str, lama: DataRevisi, baru: DataRevisi, changes: Sequence[Perubahan]
+) -> dict[str, Any]:
+    return {
+        "dinas": folder,
+        "lama": {"revisi": lama.revisi, "commit": lama.commit},
+        "baru": {"revisi": baru.revisi, "commit": baru.commit},
+        "perubahan": [p.as_dict() for p in changes],
+    }
+
+
+def kesalahan(data: Sequence[DataRevisi]) -> list[Diagnostic]:
+    """The errors (not warnings) of either side; any makes ``diff`` exit 1."""
+    from sakipgen.diagnostics import Severity
+
+    return [x for d in data for x in d.diagnostics if x.severity is Severity.ERROR]

@@ -1,0 +1,289 @@
+"""``sakipgen init``: scaffold a new dinas folder that passes ``sakipgen check`` as written.
+
+The files come from the templates in ``templates/init/`` (package data, like the
+document templates): YAML and Markdown with Indonesian comments, rendered by Jinja
+with ``[[ … ]]`` delimiters so that YAML flow mappings and narrative placeholders
+(``{{ tahun }}``) pass through untouched.  Every value a user types is inserted as a
+YAML scalar that reads back unchanged (quoted when needed), so a name such as
+``Dinas: Koperasi # UKM`` cannot break a file.  The folder also gets ``schema/`` with
+the JSON Schemas its files name in their first line, so an editor checks them when
+the folder is opened on its own.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+BAWAAN_PEMDA = "Kabupaten Contoh"
+BAWAAN_DINAS = "Dinas Contoh"
+LAMA_RENSTRA = 5
+"""A Renstra covers five years; ``--mulai`` alone implies ``akhir = mulai + 4``."""
+
+TAHUN_MIN, TAHUN_MAKS = 1945, 2100
+
+# Template → path in the new folder ("{tahun}" is the year folder).
+BERKAS: dict[str, str] = {
+    "sakip.yaml.j2": "sakip.yaml",
+    "renstra.yaml.j2": "renstra.yaml",
+    "target.yaml.j2": "{tahun}/target.yaml",
+    "realisasi.yaml.j2": "{tahun}/realisasi.yaml",
+    "anggaran.yaml.j2": "{tahun}/anggaran.yaml",
+    "dokumen.yaml.j2": "{tahun}/dokumen.yaml",
+    "narasi.md.j2": "narasi/lkjip/bab2/iku.md",
+}
+
+Tanya = Callable[[str, Any], Any]
+"""Ask the user: ``tanya(pertanyaan, bawaan)`` returns an answer of the default's type."""
+
+
+class InitError(Exception):
+    """A request ``init`` refuses (the message is for the user, in Indonesian)."""
+
+
+@dataclass(frozen=True)
+class Isian:
+    """What the new folder is about."""
+
+    pemda: str
+    dinas: str
+    mulai: int
+    akhir: int
+    tahun: int
+
+
+# --- collecting the answers -------------------------------------------------------------
+
+
+def _periksa_teks(nama: str, nilai: str) -> str:
+    teks = " ".join(nilai.split()) if "\n" not in nilai else ""
+    if not teks:
+        raise InitError(f"{nama} tidak boleh kosong dan harus satu baris")
+    if any(ord(c) < 32 for c in teks) or "{{" in teks or "}}" in teks:
+        raise InitError(f"{nama} '{nilai}' memuat karakter yang tidak dapat dipakai")
+    return teks
+
+
+def _periksa_tahun(nama: str, nilai: int) -> int:
+    if not TAHUN_MIN <= nilai <= TAHUN_MAKS:
+        raise InitError(f"{nama} {nilai} bukan tahun yang wajar (misalnya 2025)")
+    return nilai
+
+
+def lengkapi(
+    *,
+    pemda: str | None,
+    dinas: str | None,
+    mulai: int | None,
+    akhir: int | None,
+    tahun: int | None,
+    tanya: Tanya | None,
+    hari_ini: date,
+) -> tuple[Isian, list[str]]:
+    """Fill in what the flags left out: by asking (``tanya``, on a terminal) or with
+    defaults.  Returns the answers and, without ``tanya``, the defaults used (for the
+    message that says which)."""
+    bawaan: list[str] = []
+
+    def ambil(nilai: Any, pertanyaan: str, default: Any, label: str) -> Any:
+        if nilai is not None:
+            return nilai
+        if tanya is not None:
+            return tanya(pertanyaan, default)
+        bawaan.append(f'{label} "{default}"' if isinstance(default, str) else f"{label} {default}")
+        return default
+
+    pemda = _periksa_teks("pemda", ambil(pemda, "Pemerintah daerah", BAWAAN_PEMDA, "--pemda"))
+    dinas = _periksa_teks("dinas", ambil(dinas, "Nama dinas", BAWAAN_DINAS, "--dinas"))
+    if mulai is None and akhir is not None:
+        awal_bawaan = akhir - (LAMA_RENSTRA - 1)
+    else:
+        awal_bawaan = tahun if tahun is not None else hari_ini.year
+    mulai = _periksa_tahun(
+        "tahun mulai", ambil(mulai, "Tahun mulai Renstra", awal_bawaan, "--mulai")
+    )
+    akhir = _periksa_tahun(
+        "tahun akhir",
+        ambil(akhir, "Tahun akhir Renstra", mulai + LAMA_RENSTRA - 1, "--akhir"),
+    )
+    if akhir < mulai:
+        raise InitError(f"tahun akhir Renstra {akhir} lebih awal dari tahun mulai {mulai}")
+    tahun_bawaan = hari_ini.year if mulai <= hari_ini.year <= akhir else mulai
+    tahun = _periksa_tahun("tahun", ambil(tahun, "Tahun data pertama", tahun_bawaan, "--tahun"))
+    if not mulai <= tahun <= akhir:
+        raise InitError(f"tahun {tahun} di luar periode Renstra {mulai}–{akhir}")
+    return Isian(pemda, dinas, mulai, akhir, tahun), bawaan
+
+
+def periksa_folder(folder: Path, *, force: bool) -> None:
+    """Refuse a folder that already holds something, unless ``force``."""
+    if folder.exists() and not folder.is_dir():
+        raise InitError(f"'{folder}' sudah ada dan bukan folder")
+    if folder.is_dir() and any(folder.iterdir()) and not force:
+        raise InitError(
+            f"folder '{folder}' sudah berisi berkas; 'sakipgen init' tidak menimpa data yang "
+            "ada. Pilih folder baru atau kosong, atau tambahkan --force untuk menimpa berkas "
+            "contoh (berkas lain dibiarkan)."
+        )
+
+
+# --- writing the folder ----------------------------------------------------------------
+
+
+def skalar_yaml(teks: str) -> str:
+    """``teks`` as a YAML scalar for a block mapping value: plain when it reads back as
+    the same text, otherwise double-quoted (a JSON string is a valid YAML one)."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        data = YAML(typ="safe", pure=True).load(f"k: {teks}\n")
+    except (YAMLError, ValueError):
+        data = None
+    if isinstance(data, dict) and data.get("k") == teks and type(data["k"]) is str:
+        return teks
+    return json.dumps(teks, ensure_ascii=False)
+
+
+def _tanpa_awalan(pemda: str) -> tuple[str, str]:
+    """``Kabupaten Blora`` → (``Bupati``, ``Blora``): the head of the pemda and its name."""
+    for awalan, kepala in (
+        ("Kabupaten ", "Bupati"),
+        ("Kab. ", "Bupati"),
+        ("Kota ", "Wali Kota"),
+        ("Provinsi ", "Gubernur"),
+    ):
+        if pemda.lower().startswith(awalan.lower()) and pemda[len(awalan) :].strip():
+            return kepala, pemda[len(awalan) :].strip()
+    return "Kepala Daerah", pemda
+
+
+def _deret(awal: int, akhir: int, tahun: list[int]) -> dict[int, int]:
+    """Targets moving evenly from ``awal`` to ``akhir`` over the years, in whole numbers
+    (never a fraction a count unit would reject, never an ambiguous ``6.825``)."""
+    if len(tahun) == 1:
+        return {tahun[0]: akhir}
+    langkah = Decimal(akhir - awal) / (len(tahun) - 1)
+    return {
+        t: int((awal + langkah * i).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+        for i, t in enumerate(tahun)
+    }
+
+
+def _peta(nilai: dict[int, int]) -> str:
+    return "{" + ", ".join(f"{k}: {v}" for k, v in nilai.items()) + "}"
+
+
+def konteks(isian: Isian) -> dict[str, Any]:
+    """The values the templates fill in."""
+    kepala_daerah, nama_daerah = _tanpa_awalan(isian.pemda)
+    tahun = list(range(isian.mulai, isian.akhir + 1))
+    ik11 = _deret(80, 90, tahun)  # Persentase layanan tepat waktu (positif)
+    ik12 = _deret(10, 2, tahun)  # Jumlah pengaduan tidak ditindaklanjuti (negatif)
+    t = isian.tahun
+    return {
+        "pemda": isian.pemda,
+        "dinas": isian.dinas,
+        "ibukota": nama_daerah,
+        "atasan_jabatan": f"{kepala_daerah} {nama_daerah}",
+        "kepala_jabatan": f"Kepala {isian.dinas} {isian.pemda}",
+        "mulai": isian.mulai,
+        "akhir": isian.akhir,
+        "tahun": t,
+        "tahun_baseline": isian.mulai - 1,
+        "target_ik11": _peta(ik11),
+        "target_ik12": _peta(ik12),
+        "akhir_ik11": ik11[isian.akhir],
+        "akhir_ik12": ik12[isian.akhir],
+        "pk_ik11": ik11[t],
+        "pk_ik12": ik12[t],
+        "real_ik11": ik11[t] + 2,  # a little above target: capaian above 100
+        "real_ik12": max(ik12[t] - 1, 0),
+        "tanggal_rkt": f"{t - 1}-06-30",
+        "tanggal_pk": f"{t}-01-31",
+        "tanggal_lkjip": f"{t + 1}-01-31",
+    }
+
+
+def folder_templat() -> Path:
+    return Path(str(files("sakipgen.templates"))) / "init"
+
+
+def render(isian: Isian) -> dict[str, str]:
+    """Path in the new folder → its text."""
+    from jinja2 import Environment, StrictUndefined
+
+    env = Environment(
+        variable_start_string="[[",
+        variable_end_string="]]",
+        block_start_string="[%",
+        block_end_string="%]",
+        comment_start_string="[#",
+        comment_end_string="#]",
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        autoescape=False,
+    )
+    env.filters["yaml"] = skalar_yaml
+    nilai = konteks(isian)
+    folder = folder_templat()
+    out: dict[str, str] = {}
+    for templat, tujuan in BERKAS.items():
+        teks = (folder / templat).read_text(encoding="utf-8")
+        out[tujuan.format(tahun=isian.tahun)] = env.from_string(teks).render(nilai)
+    return out
+
+
+def buat(folder: Path, isian: Isian) -> list[Path]:
+    """Write the new dinas folder; return every path written (schemas included)."""
+    from sakipgen.skema import tulis_skema
+    from sakipgen.write import tulis_atomik
+
+    written: list[Path] = []
+    for relatif, teks in render(isian).items():
+        path = folder / relatif
+        tulis_atomik(path, teks.encode("utf-8"))
+        written.append(path)
+    written.extend(tulis_skema(folder / "schema"))
+    return written
+
+
+def inisialisasi(
+    folder: Path,
+    *,
+    pemda: str | None = None,
+    dinas: str | None = None,
+    mulai: int | None = None,
+    akhir: int | None = None,
+    tahun: int | None = None,
+    force: bool = False,
+    tanya: Tanya | None = None,
+    lapor: Callable[[str], None] = lambda _: None,
+    hari_ini: date | None = None,
+) -> list[Path]:
+    """``sakipgen init``: check the folder, collect the answers, write the files.
+    Raises :class:`InitError` for a request it refuses."""
+    periksa_folder(folder, force=force)
+    isian, bawaan = lengkapi(
+        pemda=pemda,
+        dinas=dinas,
+        mulai=mulai,
+        akhir=akhir,
+        tahun=tahun,
+        tanya=tanya,
+        hari_ini=hari_ini or date.today(),
+    )
+    if bawaan:
+        lapor(
+            "Tidak ada terminal untuk bertanya; memakai nilai bawaan: "
+            + ", ".join(bawaan)
+            + ". Ubah dengan opsi tersebut, atau sunting berkasnya."
+        )
+    return buat(folder, isian)

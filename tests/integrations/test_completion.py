@@ -1,0 +1,65 @@
+"""Shell completion (typer's built-in): the script for each shell, and answers to it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def _sakipgen_script() -> str:
+    # Completion is keyed to the program's name: the installed `sakipgen` script, not
+    # `python -m sakipgen`.
+    found = Path(sys.executable).parent / ("sakipgen.exe" if os.name == "nt" else "sakipgen")
+    script = str(found) if found.is_file() else shutil.which("sakipgen")
+    assert script, "the sakipgen console script is not installed"
+    return script
+
+
+def _run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [_sakipgen_script(), *args],
+        env={**os.environ, **env},
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize(
+    ("shell", "expected"),
+    [
+        ("bash", "complete -o default -F _sakipgen_completion sakipgen"),
+        ("zsh", "#compdef sakipgen"),
+        ("fish", "complete --command sakipgen"),
+    ],
+)
+def test_completion_script(shell: str, expected: str) -> None:
+    proc = _run({"_SAKIPGEN_COMPLETE": f"source_{shell}"})
+    assert proc.returncode == 0, proc.stderr
+    assert expected in proc.stdout
+
+
+def test_completion_answers() -> None:
+    def complete(words: str, cword: int) -> list[str]:
+        proc = _run(
+            {"_SAKIPGEN_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cword)}
+        )
+        assert proc.returncode == 0, proc.stderr
+        return proc.stdout.split()
+
+    assert complete("sakipgen build x --doc ", 4) == [
+        "rkt",
+        "iku",
+        "pk",
+        "rencana-aksi",
+        "lkjip",
+        "all",
+    ]
+    assert complete("sakipgen check --format ", 3) == ["text", "json", "github"]
+    assert "--pdf" in complete("sakipgen build x --p", 3)
