@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# Tests compare messages in Indonesian, the default language; a developer or CI machine
+# whose LANG is English must not switch them (tests of English set SAKIPGEN_LANG=en).
+os.environ["SAKIPGEN_LANG"] = "id"
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

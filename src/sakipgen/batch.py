@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sakipgen import __version__
+from sakipgen.i18n import _, atur_bahasa, bahasa
 
 JENIS = ["rkt", "iku", "pk", "rencana-aksi", "lkjip"]
 
@@ -96,9 +97,9 @@ def bangun(p: Permintaan) -> Ringkasan:
         return _bangun(p, result)
     except Exception as exc:  # one dinas must not stop the batch
         result.failed = True
-        result.errors = (
-            f"{p.folder}: kesalahan internal ({type(exc).__name__}: {exc}); laporkan ke pengembang"
-        )
+        result.errors = _(
+            "{folder}: kesalahan internal ({jenis}: {exc}); laporkan ke pengembang"
+        ).format(folder=p.folder, jenis=type(exc).__name__, exc=exc)
         return result
 
 
@@ -109,15 +110,18 @@ def _bangun(p: Permintaan, result: Ringkasan) -> Ringkasan:
     entry = manifest.get(key)
     if not p.force and isinstance(entry, dict) and entry.get("hash") == digest:
         if entry.get("failed"):
-            # The same inputs failed before: report it again without re-reading them.
-            result.failed = True
-            result.errors = str(entry.get("errors", ""))
-            return result
-        listed = entry.get("files", [])
-        files = [str(f) for f in listed] if isinstance(listed, list) else []
-        if all(Path(f).is_file() for f in files):
-            result.unchanged = files
-            return result
+            # The same inputs failed before: report it again without re-reading them
+            # (when the report was written in the language now asked for).
+            if entry.get("bahasa", "id") == bahasa():
+                result.failed = True
+                result.errors = str(entry.get("errors", ""))
+                return result
+        else:
+            listed = entry.get("files", [])
+            files = [str(f) for f in listed] if isinstance(listed, list) else []
+            if all(Path(f).is_file() for f in files):
+                result.unchanged = files
+                return result
 
     from sakipgen import render
     from sakipgen.checks import periksa
@@ -130,9 +134,12 @@ def _bangun(p: Permintaan, result: Ringkasan) -> Ringkasan:
         result.failed = True
         result.errors = (
             render_text(diags)
-            + f"\n{p.folder}: data berisi kesalahan; tidak ada dokumen yang ditulis."
+            + "\n"
+            + _("{folder}: data berisi kesalahan; tidak ada dokumen yang ditulis.").format(
+                folder=p.folder
+            )
         )
-        _catat(p.folder, manifest, key, {"hash": digest, "failed": True, "errors": result.errors})
+        _catat(p.folder, manifest, key, _gagal(digest, result.errors))
         return result
     render.CACHE_DIR = p.folder / "build" / ".cache"
     problems: list[Diagnostic] = []
@@ -144,7 +151,7 @@ def _bangun(p: Permintaan, result: Ringkasan) -> Ringkasan:
                     Diagnostic.make(
                         Location(str(p.folder)),
                         "D001",
-                        f"{kind}: tidak ada tahun yang datanya lengkap",
+                        _("{kind}: tidak ada tahun yang datanya lengkap").format(kind=kind),
                     )
                 )
             continue
@@ -164,10 +171,15 @@ def _bangun(p: Permintaan, result: Ringkasan) -> Ringkasan:
     if problems:
         result.failed = True
         result.errors = render_text(problems)
-        _catat(p.folder, manifest, key, {"hash": digest, "failed": True, "errors": result.errors})
+        _catat(p.folder, manifest, key, _gagal(digest, result.errors))
         return result
     _catat(p.folder, manifest, key, {"hash": digest, "files": result.written})
     return result
+
+
+def _gagal(digest: str, errors: str) -> dict[str, object]:
+    """A manifest entry for a failed build; its report is in the active language."""
+    return {"hash": digest, "failed": True, "errors": errors, "bahasa": bahasa()}
 
 
 def _catat(
@@ -195,7 +207,10 @@ def jalankan(
         return results
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    # Workers report in the language of this process (a spawned worker starts afresh).
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=atur_bahasa, initargs=(bahasa(),)
+    ) as pool:
         futures = [pool.submit(bangun, r) for r in requests]
         for f in as_completed(futures):
             out = f.result()

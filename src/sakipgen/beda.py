@@ -36,6 +36,7 @@ from typing import Any
 
 from sakipgen.calc.anggaran import pagu, realisasi
 from sakipgen.diagnostics import Diagnostic
+from sakipgen.i18n import _
 from sakipgen.model.folder import Dinas
 from sakipgen.model.nilai import Nilai
 from sakipgen.model.tahun import TargetDokumen, TargetIndikator
@@ -46,7 +47,8 @@ Nilainya = Nilai | int | Decimal | str | None
 
 class RevisiError(Exception):
     """A revision cannot be read: not a git repository, an unknown revision, no such
-    folder at that revision, or git missing.  The message is for the user (Indonesian)."""
+    folder at that revision, or git missing.  The message is for the user (in the active
+    language)."""
 
 
 # --- reading a revision ------------------------------------------------------------------
@@ -73,26 +75,30 @@ def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes:
             timeout=300,
         )
     except FileNotFoundError as exc:
-        raise RevisiError("git tidak terpasang (perintah 'git' tidak ditemukan)") from exc
+        raise RevisiError(_("git tidak terpasang (perintah 'git' tidak ditemukan)")) from exc
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise RevisiError(f"git tidak dapat dijalankan: {exc}") from exc
+        raise RevisiError(_("git tidak dapat dijalankan: {exc}").format(exc=exc)) from exc
     if proc.returncode != 0:
         message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise RevisiError(message[-1] if message else f"git {args[0]} gagal")
+        raise RevisiError(
+            message[-1] if message else _("git {perintah} gagal").format(perintah=args[0])
+        )
     return proc.stdout
 
 
 def repo_untuk(folder: Path) -> Repo:
     """The repository of ``folder``; :class:`RevisiError` when it is not in one."""
     if not folder.is_dir():
-        raise RevisiError(f"folder '{folder}' tidak ditemukan")
+        raise RevisiError(_("folder '{folder}' tidak ditemukan").format(folder=folder))
     try:
         root = _git(folder, "rev-parse", "--show-toplevel").decode("utf-8").strip()
         prefix = _git(folder, "rev-parse", "--show-prefix").decode("utf-8").strip()
     except RevisiError as exc:
         raise RevisiError(
-            f"'{folder}' tidak berada di dalam repositori git ({exc}); 'diff' dan 'revisi_pk' "
-            "membandingkan revisi git, jadi simpan folder dinas di repositori git"
+            _(
+                "'{folder}' tidak berada di dalam repositori git ({exc}); 'diff' dan 'revisi_pk' "
+                "membandingkan revisi git, jadi simpan folder dinas di repositori git"
+            ).format(folder=folder, exc=exc)
         ) from exc
     return Repo(Path(root), prefix.rstrip("/"))
 
@@ -100,7 +106,7 @@ def repo_untuk(folder: Path) -> Repo:
 def commit(repo: Repo, revisi: str) -> str:
     """The full commit id a revision names (a commit id, tag, branch, ``HEAD~1`` …)."""
     if not revisi.strip():
-        raise RevisiError("revisi kosong")
+        raise RevisiError(_("revisi kosong"))
     try:
         out = _git(
             repo.root,
@@ -112,8 +118,10 @@ def commit(repo: Repo, revisi: str) -> str:
         )
     except RevisiError as exc:
         raise RevisiError(
-            f"revisi '{revisi}' tidak dikenal di repositori {repo.root} "
-            "(contoh revisi: HEAD~1, main, v2021, atau id commit)"
+            _(
+                "revisi '{revisi}' tidak dikenal di repositori {root} "
+                "(contoh revisi: HEAD~1, main, v2021, atau id commit)"
+            ).format(revisi=revisi, root=repo.root)
         ) from exc
     return out.decode("ascii").strip()
 
@@ -127,21 +135,29 @@ def _ekstrak(repo: Repo, sha: str, revisi: str, tujuan: Path) -> None:
     for entry in listing.split(b"\0"):
         if not entry:
             continue
-        head, _, raw_name = entry.partition(b"\t")
+        head, _tab, raw_name = entry.partition(b"\t")
         mode, kind, oid = head.decode("ascii").split()
         if kind == "blob":
             blobs.append((mode, oid, raw_name.decode("utf-8", "surrogateescape")))
     if not blobs:
-        raise RevisiError(f"folder '{repo.prefix or '.'}' tidak ada pada revisi '{revisi}'")
+        raise RevisiError(
+            _("folder '{folder}' tidak ada pada revisi '{revisi}'").format(
+                folder=repo.prefix or ".", revisi=revisi
+            )
+        )
     out = _git(
-        repo.root, "cat-file", "--batch", stdin="".join(f"{o}\n" for _, o, _ in blobs).encode()
+        repo.root, "cat-file", "--batch", stdin="".join(f"{o}\n" for _m, o, _n in blobs).encode()
     )
     pos = 0
     for mode, _oid, name in blobs:
         end = out.index(b"\n", pos)
         header = out[pos:end].split()
         if len(header) != 3:  # "<id> missing": a partial or broken clone
-            raise RevisiError(f"isi revisi '{revisi}' tidak lengkap di repositori ({name})")
+            raise RevisiError(
+                _("isi revisi '{revisi}' tidak lengkap di repositori ({name})").format(
+                    revisi=revisi, name=name
+                )
+            )
         size = int(header[2])
         data = out[end + 1 : end + 1 + size]
         pos = end + 1 + size + 1
@@ -467,7 +483,11 @@ def _semula_revisi(dinas: Dinas, tahun: int, revisi: str) -> dict[str, Nilai] | 
         return exc
     if data.dinas is None:
         first = next((d.text() for d in data.diagnostics), "")
-        return RevisiError(f"data pada revisi '{revisi}' tidak dapat dimuat: {first}")
+        return RevisiError(
+            _("data pada revisi '{revisi}' tidak dapat dimuat: {first}").format(
+                revisi=revisi, first=first
+            )
+        )
     t = data.dinas.tahun.get(tahun)
     model = t.target.model if t and t.target else None
     lama = None
@@ -475,7 +495,11 @@ def _semula_revisi(dinas: Dinas, tahun: int, revisi: str) -> dict[str, Nilai] | 
         lama = model.pk_perubahan if model.pk_perubahan and model.pk_perubahan.indikator else None
         lama = lama or model.pk
     if lama is None or not lama.indikator:
-        return RevisiError(f"{tahun}/target.yaml pada revisi '{revisi}' tidak memuat 'pk'")
+        return RevisiError(
+            _("{tahun}/target.yaml pada revisi '{revisi}' tidak memuat 'pk'").format(
+                tahun=tahun, revisi=revisi
+            )
+        )
     now = dinas.tahun[tahun].target
     baru = now.model.pk_perubahan if now else None
     return {
@@ -493,41 +517,60 @@ BAGIAN = [
     ("Realisasi", ("realisasi", "capaian_manual")),
     ("Anggaran", ("program_", "pagu_", "realisasi_program", "realisasi_total")),
 ]
-"""Sections of the text output, by ``jenis`` prefix (first match wins)."""
+"""Sections of the text output, by ``jenis`` prefix (first match wins); the titles are
+keys, shown through :func:`judul_bagian`."""
 
-DOKUMEN = {
-    "renstra": "Renstra",
-    "rkt": "RKT",
-    "pk": "PK",
-    "pk_perubahan": "PK Perubahan",
-    "realisasi": "Realisasi",
-    "anggaran": "Anggaran",
-}
 
-LABEL = {
-    "sasaran_ditambah": "sasaran ditambah",
-    "sasaran_dihapus": "sasaran dihapus",
-    "sasaran_uraian": "uraian diubah",
-    "indikator_ditambah": "indikator ditambah",
-    "indikator_dihapus": "indikator dihapus",
-    "indikator_uraian": "uraian diubah",
-    "indikator_satuan": "satuan diubah",
-    "indikator_polaritas": "polaritas diubah",
-    "indikator_sasaran": "pindah sasaran",
-    "target_renstra": "target",
-    "target_akhir": "target akhir",
-    "target": "target",
-    "target_semula": "target semula",
-    "realisasi": "realisasi",
-    "capaian_manual": "capaian manual",
-    "program_ditambah": "program ditambah",
-    "program_dihapus": "program dihapus",
-    "program_uraian": "uraian diubah",
-    "pagu_program": "pagu",
-    "realisasi_program": "realisasi",
-    "pagu_total": "pagu total",
-    "realisasi_total": "realisasi total",
-}
+def judul_bagian() -> dict[str, str]:
+    """Section title → its text in the active language."""
+    return {
+        "Sasaran dan indikator": _("Sasaran dan indikator"),
+        "Target": _("Target"),
+        "Realisasi": _("Realisasi"),
+        "Anggaran": _("Anggaran"),
+        "Lainnya": _("Lainnya"),
+    }
+
+
+def dokumen() -> dict[str, str]:
+    """``dokumen`` → its name in the text output (in the active language)."""
+    return {
+        "renstra": "Renstra",
+        "rkt": "RKT",
+        "pk": "PK",
+        "pk_perubahan": "PK Perubahan",
+        "realisasi": _("Realisasi"),
+        "anggaran": _("Anggaran"),
+    }
+
+
+def label() -> dict[str, str]:
+    """``jenis`` → how the text output names the change (in the active language)."""
+    return {
+        "sasaran_ditambah": _("sasaran ditambah"),
+        "sasaran_dihapus": _("sasaran dihapus"),
+        "sasaran_uraian": _("uraian diubah"),
+        "indikator_ditambah": _("indikator ditambah"),
+        "indikator_dihapus": _("indikator dihapus"),
+        "indikator_uraian": _("uraian diubah"),
+        "indikator_satuan": _("satuan diubah"),
+        "indikator_polaritas": _("polaritas diubah"),
+        "indikator_sasaran": _("pindah sasaran"),
+        "target_renstra": _("target"),
+        "target_akhir": _("target akhir"),
+        "target": _("target"),
+        "target_semula": _("target semula"),
+        "realisasi": _("realisasi"),
+        "capaian_manual": _("capaian manual"),
+        "program_ditambah": _("program ditambah"),
+        "program_dihapus": _("program dihapus"),
+        "program_uraian": _("uraian diubah"),
+        "pagu_program": _("pagu"),
+        "realisasi_program": _("realisasi"),
+        "pagu_total": _("pagu total"),
+        "realisasi_total": _("realisasi total"),
+    }
+
 
 _RUPIAH = ("program_ditambah", "program_dihapus", "pagu_", "realisasi_program", "realisasi_total")
 
@@ -543,7 +586,7 @@ def _tampil(p: Perubahan, value: Nilainya) -> str:
     from sakipgen.format import angka, nilai, rupiah
 
     if value is None:
-        return "(tidak ada)"
+        return _("(tidak ada)")
     if isinstance(value, Nilai):
         return nilai(value)
     if isinstance(value, int) and p.jenis.startswith(_RUPIAH):
@@ -560,34 +603,42 @@ def render_text(changes: Sequence[Perubahan], judul: str) -> Any:
     from rich.text import Text
 
     parts: list[Any] = []
-    for title, _ in [*BAGIAN, ("Lainnya", ())]:
+    titles = judul_bagian()
+    names = dokumen()
+    labels = label()
+    lama, baru = _("Lama"), _("Baru")
+    for title, _prefixes in [*BAGIAN, ("Lainnya", ())]:
         rows = [p for p in changes if _bagian(p) == title]
         if not rows:
             continue
         cols: list[tuple[str, str, list[str]]] = [
-            ("Tahun", "right", [str(p.tahun) if p.tahun else "" for p in rows]),
-            ("Dokumen", "left", [DOKUMEN.get(p.dokumen or "", p.dokumen or "") for p in rows]),
-            ("Perubahan", "left", [LABEL.get(p.jenis, p.jenis) for p in rows]),
-            ("Id", "left", [p.id for p in rows]),
-            ("Uraian", "left", [p.uraian for p in rows]),
-            ("Lama", "right", [_tampil(p, p.lama) for p in rows]),
-            ("Baru", "right", [_tampil(p, p.baru) for p in rows]),
+            (_("Tahun"), "right", [str(p.tahun) if p.tahun else "" for p in rows]),
+            (_("Dokumen"), "left", [names.get(p.dokumen or "", p.dokumen or "") for p in rows]),
+            (_("Perubahan"), "left", [labels.get(p.jenis, p.jenis) for p in rows]),
+            (_("Id"), "left", [p.id for p in rows]),
+            (_("Uraian"), "left", [p.uraian for p in rows]),
+            (lama, "right", [_tampil(p, p.lama) for p in rows]),
+            (baru, "right", [_tampil(p, p.baru) for p in rows]),
         ]
-        cols = [c for c in cols if any(c[2]) or c[0] in ("Lama", "Baru")]
-        t = Table(title=title, title_justify="left")
-        for name, just, _ in cols:
+        cols = [c for c in cols if any(c[2]) or c[0] in (lama, baru)]
+        t = Table(title=titles.get(title, title), title_justify="left")
+        for name, just, _values in cols:
             t.add_column(name, justify=just, overflow="fold")  # type: ignore[arg-type]
         for i in range(len(rows)):
             t.add_row(*(c[2][i] for c in cols))
         parts.append(t)
-    summary = f"{len(changes)} perubahan {judul}" if changes else f"Tidak ada perubahan {judul}"
+    summary = (
+        _("{jumlah} perubahan {judul}").format(jumlah=len(changes), judul=judul)
+        if changes
+        else _("Tidak ada perubahan {judul}").format(judul=judul)
+    )
     parts.append(Text(summary, style="bold"))
     return Group(*parts)
 
 
 def label_revisi(data: DataRevisi) -> str:
     if data.revisi is None:
-        return "working tree"
+        return _("working tree")
     return f"{data.revisi} ({(data.commit or '')[:10]})"
 
 

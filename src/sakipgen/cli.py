@@ -13,15 +13,40 @@ from typing import Annotated
 import typer
 
 from sakipgen import __version__
+from sakipgen.i18n import _, atur_bahasa, pilih_bahasa
+
+
+def _lang_argv(argv: list[str]) -> tuple[str | None, list[str]]:
+    """``--lang en`` / ``--lang=en`` anywhere on the command line, and argv without it.
+    Read before the commands are defined, so their help is in that language too."""
+    rest: list[str] = []
+    lang: str | None = None
+    skip = False
+    for i, arg in enumerate(argv):
+        if skip:
+            skip = False
+            continue
+        if arg == "--lang" and i + 1 < len(argv):
+            lang, skip = argv[i + 1], True
+        elif arg.startswith("--lang="):
+            lang = arg.split("=", 1)[1]
+        else:
+            rest.append(arg)
+    return lang, rest
+
+
+atur_bahasa(pilih_bahasa(_lang_argv(sys.argv)[0]))
 
 app = typer.Typer(
     name="sakipgen",
     help=(
-        "Susun dokumen SAKIP (RKT, IKU, PK, Rencana Aksi, LKjIP) dari data YAML dinas.\n\n"
-        "Contoh:\n\n"
-        "  sakipgen build examples/blora --doc lkjip\n\n"
-        "  sakipgen check examples/blora\n\n"
-        "  sakipgen show examples/blora --year 2021"
+        _(
+            "Susun dokumen SAKIP (RKT, IKU, PK, Rencana Aksi, LKjIP) dari data YAML dinas.\n\n"
+            "Contoh:\n\n"
+            "  sakipgen build examples/blora --doc lkjip\n\n"
+            "  sakipgen check examples/blora\n\n"
+            "  sakipgen show examples/blora --year 2021"
+        )
     ),
     add_completion=True,
     no_args_is_help=True,
@@ -53,10 +78,21 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Tampilkan versi."),
+        typer.Option("--version", callback=_version, is_eager=True, help=_("Tampilkan versi.")),
     ] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            help=_(
+                "Bahasa pesan: id (Bahasa Indonesia, bawaan) atau en (English); bawaan dari "
+                "SAKIPGEN_LANG atau LANG."
+            ),
+        ),
+    ] = None,
 ) -> None:
-    """Susun dokumen SAKIP dari data YAML dinas."""
+    if lang is not None:
+        atur_bahasa(pilih_bahasa(lang))
 
 
 def _find_dinas(paths: list[Path]) -> tuple[list[Path], list[Path]]:
@@ -85,35 +121,39 @@ def _find_dinas(paths: list[Path]) -> tuple[list[Path], list[Path]]:
     return found, empty
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Periksa data dinas: sintaks YAML, isian, referensi antar-berkas dan "
+        "perhitungan.\n\n    Setiap temuan ditulis sebagai berkas:baris:kolom: "
+        "KODE pesan. Kode keluar: 0 bersih\n    (boleh ada peringatan; dengan "
+        "--strict tidak), 1 ada temuan, 2 salah pemakaian atau\n    kesalahan "
+        "internal.\n\n    Contoh: sakipgen check examples/blora examples/sinjai"
+    )
+)
 def check(
     dirs: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Folder dinas (berisi sakip.yaml), atau folder yang memuat beberapa folder "
-            "dinas. Tanpa argumen: folder kerja saat ini."
+            help=_(
+                "Folder dinas (berisi sakip.yaml), atau folder yang memuat beberapa folder "
+                "dinas. Tanpa argumen: folder kerja saat ini."
+            )
         ),
     ] = None,
     format: Annotated[
         CheckFormat | None,
         typer.Option(
             "--format",
-            help="text (untuk dibaca), json (untuk alat lain), github (anotasi GitHub "
-            "Actions; otomatis bila GITHUB_ACTIONS=true).",
+            help=_(
+                "text (untuk dibaca), json (untuk alat lain), github (anotasi GitHub "
+                "Actions; otomatis bila GITHUB_ACTIONS=true)."
+            ),
         ),
     ] = None,
     strict: Annotated[
-        bool, typer.Option("--strict", help="Peringatan juga dianggap gagal (kode keluar 1).")
+        bool, typer.Option("--strict", help=_("Peringatan juga dianggap gagal (kode keluar 1)."))
     ] = False,
 ) -> None:
-    """Periksa data dinas: sintaks YAML, isian, referensi antar-berkas dan perhitungan.
-
-    Setiap temuan ditulis sebagai berkas:baris:kolom: KODE pesan. Kode keluar: 0 bersih
-    (boleh ada peringatan; dengan --strict tidak), 1 ada temuan, 2 salah pemakaian atau
-    kesalahan internal.
-
-    Contoh: sakipgen check examples/blora examples/sinjai
-    """
     from sakipgen.checks import periksa
     from sakipgen.diagnostics import (
         Diagnostic,
@@ -136,11 +176,11 @@ def check(
             Diagnostic.make(
                 Location(str(p)),
                 "F005",
-                "bukan folder dinas dan tidak memuat folder dinas (tidak ada sakip.yaml)",
+                _("bukan folder dinas dan tidak memuat folder dinas (tidak ada sakip.yaml)"),
             )
         )
     for folder in folders:
-        _, found = periksa(folder)
+        _dinas, found = periksa(folder)
         diags.extend(found)
     diags = sorted_unique(diags)
     errors = sum(d.severity is Severity.ERROR for d in diags)
@@ -154,31 +194,32 @@ def check(
         if diags:
             color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
             typer.echo(render_text(diags, color=color))
-        summary = (
-            f"{len(folders)} folder dinas diperiksa: {errors} kesalahan, {warnings} peringatan"
-        )
+        summary = _(
+            "{folder} folder dinas diperiksa: {kesalahan} kesalahan, {peringatan} peringatan"
+        ).format(folder=len(folders), kesalahan=errors, peringatan=warnings)
         typer.echo(summary, err=bool(diags))
     failed = errors or (strict and warnings)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Tampilkan angka yang dihitung untuk satu tahun: target, realisasi, "
+        "capaian dan\n    kategori per indikator dan sasaran, rata-rata, serta "
+        "anggaran (pagu, realisasi,\n    serapan, efisiensi).\n\n    Contoh: "
+        "sakipgen show examples/blora --year 2021 --format json"
+    )
+)
 def show(
-    dir: Annotated[Path, typer.Argument(help="Folder dinas (berisi sakip.yaml).")],
+    dir: Annotated[Path, typer.Argument(help=_("Folder dinas (berisi sakip.yaml)."))],
     year: Annotated[
         int | None,
-        typer.Option("--year", "-y", help="Tahun; bawaan: tahun terakhir yang punya realisasi."),
+        typer.Option("--year", "-y", help=_("Tahun; bawaan: tahun terakhir yang punya realisasi.")),
     ] = None,
-    format: Annotated[ShowFormat, typer.Option("--format", help="text atau json.")] = (
+    format: Annotated[ShowFormat, typer.Option("--format", help=_("text atau json."))] = (
         ShowFormat.text
     ),
 ) -> None:
-    """Tampilkan angka yang dihitung untuk satu tahun: target, realisasi, capaian dan
-    kategori per indikator dan sasaran, rata-rata, serta anggaran (pagu, realisasi,
-    serapan, efisiensi).
-
-    Contoh: sakipgen show examples/blora --year 2021 --format json
-    """
     from sakipgen.calc.tahun import hitung_tahun, tahun_tersedia
     from sakipgen.checks import periksa
     from sakipgen.diagnostics import Severity, render_text
@@ -187,7 +228,7 @@ def show(
     errors = [d for d in diags if d.severity is Severity.ERROR]
     if dinas is None or errors:
         typer.echo(render_text(diags), err=True)
-        typer.echo("Perbaiki kesalahan di atas dulu (sakipgen check).", err=True)
+        typer.echo(_("Perbaiki kesalahan di atas dulu (sakipgen check)."), err=True)
         raise typer.Exit(EXIT_FINDINGS)
     years = tahun_tersedia(dinas)
     if year is None:
@@ -195,9 +236,14 @@ def show(
         year = max(with_real) if with_real else (max(years) if years else None)
     if year is None or year not in years:
         shown = ", ".join(map(str, years)) or "tidak ada"
-        typer.echo(f"Tahun {year} tidak ada datanya. Tahun yang tersedia: {shown}", err=True)
+        typer.echo(
+            _("Tahun {tahun} tidak ada datanya. Tahun yang tersedia: {tersedia}").format(
+                tahun=year, tersedia=shown
+            ),
+            err=True,
+        )
         raise typer.Exit(EXIT_USAGE)
-    hasil, _ = hitung_tahun(dinas, year)
+    hasil, _diags = hitung_tahun(dinas, year)
     from sakipgen import show as tampil
 
     if format is ShowFormat.json:
@@ -222,22 +268,37 @@ class DocKind(StrEnum):
     all = "all"
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Susun dokumen Word (.docx) dari data dinas.\n\n    Data diperiksa dulu "
+        "seperti 'sakipgen check'; bila ada kesalahan, tidak ada berkas yang\n  "
+        "  ditulis. Setiap berkas yang ditulis dicetak jalurnya. Dengan --doc "
+        "all, semua dokumen\n    yang datanya tersedia disusun. Banyak folder "
+        "disusun paralel (--jobs); dokumen yang\n    masukannya tidak berubah "
+        "dilewati (--force untuk menyusun ulang).\n\n    Contoh: sakipgen build "
+        "examples/blora --doc lkjip\n\n    Contoh: sakipgen build kabupaten/* "
+        "--doc all --jobs 2"
+    )
+)
 def build(
     dirs: Annotated[
         list[Path],
-        typer.Argument(help="Folder dinas (berisi sakip.yaml), atau folder berisi folder dinas."),
+        typer.Argument(
+            help=_("Folder dinas (berisi sakip.yaml), atau folder berisi folder dinas.")
+        ),
     ],
     doc: Annotated[
         DocKind,
-        typer.Option("--doc", "-d", help="Dokumen: rkt, iku, pk, rencana-aksi, lkjip, atau all."),
+        typer.Option(
+            "--doc", "-d", help=_("Dokumen: rkt, iku, pk, rencana-aksi, lkjip, atau all.")
+        ),
     ] = DocKind.all,
     year: Annotated[
         int | None,
         typer.Option(
             "--year",
             "-y",
-            help="Tahun dokumen; bawaan: tahun terakhir yang datanya ada untuk dokumen itu.",
+            help=_("Tahun dokumen; bawaan: tahun terakhir yang datanya ada untuk dokumen itu."),
         ),
     ] = None,
     out: Annotated[
@@ -245,48 +306,45 @@ def build(
         typer.Option(
             "--out",
             "-o",
-            help="Berkas keluaran (satu dokumen) atau folder; "
-            "bawaan: DIR/build/<dok>-<tahun>.docx.",
+            help=_(
+                "Berkas keluaran (satu dokumen) atau folder; bawaan: DIR/build/<dok>-<tahun>.docx."
+            ),
         ),
     ] = None,
     jobs: Annotated[
         int | None,
-        typer.Option("--jobs", "-j", min=1, help="Proses paralel; bawaan: jumlah CPU."),
+        typer.Option("--jobs", "-j", min=1, help=_("Proses paralel; bawaan: jumlah CPU.")),
     ] = None,
     force: Annotated[
         bool,
-        typer.Option("--force", help="Susun ulang walau data, narasi dan templat tidak berubah."),
+        typer.Option(
+            "--force", help=_("Susun ulang walau data, narasi dan templat tidak berubah.")
+        ),
     ] = False,
     pdf: Annotated[
         bool,
         typer.Option(
             "--pdf",
-            help="Tulis juga PDF di samping setiap .docx (LibreOffice; daftar isi dan nomor "
-            "halaman terisi).",
+            help=_(
+                "Tulis juga PDF di samping setiap .docx (LibreOffice; daftar isi dan nomor "
+                "halaman terisi)."
+            ),
         ),
     ] = False,
 ) -> None:
-    """Susun dokumen Word (.docx) dari data dinas.
-
-    Data diperiksa dulu seperti 'sakipgen check'; bila ada kesalahan, tidak ada berkas yang
-    ditulis. Setiap berkas yang ditulis dicetak jalurnya. Dengan --doc all, semua dokumen
-    yang datanya tersedia disusun. Banyak folder disusun paralel (--jobs); dokumen yang
-    masukannya tidak berubah dilewati (--force untuk menyusun ulang).
-
-    Contoh: sakipgen build examples/blora --doc lkjip
-    Contoh: sakipgen build kabupaten/* --doc all --jobs 2
-    """
     import time
 
     from sakipgen.batch import JENIS, Permintaan, Ringkasan, jalankan
 
     kinds = tuple(JENIS) if doc is DocKind.all else (doc.value,)
     if out is not None and out.suffix == ".docx" and (len(kinds) > 1 or len(dirs) > 1):
-        typer.echo("--out berakhiran .docx hanya untuk satu dokumen dari satu folder.", err=True)
+        typer.echo(_("--out berakhiran .docx hanya untuk satu dokumen dari satu folder."), err=True)
         raise typer.Exit(EXIT_USAGE)
     folders, empty = _find_dinas(dirs)
     for p in empty:
-        typer.echo(f"{p}: F005 bukan folder dinas (tidak ada sakip.yaml)", err=True)
+        typer.echo(
+            _("{folder}: F005 bukan folder dinas (tidak ada sakip.yaml)").format(folder=p), err=True
+        )
     requests = [
         Permintaan(f, kinds, year, out, force, explicit=doc is not DocKind.all) for f in folders
     ]
@@ -317,9 +375,16 @@ def build(
     failed = [r for r in results if r.failed]
     if len(requests) > 1 or unchanged or failed:
         typer.echo(
-            f"{written} dokumen ditulis, {unchanged} tidak berubah (dilewati), "
-            f"{len(failed)} folder gagal, dari {len(requests)} folder dinas dalam "
-            f"{time.perf_counter() - started:.1f} detik",
+            _(
+                "{ditulis} dokumen ditulis, {tetap} tidak berubah (dilewati), "
+                "{gagal} folder gagal, dari {jumlah} folder dinas dalam {detik} detik"
+            ).format(
+                ditulis=written,
+                tetap=unchanged,
+                gagal=len(failed),
+                jumlah=len(requests),
+                detik=f"{time.perf_counter() - started:.1f}",
+            ),
             err=True,
         )
     raise typer.Exit(EXIT_FINDINGS if failed or empty or pdf_failed else EXIT_OK)
@@ -338,7 +403,7 @@ class _Kemajuan:
 
             console = Console(stderr=True, no_color="NO_COLOR" in os.environ)
             bar = Progress(console=console, transient=True)
-            self.task = bar.add_task("menyusun dokumen", total=total)
+            self.task = bar.add_task(_("menyusun dokumen"), total=total)
             self.bar = bar
 
     def __enter__(self) -> _Kemajuan:
@@ -365,12 +430,12 @@ class _Kemajuan:
 
             assert isinstance(r, Ringkasan)
             state = (
-                "gagal"
+                _("gagal")
                 if r.failed
                 else (
-                    f"{len(r.written)} ditulis"
+                    _("{n} ditulis").format(n=len(r.written))
                     if r.written
-                    else f"{len(r.unchanged)} tidak berubah"
+                    else _("{n} tidak berubah").format(n=len(r.unchanged))
                 )
             )
             typer.echo(f"[{self.count}/{self.total}] {r.folder}: {state}", err=True)
@@ -381,17 +446,29 @@ class ExportFormat(StrEnum):
     csv = "csv"
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Ekspor tabel angka yang dihitung untuk satu tahun ke Excel atau CSV: "
+        "capaian per\n    indikator dan sasaran, IKU, PK, rencana aksi, "
+        "anggaran (program, kegiatan, sub\n    kegiatan; per sasaran; serapan "
+        "dan efisiensi). Tabel yang datanya tidak ada dilewati.\n\n    Angka di "
+        "xlsx adalah sel angka sungguhan (Excel menampilkannya dengan pemisah "
+        "sesuai\n    bahasa komputer). CSV memakai kebiasaan Excel berbahasa "
+        "Indonesia: UTF-8 dengan BOM,\n    pemisah ';' dan koma desimal.\n\n    "
+        "Contoh: sakipgen export examples/blora --year 2021\n\n    Contoh: "
+        "sakipgen export examples/blora --format csv --out tabel/"
+    )
+)
 def export(
-    dir: Annotated[Path, typer.Argument(help="Folder dinas (berisi sakip.yaml).")],
+    dir: Annotated[Path, typer.Argument(help=_("Folder dinas (berisi sakip.yaml)."))],
     year: Annotated[
         int | None,
-        typer.Option("--year", "-y", help="Tahun; bawaan: tahun terakhir yang punya realisasi."),
+        typer.Option("--year", "-y", help=_("Tahun; bawaan: tahun terakhir yang punya realisasi.")),
     ] = None,
     format: Annotated[
         ExportFormat,
         typer.Option(
-            "--format", help="xlsx (satu buku kerja Excel) atau csv (satu berkas per tabel)."
+            "--format", help=_("xlsx (satu buku kerja Excel) atau csv (satu berkas per tabel).")
         ),
     ] = ExportFormat.xlsx,
     out: Annotated[
@@ -399,23 +476,13 @@ def export(
         typer.Option(
             "--out",
             "-o",
-            help="xlsx: berkas .xlsx atau folder; csv: folder. Bawaan: "
-            "DIR/build/tabel-<tahun>.xlsx atau DIR/build/export-<tahun>/.",
+            help=_(
+                "xlsx: berkas .xlsx atau folder; csv: folder. Bawaan: "
+                "DIR/build/tabel-<tahun>.xlsx atau DIR/build/export-<tahun>/."
+            ),
         ),
     ] = None,
 ) -> None:
-    """Ekspor tabel angka yang dihitung untuk satu tahun ke Excel atau CSV: capaian per
-    indikator dan sasaran, IKU, PK, rencana aksi, anggaran (program, kegiatan, sub
-    kegiatan; per sasaran; serapan dan efisiensi). Tabel yang datanya tidak ada dilewati.
-
-    Angka di xlsx adalah sel angka sungguhan (Excel menampilkannya dengan pemisah sesuai
-    bahasa komputer). CSV memakai kebiasaan Excel berbahasa Indonesia: UTF-8 dengan BOM,
-    pemisah ';' dan koma desimal.
-
-    Contoh: sakipgen export examples/blora --year 2021
-
-    Contoh: sakipgen export examples/blora --format csv --out tabel/
-    """
     import importlib.util
 
     from sakipgen import ekspor
@@ -426,19 +493,24 @@ def export(
     dinas, diags = periksa(dir)
     if dinas is None or any(d.severity is Severity.ERROR for d in diags):
         typer.echo(render_text(diags), err=True)
-        typer.echo("Perbaiki kesalahan di atas dulu (sakipgen check).", err=True)
+        typer.echo(_("Perbaiki kesalahan di atas dulu (sakipgen check)."), err=True)
         raise typer.Exit(EXIT_FINDINGS)
     years = tahun_tersedia(dinas)
     year = year if year is not None else ekspor.tahun_bawaan(dinas)
     if year is None or year not in years:
         shown = ", ".join(map(str, years)) or "tidak ada"
-        typer.echo(f"Tahun {year} tidak ada datanya. Tahun yang tersedia: {shown}", err=True)
+        typer.echo(
+            _("Tahun {tahun} tidak ada datanya. Tahun yang tersedia: {tersedia}").format(
+                tahun=year, tersedia=shown
+            ),
+            err=True,
+        )
         raise typer.Exit(EXIT_USAGE)
     tables, warnings = ekspor.semua_tabel(dinas, year)
     for w in warnings:
-        typer.echo(f"{dir}: peringatan: {w}", err=True)
+        typer.echo(_("{folder}: peringatan: {pesan}").format(folder=dir, pesan=w), err=True)
     if out is not None and out.exists() and not out.is_dir() and format is ExportFormat.csv:
-        typer.echo(f"--out {out}: untuk csv, --out adalah folder.", err=True)
+        typer.echo(_("--out {out}: untuk csv, --out adalah folder.").format(out=out), err=True)
         raise typer.Exit(EXIT_USAGE)
     if format is ExportFormat.csv:
         folder = out or dir / "build" / f"export-{year}"
@@ -447,8 +519,10 @@ def export(
     else:
         if importlib.util.find_spec("xlsxwriter") is None:
             typer.echo(
-                "Paket XlsxWriter belum terpasang: pip install XlsxWriter "
-                "(atau pakai --format csv).",
+                _(
+                    "Paket XlsxWriter belum terpasang: pip install XlsxWriter "
+                    "(atau pakai --format csv)."
+                ),
                 err=True,
             )
             raise typer.Exit(EXIT_USAGE)
@@ -464,32 +538,32 @@ class DiffFormat(StrEnum):
     json = "json"
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Bandingkan data rencana kinerja antara dua revisi git: target (RKT, "
+        "PK, PK\n    Perubahan, Renstra), sasaran dan indikator (ditambah, "
+        "dihapus, uraian diubah),\n    realisasi, serta pagu dan realisasi "
+        "program. Yang dibandingkan adalah datanya, bukan\n    teks YAML-nya.\n\n "
+        "   Kode keluar: 0 (ada atau tidak ada perubahan), 1 bila data salah "
+        "satu revisi berisi\n    kesalahan, 2 bila revisi tidak dikenal atau "
+        "folder tidak berada di repositori git.\n\n    Contoh: sakipgen diff "
+        "examples/blora HEAD~1\n\n    Contoh: sakipgen diff examples/blora v2021 "
+        "main --format json"
+    )
+)
 def diff(
     dir: Annotated[
-        Path, typer.Argument(help="Folder dinas (berisi sakip.yaml) di repositori git.")
+        Path, typer.Argument(help=_("Folder dinas (berisi sakip.yaml) di repositori git."))
     ],
-    rev1: Annotated[str, typer.Argument(help="Revisi lama: id commit, tag, cabang, HEAD~1 …")],
+    rev1: Annotated[str, typer.Argument(help=_("Revisi lama: id commit, tag, cabang, HEAD~1 …"))],
     rev2: Annotated[
         str | None,
-        typer.Argument(help="Revisi baru; bawaan: isi folder saat ini (working tree)."),
+        typer.Argument(help=_("Revisi baru; bawaan: isi folder saat ini (working tree).")),
     ] = None,
-    format: Annotated[DiffFormat, typer.Option("--format", help="text atau json.")] = (
+    format: Annotated[DiffFormat, typer.Option("--format", help=_("text atau json."))] = (
         DiffFormat.text
     ),
 ) -> None:
-    """Bandingkan data rencana kinerja antara dua revisi git: target (RKT, PK, PK
-    Perubahan, Renstra), sasaran dan indikator (ditambah, dihapus, uraian diubah),
-    realisasi, serta pagu dan realisasi program. Yang dibandingkan adalah datanya, bukan
-    teks YAML-nya.
-
-    Kode keluar: 0 (ada atau tidak ada perubahan), 1 bila data salah satu revisi berisi
-    kesalahan, 2 bila revisi tidak dikenal atau folder tidak berada di repositori git.
-
-    Contoh: sakipgen diff examples/blora HEAD~1
-
-    Contoh: sakipgen diff examples/blora v2021 main --format json
-    """
     from sakipgen import beda
     from sakipgen.diagnostics import render_text
 
@@ -497,13 +571,14 @@ def diff(
         lama = beda.muat_revisi(dir, rev1)
         baru = beda.muat_revisi(dir, rev2) if rev2 is not None else beda.muat_kerja(dir)
     except beda.RevisiError as exc:
-        typer.echo(f"sakipgen diff: {exc}", err=True)
+        typer.echo(_("sakipgen diff: {pesan}").format(pesan=exc), err=True)
         raise typer.Exit(EXIT_USAGE) from None
     errors = beda.kesalahan([lama, baru])
     if errors or lama.dinas is None or baru.dinas is None:
         typer.echo(render_text(errors), err=True)
         typer.echo(
-            "Data salah satu revisi berisi kesalahan; perbaiki dulu (sakipgen check).", err=True
+            _("Data salah satu revisi berisi kesalahan; perbaiki dulu (sakipgen check)."),
+            err=True,
         )
         raise typer.Exit(EXIT_FINDINGS)
     changes = beda.bandingkan(lama.dinas, baru.dinas)
@@ -516,33 +591,42 @@ def diff(
         console = Console(no_color="NO_COLOR" in os.environ)
         if not console.is_terminal:
             console = Console(no_color=True, width=160)
-        judul = f"antara {beda.label_revisi(lama)} dan {beda.label_revisi(baru)}"
+        judul = _("antara {lama} dan {baru}").format(
+            lama=beda.label_revisi(lama), baru=beda.label_revisi(baru)
+        )
         console.print(beda.render_text(changes, judul))
     raise typer.Exit(EXIT_OK)
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Tulis JSON Schema setiap jenis berkas YAML (sakip, renstra, target, "
+        "realisasi,\n    anggaran, rencana-aksi, dokumen, tabel) sebagai "
+        "<jenis>.schema.json, agar editor\n    memeriksa dan menjelaskan isian "
+        "saat mengetik (VS Code dengan ekstensi YAML dari\n    Red Hat). Berkas "
+        "YAML menunjuk skemanya dengan baris pertama, misalnya\n    '# "
+        "yaml-language-server: $schema=../schema/target.schema.json'. Isinya "
+        "sama persis\n    setiap kali dijalankan; setiap jalur dicetak.\n\n    "
+        "Contoh: sakipgen schema --out dinas-saya/schema"
+    )
+)
 def schema(
     out: Annotated[
         Path,
-        typer.Option("--out", "-o", help="Folder tujuan; bawaan: ./schema."),
+        typer.Option("--out", "-o", help=_("Folder tujuan; bawaan: ./schema.")),
     ] = Path("schema"),
 ) -> None:
-    """Tulis JSON Schema setiap jenis berkas YAML (sakip, renstra, target, realisasi,
-    anggaran, rencana-aksi, dokumen, tabel) sebagai <jenis>.schema.json, agar editor
-    memeriksa dan menjelaskan isian saat mengetik (VS Code dengan ekstensi YAML dari
-    Red Hat). Berkas YAML menunjuk skemanya dengan baris pertama, misalnya
-    '# yaml-language-server: $schema=../schema/target.schema.json'. Isinya sama persis
-    setiap kali dijalankan; setiap jalur dicetak.
-
-    Contoh: sakipgen schema --out dinas-saya/schema
-    """
     from sakipgen.skema import tulis_skema
 
     try:
         written = tulis_skema(out)
     except OSError as exc:
-        typer.echo(f"sakipgen schema: tidak dapat menulis ke '{out}': {exc}", err=True)
+        typer.echo(
+            _("sakipgen schema: tidak dapat menulis ke '{out}': {pesan}").format(
+                out=out, pesan=exc
+            ),
+            err=True,
+        )
         raise typer.Exit(EXIT_USAGE) from None
     for path in written:
         typer.echo(path)
@@ -553,44 +637,44 @@ def _tanya(pertanyaan: str, bawaan: object) -> object:
     return typer.prompt(pertanyaan, default=bawaan, type=type(bawaan))
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Buat folder dinas baru berisi contoh yang lolos 'sakipgen check': "
+        "sakip.yaml,\n    renstra.yaml, <tahun>/ (target, realisasi, anggaran, "
+        "dokumen), satu narasi contoh dan\n    schema/ untuk editor. Setiap "
+        "berkas diberi komentar: arti setiap isian dan contohnya.\n\n    Isian "
+        "yang tidak diberikan lewat opsi ditanyakan bila dijalankan di "
+        "terminal; bila\n    tidak (skrip, CI), nilai bawaan dipakai dan "
+        "disebutkan. Folder yang sudah berisi tidak\n    ditimpa tanpa --force "
+        "(kode keluar 2).\n\n    Contoh: sakipgen init dinas-saya\n\n    Contoh: "
+        'sakipgen init dinas-saya --pemda "Kota Bandung" --mulai 2025\n\n    '
+        'Contoh: sakipgen init disdag --dinas "Dinas Perdagangan" --tahun 2026'
+    )
+)
 def init(
-    dir: Annotated[Path, typer.Argument(help="Folder dinas baru (belum ada, atau kosong).")],
+    dir: Annotated[Path, typer.Argument(help=_("Folder dinas baru (belum ada, atau kosong)."))],
     pemda: Annotated[
-        str | None, typer.Option("--pemda", help='Pemerintah daerah, misalnya "Kabupaten Blora".')
+        str | None,
+        typer.Option("--pemda", help=_('Pemerintah daerah, misalnya "Kabupaten Blora".')),
     ] = None,
     dinas: Annotated[
-        str | None, typer.Option("--dinas", help='Nama dinas, misalnya "Dinas Perdagangan".')
+        str | None, typer.Option("--dinas", help=_('Nama dinas, misalnya "Dinas Perdagangan".'))
     ] = None,
-    mulai: Annotated[int | None, typer.Option("--mulai", help="Tahun mulai Renstra.")] = None,
+    mulai: Annotated[int | None, typer.Option("--mulai", help=_("Tahun mulai Renstra."))] = None,
     akhir: Annotated[
-        int | None, typer.Option("--akhir", help="Tahun akhir Renstra; bawaan: mulai + 4.")
+        int | None, typer.Option("--akhir", help=_("Tahun akhir Renstra; bawaan: mulai + 4."))
     ] = None,
     tahun: Annotated[
         int | None,
-        typer.Option("--tahun", help="Tahun data pertama (folder <tahun>/); bawaan: tahun ini."),
+        typer.Option("--tahun", help=_("Tahun data pertama (folder <tahun>/); bawaan: tahun ini.")),
     ] = None,
     force: Annotated[
         bool,
         typer.Option(
-            "--force", help="Tulis juga ke folder yang sudah berisi (menimpa berkas contoh)."
+            "--force", help=_("Tulis juga ke folder yang sudah berisi (menimpa berkas contoh).")
         ),
     ] = False,
 ) -> None:
-    """Buat folder dinas baru berisi contoh yang lolos 'sakipgen check': sakip.yaml,
-    renstra.yaml, <tahun>/ (target, realisasi, anggaran, dokumen), satu narasi contoh dan
-    schema/ untuk editor. Setiap berkas diberi komentar: arti setiap isian dan contohnya.
-
-    Isian yang tidak diberikan lewat opsi ditanyakan bila dijalankan di terminal; bila
-    tidak (skrip, CI), nilai bawaan dipakai dan disebutkan. Folder yang sudah berisi tidak
-    ditimpa tanpa --force (kode keluar 2).
-
-    Contoh: sakipgen init dinas-saya
-
-    Contoh: sakipgen init dinas-saya --pemda "Kota Bandung" --mulai 2025
-
-    Contoh: sakipgen init disdag --dinas "Dinas Perdagangan" --tahun 2026
-    """
     from sakipgen.inisialisasi import InitError, inisialisasi
 
     try:
@@ -606,12 +690,14 @@ def init(
             lapor=lambda teks: typer.echo(teks, err=True),
         )
     except (InitError, OSError) as exc:
-        typer.echo(f"sakipgen init: {exc}", err=True)
+        typer.echo(_("sakipgen init: {pesan}").format(pesan=exc), err=True)
         raise typer.Exit(EXIT_USAGE) from None
     for path in written:
         typer.echo(path)
     typer.echo(
-        f"Folder dinas dibuat. Ganti isian contohnya, lalu periksa: sakipgen check {dir}",
+        _(
+            "Folder dinas dibuat. Ganti isian contohnya, lalu periksa: sakipgen check {folder}"
+        ).format(folder=dir),
         err=True,
     )
     raise typer.Exit(EXIT_OK)
@@ -620,16 +706,20 @@ def init(
 def main() -> None:
     """Entry point: map anything unexpected to exit code 2 without a traceback."""
     try:
-        app(standalone_mode=True)
+        # --lang was applied when this module was imported; it may stand anywhere.
+        app(args=_lang_argv(sys.argv)[1][1:], standalone_mode=True)
     except SystemExit:
         raise
     except KeyboardInterrupt:
-        sys.stderr.write("dibatalkan\n")
+        sys.stderr.write(_("dibatalkan") + "\n")
         sys.exit(130)
     except Exception as exc:  # the one place an internal error becomes an exit code
         sys.stderr.write(
-            f"sakipgen: kesalahan internal ({type(exc).__name__}: {exc}). Ini bukan kesalahan "
-            "data Anda; laporkan ke pengembang beserta perintah yang dijalankan.\n"
+            _(
+                "sakipgen: kesalahan internal ({jenis}: {pesan}). Ini bukan kesalahan data "
+                "Anda; laporkan ke pengembang beserta perintah yang dijalankan."
+            ).format(jenis=type(exc).__name__, pesan=exc)
+            + "\n"
         )
         if os.environ.get("SAKIPGEN_DEBUG"):
             raise

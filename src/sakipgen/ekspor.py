@@ -46,6 +46,7 @@ from sakipgen.calc.anggaran import Unit, pagu, realisasi, serapan
 from sakipgen.calc.bulat import bulat, persen
 from sakipgen.calc.rencana_aksi import ringkas
 from sakipgen.calc.tahun import SUMBER_TARGET, HasilTahun, hitung_tahun
+from sakipgen.i18n import _
 from sakipgen.model.anggaran import Program
 from sakipgen.model.folder import Dinas
 from sakipgen.model.nilai import Nilai
@@ -271,8 +272,10 @@ def tabel_pk(dinas: Dinas, tahun: int, peringatan: list[str]) -> list[Tabel]:
         return []
     except RevisiError as exc:
         peringatan.append(
-            f"target semula dari revisi_pk tidak dapat dibaca ({exc}); kolom Target Semula "
-            "hanya memuat yang tertulis di target.yaml"
+            _(
+                "target semula dari revisi_pk tidak dapat dibaca ({exc}); kolom Target Semula "
+                "hanya memuat yang tertulis di target.yaml"
+            ).format(exc=exc)
         )
         found = target_pk(dinas, tahun, revisi=False)
     doc = found.dokumen
@@ -360,7 +363,7 @@ def tabel_rencana_aksi(dinas: Dinas, tahun: int) -> Tabel | None:
             Kolom("Sub Kegiatan"),
             Kolom("Indikator/Uraian"),
             Kolom("Satuan"),
-            *[Kolom(title, "angka") for _, title in periods],
+            *[Kolom(title, "angka") for _periode, title in periods],
             Kolom("Kumulatif"),
             Kolom("Target Setahun", "angka"),
             Kolom("Target Tahunan Tertulis", "angka"),
@@ -377,7 +380,7 @@ def tabel_rencana_aksi(dinas: Dinas, tahun: int) -> Tabel | None:
             kumulatif = tb.kumulatif if b.kumulatif is None else b.kumulatif
             values = [_nilai(v, satuan) for v in b.target]
             cells: list[Sel] = [
-                values.pop(0) if periode == tb.periode else None for periode, _ in periods
+                values.pop(0) if periode == tb.periode else None for periode, _judul in periods
             ]
             t.tambah(
                 [
@@ -507,8 +510,8 @@ def tabel_anggaran(dinas: Dinas, hasil: HasilTahun) -> list[Tabel]:
 
 
 def semua_tabel(dinas: Dinas, tahun: int) -> tuple[list[Tabel], list[str]]:
-    """Every table the year has data for, and warnings (Indonesian) for the user."""
-    hasil, _ = hitung_tahun(dinas, tahun)
+    """Every table the year has data for, and warnings (active language) for the user."""
+    hasil, _diags = hitung_tahun(dinas, tahun)
     peringatan: list[str] = []
     tables: list[Tabel | None] = [
         tabel_capaian_indikator(hasil),

@@ -21,6 +21,8 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from sakipgen.i18n import _
+
 BAWAAN_PEMDA = "Kabupaten Contoh"
 BAWAAN_DINAS = "Dinas Contoh"
 LAMA_RENSTRA = 5
@@ -44,7 +46,7 @@ Tanya = Callable[[str, Any], Any]
 
 
 class InitError(Exception):
-    """A request ``init`` refuses (the message is for the user, in Indonesian)."""
+    """A request ``init`` refuses (the message is for the user, in the active language)."""
 
 
 @dataclass(frozen=True)
@@ -64,15 +66,23 @@ class Isian:
 def _periksa_teks(nama: str, nilai: str) -> str:
     teks = " ".join(nilai.split()) if "\n" not in nilai else ""
     if not teks:
-        raise InitError(f"{nama} tidak boleh kosong dan harus satu baris")
+        raise InitError(_("{nama} tidak boleh kosong dan harus satu baris").format(nama=nama))
     if any(ord(c) < 32 for c in teks) or "{{" in teks or "}}" in teks:
-        raise InitError(f"{nama} '{nilai}' memuat karakter yang tidak dapat dipakai")
+        raise InitError(
+            _("{nama} '{nilai}' memuat karakter yang tidak dapat dipakai").format(
+                nama=nama, nilai=nilai
+            )
+        )
     return teks
 
 
 def _periksa_tahun(nama: str, nilai: int) -> int:
     if not TAHUN_MIN <= nilai <= TAHUN_MAKS:
-        raise InitError(f"{nama} {nilai} bukan tahun yang wajar (misalnya 2025)")
+        raise InitError(
+            _("{nama} {nilai} bukan tahun yang wajar (misalnya 2025)").format(
+                nama=nama, nilai=nilai
+            )
+        )
     return nilai
 
 
@@ -99,37 +109,49 @@ def lengkapi(
         bawaan.append(f'{label} "{default}"' if isinstance(default, str) else f"{label} {default}")
         return default
 
-    pemda = _periksa_teks("pemda", ambil(pemda, "Pemerintah daerah", BAWAAN_PEMDA, "--pemda"))
-    dinas = _periksa_teks("dinas", ambil(dinas, "Nama dinas", BAWAAN_DINAS, "--dinas"))
+    pemda = _periksa_teks("pemda", ambil(pemda, _("Pemerintah daerah"), BAWAAN_PEMDA, "--pemda"))
+    dinas = _periksa_teks("dinas", ambil(dinas, _("Nama dinas"), BAWAAN_DINAS, "--dinas"))
     if mulai is None and akhir is not None:
         awal_bawaan = akhir - (LAMA_RENSTRA - 1)
     else:
         awal_bawaan = tahun if tahun is not None else hari_ini.year
     mulai = _periksa_tahun(
-        "tahun mulai", ambil(mulai, "Tahun mulai Renstra", awal_bawaan, "--mulai")
+        _("tahun mulai"), ambil(mulai, _("Tahun mulai Renstra"), awal_bawaan, "--mulai")
     )
     akhir = _periksa_tahun(
-        "tahun akhir",
-        ambil(akhir, "Tahun akhir Renstra", mulai + LAMA_RENSTRA - 1, "--akhir"),
+        _("tahun akhir"),
+        ambil(akhir, _("Tahun akhir Renstra"), mulai + LAMA_RENSTRA - 1, "--akhir"),
     )
     if akhir < mulai:
-        raise InitError(f"tahun akhir Renstra {akhir} lebih awal dari tahun mulai {mulai}")
+        raise InitError(
+            _("tahun akhir Renstra {akhir} lebih awal dari tahun mulai {mulai}").format(
+                akhir=akhir, mulai=mulai
+            )
+        )
     tahun_bawaan = hari_ini.year if mulai <= hari_ini.year <= akhir else mulai
-    tahun = _periksa_tahun("tahun", ambil(tahun, "Tahun data pertama", tahun_bawaan, "--tahun"))
+    tahun = _periksa_tahun(
+        _("tahun"), ambil(tahun, _("Tahun data pertama"), tahun_bawaan, "--tahun")
+    )
     if not mulai <= tahun <= akhir:
-        raise InitError(f"tahun {tahun} di luar periode Renstra {mulai}–{akhir}")
+        raise InitError(
+            _("tahun {tahun} di luar periode Renstra {mulai}–{akhir}").format(
+                tahun=tahun, mulai=mulai, akhir=akhir
+            )
+        )
     return Isian(pemda, dinas, mulai, akhir, tahun), bawaan
 
 
 def periksa_folder(folder: Path, *, force: bool) -> None:
     """Refuse a folder that already holds something, unless ``force``."""
     if folder.exists() and not folder.is_dir():
-        raise InitError(f"'{folder}' sudah ada dan bukan folder")
+        raise InitError(_("'{folder}' sudah ada dan bukan folder").format(folder=folder))
     if folder.is_dir() and any(folder.iterdir()) and not force:
         raise InitError(
-            f"folder '{folder}' sudah berisi berkas; 'sakipgen init' tidak menimpa data yang "
-            "ada. Pilih folder baru atau kosong, atau tambahkan --force untuk menimpa berkas "
-            "contoh (berkas lain dibiarkan)."
+            _(
+                "folder '{folder}' sudah berisi berkas; 'sakipgen init' tidak menimpa data yang "
+                "ada. Pilih folder baru atau kosong, atau tambahkan --force untuk menimpa berkas "
+                "contoh (berkas lain dibiarkan)."
+            ).format(folder=folder)
         )
 
 
@@ -282,8 +304,9 @@ def inisialisasi(
     )
     if bawaan:
         lapor(
-            "Tidak ada terminal untuk bertanya; memakai nilai bawaan: "
-            + ", ".join(bawaan)
-            + ". Ubah dengan opsi tersebut, atau sunting berkasnya."
+            _(
+                "Tidak ada terminal untuk bertanya; memakai nilai bawaan: {bawaan}"
+                ". Ubah dengan opsi tersebut, atau sunting berkasnya."
+            ).format(bawaan=", ".join(bawaan))
         )
     return buat(folder, isian)

@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from sakipgen.i18n import _
+
 WAKTU_MULAI = 90.0
 """Seconds for LibreOffice to start (a fresh profile is created on the first start)."""
 WAKTU_PER_DOKUMEN = 300.0
@@ -39,15 +41,18 @@ WAKTU_BERHENTI = 15.0
 WAKTU_SESUDAH_BERHENTI = 20.0
 """Seconds the helper gets to finish once LibreOffice has exited (or crashed)."""
 
-CARA_PASANG = (
-    "Pasang LibreOffice Writer beserta jembatan Python-nya (UNO):\n"
-    "  Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui python3-uno\n"
-    "  Fedora/RHEL:   sudo dnf install libreoffice-writer libreoffice-pyuno\n"
-    "  Arch Linux:    sudo pacman -S libreoffice-fresh\n"
-    "  macOS:         brew install --cask libreoffice\n"
-    "  Windows:       pasang LibreOffice dari https://www.libreoffice.org/download/\n"
-    "lalu jalankan lagi perintah yang sama."
-)
+
+def cara_pasang() -> str:
+    """How to install LibreOffice and its Python bridge, in the active language."""
+    return _(
+        "Pasang LibreOffice Writer beserta jembatan Python-nya (UNO):\n"
+        "  Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui python3-uno\n"
+        "  Fedora/RHEL:   sudo dnf install libreoffice-writer libreoffice-pyuno\n"
+        "  Arch Linux:    sudo pacman -S libreoffice-fresh\n"
+        "  macOS:         brew install --cask libreoffice\n"
+        "  Windows:       pasang LibreOffice dari https://www.libreoffice.org/download/\n"
+        "lalu jalankan lagi perintah yang sama."
+    )
 
 
 class PdfTidakTersedia(Exception):
@@ -128,16 +133,21 @@ def temukan() -> LibreOffice:
     soffice = _soffice()
     if soffice is None:
         raise PdfTidakTersedia(
-            "PDF tidak dapat dibuat: LibreOffice (perintah soffice) tidak ditemukan.\n"
-            + CARA_PASANG
+            _("PDF tidak dapat dibuat: LibreOffice (perintah soffice) tidak ditemukan.")
+            + "\n"
+            + cara_pasang()
         )
     python = _python_uno(soffice)
     if python is None:
         raise PdfTidakTersedia(
-            f"PDF tidak dapat dibuat: LibreOffice ada ({soffice}), tetapi tidak ada Python "
-            "dengan modul uno (jembatan Python LibreOffice; di Debian/Ubuntu paket python3-uno, "
-            "dijalankan dengan /usr/bin/python3; SAKIPGEN_UNO_PYTHON menunjuk Python lain).\n"
-            + CARA_PASANG
+            _(
+                "PDF tidak dapat dibuat: LibreOffice ada ({soffice}), tetapi tidak ada Python "
+                "dengan modul uno (jembatan Python LibreOffice; di Debian/Ubuntu paket "
+                "python3-uno, dijalankan dengan /usr/bin/python3; SAKIPGEN_UNO_PYTHON menunjuk "
+                "Python lain)."
+            ).format(soffice=soffice)
+            + "\n"
+            + cara_pasang()
         )
     return LibreOffice(soffice, python)
 
@@ -176,7 +186,7 @@ def konversi(
     with tempfile.TemporaryDirectory(prefix="sakipgen-pdf-") as tmp_name:
         tmp = Path(tmp_name)
         docs: list[list[str]] = []
-        for i, (docx, _) in enumerate(pasangan):
+        for i, (docx, _pdf) in enumerate(pasangan):
             # Loaded from a copy: LibreOffice's lock files stay out of the build folder.
             copy = tmp / f"{i}.docx"
             shutil.copyfile(docx, copy)
@@ -216,8 +226,10 @@ def konversi(
             _hentikan(office, WAKTU_BERHENTI if answered else 1.0)
         if code == 3:
             raise PdfGagal(
-                f"PDF tidak dapat dibuat: LibreOffice tidak dapat dijalankan atau dihubungi "
-                f"({err.strip()})."
+                _(
+                    "PDF tidak dapat dibuat: LibreOffice tidak dapat dijalankan atau dihubungi "
+                    "({err})."
+                ).format(err=err.strip())
             )
         results: dict[object, dict[str, object]] = {}
         for line in out.splitlines():
@@ -230,13 +242,17 @@ def konversi(
             data = Path(pdf_name).read_bytes() if Path(pdf_name).is_file() else b""
             if r is None or not r.get("ok") or not data.startswith(b"%PDF"):
                 last = err.strip().splitlines()[-1:]
-                why = (r or {}).get("error") or (last[0] if last else "tidak ada hasil")
-                errors.append(f"{docx}: PDF gagal dibuat ({why})")
+                why = (r or {}).get("error") or (last[0] if last else _("tidak ada hasil"))
+                errors.append(_("{docx}: PDF gagal dibuat ({why})").format(docx=docx, why=why))
                 continue
             try:
                 tulis_atomik(target, data)
             except OSError as exc:
-                errors.append(f"{target}: PDF tidak dapat ditulis ({exc.strerror or exc})")
+                errors.append(
+                    _("{target}: PDF tidak dapat ditulis ({sebab})").format(
+                        target=target, sebab=exc.strerror or exc
+                    )
+                )
                 continue
             ditulis(target)
     return errors
@@ -285,11 +301,13 @@ def _tunggu(
                 office_gone is not None and now > office_gone + WAKTU_SESUDAH_BERHENTI
             ):
                 reason = (
-                    "LibreOffice berhenti sebelum selesai"
+                    _("LibreOffice berhenti sebelum selesai")
                     if office_gone is not None
-                    else "waktu habis"
+                    else _("waktu habis")
                 )
-                raise PdfGagal(f"PDF tidak dapat dibuat: {reason}.") from None
+                raise PdfGagal(
+                    _("PDF tidak dapat dibuat: {reason}.").format(reason=reason)
+                ) from None
 
 
 def pasangan_pdf(ditulis: Iterable[str], tetap: Iterable[str]) -> list[tuple[Path, Path]]:
@@ -327,7 +345,7 @@ def susun_pdf(
         lo = temukan()
         errors = konversi(pairs, lo, lambda p: cetak(str(p)))
     except (PdfTidakTersedia, PdfGagal) as exc:
-        lapor(f"{exc}\nBerkas .docx sudah ditulis; hanya PDF yang belum.")
+        lapor(f"{exc}\n" + _("Berkas .docx sudah ditulis; hanya PDF yang belum."))
         return False
     for e in errors:
         lapor(e)

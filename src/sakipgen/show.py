@@ -20,6 +20,7 @@ from typing import Any
 
 from sakipgen.calc.anggaran import HasilAnggaran
 from sakipgen.calc.tahun import SUMBER_TARGET, HasilTahun
+from sakipgen.i18n import _
 from sakipgen.model.folder import Dinas
 from sakipgen.model.nilai import Nilai
 
@@ -114,16 +115,18 @@ def render_text(dinas: Dinas, hasil: HasilTahun) -> Any:
 
     parts: list[Any] = []
     sumber = SUMBER_TARGET.get(hasil.sumber_target or "", "-")
-    title = f"{dinas.nama} — tahun {hasil.tahun} (target: {sumber})"
+    title = _("{nama} — tahun {tahun} (target: {sumber})").format(
+        nama=dinas.nama, tahun=hasil.tahun, sumber=sumber
+    )
     t = Table(title=title, show_lines=False, expand=False)
     for col, just in [
-        ("Sasaran / Indikator", "left"),
-        ("Satuan", "left"),
-        ("Target", "right"),
-        ("Realisasi", "right"),
-        ("Capaian (%)", "right"),
-        ("Kategori", "left"),
-        ("Tahun lalu (%)", "right"),
+        (_("Sasaran / Indikator"), "left"),
+        (_("Satuan"), "left"),
+        (_("Target"), "right"),
+        (_("Realisasi"), "right"),
+        (_("Capaian (%)"), "right"),
+        (_("Kategori"), "left"),
+        (_("Tahun lalu (%)"), "right"),
     ]:
         t.add_column(col, justify=just)  # type: ignore[arg-type]
     for s in hasil.sasaran:
@@ -151,32 +154,38 @@ def render_text(dinas: Dinas, hasil: HasilTahun) -> Any:
     if hasil.ada_realisasi:
         parts.append(
             Text(
-                f"Capaian keseluruhan (rata-rata sasaran): {persen(hasil.capaian)} % "
-                f"({hasil.kategori or '-'}); rata-rata seluruh indikator: "
-                f"{persen(hasil.rata_rata_indikator)} %",
+                _(
+                    "Capaian keseluruhan (rata-rata sasaran): {capaian} % "
+                    "({kategori}); rata-rata seluruh indikator: "
+                    "{rata_rata} %"
+                ).format(
+                    capaian=persen(hasil.capaian),
+                    kategori=hasil.kategori or "-",
+                    rata_rata=persen(hasil.rata_rata_indikator),
+                ),
                 style="bold",
             )
         )
     else:
-        parts.append(Text("Tahun rencana: belum ada realisasi, hanya target yang ditampilkan."))
+        parts.append(Text(_("Tahun rencana: belum ada realisasi, hanya target yang ditampilkan.")))
     if any(h.manual for s in hasil.sasaran for h in s.indikator):
         parts.append(
-            Text("* capaian diisi manual (lihat 'alasan' atau 'sumber' di realisasi.yaml)")
+            Text(_("* capaian diisi manual (lihat 'alasan' atau 'sumber' di realisasi.yaml)"))
         )
 
     a = hasil.anggaran
     if a is not None:
         names = {s.id: s.uraian for s in dinas.renstra.model.sasaran}
-        b = Table(title=f"Anggaran {hasil.tahun}")
-        b.add_column("Sasaran / Program")
-        b.add_column("Pagu (Rp)", justify="right")
-        b.add_column("Realisasi (Rp)", justify="right")
-        b.add_column("Serapan (%)", justify="right")
+        b = Table(title=_("Anggaran {tahun}").format(tahun=hasil.tahun))
+        b.add_column(_("Sasaran / Program"))
+        b.add_column(_("Pagu (Rp)"), justify="right")
+        b.add_column(_("Realisasi (Rp)"), justify="right")
+        b.add_column(_("Serapan (%)"), justify="right")
         for pos in a.sasaran:
             label = (
                 f"{pos.sasaran_id}. {names.get(pos.sasaran_id, '')}"
                 if pos.sasaran_id
-                else "(program tanpa sasaran)"
+                else _("(program tanpa sasaran)")
             )
             b.add_row(
                 Text(label, style="bold"),
@@ -192,7 +201,7 @@ def render_text(dinas: Dinas, hasil: HasilTahun) -> Any:
                     persen(p.serapan),
                 )
         b.add_row(
-            Text("JUMLAH", style="bold"),
+            Text(_("JUMLAH"), style="bold"),
             rupiah(a.total.pagu, ""),
             rupiah(a.total.realisasi, ""),
             persen(a.total.serapan),
@@ -201,8 +210,9 @@ def render_text(dinas: Dinas, hasil: HasilTahun) -> Any:
         if a.total.efisiensi is not None:
             parts.append(
                 Text(
-                    f"Efisiensi: {rupiah(a.total.efisiensi)} ({persen(a.efisiensi_persen)} % "
-                    "dari pagu)"
+                    _("Efisiensi: {efisiensi} ({persen} % dari pagu)").format(
+                        efisiensi=rupiah(a.total.efisiensi), persen=persen(a.efisiensi_persen)
+                    )
                 )
             )
     return Group(*parts)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from sakipgen.calc.bulat import SERATUS, bulat, persen, rata_rata
+from sakipgen.i18n import _
 from sakipgen.model.dinas import Profil
 from sakipgen.model.nilai import Nilai
 
@@ -36,14 +37,14 @@ def _satu(t: Decimal, r: Decimal, polaritas: str, metode_negatif: str) -> Decima
         if metode_negatif == "rasio":
             if r == 0:
                 raise CapaianError(
-                    "C001", "realisasi 0 pada indikator negatif: T / R tidak dapat dihitung"
+                    "C001", _("realisasi 0 pada indikator negatif: T / R tidak dapat dihitung")
                 )
             return persen(t, r)
         if t == 0:
-            raise CapaianError("C001", "target 0: (2T − R) / T tidak dapat dihitung")
+            raise CapaianError("C001", _("target 0: (2T − R) / T tidak dapat dihitung"))
         return (2 * t - r) * SERATUS / t
     if t == 0:
-        raise CapaianError("C001", "target 0: R / T tidak dapat dihitung")
+        raise CapaianError("C001", _("target 0: R / T tidak dapat dihitung"))
     return persen(r, t)
 
 
@@ -52,10 +53,10 @@ def _rentang(lo: Decimal, hi: Decimal, r: Decimal) -> Decimal:
         return SERATUS
     if r < lo:
         if lo == 0:
-            raise CapaianError("C001", "batas bawah rentang 0: capaian tidak dapat dihitung")
+            raise CapaianError("C001", _("batas bawah rentang 0: capaian tidak dapat dihitung"))
         return persen(r, lo)
     if hi == 0:
-        raise CapaianError("C001", "batas atas rentang 0: capaian tidak dapat dihitung")
+        raise CapaianError("C001", _("batas atas rentang 0: capaian tidak dapat dihitung"))
     return (2 * hi - r) * SERATUS / hi
 
 
@@ -69,19 +70,23 @@ def hitung(target: Nilai, realisasi: Nilai, polaritas: str, profil: Profil) -> D
         return bulat(value, places)
 
     if realisasi.jenis == "kosong":
-        raise CapaianError("C002", "realisasi belum diisi")
+        raise CapaianError("C002", _("realisasi belum diisi"))
     if target.jenis == "teks" or realisasi.jenis == "teks":
         raise CapaianError(
             "C003",
-            f"target '{target.teks}' / realisasi '{realisasi.teks}' bukan angka: isi 'capaian' "
-            "secara manual beserta 'alasan'",
+            _(
+                "target '{target}' / realisasi '{realisasi}' bukan angka: isi 'capaian' "
+                "secara manual beserta 'alasan'"
+            ).format(target=target.teks, realisasi=realisasi.teks),
         )
     if target.jenis == "majemuk":
         if realisasi.jenis != "majemuk" or len(realisasi.bagian) != len(target.bagian):
             raise CapaianError(
                 "C006",
-                f"target '{target.teks}' terdiri dari {len(target.bagian)} bagian; tulis "
-                f"realisasi dengan bagian yang sama, misalnya '6,5% dan 15%'",
+                _(
+                    "target '{target}' terdiri dari {jumlah} bagian; tulis "
+                    "realisasi dengan bagian yang sama, misalnya '6,5% dan 15%'"
+                ).format(target=target.teks, jumlah=len(target.bagian)),
             )
         parts = [
             hitung(t, r, polaritas, profil)
@@ -92,7 +97,10 @@ def hitung(target: Nilai, realisasi: Nilai, polaritas: str, profil: Profil) -> D
         return avg
     if realisasi.jenis != "angka" or realisasi.angka is None:
         raise CapaianError(
-            "C006", f"realisasi '{realisasi.teks}' harus satu angka untuk target '{target.teks}'"
+            "C006",
+            _("realisasi '{realisasi}' harus satu angka untuk target '{target}'").format(
+                realisasi=realisasi.teks, target=target.teks
+            ),
         )
     r = realisasi.angka
     if target.jenis == "rentang":
@@ -100,4 +108,4 @@ def hitung(target: Nilai, realisasi: Nilai, polaritas: str, profil: Profil) -> D
         return finish(_rentang(target.bawah, target.atas, r))
     if target.jenis == "angka" and target.angka is not None:
         return finish(_satu(target.angka, r, polaritas, profil.metode_negatif))
-    raise CapaianError("C003", "tidak ada target untuk dibandingkan")
+    raise CapaianError("C003", _("tidak ada target untuk dibandingkan"))

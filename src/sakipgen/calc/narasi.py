@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from sakipgen.calc.anggaran import HasilAnggaran
 from sakipgen.calc.tahun import HasilIndikator, HasilSasaran, HasilTahun, hitung_tahun
+from sakipgen.i18n import _
 from sakipgen.model.folder import Dinas
 from sakipgen.model.nilai import Nilai
 
@@ -43,7 +44,7 @@ def _fmt(value: Decimal | int | None, places: int | None = None) -> str:
     from sakipgen.format import angka
 
     if value is None:
-        raise NarasiError("angkanya belum ada untuk tahun ini")
+        raise NarasiError(_("angkanya belum ada untuk tahun ini"))
     return angka(value, places)
 
 
@@ -51,13 +52,13 @@ def _fmt_nilai(value: Nilai | None) -> str:
     from sakipgen.format import nilai
 
     if value is None or value.jenis == "kosong":
-        raise NarasiError("nilainya belum diisi")
+        raise NarasiError(_("nilainya belum diisi"))
     return nilai(value, satuan=False)
 
 
 def _tren(now: Decimal | None, before: Decimal | None) -> str:
     if now is None or before is None:
-        raise NarasiError("capaian tahun ini atau tahun lalu belum ada")
+        raise NarasiError(_("capaian tahun ini atau tahun lalu belum ada"))
     return "kenaikan" if now > before else "penurunan" if now < before else "tetap"
 
 
@@ -77,16 +78,24 @@ class Konteks:
                 if h.indikator.id == ident:
                     return h
         if ident in self.dinas.indikator:
-            raise NarasiError(f"indikator '{ident}' tidak diukur pada tahun {self.hasil.tahun}")
-        raise NarasiError(f"indikator '{ident}' tidak ada di renstra.yaml")
+            raise NarasiError(
+                _("indikator '{ident}' tidak diukur pada tahun {tahun}").format(
+                    ident=ident, tahun=self.hasil.tahun
+                )
+            )
+        raise NarasiError(_("indikator '{ident}' tidak ada di renstra.yaml").format(ident=ident))
 
     def _sas(self, ident: str) -> HasilSasaran:
         for s in self.hasil.sasaran:
             if s.sasaran.id == ident:
                 return s
         if ident in self.dinas.sasaran:
-            raise NarasiError(f"sasaran '{ident}' tidak diukur pada tahun {self.hasil.tahun}")
-        raise NarasiError(f"sasaran '{ident}' tidak ada di renstra.yaml")
+            raise NarasiError(
+                _("sasaran '{ident}' tidak diukur pada tahun {tahun}").format(
+                    ident=ident, tahun=self.hasil.tahun
+                )
+            )
+        raise NarasiError(_("sasaran '{ident}' tidak ada di renstra.yaml").format(ident=ident))
 
     def _ang(self, tahun: int | None) -> HasilAnggaran:
         year = tahun or self.hasil.tahun
@@ -98,14 +107,16 @@ class Konteks:
             )
         found = self._anggaran[year]
         if found is None:
-            raise NarasiError(f"tidak ada anggaran.yaml untuk tahun {year}")
+            raise NarasiError(_("tidak ada anggaran.yaml untuk tahun {tahun}").format(tahun=year))
         return found
 
     def _pos_sasaran(self, ident: str) -> tuple[int | None, int | None, Decimal | None]:
         for s in self._ang(None).sasaran:
             if s.sasaran_id == ident:
                 return s.pagu, s.realisasi, s.serapan
-        raise NarasiError(f"tidak ada program untuk sasaran '{ident}' di anggaran.yaml")
+        raise NarasiError(
+            _("tidak ada program untuk sasaran '{ident}' di anggaran.yaml").format(ident=ident)
+        )
 
     def _sumber(self, nama: str) -> str:
         tahun = self.dinas.tahun.get(self.hasil.tahun)
@@ -113,7 +124,9 @@ class Konteks:
         for sd in items:
             if sd.sumber == nama and sd.jumlah is not None:
                 return _fmt(sd.jumlah)
-        raise NarasiError(f"sumber dana '{nama}' tidak ada (dengan jumlah) di anggaran.yaml")
+        raise NarasiError(
+            _("sumber dana '{nama}' tidak ada (dengan jumlah) di anggaran.yaml").format(nama=nama)
+        )
 
     def _belanja(self, jenis: str) -> str:
         tahun = self.dinas.tahun.get(self.hasil.tahun)
@@ -121,7 +134,7 @@ class Konteks:
         for b in items:
             if b.jenis == jenis:
                 return _fmt(b.jumlah)
-        raise NarasiError(f"belanja '{jenis}' tidak ada di anggaran.yaml")
+        raise NarasiError(_("belanja '{jenis}' tidak ada di anggaran.yaml").format(jenis=jenis))
 
     def _hitung(self, what: str) -> str:
         tahun = self.dinas.tahun.get(self.hasil.tahun)
@@ -185,13 +198,15 @@ def _evaluate(expr: str, functions: dict[str, Callable[..., str]]) -> str:
     m = _CALL.match(head)
     if not m:
         raise NarasiError(
-            f"'{{{{{expr}}}}}' bukan isian yang dikenal; contoh: {{{{ capaian(\"IK1.1\") }}}}"
+            _(
+                "'{{{{{expr}}}}}' bukan isian yang dikenal; contoh: {{{{ capaian(\"IK1.1\") }}}}"
+            ).format(expr=expr)
         )
     name, argtext = m.group(1), m.group(2)
     if name not in functions:
         close = difflib.get_close_matches(name, list(functions), n=1)
-        hint = f"; mungkin maksudnya '{close[0]}'?" if close else ""
-        raise NarasiError(f"'{name}' tidak dikenal{hint}")
+        hint = _("; mungkin maksudnya '{nama}'?").format(nama=close[0]) if close else ""
+        raise NarasiError(_("'{name}' tidak dikenal{hint}").format(name=name, hint=hint))
     args: list[object] = []
     kwargs: dict[str, object] = {}
     rest = (argtext or "").strip()
@@ -199,7 +214,9 @@ def _evaluate(expr: str, functions: dict[str, Callable[..., str]]) -> str:
         a = _ARG.match(rest)
         if not a or a.end() == 0:
             raise NarasiError(
-                f"argumen '{rest}' tidak valid: tulis id dalam tanda kutip, misalnya \"IK1.1\""
+                _(
+                    "argumen '{rest}' tidak valid: tulis id dalam tanda kutip, misalnya \"IK1.1\""
+                ).format(rest=rest)
             )
         value: object = a.group("dq") if a.group("dq") is not None else a.group("sq")
         if a.group("int") is not None:
@@ -212,14 +229,20 @@ def _evaluate(expr: str, functions: dict[str, Callable[..., str]]) -> str:
     try:
         out = functions[name](*args, **kwargs) if (argtext is not None) else functions[name]()
     except TypeError as exc:
-        raise NarasiError(f"'{name}' dipanggil dengan argumen yang salah") from exc
+        raise NarasiError(
+            _("'{name}' dipanggil dengan argumen yang salah").format(name=name)
+        ) from exc
     except NarasiError as exc:
         shown = f"{name}({argtext.strip()})" if argtext is not None else name
         raise NarasiError(f"{shown}: {exc}") from exc
     for f in filters:
         fname = f.strip()
         if fname not in _FILTERS:
-            raise NarasiError(f"filter '{fname}' tidak dikenal (pilih: {', '.join(_FILTERS)})")
+            raise NarasiError(
+                _("filter '{fname}' tidak dikenal (pilih: {pilihan})").format(
+                    fname=fname, pilihan=", ".join(_FILTERS)
+                )
+            )
         out = _FILTERS[fname](out)
     return out
 

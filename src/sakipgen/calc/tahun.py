@@ -17,6 +17,7 @@ from sakipgen.calc.capaian import CapaianError, hitung
 from sakipgen.calc.kategori import kategori
 from sakipgen.diagnostics import Diagnostic, Location
 from sakipgen.format import angka
+from sakipgen.i18n import _
 from sakipgen.model.folder import Dinas
 from sakipgen.model.nilai import Nilai
 from sakipgen.model.renstra import Indikator, Sasaran
@@ -76,7 +77,7 @@ def _targets(dinas: Dinas, year: int) -> tuple[str | None, dict[str, TargetIndik
             return chosen[0], dict(chosen[1].indikator)
     plan = {
         i.id: TargetIndikator(target=i.target[year])
-        for _, i in dinas.renstra.model.indikator()
+        for _sasaran, i in dinas.renstra.model.indikator()
         if year in i.target
     }
     return ("renstra", plan) if plan else (None, {})
@@ -85,7 +86,7 @@ def _targets(dinas: Dinas, year: int) -> tuple[str | None, dict[str, TargetIndik
 def tahun_tersedia(dinas: Dinas) -> list[int]:
     """Years that have anything to show: a year folder, or Renstra targets."""
     years = set(dinas.tahun)
-    for _, i in dinas.renstra.model.indikator():
+    for _sasaran, i in dinas.renstra.model.indikator():
         years.update(i.target)
     return sorted(years)
 
@@ -117,7 +118,7 @@ def _hitung_tahun(dinas: Dinas, year: int, pembanding: bool) -> tuple[HasilTahun
 
     lalu: HasilTahun | None = None
     if pembanding and (year - 1) in dinas.tahun:
-        lalu, _ = hitung_tahun(dinas, year - 1, pembanding=False)
+        lalu, _diags = hitung_tahun(dinas, year - 1, pembanding=False)
     lalu_ind = {h.indikator.id: h for s in lalu.sasaran for h in s.indikator} if lalu else {}
     lalu_sas = {s.sasaran.id: s for s in lalu.sasaran} if lalu else {}
 
@@ -144,9 +145,14 @@ def _hitung_tahun(dinas: Dinas, year: int, pembanding: bool) -> tuple[HasilTahun
                     Diagnostic.make(
                         where(ind.id),
                         "C004",
-                        f"{ind.id}: capaian {angka(capaian) if capaian is not None else '-'} "
-                        "diisi manual; tulis 'alasan' (atau 'sumber' "
-                        "untuk angka yang dikutip dari laporan lain)",
+                        _(
+                            "{ident}: capaian {capaian} "
+                            "diisi manual; tulis 'alasan' (atau 'sumber' "
+                            "untuk angka yang dikutip dari laporan lain)"
+                        ).format(
+                            ident=ind.id,
+                            capaian=angka(capaian) if capaian is not None else "-",
+                        ),
                     )
                 )
             nilai_r = entry_r.nilai if entry_r else None
@@ -203,7 +209,9 @@ def _hitung_tahun(dinas: Dinas, year: int, pembanding: bool) -> tuple[HasilTahun
                     Diagnostic.make(
                         src.locate(("program", i, "pagu")),
                         "C005",
-                        f"program {pp.program.id}: pagu 0, serapan tidak dapat dihitung",
+                        _("program {ident}: pagu 0, serapan tidak dapat dihitung").format(
+                            ident=pp.program.id
+                        ),
                     )
                 )
     return (
@@ -241,7 +249,10 @@ def _indikator(
             False,
             None,
             None,
-            CapaianError("C002", f"realisasi tahun {year} belum diisi di realisasi.yaml"),
+            CapaianError(
+                "C002",
+                _("realisasi tahun {tahun} belum diisi di realisasi.yaml").format(tahun=year),
+            ),
         )
     manual_value = bulat(real.capaian, profil.desimal) if real.capaian is not None else None
     if real.nilai is not None and real.nilai.jenis != "kosong":
@@ -260,5 +271,7 @@ def _indikator(
         False,
         None,
         None,
-        CapaianError("C002", f"realisasi tahun {year} belum diisi (nilai '-')"),
+        CapaianError(
+            "C002", _("realisasi tahun {tahun} belum diisi (nilai '-')").format(tahun=year)
+        ),
     )

@@ -9,6 +9,7 @@ from sakipgen.calc.narasi import Konteks, isi
 from sakipgen.calc.tahun import hitung_tahun, tahun_tersedia
 from sakipgen.checks.konsistensi import periksa_konsistensi
 from sakipgen.diagnostics import RULES, Diagnostic, Location, sorted_unique
+from sakipgen.i18n import _
 from sakipgen.load import load_dinas
 from sakipgen.model.folder import Dinas, Narasi
 
@@ -19,7 +20,7 @@ def _narasi(blocks: dict[str, Narasi], konteks: Konteks) -> list[Diagnostic]:
     for block in blocks.values():
         if "{{" not in block.teks:
             continue
-        _, problems = isi(block.teks, functions)
+        _teks, problems = isi(block.teks, functions)
         for p in problems:
             out.append(Diagnostic.make(Location(block.file, p.line, p.column), "T001", p.message))
     return out
@@ -32,16 +33,16 @@ def periksa(folder: Path, base: Path | None = None) -> tuple[Dinas | None, list[
     if dinas is None:
         return None, sorted_unique(diags)
     for year in tahun_tersedia(dinas):
-        _, calc_diags = hitung_tahun(dinas, year, pembanding=False)
+        _hasil, calc_diags = hitung_tahun(dinas, year, pembanding=False)
         diags.extend(calc_diags)
     for year, tahun in sorted(dinas.tahun.items()):
         if tahun.narasi:
-            hasil, _ = hitung_tahun(dinas, year)
+            hasil, _diags = hitung_tahun(dinas, year)
             diags.extend(_narasi(tahun.narasi, Konteks(dinas, hasil)))
     if dinas.narasi:
         years = tahun_tersedia(dinas)
         if years:
-            hasil, _ = hitung_tahun(dinas, max(years))
+            hasil, _diags = hitung_tahun(dinas, max(years))
             diags.extend(_narasi(dinas.narasi, Konteks(dinas, hasil)))
     diags.extend(periksa_konsistensi(dinas))
     return dinas, sorted_unique(_tanpa_diabaikan(dinas, diags))
@@ -60,7 +61,9 @@ def _tanpa_diabaikan(dinas: Dinas, diags: list[Diagnostic]) -> list[Diagnostic]:
                 Diagnostic.make(
                     src.locate(("periksa", "abaikan", i, "kode")),
                     "S004",
-                    f"kode aturan '{a.kode}' tidak dikenal (lihat tabel kode di README)",
+                    _("kode aturan '{kode}' tidak dikenal (lihat tabel kode di README)").format(
+                        kode=a.kode
+                    ),
                 )
             )
     return out

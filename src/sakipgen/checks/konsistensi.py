@@ -16,6 +16,7 @@ from sakipgen.calc.capaian import CapaianError, hitung
 from sakipgen.calc.rencana_aksi import ringkas
 from sakipgen.diagnostics import Diagnostic
 from sakipgen.format import angka, nilai
+from sakipgen.i18n import _
 from sakipgen.model.folder import Dinas, Tahun
 from sakipgen.model.nilai import Nilai
 from sakipgen.model.rencana_aksi import BarisRencanaAksi
@@ -95,15 +96,25 @@ def target_pk(dinas: Dinas) -> Iterator[Diagnostic]:
                     if plan.jenis != "kosong" and not _sama(plan, entry.target):
                         label = "PK Perubahan" if doc == "pk_perubahan" else "PK"
                         hint = (
-                            "tulis 'semula' untuk target yang diganti"
+                            _("tulis 'semula' untuk target yang diganti")
                             if doc == "pk_perubahan"
-                            else "samakan, atau catat sebagai pk_perubahan dengan 'semula'"
+                            else _("samakan, atau catat sebagai pk_perubahan dengan 'semula'")
                         )
                         yield Diagnostic.make(
                             src.locate((doc, "indikator", ident), key=True),
                             "K001",
-                            f"target {label} {ident} '{entry.target.teks}' berbeda dengan target "
-                            f"{name} {year} '{plan.teks}'; {hint}",
+                            _(
+                                "target {label} {ident} '{target}' berbeda dengan target "
+                                "{name} {year} '{rencana}'; {hint}"
+                            ).format(
+                                label=label,
+                                ident=ident,
+                                target=entry.target.teks,
+                                name=name,
+                                year=year,
+                                rencana=plan.teks,
+                                hint=hint,
+                            ),
                         )
                         break
 
@@ -116,7 +127,9 @@ def sasaran_tanpa_indikator(dinas: Dinas) -> Iterator[Diagnostic]:
             yield Diagnostic.make(
                 rs.locate(("sasaran", i, "id")),
                 "K002",
-                f"sasaran {s.id} tidak punya indikator; tambahkan minimal satu indikator",
+                _("sasaran {ident} tidak punya indikator; tambahkan minimal satu indikator").format(
+                    ident=s.id
+                ),
             )
 
 
@@ -128,7 +141,7 @@ def indikator_tanpa_target(dinas: Dinas) -> Iterator[Diagnostic]:
         if chosen is None or t.target is None:
             continue
         name, doc = chosen
-        for _, ind in dinas.renstra.model.indikator():
+        for _sasaran, ind in dinas.renstra.model.indikator():
             if not ind.iku or ind.id in doc.indikator:
                 continue
             if year in ind.target and ind.target[year].jenis == "kosong":
@@ -136,9 +149,11 @@ def indikator_tanpa_target(dinas: Dinas) -> Iterator[Diagnostic]:
             yield Diagnostic.make(
                 t.target.source.locate((name, "indikator"), key=True),
                 "K003",
-                f"indikator {ind.id} tidak punya target {name.upper().replace('_', ' ')} "
-                f'tahun {year}; isi targetnya, atau tulis target Renstra {year}: "-" '
-                "bila memang tidak diukur",
+                _(
+                    "indikator {ident} tidak punya target {dokumen} "
+                    'tahun {year}; isi targetnya, atau tulis target Renstra {year}: "-" '
+                    "bila memang tidak diukur"
+                ).format(ident=ind.id, dokumen=name.upper().replace("_", " "), year=year),
             )
 
 
@@ -161,8 +176,15 @@ def _pagu_pk(dinas: Dinas) -> Iterator[Diagnostic]:
                     yield Diagnostic.make(
                         t.target.source.locate((doc, "program", ident), key=True),
                         "K004",
-                        f"pagu program {ident} di {doc.upper().replace('_', ' ')} "
-                        f"Rp {angka(amount)} berbeda dengan anggaran.yaml Rp {angka(budget)}",
+                        _(
+                            "pagu program {ident} di {dokumen} "
+                            "Rp {pagu_pk} berbeda dengan anggaran.yaml Rp {pagu}"
+                        ).format(
+                            ident=ident,
+                            dokumen=doc.upper().replace("_", " "),
+                            pagu_pk=angka(amount),
+                            pagu=angka(budget),
+                        ),
                     )
 
 
@@ -186,8 +208,11 @@ def anggaran(dinas: Dinas) -> Iterator[Diagnostic]:
                     yield Diagnostic.make(
                         src.locate((*path, "realisasi")),
                         "K005",
-                        f"realisasi Rp {angka(rl)} melebihi pagu Rp {angka(pg)} "
-                        f"({getattr(unit, 'uraian', '')[:60]})",
+                        _("realisasi Rp {realisasi} melebihi pagu Rp {pagu} ({uraian})").format(
+                            realisasi=angka(rl),
+                            pagu=angka(pg),
+                            uraian=getattr(unit, "uraian", "")[:60],
+                        ),
                     )
             yield from _jumlah_anak(
                 src, base, p.pagu, [(k.pagu, k) for k in p.kegiatan], "kegiatan"
@@ -204,8 +229,10 @@ def anggaran(dinas: Dinas) -> Iterator[Diagnostic]:
                 yield Diagnostic.make(
                     src.locate((*base, "id")),
                     "K007",
-                    f"program {p.id} tidak melayani sasaran mana pun; isi 'sasaran', atau "
-                    "'penunjang: true' untuk program penunjang (administrasi perkantoran dsb.)",
+                    _(
+                        "program {ident} tidak melayani sasaran mana pun; isi 'sasaran', atau "
+                        "'penunjang: true' untuk program penunjang (administrasi perkantoran dsb.)"
+                    ).format(ident=p.id),
                 )
 
 
@@ -219,7 +246,7 @@ def _jumlah_anak(
     from sakipgen.load.yaml_reader import SourceMap
 
     assert isinstance(src, SourceMap)
-    given = [c for c, _ in children if c is not None]
+    given = [c for c, _unit in children if c is not None]
     if own is None or not given or len(given) != len(children):
         return
     total = sum(given)
@@ -227,8 +254,12 @@ def _jumlah_anak(
         yield Diagnostic.make(
             src.locate((*path, "pagu")),
             "K006",
-            f"pagu Rp {angka(own)} tidak sama dengan jumlah pagu {kind}-nya Rp {angka(total)} "
-            f"(selisih Rp {angka(abs(own - total))})",
+            _(
+                "pagu Rp {pagu} tidak sama dengan jumlah pagu {kind}-nya Rp {jumlah} "
+                "(selisih Rp {selisih})"
+            ).format(
+                pagu=angka(own), kind=kind, jumlah=angka(total), selisih=angka(abs(own - total))
+            ),
         )
 
 
@@ -249,13 +280,15 @@ def rencana_aksi(dinas: Dinas) -> Iterator[Diagnostic]:
                     yield Diagnostic.make(
                         src.locate((*at, "target", r.turun_di - 1)),
                         "K010",
-                        f"target kumulatif turun pada periode ke-{r.turun_di}; nilai kumulatif "
-                        "tidak boleh lebih kecil dari periode sebelumnya "
-                        "(atau tulis kumulatif: false)",
+                        _(
+                            "target kumulatif turun pada periode ke-{periode}; nilai kumulatif "
+                            "tidak boleh lebih kecil dari periode sebelumnya "
+                            "(atau tulis kumulatif: false)"
+                        ).format(periode=r.turun_di),
                     )
                 if r.tahunan is None:
                     continue
-                how = "nilai akhir kumulatif" if kum else "jumlah target per periode"
+                how = _("nilai akhir kumulatif") if kum else _("jumlah target per periode")
                 tt = row.target_tahunan
                 if (
                     tt is not None
@@ -266,8 +299,9 @@ def rencana_aksi(dinas: Dinas) -> Iterator[Diagnostic]:
                     yield Diagnostic.make(
                         src.locate((*at, "target_tahunan")),
                         "K009",
-                        f"{how} {angka(r.tahunan)} tidak sama dengan target_tahunan "
-                        f"{angka(tt.angka)}",
+                        _("{how} {tahunan} tidak sama dengan target_tahunan {target}").format(
+                            how=how, tahunan=angka(r.tahunan), target=angka(tt.angka)
+                        ),
                     )
                 yield from _banding_pk(src, at, row, r.tahunan, how, pk)
 
@@ -295,8 +329,9 @@ def _banding_pk(
         yield Diagnostic.make(
             src.locate((*at, "target")),
             "K008",
-            f"{how} {angka(tahunan)} tidak sama dengan target tahunan {row.indikator} "
-            f"{angka(target.angka)}",
+            _("{how} {tahunan} tidak sama dengan target tahunan {ident} {target}").format(
+                how=how, tahunan=angka(tahunan), ident=row.indikator, target=angka(target.angka)
+            ),
         )
 
 
@@ -339,7 +374,9 @@ def angka_wajar(dinas: Dinas) -> Iterator[Diagnostic]:
                 yield Diagnostic.make(
                     src.locate(path, key=key),
                     "K011",
-                    f"{ident}: {part.teks} {unit} bukan bilangan bulat",
+                    _("{ident}: {nilai} {unit} bukan bilangan bulat").format(
+                        ident=ident, nilai=part.teks, unit=unit
+                    ),
                 )
             pct = unit == "%" or ind.satuan.strip() == "%"
             if (
@@ -351,8 +388,9 @@ def angka_wajar(dinas: Dinas) -> Iterator[Diagnostic]:
                 yield Diagnostic.make(
                     src.locate(path, key=key),
                     "K012",
-                    f"{ident}: {angka(part.angka)}% melebihi 100% untuk indikator persentase "
-                    f"'{ind.uraian[:50]}'",
+                    _(
+                        "{ident}: {nilai}% melebihi 100% untuk indikator persentase '{uraian}'"
+                    ).format(ident=ident, nilai=angka(part.angka), uraian=ind.uraian[:50]),
                 )
 
 
@@ -365,7 +403,7 @@ def capaian_tercetak(dinas: Dinas) -> Iterator[Diagnostic]:
     for year, t in sorted(dinas.tahun.items()):
         if t.realisasi is None:
             continue
-        _, targets = _targets(dinas, year)
+        _doc, targets = _targets(dinas, year)
         for ident, r in t.realisasi.model.indikator.items():
             if r.capaian is None or r.nilai is None or ident not in targets:
                 continue
@@ -381,9 +419,16 @@ def capaian_tercetak(dinas: Dinas) -> Iterator[Diagnostic]:
                 yield Diagnostic.make(
                     t.realisasi.source.locate(("indikator", ident, "capaian")),
                     "K013",
-                    f"{ident}: capaian tercetak {angka(r.capaian)} berbeda dengan hasil hitung "
-                    f"{angka(computed)} dari target {nilai(targets[ident].target)} dan realisasi "
-                    f"{nilai(r.nilai)}",
+                    _(
+                        "{ident}: capaian tercetak {tercetak} berbeda dengan hasil hitung "
+                        "{hitung} dari target {target} dan realisasi {realisasi}"
+                    ).format(
+                        ident=ident,
+                        tercetak=angka(r.capaian),
+                        hitung=angka(computed),
+                        target=nilai(targets[ident].target),
+                        realisasi=nilai(r.nilai),
+                    ),
                 )
 
 

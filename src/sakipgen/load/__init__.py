@@ -25,6 +25,7 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from sakipgen.diagnostics import Diagnostic, Location, display_path
+from sakipgen.i18n import _
 from sakipgen.load.referensi import periksa_referensi
 from sakipgen.load.validate import validate
 from sakipgen.load.yaml_reader import MAX_BYTES, read_yaml
@@ -78,17 +79,21 @@ def _read_text(path: Path, base: Path, diags: list[Diagnostic]) -> str | None:
     shown = display_path(path, base)
     try:
         if not path.is_file():
-            diags.append(Diagnostic.make(Location(shown, 1, 1), "F002", "bukan berkas biasa"))
+            diags.append(Diagnostic.make(Location(shown, 1, 1), "F002", _("bukan berkas biasa")))
             return None
         if path.stat().st_size > MAX_BYTES:
             diags.append(
-                Diagnostic.make(Location(shown, 1, 1), "F003", "berkas narasi terlalu besar")
+                Diagnostic.make(Location(shown, 1, 1), "F003", _("berkas narasi terlalu besar"))
             )
             return None
         raw = path.read_bytes()
     except (OSError, RuntimeError) as exc:
         diags.append(
-            Diagnostic.make(Location(shown, 1, 1), "F002", f"berkas tidak dapat dibaca: {exc}")
+            Diagnostic.make(
+                Location(shown, 1, 1),
+                "F002",
+                _("berkas tidak dapat dibaca: {exc}").format(exc=exc),
+            )
         )
         return None
     try:
@@ -101,8 +106,9 @@ def _read_text(path: Path, base: Path, diags: list[Diagnostic]) -> str | None:
             Diagnostic.make(
                 Location(shown, line, col),
                 "F004",
-                "berkas bukan teks UTF-8; simpan ulang sebagai UTF-8 "
-                f"(byte 0x{raw[exc.start]:02x})",
+                _("berkas bukan teks UTF-8; simpan ulang sebagai UTF-8 (byte 0x{byte})").format(
+                    byte=f"{raw[exc.start]:02x}"
+                ),
             )
         )
         return None
@@ -126,7 +132,9 @@ def _safe_listdir(folder: Path, base: Path, diags: list[Diagnostic]) -> list[Pat
     except OSError as exc:
         diags.append(
             Diagnostic.make(
-                Location(display_path(folder, base)), "F002", f"folder tidak dapat dibaca: {exc}"
+                Location(display_path(folder, base)),
+                "F002",
+                _("folder tidak dapat dibaca: {exc}").format(exc=exc),
             )
         )
         return []
@@ -139,7 +147,8 @@ def _unknown_yaml(path: Path, base: Path, known: list[str], diags: list[Diagnost
         Diagnostic.make(
             Location(display_path(path, base), 1, 1),
             "F006",
-            f"berkas '{path.name}' tidak dikenal dan diabaikan{suggest(path.name, known)}",
+            _("berkas '{nama}' tidak dikenal dan diabaikan").format(nama=path.name)
+            + suggest(path.name, known),
         )
     )
 
@@ -150,14 +159,14 @@ def load_dinas(folder: Path, base: Path | None = None) -> LoadResult:
     diags: list[Diagnostic] = []
     shown = display_path(folder, base)
     if not folder.is_dir():
-        diags.append(Diagnostic.make(Location(shown), "F005", "folder tidak ditemukan"))
+        diags.append(Diagnostic.make(Location(shown), "F005", _("folder tidak ditemukan")))
         return LoadResult(None, diags)
     if not is_dinas_folder(folder):
         diags.append(
             Diagnostic.make(
                 Location(shown),
                 "F005",
-                "bukan folder dinas: sakip.yaml tidak ada (buat sakip.yaml dan renstra.yaml)",
+                _("bukan folder dinas: sakip.yaml tidak ada (buat sakip.yaml dan renstra.yaml)"),
             )
         )
         return LoadResult(None, diags)
@@ -172,7 +181,7 @@ def load_dinas(folder: Path, base: Path | None = None) -> LoadResult:
             Diagnostic.make(
                 Location(display_path(renstra_path, base), 1, 1),
                 "F001",
-                "renstra.yaml tidak ada: tulis visi, misi, sasaran dan indikator di sini",
+                _("renstra.yaml tidak ada: tulis visi, misi, sasaran dan indikator di sini"),
             )
         )
     narasi = _load_narasi(folder / "narasi", base, diags)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from pydantic_core import PydanticCustomError
 
 from sakipgen.diagnostics import Diagnostic, Location, display_path
+from sakipgen.i18n import _
 from sakipgen.load.validate import suggest
 from sakipgen.model.nilai import parse_angka
 from sakipgen.model.rencana_aksi import JUMLAH_PERIODE
@@ -36,7 +37,11 @@ class _Ids:
             first = self.where[ident]
             self.out.append(
                 Diagnostic.make(
-                    loc, "R002", f"id {self.kind} '{ident}' sudah dipakai di baris {first.line}"
+                    loc,
+                    "R002",
+                    _("id {kind} '{ident}' sudah dipakai di baris {baris}").format(
+                        kind=self.kind, ident=ident, baris=first.line
+                    ),
                 )
             )
         else:
@@ -51,7 +56,8 @@ class _Ids:
             Diagnostic.make(
                 source.locate(path, key=key),
                 "R001",
-                f"{self.kind} '{ident}' tidak ada{suggest(ident, list(self.where))}",
+                _("{kind} '{ident}' tidak ada").format(kind=self.kind, ident=ident)
+                + suggest(ident, list(self.where)),
             )
         )
 
@@ -96,7 +102,7 @@ def periksa_referensi(dinas: Dinas, base: Path) -> list[Diagnostic]:
             Diagnostic.make(
                 dinas.identitas.source.locate(("kop", "logo")),
                 "F001",
-                f"berkas logo '{logo}' tidak ada di folder dinas",
+                _("berkas logo '{logo}' tidak ada di folder dinas").format(logo=logo),
             )
         )
     _narasi_refs(dinas.narasi, sasaran, indikator, out)
@@ -107,8 +113,11 @@ def periksa_referensi(dinas: Dinas, base: Path) -> list[Diagnostic]:
                 Diagnostic.make(
                     rs.locate(("periode",)),
                     "R003",
-                    f"folder tahun {display_path(tahun.folder, base)} di luar periode Renstra "
-                    f"{periode.mulai}-{periode.akhir}",
+                    _("folder tahun {folder} di luar periode Renstra {mulai}-{akhir}").format(
+                        folder=display_path(tahun.folder, base),
+                        mulai=periode.mulai,
+                        akhir=periode.akhir,
+                    ),
                 )
             )
         _tahun_refs(tahun, sasaran, indikator, dinas.narasi, out)
@@ -128,7 +137,9 @@ def _years_in_period(
                 Diagnostic.make(
                     source.locate((*path, str(year)), key=True),
                     "R003",
-                    f"target tahun {year} di luar periode Renstra {years.start}-{years.stop - 1}",
+                    _("target tahun {year} di luar periode Renstra {mulai}-{akhir}").format(
+                        year=year, mulai=years.start, akhir=years.stop - 1
+                    ),
                 )
             )
 
@@ -137,7 +148,7 @@ def _narasi_refs(
     narasi: dict[str, Narasi], sasaran: _Ids, indikator: _Ids, out: list[Diagnostic]
 ) -> None:
     for key, block in narasi.items():
-        kind, _, ident = key.partition("/")
+        kind, _sep, ident = key.partition("/")
         ids = {"indikator": indikator, "sasaran": sasaran}.get(kind)
         if ids is None or not ident or ident in ids.where:
             continue
@@ -145,8 +156,10 @@ def _narasi_refs(
             Diagnostic.make(
                 Location(block.file, 1, 1),
                 "R001",
-                f"narasi untuk {kind} '{ident}', padahal {kind} itu tidak ada"
-                f"{suggest(ident, list(ids.where))}",
+                _("narasi untuk {kind} '{ident}', padahal {kind} itu tidak ada").format(
+                    kind=kind, ident=ident
+                )
+                + suggest(ident, list(ids.where)),
             )
         )
 
@@ -212,8 +225,10 @@ def _tahun_refs(
                         Diagnostic.make(
                             src.locate((*at, "target")),
                             "S004",
-                            f'target {tabel.periode} harus {n} nilai (tulis "-" untuk periode '
-                            f"tanpa target), bukan {len(row.target)}",
+                            _(
+                                'target {periode} harus {n} nilai (tulis "-" untuk periode '
+                                "tanpa target), bukan {jumlah}"
+                            ).format(periode=tabel.periode, n=n, jumlah=len(row.target)),
                         )
                     )
 
@@ -225,7 +240,9 @@ def _tahun_refs(
                 Diagnostic.make(
                     berkas.source.locate(("letak",)),
                     "R001",
-                    f"letak '{letak}' bukan narasi yang ada (narasi/{letak}.md)"
+                    _("letak '{letak}' bukan narasi yang ada (narasi/{letak}.md)").format(
+                        letak=letak
+                    )
                     + suggest(letak, sorted({*tahun.narasi, *narasi_dinas})),
                 )
             )
@@ -245,7 +262,9 @@ def _tabel_cells(name: str, tabel: object, src: SourceMap, out: list[Diagnostic]
                     Diagnostic.make(
                         src.locate(("kolom",)),
                         "R001",
-                        f"kolom '{k.judul}': jumlah_dari '{ref}' bukan id kolom"
+                        _("kolom '{judul}': jumlah_dari '{ref}' bukan id kolom").format(
+                            judul=k.judul, ref=ref
+                        )
                         + suggest(ref, sorted(ids)),
                     )
                 )
@@ -256,7 +275,8 @@ def _tabel_cells(name: str, tabel: object, src: SourceMap, out: list[Diagnostic]
                     Diagnostic.make(
                         src.locate(("total", "kolom", j)),
                         "R001",
-                        f"total: '{ref}' bukan id kolom{suggest(ref, sorted(ids))}",
+                        _("total: '{ref}' bukan id kolom").format(ref=ref)
+                        + suggest(ref, sorted(ids)),
                     )
                 )
     for r, row in enumerate(tabel.baris):
@@ -265,7 +285,9 @@ def _tabel_cells(name: str, tabel: object, src: SourceMap, out: list[Diagnostic]
                 Diagnostic.make(
                     src.locate(("baris", r)),
                     "S004",
-                    f"baris berisi {len(row)} sel, padahal kolom yang diisi ada {len(isian)}",
+                    _("baris berisi {sel} sel, padahal kolom yang diisi ada {kolom}").format(
+                        sel=len(row), kolom=len(isian)
+                    ),
                 )
             )
             continue
@@ -280,6 +302,8 @@ def _tabel_cells(name: str, tabel: object, src: SourceMap, out: list[Diagnostic]
                     Diagnostic.make(
                         src.locate(("baris", r, c)),
                         code,
-                        f"kolom '{k.judul}' berisi angka: {exc.message()}",
+                        _("kolom '{judul}' berisi angka: {pesan}").format(
+                            judul=k.judul, pesan=exc.message()
+                        ),
                     )
                 )

@@ -9,35 +9,47 @@ from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from sakipgen.diagnostics import RULES, Diagnostic
+from sakipgen.i18n import _
 from sakipgen.load.yaml_reader import SourceMap, YamlFile, YamlPath
 
 M = TypeVar("M", bound=BaseModel)
 
-_TYPE_MESSAGES = {
-    "dict_type": "harus berupa pemetaan (baris-baris 'kunci: nilai')",
-    "model_type": "harus berupa pemetaan (baris-baris 'kunci: nilai')",
-    "model_attributes_type": "harus berupa pemetaan (baris-baris 'kunci: nilai')",
-    "list_type": "harus berupa daftar (baris-baris yang diawali '- ')",
-    "string_type": "harus berupa teks",
-    "bool_type": "harus true atau false",
-    "bool_parsing": "harus true atau false",
-    "int_type": "harus bilangan bulat",
-    "int_parsing": "harus bilangan bulat",
-    "int_from_float": "harus bilangan bulat",
-    "date_type": "harus tanggal dengan bentuk TTTT-BB-HH, misalnya 2021-01-31",
-    "date_parsing": "harus tanggal dengan bentuk TTTT-BB-HH, misalnya 2021-01-31",
-    "date_from_datetime_parsing": "harus tanggal dengan bentuk TTTT-BB-HH, misalnya 2021-01-31",
-    "date_from_datetime_inexact": "harus tanggal tanpa jam, misalnya 2021-01-31",
-}
+_PEMETAAN = frozenset({"dict_type", "model_type", "model_attributes_type"})
+_BOOL = frozenset({"bool_type", "bool_parsing"})
+_INT = frozenset({"int_type", "int_parsing", "int_from_float"})
+_DATE = frozenset({"date_type", "date_parsing", "date_from_datetime_parsing"})
+
+
+def _type_message(etype: str) -> str | None:
+    """The message of a wrong-type error, in the active language (looked up per call)."""
+    if etype in _PEMETAAN:
+        return _("harus berupa pemetaan (baris-baris 'kunci: nilai')")
+    if etype == "list_type":
+        return _("harus berupa daftar (baris-baris yang diawali '- ')")
+    if etype == "string_type":
+        return _("harus berupa teks")
+    if etype in _BOOL:
+        return _("harus true atau false")
+    if etype in _INT:
+        return _("harus bilangan bulat")
+    if etype in _DATE:
+        return _("harus tanggal dengan bentuk TTTT-BB-HH, misalnya 2021-01-31")
+    if etype == "date_from_datetime_inexact":
+        return _("harus tanggal tanpa jam, misalnya 2021-01-31")
+    return None
 
 
 def _string_message(etype: str, ctx: dict[str, object]) -> str | None:
     if etype == "string_too_short":
-        return f"terlalu pendek: minimal {ctx.get('min_length')} karakter"
+        return _("terlalu pendek: minimal {min_length} karakter").format(
+            min_length=ctx.get("min_length")
+        )
     if etype == "string_too_long":
-        return f"terlalu panjang: maksimal {ctx.get('max_length')} karakter"
+        return _("terlalu panjang: maksimal {max_length} karakter").format(
+            max_length=ctx.get("max_length")
+        )
     if etype == "string_pattern_mismatch":
-        return "bentuknya tidak sesuai aturan penulisan (lihat README)"
+        return _("bentuknya tidak sesuai aturan penulisan (lihat README)")
     return None
 
 
@@ -102,7 +114,7 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[YamlPath, bool]:
 
 def suggest(word: str, choices: list[str]) -> str:
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f"; mungkin maksudnya '{close[0]}'?" if close else ""
+    return _("; mungkin maksudnya '{saran}'?").format(saran=close[0]) if close else ""
 
 
 def validate(model: type[M], yf: YamlFile, diags: list[Diagnostic]) -> M | None:
@@ -129,22 +141,29 @@ def translate(
             d = Diagnostic.make(
                 source.locate(path, key=True),
                 "S001",
-                f"kunci '{key}' tidak dikenal{suggest(key, choices)}",
+                _("kunci '{key}' tidak dikenal").format(key=key) + suggest(key, choices),
             )
         elif etype == "missing":
             key = str(path[-1]) if path else "?"
-            d = Diagnostic.make(source.locate(path[:-1]), "S002", f"isian '{key}' wajib diisi")
+            d = Diagnostic.make(
+                source.locate(path[:-1]), "S002", _("isian '{key}' wajib diisi").format(key=key)
+            )
         elif etype in RULES:
             d = Diagnostic.make(source.locate(path), etype, msg)
-        elif etype in _TYPE_MESSAGES:
-            d = Diagnostic.make(source.locate(path), "S003", _TYPE_MESSAGES[etype])
+        elif (text := _type_message(etype)) is not None:
+            d = Diagnostic.make(source.locate(path), "S003", text)
         elif etype == "literal_error":
-            expected = str(err.get("ctx", {}).get("expected", "")).replace(" or ", " atau ")
-            d = Diagnostic.make(source.locate(path), "S004", f"harus salah satu dari: {expected}")
+            atau = " " + _("atau") + " "
+            expected = str(err.get("ctx", {}).get("expected", "")).replace(" or ", atau)
+            d = Diagnostic.make(
+                source.locate(path),
+                "S004",
+                _("harus salah satu dari: {expected}").format(expected=expected),
+            )
         elif (text := _string_message(etype, dict(err.get("ctx", {})))) is not None:
             d = Diagnostic.make(source.locate(path), "S004", text)
         elif etype == "too_short":
-            d = Diagnostic.make(source.locate(path), "S004", "tidak boleh kosong")
+            d = Diagnostic.make(source.locate(path), "S004", _("tidak boleh kosong"))
         elif etype in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
             ctx = err.get("ctx", {})
             bound = next(iter(ctx.values()), "")
@@ -154,16 +173,24 @@ def translate(
                 "greater_than": ">",
                 "less_than": "<",
             }[etype]
-            d = Diagnostic.make(source.locate(path), "S004", f"harus {word} {bound}")
+            d = Diagnostic.make(
+                source.locate(path),
+                "S004",
+                _("harus {word} {bound}").format(word=word, bound=bound),
+            )
         elif etype == "value_error":
             d = Diagnostic.make(source.locate(path), "S004", msg.removeprefix("Value error, "))
         else:
-            d = Diagnostic.make(source.locate(path), "S004", f"nilai tidak valid ({msg})")
+            d = Diagnostic.make(
+                source.locate(path), "S004", _("nilai tidak valid ({msg})").format(msg=msg)
+            )
         found.append((path, dropped, d))
     # An error from one member of a union is noise when another member got further.
     out = []
     for path, dropped, d in found:
-        if dropped and any(len(p) > len(path) and p[: len(path)] == path for p, _, _ in found):
+        if dropped and any(
+            len(p) > len(path) and p[: len(path)] == path for p, _dropped, _diag in found
+        ):
             continue
         out.append(d)
     return out

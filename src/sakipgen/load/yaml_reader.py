@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from sakipgen.diagnostics import Diagnostic, Location
+from sakipgen.i18n import _
 from sakipgen.model.nilai import Num
 
 MAX_BYTES = 4 * 1024 * 1024
@@ -86,25 +87,29 @@ def _yaml_error_message(problem: str, line_text: str, column: int) -> str:
     p = problem.lower()
     at = line_text[column - 1 : column] if column >= 1 else ""
     if "'\\t'" in p or "tab" in p or at == "\t" or line_text[:1] == "\t":
-        return "karakter tab tidak boleh dipakai untuk indentasi YAML; gunakan spasi"
+        return _("karakter tab tidak boleh dipakai untuk indentasi YAML; gunakan spasi")
     if "sequence entries are not allowed" in p and re.search(r":\s*-\s*$", line_text):
-        return (
+        return _(
             'tanda "-" sebagai nilai harus diberi tanda kutip: tulis "-" '
             "(atau kosongkan nilainya) untuk 'tidak ada target'"
         )
     if "mapping values are not allowed" in p:
-        return (
+        return _(
             "ada titik dua (:) di dalam teks; beri tanda kutip pada teksnya, "
             'misalnya uraian: "Catatan: ..."'
         )
     if "could not find expected ':'" in p or "simple key" in p:
-        return "baris ini bukan pasangan 'kunci: nilai' yang lengkap (indentasi atau ':' hilang?)"
+        return _(
+            "baris ini bukan pasangan 'kunci: nilai' yang lengkap (indentasi atau ':' hilang?)"
+        )
     if "did not find expected ',' or '}'" in p or "did not find expected ',' or ']'" in p:
         bracket = "}" if "'}'" in p else "]"
-        return f"kurung yang dibuka di sini tidak ditutup; tambahkan '{bracket}'"
+        return _("kurung yang dibuka di sini tidak ditutup; tambahkan '{bracket}'").format(
+            bracket=bracket
+        )
     if "found undefined alias" in p:
-        return f"alias YAML tidak didefinisikan ({problem})"
-    return f"YAML tidak valid: {problem}"
+        return _("alias YAML tidak didefinisikan ({problem})").format(problem=problem)
+    return _("YAML tidak valid: {problem}").format(problem=problem)
 
 
 def read_yaml(path: Path, display: str, diags: list[Diagnostic]) -> YamlFile | None:
@@ -116,7 +121,9 @@ def read_yaml(path: Path, display: str, diags: list[Diagnostic]) -> YamlFile | N
         if not path.is_file():
             # A directory, a named pipe or a device: reading it would fail or never end.
             diags.append(
-                Diagnostic.make(where, "F002", "bukan berkas biasa (folder, pipa atau perangkat)")
+                Diagnostic.make(
+                    where, "F002", _("bukan berkas biasa (folder, pipa atau perangkat)")
+                )
             )
             return None
         size = path.stat().st_size
@@ -125,8 +132,10 @@ def read_yaml(path: Path, display: str, diags: list[Diagnostic]) -> YamlFile | N
                 Diagnostic.make(
                     where,
                     "F003",
-                    f"berkas {_ribuan(size)} byte melebihi batas {_ribuan(MAX_BYTES)} byte; "
-                    "pecah datanya menjadi beberapa berkas",
+                    _(
+                        "berkas {ukuran} byte melebihi batas {batas} byte; "
+                        "pecah datanya menjadi beberapa berkas"
+                    ).format(ukuran=_ribuan(size), batas=_ribuan(MAX_BYTES)),
                 )
             )
             return None
@@ -135,8 +144,12 @@ def read_yaml(path: Path, display: str, diags: list[Diagnostic]) -> YamlFile | N
     except (OSError, RuntimeError) as exc:
         # Path.resolve raises RuntimeError (older Pythons) or OSError ELOOP on symlink loops.
         loop = isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == errno.ELOOP
-        reason = "tautan simbolik berputar" if loop else (getattr(exc, "strerror", None) or exc)
-        diags.append(Diagnostic.make(where, "F002", f"berkas tidak dapat dibaca: {reason}"))
+        reason = _("tautan simbolik berputar") if loop else (getattr(exc, "strerror", None) or exc)
+        diags.append(
+            Diagnostic.make(
+                where, "F002", _("berkas tidak dapat dibaca: {reason}").format(reason=reason)
+            )
+        )
         return None
     nul = raw.find(b"\x00")
     if nul >= 0:
@@ -144,7 +157,9 @@ def read_yaml(path: Path, display: str, diags: list[Diagnostic]) -> YamlFile | N
         col = nul - (raw.rfind(b"\n", 0, nul) + 1) + 1
         diags.append(
             Diagnostic.make(
-                Location(display, line, col), "F004", "berkas berisi data biner, bukan teks YAML"
+                Location(display, line, col),
+                "F004",
+                _("berkas berisi data biner, bukan teks YAML"),
             )
         )
         return None
@@ -158,8 +173,10 @@ def read_yaml(path: Path, display: str, diags: list[Diagnostic]) -> YamlFile | N
             Diagnostic.make(
                 Location(display, line, col),
                 "F004",
-                "berkas bukan teks UTF-8; simpan ulang sebagai UTF-8 (byte "
-                f"0x{raw[exc.start]:02x} tidak valid)",
+                _(
+                    "berkas bukan teks UTF-8; simpan ulang sebagai UTF-8 (byte "
+                    "0x{byte} tidak valid)"
+                ).format(byte=f"{raw[exc.start]:02x}"),
             )
         )
         return None
@@ -192,7 +209,7 @@ def read_yaml(path: Path, display: str, diags: list[Diagnostic]) -> YamlFile | N
     except RecursionError:
         diags.append(
             Diagnostic.make(
-                Location(display, 1, 1), "Y003", "struktur YAML terlalu dalam untuk dibaca"
+                Location(display, 1, 1), "Y003", _("struktur YAML terlalu dalam untuk dibaca")
             )
         )
         return None
@@ -204,7 +221,11 @@ def read_yaml(path: Path, display: str, diags: list[Diagnostic]) -> YamlFile | N
             line = text.count("\n", 0, pos) + 1
             col = pos - (text.rfind("\n", 0, pos) + 1) + 1
         diags.append(
-            Diagnostic.make(Location(display, line, col), "Y001", f"YAML tidak valid: {exc}")
+            Diagnostic.make(
+                Location(display, line, col),
+                "Y001",
+                _("YAML tidak valid: {problem}").format(problem=exc),
+            )
         )
         return None
 
@@ -212,7 +233,9 @@ def read_yaml(path: Path, display: str, diags: list[Diagnostic]) -> YamlFile | N
     if not docs:
         diags.append(
             Diagnostic.make(
-                Location(display, 1, 1), "Y004", "berkas kosong; isi datanya atau hapus berkasnya"
+                Location(display, 1, 1),
+                "Y004",
+                _("berkas kosong; isi datanya atau hapus berkasnya"),
             )
         )
         return None
@@ -226,7 +249,7 @@ def read_yaml(path: Path, display: str, diags: list[Diagnostic]) -> YamlFile | N
             Diagnostic.make(
                 Location(display, at + 1, 1),
                 "Y001",
-                "satu berkas hanya boleh berisi satu dokumen YAML (hapus pemisah '---')",
+                _("satu berkas hanya boleh berisi satu dokumen YAML (hapus pemisah '---')"),
             )
         )
         return None
@@ -256,9 +279,19 @@ def _convert(
     line, col = mark.line + 1, mark.column + 1
     counter[0] += 1
     if counter[0] > MAX_NODES:
-        raise _Limit(line, col, f"lebih dari {_ribuan(MAX_NODES)} nilai setelah alias diuraikan")
+        raise _Limit(
+            line,
+            col,
+            _("lebih dari {jumlah} nilai setelah alias diuraikan").format(
+                jumlah=_ribuan(MAX_NODES)
+            ),
+        )
     if depth > MAX_DEPTH:
-        raise _Limit(line, col, f"struktur bertingkat lebih dari {MAX_DEPTH} tingkat")
+        raise _Limit(
+            line,
+            col,
+            _("struktur bertingkat lebih dari {tingkat} tingkat").format(tingkat=MAX_DEPTH),
+        )
     source.values.setdefault(path, (line, col))
     tag = node.tag or ""
     kind = node.id
@@ -268,7 +301,7 @@ def _convert(
                 Diagnostic.make(
                     Location(source.file, line, col, path_text(path)),
                     "Y005",
-                    f"tag YAML {tag} tidak didukung; hapus tag-nya",
+                    _("tag YAML {tag} tidak didukung; hapus tag-nya").format(tag=tag),
                 )
             )
             return None
@@ -287,7 +320,7 @@ def _convert(
                 Diagnostic.make(
                     Location(source.file, line, col, path_text(path)),
                     "Y005",
-                    f"tag YAML {tag} tidak didukung",
+                    _("tag YAML {tag} tidak didukung").format(tag=tag),
                 )
             )
         return [
@@ -300,7 +333,7 @@ def _convert(
             Diagnostic.make(
                 Location(source.file, line, col, path_text(path)),
                 "Y005",
-                f"tag YAML {tag} tidak didukung",
+                _("tag YAML {tag} tidak didukung").format(tag=tag),
             )
         )
     out: dict[str, Any] = {}
@@ -321,7 +354,7 @@ def _convert(
                 Diagnostic.make(
                     Location(source.file, kline, kcol, path_text(path)),
                     "Y001",
-                    "kunci harus berupa teks sederhana, bukan daftar atau pemetaan",
+                    _("kunci harus berupa teks sederhana, bukan daftar atau pemetaan"),
                 )
             )
             continue
@@ -331,7 +364,9 @@ def _convert(
                 Diagnostic.make(
                     Location(source.file, kline, kcol, path_text((*path, key))),
                     "Y002",
-                    f"kunci '{key}' sudah ditulis di baris {seen[key]}; hapus salah satunya",
+                    _("kunci '{key}' sudah ditulis di baris {baris}; hapus salah satunya").format(
+                        key=key, baris=seen[key]
+                    ),
                 )
             )
             continue

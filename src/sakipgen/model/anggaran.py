@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, model_validator
 
+from sakipgen.i18n import _
 from sakipgen.model.base import BentukSingkat, Model, SatuAtauDaftar, as_list, skema
 from sakipgen.model.nilai import SKEMA_TEKS, Angka, Id, NilaiField, Rupiah, Teks
 
@@ -25,7 +26,7 @@ class SumberDana(Model):
     @model_validator(mode="after")
     def _satu(self) -> SumberDana:
         if self.jumlah is not None and self.persen is not None:
-            raise ValueError("isi 'jumlah' atau 'persen', tidak keduanya")
+            raise ValueError(_("isi 'jumlah' atau 'persen', tidak keduanya"))
         return self
 
 

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
+from sakipgen.i18n import _
 from sakipgen.model.base import Model, SatuAtauDaftar, as_list, skema
 from sakipgen.model.nilai import Angka, Nip, Teks
 
@@ -123,8 +124,10 @@ class Profil(Model):
             bottom = [p for p in self.skala if p.batas_bawah is None]
             if len(bottom) != 1:
                 raise ValueError(
-                    "skala harus punya tepat satu pita tanpa batas_bawah (pita terendah), "
-                    "supaya setiap capaian mendapat kategori"
+                    _(
+                        "skala harus punya tepat satu pita tanpa batas_bawah (pita terendah), "
+                        "supaya setiap capaian mendapat kategori"
+                    )
                 )
         return self
 
@@ -181,7 +184,11 @@ class Abaikan(Model):
     @model_validator(mode="after")
     def _kode(self) -> Abaikan:
         if not re.fullmatch(r"[A-Z]\d{3}", self.kode):
-            raise ValueError(f"kode '{self.kode}' harus seperti K007 (huruf besar dan tiga angka)")
+            raise ValueError(
+                _("kode '{kode}' harus seperti K007 (huruf besar dan tiga angka)").format(
+                    kode=self.kode
+                )
+            )
         return self
 
 

@@ -24,6 +24,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, PlainSerializer, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from sakipgen.i18n import _
+
 
 class Num(str):
     """A scalar that YAML resolved as a number, kept as its source text."""
@@ -43,40 +45,58 @@ _CURRENCY = re.compile(r"^(rp\.?|idr|us\$|usd)\s*", re.IGNORECASE)
 
 
 def _err(code: str, message: str) -> PydanticCustomError:
+    """A coded error carrying ``message`` as it is: translated and formatted already.
+
+    Pydantic fills ``{name}`` placeholders of a message template from the error's
+    context; with no context it leaves the text untouched, so braces in a planner's
+    value (``'{x}' tidak dapat dibaca``) cannot break it.
+    """
     return PydanticCustomError(code, message)
 
 
 def parse_angka(value: Any, *, allow_currency: bool = True) -> Decimal:
     """Parse a number written by a planner; raise a coded error when it cannot be read."""
     if isinstance(value, bool) or value is None or isinstance(value, (list, dict)):
-        raise _err("S003", "harus berupa angka")
+        raise _err("S003", _("harus berupa angka"))
     if isinstance(value, Decimal):
         return value
     if isinstance(value, int):
         return Decimal(value)
     if not isinstance(value, str):
-        raise _err("S003", "harus berupa angka")
+        raise _err("S003", _("harus berupa angka"))
     text = value.strip()
     is_yaml_number = isinstance(value, Num)
     low = text.lower().lstrip("+-")
     if low in (".nan", "nan", ".inf", "inf", "infinity"):
-        raise _err("N003", f"{text} bukan angka; tulis angka yang sebenarnya")
+        raise _err("N003", _("{text} bukan angka; tulis angka yang sebenarnya").format(text=text))
     if not is_yaml_number and allow_currency:
         text = _CURRENCY.sub("", text).removesuffix(",-").strip()
     digits = sum(c.isdigit() for c in text)
     if digits > MAX_DIGITS:
-        raise _err("N004", f"angka dengan {digits} digit terlalu besar; periksa kembali nilainya")
+        raise _err(
+            "N004",
+            _("angka dengan {digits} digit terlalu besar; periksa kembali nilainya").format(
+                digits=digits
+            ),
+        )
     if _AMBIGUOUS_DOT.match(text) or _AMBIGUOUS_COMMA.match(text):
         sep = text[-4]
         whole = text.replace(sep, "")
         frac = text.replace(",", ".") + "0"
         raise _err(
             "N001",
-            f"{text} ambigu: tulis {whole} jika maksudnya {whole} (tanpa pemisah ribuan), "
-            f"atau {frac} jika maksudnya angka desimal",
+            _(
+                "{text} ambigu: tulis {whole} jika maksudnya {whole} (tanpa pemisah ribuan), "
+                "atau {frac} jika maksudnya angka desimal"
+            ).format(text=text, whole=whole, frac=frac),
         )
     if "_" in text or text.lower().startswith(("0x", "0o", "0b")):
-        raise _err("N002", f"{text} bukan angka desimal biasa; tulis angka tanpa '_' atau awalan")
+        raise _err(
+            "N002",
+            _("{text} bukan angka desimal biasa; tulis angka tanpa '_' atau awalan").format(
+                text=text
+            ),
+        )
     value_d: Decimal | None = None
     try:
         if _PLAIN.match(text):
@@ -94,13 +114,18 @@ def parse_angka(value: Any, *, allow_currency: bool = True) -> Decimal:
             value_d.adjusted() >= MAX_DIGITS or (isinstance(exponent, int) and exponent < -12)
         ):
             raise _err(
-                "N004", f"angka {text} di luar batas wajar; tulis angka biasa tanpa eksponen"
+                "N004",
+                _("angka {text} di luar batas wajar; tulis angka biasa tanpa eksponen").format(
+                    text=text
+                ),
             )
         return value_d
     raise _err(
         "N002",
-        f"'{text}' tidak dapat dibaca sebagai angka; contoh penulisan: 6825, 43.30, "
-        '"43,30" atau "1.727.182.400"',
+        _(
+            "'{text}' tidak dapat dibaca sebagai angka; contoh penulisan: 6825, 43.30, "
+            '"43,30" atau "1.727.182.400"'
+        ).format(text=text),
     )
 
 
@@ -111,19 +136,24 @@ def _angka(value: Any) -> Decimal:
 def _rupiah(value: Any) -> int:
     amount = parse_angka(value)
     if amount != amount.to_integral_value():
-        raise _err("N005", f"{value} bukan rupiah utuh; tulis tanpa sen, misalnya 1727182400")
+        raise _err(
+            "N005",
+            _("{value} bukan rupiah utuh; tulis tanpa sen, misalnya 1727182400").format(
+                value=value
+            ),
+        )
     if amount < 0:
-        raise _err("S004", "jumlah rupiah tidak boleh negatif")
+        raise _err("S004", _("jumlah rupiah tidak boleh negatif"))
     return int(amount)
 
 
 def _teks(value: Any) -> str:
     if isinstance(value, (bool, list, dict)) or value is None:
-        raise _err("S003", "harus berupa teks")
+        raise _err("S003", _("harus berupa teks"))
     if isinstance(value, (int, Decimal)):
         return str(value)
     if not isinstance(value, str):
-        raise _err("S003", "harus berupa teks")
+        raise _err("S003", _("harus berupa teks"))
     return str(value).strip()
 
 
@@ -135,8 +165,10 @@ def _id(value: Any) -> str:
     if not _ID.match(text):
         raise _err(
             "S004",
-            f"id '{text}' tidak valid: gunakan huruf, angka, titik, '-' atau '_' "
-            "(misalnya S1 atau IK1.2), tanpa spasi",
+            _(
+                "id '{text}' tidak valid: gunakan huruf, angka, titik, '-' atau '_' "
+                "(misalnya S1 atau IK1.2), tanpa spasi"
+            ).format(text=text),
         )
     return text
 
@@ -147,8 +179,10 @@ def _nip(value: Any) -> str:
     if not (digits.isdigit() and len(digits) == 18):
         raise _err(
             "N006",
-            f"NIP '{text}' harus 18 digit, misalnya \"19741014 199311 1 001\" (ditulis dalam "
-            "tanda kutip)",
+            _(
+                "NIP '{text}' harus 18 digit, misalnya \"19741014 199311 1 001\" (ditulis dalam "
+                "tanda kutip)"
+            ).format(text=text),
         )
     return digits
 
@@ -161,7 +195,7 @@ def format_nip(nip: str) -> str:
 def _tahun(value: Any) -> int:
     number = parse_angka(value, allow_currency=False)
     if number != number.to_integral_value() or not 1945 <= number <= 2100:
-        raise _err("S004", f"'{value}' bukan tahun (misalnya 2021)")
+        raise _err("S004", _("'{value}' bukan tahun (misalnya 2021)").format(value=value))
     return int(number)
 
 
@@ -294,11 +328,11 @@ def parse_nilai(value: Any) -> Nilai:
     if value is None:
         return KOSONG
     if isinstance(value, (bool, list, dict)):
-        raise _err("S003", 'harus berupa angka atau teks (misalnya 32, "80-90" atau "WTP")')
+        raise _err("S003", _('harus berupa angka atau teks (misalnya 32, "80-90" atau "WTP")'))
     if isinstance(value, (Num, int, Decimal)):
         return Nilai("angka", str(value), angka=parse_angka(value))
     if not isinstance(value, str):
-        raise _err("S003", "harus berupa angka atau teks")
+        raise _err("S003", _("harus berupa angka atau teks"))
     text = " ".join(value.split())
     if text in ("", "-", "–", "—"):
         return KOSONG
@@ -310,7 +344,10 @@ def parse_nilai(value: Any) -> Nilai:
         lo = parse_angka(r.group("a"), allow_currency=False)
         hi = parse_angka(r.group("b"), allow_currency=False)
         if lo > hi:
-            raise _err("S004", f"rentang '{text}': batas bawah lebih besar dari batas atas")
+            raise _err(
+                "S004",
+                _("rentang '{text}': batas bawah lebih besar dari batas atas").format(text=text),
+            )
         return Nilai("rentang", text, bawah=lo, atas=hi, satuan=(r.group("unit") or "").strip())
     parts = _COMPOUND.split(text)
     if len(parts) > 1:

@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from sakipgen.i18n import _
 from sakipgen.model.base import Model, skema
 from sakipgen.model.nilai import Id, NilaiField, Rupiah, Teks
 
@@ -63,7 +64,7 @@ class BarisRencanaAksi(Model):
     @model_validator(mode="after")
     def _apa(self) -> BarisRencanaAksi:
         if self.indikator is None and self.uraian is None:
-            raise ValueError("isi 'indikator' (id Renstra) atau 'uraian' (indikator sendiri)")
+            raise ValueError(_("isi 'indikator' (id Renstra) atau 'uraian' (indikator sendiri)"))
         return self
 
 

@@ -6,6 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
+from sakipgen.i18n import _
 from sakipgen.model.base import KunciPeta, Model, SatuAtauDaftar, as_list, skema
 from sakipgen.model.nilai import PESAN_TAHUN, POLA_TAHUN, Id, NilaiField, Tahun, Teks
 
@@ -30,7 +31,7 @@ class Periode(Model):
     @model_validator(mode="after")
     def _urut(self) -> Periode:
         if self.akhir < self.mulai:
-            raise ValueError("tahun akhir lebih awal dari tahun mulai")
+            raise ValueError(_("tahun akhir lebih awal dari tahun mulai"))
         return self
 
     @property

@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
+from sakipgen.i18n import _
 from sakipgen.model.base import BentukSingkat, Model, skema
 from sakipgen.model.nilai import SKEMA_TEKS, Id, Num, Teks, parse_angka
 
@@ -61,7 +62,7 @@ def _sel(value: Any) -> Decimal | str | None:
     if isinstance(value, Num):
         return parse_angka(value)
     if isinstance(value, (bool, list, dict)):
-        raise PydanticCustomError("S003", "sel tabel harus teks atau angka")
+        raise PydanticCustomError("S003", _("sel tabel harus teks atau angka"))
     return str(value).strip()
 
 

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, model_validator
 
+from sakipgen.i18n import _
 from sakipgen.model.base import BentukSingkat, KunciPeta, Model, skema
 from sakipgen.model.nilai import (
     PESAN_ID,
@@ -141,8 +142,10 @@ class RealisasiIndikator(Model):
     def _ada_isi(self) -> RealisasiIndikator:
         if self.nilai is None and self.capaian is None and self.catatan is None:
             raise ValueError(
-                "isi 'nilai' (realisasi), 'capaian', atau 'catatan' yang menjelaskan mengapa "
-                "realisasi tidak tersedia"
+                _(
+                    "isi 'nilai' (realisasi), 'capaian', atau 'catatan' yang menjelaskan mengapa "
+                    "realisasi tidak tersedia"
+                )
             )
         return self
 

@@ -137,7 +137,7 @@ def build(dinas: Dinas, jenis: str, tahun: int) -> Hasil:
 
     page = ruamel.yaml.YAML(typ="safe").load(templat.read("halaman.yaml"))
     paket = Paket(potret=Halaman(**page["potret"]), lanskap=Halaman(**page["lanskap"]))
-    hasil, _ = hitung_tahun(dinas, tahun)
+    hasil, _diags = hitung_tahun(dinas, tahun)
     functions = Konteks(dinas, hasil).functions()
 
     def isi_narasi(text: str) -> str:

@@ -20,6 +20,7 @@ from typing import Any
 from markupsafe import Markup
 
 from sakipgen.diagnostics import Diagnostic, Location
+from sakipgen.i18n import _
 from sakipgen.model.dinas import Atasan, Pejabat
 from sakipgen.model.folder import Dinas
 from sakipgen.model.nilai import format_nip
@@ -118,7 +119,7 @@ class Dokumen:
         inserts: list[Callable[[], Markup]] = [*sisipan, *self._tabel_untuk(nama)]
         if block is None:
             if wajib:
-                raise DataKurang(f"narasi '{nama}.md' tidak ada")
+                raise DataKurang(_("narasi '{nama}.md' tidak ada").format(nama=nama))
             return Markup("".join(str(f()) for f in inserts))
         text = block.teks
         if self.isi_narasi is not None and "{{" in text:

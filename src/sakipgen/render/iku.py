@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from sakipgen.calc.tahun import HasilTahun
 from sakipgen.format import nilai
+from sakipgen.i18n import _
 from sakipgen.model.folder import Dinas
 from sakipgen.model.renstra import Indikator, Misi, Renstra, Sasaran
 from sakipgen.render import xml
@@ -580,12 +581,14 @@ def konteks(dinas: Dinas, tahun: int, hasil: HasilTahun, doc: Dokumen) -> dict[s
     ada_meta = bool(t and t.dokumen and t.dokumen.model.iku is not None)
     if not ada_meta and tahun not in periode.tahun:
         raise DataKurang(
-            f"tahun {tahun} di luar periode Renstra {periode.mulai}-{periode.akhir} dan "
-            f"{tahun}/dokumen.yaml tidak memuat 'iku'"
+            _(
+                "tahun {tahun} di luar periode Renstra {mulai}-{akhir} dan "
+                "{tahun}/dokumen.yaml tidak memuat 'iku'"
+            ).format(tahun=tahun, mulai=periode.mulai, akhir=periode.akhir)
         )
     groups = baris_iku(renstra)
     if not groups:
-        raise DataKurang("renstra.yaml tidak memuat indikator dengan 'iku: true'")
+        raise DataKurang(_("renstra.yaml tidak memuat indikator dengan 'iku: true'"))
     m = meta(dinas, tahun, "iku")
     ident = dinas.identitas.model
     periode_teks = f"{periode.mulai}-{periode.akhir}"

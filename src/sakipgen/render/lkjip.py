@@ -17,6 +17,7 @@ from sakipgen.calc.anggaran import HasilAnggaran
 from sakipgen.calc.kategori import pita
 from sakipgen.calc.tahun import HasilSasaran, HasilTahun, hitung_tahun
 from sakipgen.format import angka, nilai, rupiah
+from sakipgen.i18n import _
 from sakipgen.model.folder import Dinas
 from sakipgen.render.dokumen import ROMAWI, DataKurang, Dokumen
 from sakipgen.render.tabel import Kol, Sel, merge_column
@@ -50,14 +51,21 @@ def _unit(value: str, satuan: str) -> str:
 def konteks(dinas: Dinas, tahun: int, hasil: HasilTahun, doc: Dokumen) -> dict[str, Any]:
     t = dinas.tahun.get(tahun)
     if t is None or t.realisasi is None or not hasil.sasaran:
-        raise DataKurang(f"{tahun}/realisasi.yaml dan target tahun {tahun} diperlukan untuk LKjIP")
+        raise DataKurang(
+            _("{tahun}/realisasi.yaml dan target tahun {tahun} diperlukan untuk LKjIP").format(
+                tahun=tahun
+            )
+        )
     if not any(
         h.realisasi is not None and h.realisasi.jenis != "kosong"
         for s in hasil.sasaran
         for h in s.indikator
     ):
         raise DataKurang(
-            f"{tahun}/realisasi.yaml belum memuat nilai realisasi (hanya capaian tercetak atau catatan)"
+            _(
+                "{tahun}/realisasi.yaml belum memuat nilai realisasi "
+                "(hanya capaian tercetak atau catatan)"
+            ).format(tahun=tahun)
         )
     renstra = dinas.renstra.model
     profil = dinas.identitas.model.profil

@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from sakipgen.beda import RevisiError, semula_revisi
 from sakipgen.calc.tahun import HasilTahun
+from sakipgen.i18n import _
 from sakipgen.model.folder import Dinas
 from sakipgen.model.nilai import Nilai
 from sakipgen.model.tahun import TargetDokumen
@@ -52,7 +53,9 @@ def target_pk(dinas: Dinas, tahun: int, *, revisi: bool = True) -> TargetPk:
     t = dinas.tahun.get(tahun)
     target = t.target.model if t and t.target else None
     if target is None or not (target.pk or target.pk_perubahan):
-        raise DataKurang(f"{tahun}/target.yaml tidak memuat 'pk' atau 'pk_perubahan'")
+        raise DataKurang(
+            _("{tahun}/target.yaml tidak memuat 'pk' atau 'pk_perubahan'").format(tahun=tahun)
+        )
     perubahan = target.pk_perubahan is not None and bool(target.pk_perubahan.indikator)
     pk = target.pk_perubahan if perubahan else target.pk
     assert pk is not None
@@ -80,7 +83,9 @@ def konteks(dinas: Dinas, tahun: int, hasil: HasilTahun, doc: Dokumen) -> dict[s
     except RevisiError as exc:
         rev = meta(dinas, tahun, "pk_perubahan").revisi_pk
         raise DataKurang(
-            f"target semula dari revisi_pk '{rev}' (dokumen.yaml) tidak dapat dibaca: {exc}"
+            _(
+                "target semula dari revisi_pk '{rev}' (dokumen.yaml) tidak dapat dibaca: {exc}"
+            ).format(rev=rev, exc=exc)
         ) from exc
     pk, perubahan, ada_semula = found.dokumen, found.perubahan, found.ada_semula
     jenis = "pk_perubahan" if perubahan else "pk"

@@ -24,6 +24,7 @@ from sakipgen.calc.anggaran import pagu
 from sakipgen.calc.rencana_aksi import ringkas
 from sakipgen.calc.tahun import HasilTahun
 from sakipgen.format import angka, nilai
+from sakipgen.i18n import _
 from sakipgen.model.anggaran import Kegiatan, Program, SubKegiatan
 from sakipgen.model.folder import Dinas
 from sakipgen.model.nilai import Nilai
@@ -165,7 +166,7 @@ def baris_cetak(dinas: Dinas, tabel: TabelRencanaAksi, ang: _Anggaran) -> list[B
     n = JUMLAH_PERIODE[tabel.periode]
     out: list[BarisCetak] = []
     for index, row in enumerate(tabel.baris):
-        key, sasaran, _ = _sasaran(dinas, row, ang)
+        key, sasaran, _lain = _sasaran(dinas, row, ang)
         if not key:  # no sasaran: the row is a group of its own
             key = f"#{index}"
         unit_key, unit, unit_jenis, unit_pagu = _unit(row, ang)
@@ -518,7 +519,7 @@ def _tabel(
 def konteks(dinas: Dinas, tahun: int, hasil: HasilTahun, doc: Dokumen) -> dict[str, Any]:
     t = dinas.tahun.get(tahun)
     if t is None or t.rencana_aksi is None:
-        raise DataKurang(f"{tahun}/rencana-aksi.yaml tidak ada")
+        raise DataKurang(_("{tahun}/rencana-aksi.yaml tidak ada").format(tahun=tahun))
     target = t.target.model if t.target else None
     perubahan = bool(target and target.pk_perubahan and target.pk_perubahan.indikator)
     pk = (target.pk_perubahan if perubahan else target.pk) if target else None

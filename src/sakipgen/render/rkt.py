@@ -29,6 +29,7 @@ from markupsafe import Markup
 from sakipgen.calc.anggaran import pagu as pagu_unit
 from sakipgen.calc.tahun import HasilTahun, hitung_tahun
 from sakipgen.format import nilai, rupiah
+from sakipgen.i18n import _
 from sakipgen.model.anggaran import IndikatorKegiatan, Kegiatan, Program
 from sakipgen.model.folder import Dinas
 from sakipgen.model.renstra import Indikator, Sasaran
@@ -125,13 +126,17 @@ def konteks(dinas: Dinas, tahun: int, hasil: HasilTahun, doc: Dokumen) -> dict[s
     found = target_rkt(dinas, tahun)
     if found is None:
         raise DataKurang(
-            f"tidak ada target tahun {tahun}: isi 'rkt' di {tahun}/target.yaml "
-            "atau target tahun itu di renstra.yaml"
+            _(
+                "tidak ada target tahun {tahun}: isi 'rkt' di {tahun}/target.yaml "
+                "atau target tahun itu di renstra.yaml"
+            ).format(tahun=tahun)
         )
     sumber, targets = found
     rencana = _rencana(dinas, targets)
     if not rencana:
-        raise DataKurang(f"target tahun {tahun} tidak menunjuk indikator Renstra mana pun")
+        raise DataKurang(
+            _("target tahun {tahun} tidak menunjuk indikator Renstra mana pun").format(tahun=tahun)
+        )
     renstra = dinas.renstra.model
     ident = dinas.identitas.model
     m = meta(dinas, tahun, "rkt")
@@ -142,7 +147,7 @@ def konteks(dinas: Dinas, tahun: int, hasil: HasilTahun, doc: Dokumen) -> dict[s
 
     lalu: HasilTahun | None = None
     if (tahun - 1) in dinas.tahun:
-        lalu, _ = hitung_tahun(dinas, tahun - 1, pembanding=False)
+        lalu, _diags = hitung_tahun(dinas, tahun - 1, pembanding=False)
         if not lalu.ada_realisasi or not lalu.sasaran:
             lalu = None
 
