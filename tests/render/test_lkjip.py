@@ -131,3 +131,17 @@ def test_byte_identical_rebuild(data: bytes) -> None:
         core = zf.read("docProps/core.xml").decode()
         assert re.search(r"<dcterms:created[^>]*>2021-01-31T00:00:00Z<", core)  # dokumen.yaml date
         assert '<w:updateFields w:val="true"/>' in zf.read("word/settings.xml").decode()
+
+
+def test_section_letters_follow_the_sections_present(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    from tests.conftest import EXAMPLES
+
+    root = tmp_path / "blora"
+    shutil.copytree(EXAMPLES / "blora", root, ignore=shutil.ignore_patterns("build"))
+    (root / "2021" / "narasi" / "lkjip" / "bab1" / "fungsi-strategis.md").unlink()
+    (root / "2021" / "narasi" / "lkjip" / "bab4" / "permasalahan.md").unlink()
+    heads = [t for s, t in paragraphs(part(docx(root, "lkjip", 2021))) if s == "Heading2"]
+    assert "B. Permasalahan Utama" in heads and "C. Permasalahan Utama" not in heads
+    assert "B. Strategi untuk Peningkatan Kinerja di Masa Datang" in heads
