@@ -6,14 +6,18 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from sakipgen import __version__
 from sakipgen.i18n import _, atur_bahasa, pilih_bahasa
+
+if TYPE_CHECKING:
+    from sakipgen.model.folder import Dinas
 
 
 def _lang_argv(argv: list[str]) -> tuple[str | None, list[str]]:
@@ -202,6 +206,34 @@ def check(
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
+def _dinas_tahun(
+    folder: Path, year: int | None, bawaan: Callable[[Dinas], int | None]
+) -> tuple[Dinas, int]:
+    """The checked dinas and the year a command works on; exits on errors (1) or an
+    unknown year (2), saying which years exist."""
+    from sakipgen.calc.tahun import tahun_tersedia
+    from sakipgen.checks import periksa
+    from sakipgen.diagnostics import Severity, render_text
+
+    dinas, diags = periksa(folder)
+    if dinas is None or any(d.severity is Severity.ERROR for d in diags):
+        typer.echo(render_text(diags), err=True)
+        typer.echo(_("Perbaiki kesalahan di atas dulu (sakipgen check)."), err=True)
+        raise typer.Exit(EXIT_FINDINGS)
+    years = tahun_tersedia(dinas)
+    chosen = year if year is not None else bawaan(dinas)
+    if chosen is None or chosen not in years:
+        shown = ", ".join(map(str, years)) or _("tidak ada")
+        typer.echo(
+            _("Tahun {tahun} tidak ada datanya. Tahun yang tersedia: {tersedia}").format(
+                tahun=chosen, tersedia=shown
+            ),
+            err=True,
+        )
+        raise typer.Exit(EXIT_USAGE)
+    return dinas, chosen
+
+
 @app.command(
     help=_(
         "Tampilkan angka yang dihitung untuk satu tahun: target, realisasi, "
@@ -221,28 +253,13 @@ def show(
     ),
 ) -> None:
     from sakipgen.calc.tahun import hitung_tahun, tahun_tersedia
-    from sakipgen.checks import periksa
-    from sakipgen.diagnostics import Severity, render_text
 
-    dinas, diags = periksa(dir)
-    errors = [d for d in diags if d.severity is Severity.ERROR]
-    if dinas is None or errors:
-        typer.echo(render_text(diags), err=True)
-        typer.echo(_("Perbaiki kesalahan di atas dulu (sakipgen check)."), err=True)
-        raise typer.Exit(EXIT_FINDINGS)
-    years = tahun_tersedia(dinas)
-    if year is None:
+    def bawaan(dinas: Dinas) -> int | None:
         with_real = [y for y, t in dinas.tahun.items() if t.realisasi is not None]
-        year = max(with_real) if with_real else (max(years) if years else None)
-    if year is None or year not in years:
-        shown = ", ".join(map(str, years)) or "tidak ada"
-        typer.echo(
-            _("Tahun {tahun} tidak ada datanya. Tahun yang tersedia: {tersedia}").format(
-                tahun=year, tersedia=shown
-            ),
-            err=True,
-        )
-        raise typer.Exit(EXIT_USAGE)
+        years = tahun_tersedia(dinas)
+        return max(with_real) if with_real else (max(years) if years else None)
+
+    dinas, year = _dinas_tahun(dir, year, bawaan)
     hasil, _diags = hitung_tahun(dinas, year)
     from sakipgen import show as tampil
 
@@ -486,26 +503,8 @@ def export(
     import importlib.util
 
     from sakipgen import ekspor
-    from sakipgen.calc.tahun import tahun_tersedia
-    from sakipgen.checks import periksa
-    from sakipgen.diagnostics import Severity, render_text
 
-    dinas, diags = periksa(dir)
-    if dinas is None or any(d.severity is Severity.ERROR for d in diags):
-        typer.echo(render_text(diags), err=True)
-        typer.echo(_("Perbaiki kesalahan di atas dulu (sakipgen check)."), err=True)
-        raise typer.Exit(EXIT_FINDINGS)
-    years = tahun_tersedia(dinas)
-    year = year if year is not None else ekspor.tahun_bawaan(dinas)
-    if year is None or year not in years:
-        shown = ", ".join(map(str, years)) or "tidak ada"
-        typer.echo(
-            _("Tahun {tahun} tidak ada datanya. Tahun yang tersedia: {tersedia}").format(
-                tahun=year, tersedia=shown
-            ),
-            err=True,
-        )
-        raise typer.Exit(EXIT_USAGE)
+    dinas, year = _dinas_tahun(dir, year, ekspor.tahun_bawaan)
     tables, warnings = ekspor.semua_tabel(dinas, year)
     for w in warnings:
         typer.echo(_("{folder}: peringatan: {pesan}").format(folder=dir, pesan=w), err=True)

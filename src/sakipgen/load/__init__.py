@@ -28,7 +28,7 @@ from sakipgen.diagnostics import Diagnostic, Location, display_path
 from sakipgen.i18n import _
 from sakipgen.load.referensi import periksa_referensi
 from sakipgen.load.validate import validate
-from sakipgen.load.yaml_reader import MAX_BYTES, read_yaml
+from sakipgen.load.yaml_reader import baca_teks, read_yaml
 from sakipgen.model.anggaran import AnggaranTahun
 from sakipgen.model.dinas import DokumenTahun, Identitas
 from sakipgen.model.folder import Berkas, Dinas, Narasi, Tahun
@@ -75,51 +75,12 @@ def _load_file(model: type[M], path: Path, base: Path, diags: list[Diagnostic]) 
     return Berkas(result, yf.source) if result is not None else None
 
 
-def _read_text(path: Path, base: Path, diags: list[Diagnostic]) -> str | None:
-    shown = display_path(path, base)
-    try:
-        if not path.is_file():
-            diags.append(Diagnostic.make(Location(shown, 1, 1), "F002", _("bukan berkas biasa")))
-            return None
-        if path.stat().st_size > MAX_BYTES:
-            diags.append(
-                Diagnostic.make(Location(shown, 1, 1), "F003", _("berkas narasi terlalu besar"))
-            )
-            return None
-        raw = path.read_bytes()
-    except (OSError, RuntimeError) as exc:
-        diags.append(
-            Diagnostic.make(
-                Location(shown, 1, 1),
-                "F002",
-                _("berkas tidak dapat dibaca: {exc}").format(exc=exc),
-            )
-        )
-        return None
-    try:
-        return raw.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        col = exc.start - (before.rfind(b"\n") + 1) + 1
-        diags.append(
-            Diagnostic.make(
-                Location(shown, line, col),
-                "F004",
-                _("berkas bukan teks UTF-8; simpan ulang sebagai UTF-8 (byte 0x{byte})").format(
-                    byte=f"{raw[exc.start]:02x}"
-                ),
-            )
-        )
-        return None
-
-
 def _load_narasi(folder: Path, base: Path, diags: list[Diagnostic]) -> dict[str, Narasi]:
     out: dict[str, Narasi] = {}
     if not folder.is_dir():
         return out
     for path in sorted(folder.rglob("*.md")):
-        text = _read_text(path, base, diags)
+        text = baca_teks(path, display_path(path, base), diags)
         if text is not None:
             key = path.relative_to(folder).with_suffix("").as_posix()
             out[key] = Narasi(text, display_path(path, base))

@@ -112,8 +112,15 @@ def _yaml_error_message(problem: str, line_text: str, column: int) -> str:
     return _("YAML tidak valid: {problem}").format(problem=problem)
 
 
-def read_yaml(path: Path, display: str, diags: list[Diagnostic]) -> YamlFile | None:
-    """Read ``path``; on any problem append diagnostics and return None."""
+def _posisi(raw: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column of a byte offset."""
+    line = raw.count(b"\n", 0, offset) + 1
+    return line, offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
+
+
+def baca_teks(path: Path, display: str, diags: list[Diagnostic]) -> str | None:
+    """The UTF-8 text of a regular file of at most MAX_BYTES, for YAML and Markdown alike;
+    on any problem append a located diagnostic and return None."""
     where = Location(display, 1, 1)  # whole-file problems point at the first line, as compilers do
     try:
         if path.is_symlink():
@@ -153,25 +160,20 @@ def read_yaml(path: Path, display: str, diags: list[Diagnostic]) -> YamlFile | N
         return None
     nul = raw.find(b"\x00")
     if nul >= 0:
-        line = raw.count(b"\n", 0, nul) + 1
-        col = nul - (raw.rfind(b"\n", 0, nul) + 1) + 1
         diags.append(
             Diagnostic.make(
-                Location(display, line, col),
+                Location(display, *_posisi(raw, nul)),
                 "F004",
-                _("berkas berisi data biner, bukan teks YAML"),
+                _("berkas berisi data biner, bukan teks"),
             )
         )
         return None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        col = exc.start - (before.rfind(b"\n") + 1) + 1
         diags.append(
             Diagnostic.make(
-                Location(display, line, col),
+                Location(display, *_posisi(raw, exc.start)),
                 "F004",
                 _(
                     "berkas bukan teks UTF-8; simpan ulang sebagai UTF-8 (byte "
@@ -180,7 +182,14 @@ def read_yaml(path: Path, display: str, diags: list[Diagnostic]) -> YamlFile | N
             )
         )
         return None
-    text = text.removeprefix("\ufeff")
+    return text.removeprefix("\ufeff")
+
+
+def read_yaml(path: Path, display: str, diags: list[Diagnostic]) -> YamlFile | None:
+    """Read ``path``; on any problem append diagnostics and return None."""
+    text = baca_teks(path, display, diags)
+    if text is None:
+        return None
     lines = text.splitlines()
     source = SourceMap(display)
 
