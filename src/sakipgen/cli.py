@@ -60,6 +60,13 @@ app = typer.Typer(
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
+# Parameters several commands share.
+FolderDinas = Annotated[Path, typer.Argument(help=_("Folder dinas (berisi sakip.yaml)."))]
+TahunRealisasi = Annotated[
+    int | None,
+    typer.Option("--year", "-y", help=_("Tahun; bawaan: tahun terakhir yang punya realisasi.")),
+]
+
 
 class CheckFormat(StrEnum):
     text = "text"
@@ -243,11 +250,8 @@ def _dinas_tahun(
     )
 )
 def show(
-    dir: Annotated[Path, typer.Argument(help=_("Folder dinas (berisi sakip.yaml)."))],
-    year: Annotated[
-        int | None,
-        typer.Option("--year", "-y", help=_("Tahun; bawaan: tahun terakhir yang punya realisasi.")),
-    ] = None,
+    dir: FolderDinas,
+    year: TahunRealisasi = None,
     format: Annotated[ShowFormat, typer.Option("--format", help=_("text atau json."))] = (
         ShowFormat.text
     ),
@@ -477,11 +481,8 @@ class ExportFormat(StrEnum):
     )
 )
 def export(
-    dir: Annotated[Path, typer.Argument(help=_("Folder dinas (berisi sakip.yaml)."))],
-    year: Annotated[
-        int | None,
-        typer.Option("--year", "-y", help=_("Tahun; bawaan: tahun terakhir yang punya realisasi.")),
-    ] = None,
+    dir: FolderDinas,
+    year: TahunRealisasi = None,
     format: Annotated[
         ExportFormat,
         typer.Option(
