@@ -10,20 +10,8 @@ from __future__ import annotations
 import resource
 import subprocess
 import sys
-import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = ROOT / "examples"
-
-
-def best(fn: object, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()  # type: ignore[operator]
-        times.append(time.perf_counter() - t0)
-    return min(times)
+from _umum import best, contoh
 
 
 def process(args: list[str], repeat: int) -> float:
@@ -36,7 +24,7 @@ def main() -> None:
     repeat = int(sys.argv[1]) if len(sys.argv) > 1 else 5
     floor = process([sys.executable, "-c", "pass"], repeat)
     print(f"python start-up: {floor * 1000:.0f} ms")
-    for folder in sorted(p for p in EXAMPLES.iterdir() if (p / "sakip.yaml").is_file()):
+    for folder in contoh():
         size = sum(f.stat().st_size for f in folder.rglob("*.yaml"))
         inproc = best(lambda folder=folder: periksa(folder), repeat)
         whole = process([sys.executable, "-m", "sakipgen", "check", str(folder)], repeat)

@@ -23,20 +23,11 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from _umum import EXAMPLES, IMPORT_FLOOR, ROOT, best, dokumen_contoh
+
 PY = sys.executable
-
-
-def best(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
 
 
 def run(args: list[str], cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -56,7 +47,7 @@ def yaml_loading(repeat: int) -> None:
     from sakipgen.diagnostics import Diagnostic
     from sakipgen.load.yaml_reader import read_yaml
 
-    files = sorted((ROOT / "examples").rglob("*.yaml"))
+    files = sorted(EXAMPLES.rglob("*.yaml"))
     texts = [f.read_text(encoding="utf-8") for f in files]
     size = sum(len(t.encode()) for t in texts) / 1e6
 
@@ -86,15 +77,13 @@ def main() -> None:
     repeat = opts.repeat
 
     print(f"machine: {os.cpu_count()} CPU, Python {sys.version.split()[0]}")
-    floor = best(
-        lambda: run([PY, "-c", "import typer, pydantic, ruamel.yaml, jinja2, docx, rich"]), repeat
-    )
+    floor = best(lambda: run(IMPORT_FLOOR), repeat)
     print(f"import floor                         {floor * 1000:7.0f} ms")
 
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         blora = work / "blora"
-        shutil.copytree(ROOT / "examples" / "blora", blora, ignore=shutil.ignore_patterns("build"))
+        shutil.copytree(EXAMPLES / "blora", blora, ignore=shutil.ignore_patterns("build"))
         check = best(lambda: run([PY, "-m", "sakipgen", "check", str(blora)]), repeat)
         print(
             f"check examples/blora                 {check * 1000:7.0f} ms = {check / floor:4.2f}x floor (goal 1,5x)"
@@ -109,24 +98,11 @@ def main() -> None:
         yaml_loading(repeat)
 
         from sakipgen import render
-        from sakipgen.checks import periksa
 
         print("in-process render (warm cache):")
-        for name in ("blora", "sinjai", "buleleng", "tanjabbar"):
-            folder = work / name
-            if not folder.exists():
-                shutil.copytree(
-                    ROOT / "examples" / name, folder, ignore=shutil.ignore_patterns("build")
-                )
-            dinas, _ = periksa(folder)
-            assert dinas is not None
-            render.CACHE_DIR = folder / "build" / ".cache"
-            for jenis in render.JENIS:
-                tahun = render.tahun_bawaan(dinas, jenis)
-                if tahun is None or render.build(dinas, jenis, tahun).data is None:
-                    continue
-                t = best(lambda d=dinas, j=jenis, y=tahun: render.build(d, j, y), repeat)
-                print(f"  {name:10s} {jenis:13s} {tahun} {t * 1000:7.1f} ms")
+        for folder, dinas, jenis, tahun in dokumen_contoh(work):
+            t = best(lambda d=dinas, j=jenis, y=tahun: render.build(d, j, y), repeat)
+            print(f"  {folder.name:10s} {jenis:13s} {tahun} {t * 1000:7.1f} ms")
 
         kab = work / "kab"
         make = [PY, str(ROOT / "bench" / "make_kabupaten.py"), str(opts.dinas), str(kab)]

@@ -1,0 +1,54 @@
+"""What the benchmark scripts share: best-of timing, the import floor, the examples."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sakipgen.model.folder import Dinas
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+# The libraries sakipgen cannot start without: a whole build is measured against this.
+IMPORT_FLOOR = [sys.executable, "-c", "import typer, pydantic, ruamel.yaml, jinja2, docx, rich"]
+
+
+def best(fn: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def contoh() -> list[Path]:
+    return sorted(p for p in EXAMPLES.iterdir() if (p / "sakip.yaml").is_file())
+
+
+def dokumen_contoh(work: Path) -> Iterator[tuple[Path, Dinas, str, int]]:
+    """Copy each example into WORK and yield every document it can build, cache warmed.
+
+    Yields (copied folder, dinas, jenis, tahun); the first build of each document has
+    run, so templates are compiled and charts drawn before anything is timed.
+    """
+    from sakipgen import render
+    from sakipgen.checks import periksa
+
+    for folder in contoh():
+        salinan = work / folder.name
+        if not salinan.exists():
+            shutil.copytree(folder, salinan, ignore=shutil.ignore_patterns("build"))
+        dinas, _ = periksa(salinan)
+        assert dinas is not None, folder
+        render.CACHE_DIR = salinan / "build" / ".cache"
+        for jenis in render.JENIS:
+            tahun = render.tahun_bawaan(dinas, jenis)
+            if tahun is None or render.build(dinas, jenis, tahun).data is None:
+                continue
+            yield salinan, dinas, jenis, tahun
