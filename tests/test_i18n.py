@@ -53,10 +53,31 @@ def test_no_stale_entries() -> None:
     assert stale == []
 
 
+def _messages(mo: bytes) -> dict[str, str]:
+    """The translations a compiled catalogue holds, without its header (which names the
+    Babel version that wrote it, so bytes differ between installations)."""
+    import gettext
+
+    found = gettext.GNUTranslations(io.BytesIO(mo))._catalog  # type: ignore[attr-defined]
+    return {str(k): str(v) for k, v in found.items() if k != ""}
+
+
 def test_compiled_catalogue_is_up_to_date() -> None:
     buf = io.BytesIO()
     write_mo(buf, catalogue())
-    assert MO.read_bytes() == buf.getvalue(), "run: python -m sakipgen.i18n"
+    fresh = _messages(buf.getvalue())
+    assert fresh, "the catalogue compiled to no messages"
+    assert _messages(MO.read_bytes()) == fresh, "run: python -m sakipgen.i18n"
+
+
+def test_stale_compiled_catalogue_is_detected() -> None:
+    """The comparison above can fail: a catalogue missing one translation differs."""
+    cat = catalogue()
+    first = next(m for m in cat if m.id and m.string)
+    first.string = first.string + " (diubah)"
+    buf = io.BytesIO()
+    write_mo(buf, cat)
+    assert _messages(MO.read_bytes()) != _messages(buf.getvalue())
 
 
 @pytest.mark.parametrize(
