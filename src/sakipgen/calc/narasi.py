@@ -23,7 +23,10 @@ from sakipgen.i18n import _
 from sakipgen.model.folder import Dinas
 from sakipgen.model.nilai import Nilai
 
-_PLACEHOLDER = re.compile(r"\{\{(.*?)\}\}", re.S)
+MAKS_ISIAN = 500
+"""Longest expression between ``{{`` and ``}}``: the longest real one is well under 100
+characters, and a cap keeps the evaluation of an untrusted narrative's placeholders
+cheap (and ``int()`` of a year far below Python's 4300-digit limit)."""
 _CALL = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\((.*)\))?\s*$", re.S)
 _ARG = re.compile(
     r"""\s*(?:(?P<kw>[A-Za-z_]+)\s*=\s*)?(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<int>\d+))\s*(?:,|$)"""
@@ -98,7 +101,16 @@ class Konteks:
         raise NarasiError(_("sasaran '{ident}' tidak ada di renstra.yaml").format(ident=ident))
 
     def _ang(self, tahun: int | None) -> HasilAnggaran:
-        year = tahun or self.hasil.tahun
+        # Only an absent year means the document's: `tahun or …` made tahun=0 this year.
+        year = self.hasil.tahun if tahun is None else tahun
+        if not isinstance(year, int):  # tahun="2020": a string never equals a year key
+            raise NarasiError(_("tulis tahun sebagai angka tanpa tanda kutip, misalnya tahun=2020"))
+        if year not in self._anggaran and year not in self.dinas.tahun:
+            raise NarasiError(
+                _("tidak ada folder tahun {tahun}; yang ada: {daftar}").format(
+                    tahun=year, daftar=", ".join(str(t) for t in sorted(self.dinas.tahun))
+                )
+            )
         if year not in self._anggaran:
             self._anggaran[year] = (
                 hitung_tahun(self.dinas, year, pembanding=False)[0].anggaran
@@ -172,8 +184,11 @@ class Konteks:
             "pagu_sasaran": lambda i: _fmt(self._pos_sasaran(i)[0]),
             "realisasi_sasaran": lambda i: _fmt(self._pos_sasaran(i)[1]),
             "serapan_sasaran": lambda i: _fmt(self._pos_sasaran(i)[2], 2),
+            # Computed in calc.anggaran from pagu and realisasi, never 100 − rounded serapan;
+            # _pos_sasaran first, for its message about an unknown sasaran.
             "efisiensi_persen_sasaran": lambda i: _fmt(
-                None if self._pos_sasaran(i)[2] is None else Decimal(100) - self._pos_sasaran(i)[2],  # type: ignore[operator]
+                self._pos_sasaran(i)
+                and next(s for s in self._ang(None).sasaran if s.sasaran_id == i).efisiensi_persen,
                 2,
             ),
             "sumber_dana": self._sumber,
@@ -209,14 +224,16 @@ def _evaluate(expr: str, functions: dict[str, Callable[..., str]]) -> str:
         raise NarasiError(_("'{name}' tidak dikenal{hint}").format(name=name, hint=hint))
     args: list[object] = []
     kwargs: dict[str, object] = {}
-    rest = (argtext or "").strip()
-    while rest:
-        a = _ARG.match(rest)
-        if not a or a.end() == 0:
+    # Matched in place from pos: slicing off each argument copied the rest every time.
+    text = (argtext or "").strip()
+    pos = 0
+    while pos < len(text):
+        a = _ARG.match(text, pos)
+        if not a or a.end() == pos:
             raise NarasiError(
                 _(
                     "argumen '{rest}' tidak valid: tulis id dalam tanda kutip, misalnya \"IK1.1\""
-                ).format(rest=rest)
+                ).format(rest=text[pos:])
             )
         value: object = a.group("dq") if a.group("dq") is not None else a.group("sq")
         if a.group("int") is not None:
@@ -225,7 +242,9 @@ def _evaluate(expr: str, functions: dict[str, Callable[..., str]]) -> str:
             kwargs[a.group("kw")] = value
         else:
             args.append(value)
-        rest = rest[a.end() :].strip()
+        pos = a.end()
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
     try:
         out = functions[name](*args, **kwargs) if (argtext is not None) else functions[name]()
     except TypeError as exc:
@@ -248,16 +267,50 @@ def _evaluate(expr: str, functions: dict[str, Callable[..., str]]) -> str:
 
 
 def isi(teks: str, functions: dict[str, Callable[..., str]]) -> tuple[str, list[Masalah]]:
-    """Replace every placeholder; problems are returned with their line and column."""
+    """Replace every placeholder; problems are returned with their line and column.
+
+    A placeholder is ``{{`` up to the first ``}}`` after it, as the regex ``\\{\\{(.*?)\\}\\}``
+    (DOTALL) found them, but scanned with ``str.find`` so that the time is linear: the regex
+    searched to the end again from every ``{{`` that has no ``}}`` after it.  Once none
+    follows, no later ``{{`` can have one either.  Line and column are counted on from the
+    previous problem for the same reason, and a repeated expression is evaluated once
+    (``functions`` depend on the data only).
+    """
     problems: list[Masalah] = []
-
-    def sub(m: re.Match[str]) -> str:
-        try:
-            return _evaluate(m.group(1), functions)
-        except NarasiError as exc:
-            line = teks.count("\n", 0, m.start()) + 1
-            col = m.start() - (teks.rfind("\n", 0, m.start()) + 1) + 1
-            problems.append(Masalah(line, col, str(exc)))
-            return m.group(0)
-
-    return _PLACEHOLDER.sub(sub, teks), problems
+    out: list[str] = []
+    done: dict[str, tuple[bool, str]] = {}  # expression → (filled in, text or problem)
+    pos = 0
+    line, line_start, counted = 1, 0, 0  # `line` is the line of `counted`, starting at `line_start`
+    while (start := teks.find("{{", pos)) >= 0:
+        end = teks.find("}}", start + 2)
+        if end < 0:
+            break
+        out.append(teks[pos:start])
+        if end - start - 2 > MAKS_ISIAN:
+            ok, value = (
+                False,
+                _("isian terlalu panjang ({panjang} karakter; paling banyak {batas})").format(
+                    panjang=end - start - 2, batas=MAKS_ISIAN
+                ),
+            )
+        else:
+            expr = teks[start + 2 : end]
+            if expr not in done:
+                try:
+                    done[expr] = (True, _evaluate(expr, functions))
+                except NarasiError as exc:
+                    done[expr] = (False, str(exc))
+            ok, value = done[expr]
+        if ok:
+            out.append(value)
+        else:
+            line += teks.count("\n", counted, start)
+            last = teks.rfind("\n", counted, start)
+            if last >= 0:
+                line_start = last + 1
+            counted = start
+            problems.append(Masalah(line, start - line_start + 1, value))
+            out.append(teks[start : end + 2])
+        pos = end + 2
+    out.append(teks[pos:])
+    return "".join(out), problems
