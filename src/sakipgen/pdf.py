@@ -8,7 +8,9 @@ is updated and the fields refreshed, and the document is stored with the
 ``writer_pdf_Export`` filter. The UNO side runs in a Python that has LibreOffice's
 bridge (``pdf_uno.py``, run with ``/usr/bin/python3`` on Debian and Ubuntu), never in
 sakipgen's own environment. Each PDF is written atomically; LibreOffice is stopped,
-and killed when it does not stop, whatever happens.
+and killed when it does not stop, whatever happens: also on SIGTERM and SIGHUP, which
+during the conversion stop LibreOffice and the helper, remove the temporary folder
+and end sakipgen with status 128 + signal (:mod:`sakipgen.sinyal`).
 
 ``SAKIPGEN_SOFFICE`` and ``SAKIPGEN_UNO_PYTHON`` name the programs to use instead of
 searching for them.
@@ -23,13 +25,13 @@ import secrets
 import shutil
 import signal
 import subprocess
-import tempfile
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from sakipgen import sinyal
 from sakipgen.i18n import _
 
 WAKTU_MULAI = 90.0
@@ -152,18 +154,37 @@ def temukan() -> LibreOffice:
     return LibreOffice(soffice, python)
 
 
+def _grup_habis(proc: subprocess.Popen[bytes], tunggu: float) -> bool:
+    """Whether LibreOffice's process group is empty within ``tunggu`` seconds (the
+    launcher is reaped on the way; a zombie left for init to reap still counts)."""
+    deadline = time.monotonic() + tunggu
+    while True:
+        proc.poll()
+        try:
+            os.killpg(proc.pid, 0)
+        except (ProcessLookupError, PermissionError):
+            return True
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+
+
 def _hentikan(proc: subprocess.Popen[bytes], tunggu: float) -> None:
     """Let LibreOffice exit, then kill whatever is left of its process group."""
     with contextlib.suppress(subprocess.TimeoutExpired):
         proc.wait(timeout=tunggu)
     if os.name == "posix":
-        # soffice is a launcher: soffice.bin may outlive it in the same process group.
-        for sig in (signal.SIGTERM, signal.SIGKILL):
+        # soffice is a shell script that execs oosplash, which forks soffice.bin: all in
+        # the group start_new_session made, so the group is signalled, not the pid.
+        # Waiting for it to empty keeps a dying soffice.bin from writing into the
+        # profile while the temporary folder is removed.
+        for sig, tunggu_grup in ((signal.SIGTERM, 0.5), (signal.SIGKILL, 5.0)):
             try:
                 os.killpg(proc.pid, sig)
             except (ProcessLookupError, PermissionError):
                 break
-            time.sleep(0.5)
+            if _grup_habis(proc, tunggu_grup):
+                break
     elif proc.poll() is None:
         proc.kill()
     with contextlib.suppress(subprocess.TimeoutExpired):
@@ -183,8 +204,7 @@ def konversi(
     if not pasangan:
         return []
     errors: list[str] = []
-    with tempfile.TemporaryDirectory(prefix="sakipgen-pdf-") as tmp_name:
-        tmp = Path(tmp_name)
+    with sinyal.folder_sementara("sakipgen-pdf-") as tmp:
         docs: list[list[str]] = []
         for i, (docx, _pdf) in enumerate(pasangan):
             # Loaded from a copy: LibreOffice's lock files stay out of the build folder.
@@ -198,32 +218,36 @@ def konversi(
             encoding="utf-8",
         )
         env = _bersih(dict(os.environ))
-        office = subprocess.Popen(
-            [
-                lo.soffice,
-                "--headless",
-                "--invisible",
-                "--nologo",
-                "--nodefault",
-                "--norestore",
-                "--nolockcheck",
-                f"-env:UserInstallation={(tmp / 'profil').as_uri()}",
-                f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext",
-            ],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            env=env,
-            start_new_session=True,  # its own process group, killed as one (POSIX)
-        )
+        office: subprocess.Popen[bytes] | None = None
         answered = False
         try:
+            with sinyal.tunda():  # a SIGTERM cannot come between starting it and recording it
+                office = subprocess.Popen(
+                    [
+                        lo.soffice,
+                        "--headless",
+                        "--invisible",
+                        "--nologo",
+                        "--nodefault",
+                        "--norestore",
+                        "--nolockcheck",
+                        f"-env:UserInstallation={(tmp / 'profil').as_uri()}",
+                        f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext",
+                    ],
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    env=env,
+                    start_new_session=True,  # its own process group, killed as one (POSIX)
+                )
             out, err, code = _jalankan_pembantu(lo.python, job, env, office, len(docs))
             answered = True
         finally:
-            # Told to exit by the helper when it answered; otherwise (a timeout, Ctrl-C)
-            # killed without a long wait.
-            _hentikan(office, WAKTU_BERHENTI if answered else 1.0)
+            # Told to exit by the helper when it answered; otherwise (a timeout, Ctrl-C,
+            # SIGTERM) killed without a long wait. A second signal cannot cut this short.
+            if office is not None:
+                with sinyal.tunda():
+                    _hentikan(office, WAKTU_BERHENTI if answered else 1.0)
         if code == 3:
             raise PdfGagal(
                 _(
@@ -268,20 +292,22 @@ def _jalankan_pembantu(
     """Run pdf_uno.py and wait for it, giving up when it or LibreOffice hangs or dies."""
     script = resources.files("sakipgen") / "pdf_uno.py"
     with resources.as_file(script) as path:
-        helper = subprocess.Popen(
-            [python, str(path), str(job)],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=env,
-        )
+        with sinyal.tunda():
+            helper = subprocess.Popen(
+                [python, str(path), str(job)],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=env,
+            )
         try:
             return _tunggu(helper, office, WAKTU_MULAI + WAKTU_PER_DOKUMEN * count)
         finally:
-            if helper.poll() is None:
-                helper.kill()
-                helper.communicate()
+            with sinyal.tunda():
+                if helper.poll() is None:
+                    helper.kill()
+                    helper.communicate()
 
 
 def _tunggu(
@@ -337,13 +363,15 @@ def susun_pdf(
 ) -> bool:
     """The ``build --pdf`` step: PDFs for the documents of one build, in one LibreOffice
     session. ``cetak`` gets each PDF path written, ``lapor`` each problem. True when
-    every PDF was written."""
+    every PDF was written. SIGTERM or SIGHUP meanwhile: LibreOffice stopped, the
+    temporary folder removed, then :class:`~sakipgen.sinyal.Dihentikan` (exit 128 + signal)."""
     pairs = pasangan_pdf(ditulis, tetap)
     if not pairs:
         return True
     try:
-        lo = temukan()
-        errors = konversi(pairs, lo, lambda p: cetak(str(p)))
+        with sinyal.dijaga():
+            lo = temukan()
+            errors = konversi(pairs, lo, lambda p: cetak(str(p)))
     except (PdfTidakTersedia, PdfGagal) as exc:
         lapor(f"{exc}\n" + _("Berkas .docx sudah ditulis; hanya PDF yang belum."))
         return False
