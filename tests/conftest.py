@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -8,6 +11,11 @@ import pytest
 # Tests compare messages in Indonesian, the default language; a developer or CI machine
 # whose LANG is English must not switch them (tests of English set SAKIPGEN_LANG=en).
 os.environ["SAKIPGEN_LANG"] = "id"
+# sakipgen's own cache (build manifests, charts) lives outside the dinas folders; the
+# tests use a throw-away one, so they neither read nor fill the developer's.
+CACHE = Path(tempfile.mkdtemp(prefix="sakipgen-tes-cache-"))
+os.environ["SAKIPGEN_CACHE"] = str(CACHE)
+atexit.register(shutil.rmtree, CACHE, ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

@@ -1,10 +1,14 @@
 """Build many dinas folders: in parallel, and only what changed.
 
-A dinas's documents are rebuilt when a content hash of their inputs changes: every
-file of the dinas folder (data, narrative, its own templates, logo), the built-in
-templates, the sakipgen version, and the request itself (documents, year, output).
-The hash is compared with ``DIR/build/.cache/manifest.json`` before any YAML is
-parsed, so an unchanged kabupaten is checked in a fraction of a second.
+A dinas's documents are rebuilt unless everything they are made from is as it was
+when they were last built: the trace of the folder's last load (the names in every
+folder the loader listed and the sha256 of every file it read, see
+:mod:`sakipgen.load.akses`), the git revisions a PK Perubahan took its "semula" from,
+the built-in templates, the sakipgen version and the request itself; and the
+documents written then are still there with the same bytes.  The manifest holding
+this lives in sakipgen's own cache (:mod:`sakipgen.cache`), never in the dinas folder,
+so a committed ``build/`` folder cannot make a stale or planted document pass as
+current.  The check happens before any YAML is parsed.
 
 Each dinas is one task in a process pool; a task returns a small summary, so memory
 stays flat however many dinas there are, and one failing dinas does not stop the
@@ -13,11 +17,10 @@ others.
 
 from __future__ import annotations
 
-import contextlib
+import functools
 import hashlib
 import json
-import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +28,8 @@ from sakipgen import __version__
 from sakipgen.i18n import _, atur_bahasa, bahasa
 
 JENIS = ["rkt", "iku", "pk", "rencana-aksi", "lkjip"]
+MAX_JOBS = 32
+"""Most worker processes, whatever ``--jobs`` says (each holds a dinas in memory)."""
 
 
 @dataclass(frozen=True)
@@ -35,9 +40,18 @@ class Permintaan:
     kinds: tuple[str, ...]
     year: int | None = None
     out: Path | None = None
+    """A ``.docx`` file (one document) or the folder the documents go to; None:
+    ``DIR/build``."""
     force: bool = False
     explicit: bool = False
     """The user named one document: a document the data cannot support is a failure."""
+
+    def tujuan(self, kind: str, tahun: int) -> Path:
+        if self.out is None:
+            return self.folder / "build" / f"{kind}-{tahun}.docx"
+        if self.out.suffix == ".docx":
+            return self.out
+        return self.out / f"{kind}-{tahun}.docx"
 
 
 @dataclass
@@ -49,45 +63,72 @@ class Ringkasan:
     errors: str = ""
 
 
-def _files(folder: Path) -> Iterator[Path]:
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "build")
-        for name in sorted(files):
-            if not name.startswith("."):
-                yield Path(root) / name
-
-
-def sidik(p: Permintaan) -> str:
-    """Content hash of everything the request's documents are made from."""
+@functools.cache
+def _sidik_bawaan() -> str:
+    """sha256 of the built-in templates (part of the installed package)."""
     from sakipgen.render import builtin_templates
 
     h = hashlib.sha256()
-    h.update(repr((__version__, p.kinds, p.year, str(p.out))).encode())
-    for base in (p.folder, builtin_templates()):
-        for path in _files(base):
-            h.update(str(path.relative_to(base)).encode() + b"\0")
-            try:
-                h.update(path.read_bytes())
-            except OSError:
-                h.update(b"<unreadable>")
-            h.update(b"\0")
+    root = builtin_templates()
+    for path in sorted(root.iterdir()):
+        if path.is_file():
+            h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
 
 
-def _manifest_path(folder: Path) -> Path:
-    return folder / "build" / ".cache" / "manifest.json"
+def _kunci(p: Permintaan) -> str:
+    from sakipgen import cache
+
+    out = str(p.out.resolve()) if p.out is not None else None
+    return cache.kunci("manifest", str(p.folder.resolve()), list(p.kinds), p.year, out) + ".json"
 
 
-def _read_manifest(folder: Path) -> dict[str, dict[str, object]]:
+def _baca_manifest(p: Permintaan) -> dict[str, object] | None:
+    from sakipgen import cache
+
+    raw = cache.baca("manifest", _kunci(p))
+    if raw is None:
+        return None
     try:
-        data = json.loads(_manifest_path(folder).read_text(encoding="utf-8"))
-        return data if isinstance(data, dict) else {}
-    except (OSError, ValueError):
-        return {}
+        data = json.loads(raw)
+    except ValueError:
+        return None
+    if not isinstance(data, dict) or data.get("versi") != __version__:
+        return None
+    return data if data.get("bawaan") == _sidik_bawaan() else None
 
 
-def _request_key(p: Permintaan) -> str:
-    return json.dumps([list(p.kinds), p.year, str(p.out) if p.out else None])
+def _tulis_manifest(p: Permintaan, entry: dict[str, object]) -> None:
+    from sakipgen import cache
+
+    entry = {
+        "versi": __version__,
+        "bawaan": _sidik_bawaan(),
+        "folder": str(p.folder.resolve()),
+        **entry,
+    }
+    cache.tulis("manifest", _kunci(p), json.dumps(entry, sort_keys=True).encode("utf-8"))
+
+
+def _sha256_berkas(path: Path) -> str | None:
+    try:
+        with path.open("rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+def _masih_berlaku(p: Permintaan, entry: dict[str, object]) -> bool:
+    """Whether the folder and the outside inputs read the same as when ``entry`` was
+    made (nothing is parsed: files are hashed, folders listed, revisions resolved)."""
+    from sakipgen.beda import revisi_sama
+    from sakipgen.load.akses import jejak_sama
+    from sakipgen.model.folder import Jejak
+
+    jejak = Jejak.from_dict(entry.get("jejak"))
+    if jejak is None:
+        return False
+    return jejak_sama(p.folder, jejak) and revisi_sama(p.folder, jejak.luar)
 
 
 def bangun(p: Permintaan) -> Ringkasan:
@@ -104,31 +145,29 @@ def bangun(p: Permintaan) -> Ringkasan:
 
 
 def _bangun(p: Permintaan, result: Ringkasan) -> Ringkasan:
-    key = _request_key(p)
-    digest = sidik(p)
-    manifest = _read_manifest(p.folder)
-    entry = manifest.get(key)
-    if not p.force and isinstance(entry, dict) and entry.get("hash") == digest:
-        if entry.get("failed"):
-            # The same inputs failed before: report it again without re-reading them
+    entry = None if p.force else _baca_manifest(p)
+    if entry is not None and _masih_berlaku(p, entry):
+        if entry.get("gagal"):
+            # The same inputs failed before: report it again without parsing them
             # (when the report was written in the language now asked for).
-            if entry.get("bahasa", "id") == bahasa():
+            if entry.get("bahasa") == bahasa():
                 result.failed = True
-                result.errors = str(entry.get("errors", ""))
+                result.errors = str(entry.get("pesan", ""))
                 return result
         else:
-            listed = entry.get("files", [])
-            files = [str(f) for f in listed] if isinstance(listed, list) else []
-            if all(Path(f).is_file() for f in files):
-                result.unchanged = files
+            written = entry.get("berkas")
+            if isinstance(written, dict) and all(
+                _sha256_berkas(Path(str(f))) == h for f, h in written.items()
+            ):
+                result.unchanged = [str(f) for f in written]
                 return result
 
     from sakipgen import render
-    from sakipgen.checks import periksa
+    from sakipgen.checks import periksa_dengan_jejak
     from sakipgen.diagnostics import Diagnostic, Location, Severity, render_text
-    from sakipgen.write import tulis_atomik
+    from sakipgen.write import tautan_di_jalur, tulis_atomik
 
-    dinas, diags = periksa(p.folder)
+    dinas, diags, jejak = periksa_dengan_jejak(p.folder)
     errors = [d for d in diags if d.severity is Severity.ERROR]
     if dinas is None or errors:
         result.failed = True
@@ -139,10 +178,10 @@ def _bangun(p: Permintaan, result: Ringkasan) -> Ringkasan:
                 folder=p.folder
             )
         )
-        _catat(p.folder, manifest, key, _gagal(digest, result.errors))
+        _tulis_manifest(p, _gagal(jejak.as_dict(), result.errors))
         return result
-    render.CACHE_DIR = p.folder / "build" / ".cache"
     problems: list[Diagnostic] = []
+    built: list[tuple[Path, bytes]] = []
     for kind in p.kinds:
         tahun = p.year if p.year is not None else render.tahun_bawaan(dinas, kind)
         if tahun is None:
@@ -160,38 +199,37 @@ def _bangun(p: Permintaan, result: Ringkasan) -> Ringkasan:
             if p.explicit or p.year is not None:
                 problems.extend(hasil.diagnostics)
             continue  # "all" builds what the data supports
-        if p.out is None:
-            target = p.folder / "build" / f"{kind}-{tahun}.docx"
-        elif p.out.suffix == ".docx":
-            target = p.out
-        else:
-            target = p.out / f"{kind}-{tahun}.docx"
-        tulis_atomik(target, hasil.data)
-        result.written.append(str(target))
+        built.append((p.tujuan(kind, tahun), hasil.data))
     if problems:
         result.failed = True
         result.errors = render_text(problems)
-        _catat(p.folder, manifest, key, _gagal(digest, result.errors))
+        _tulis_manifest(p, _gagal(dinas.jejak.as_dict(), result.errors))
         return result
-    _catat(p.folder, manifest, key, {"hash": digest, "files": result.written})
+    digests: dict[str, str] = {}
+    for target, data in built:
+        alasan = tautan_di_jalur(p.folder, target) if p.out is None else None
+        if alasan is not None:
+            result.failed = True
+            result.errors = f"{p.folder}: {alasan}"
+            return result
+        try:
+            tulis_atomik(target, data)
+        except OSError as exc:
+            # Not the data's fault, and not remembered: the next run tries again.
+            result.failed = True
+            result.errors = _("{folder}: tidak dapat menulis {berkas}: {pesan}").format(
+                folder=p.folder, berkas=target, pesan=exc.strerror or exc
+            )
+            return result
+        result.written.append(str(target))
+        digests[str(target)] = hashlib.sha256(data).hexdigest()
+    _tulis_manifest(p, {"jejak": dinas.jejak.as_dict(), "berkas": digests})
     return result
 
 
-def _gagal(digest: str, errors: str) -> dict[str, object]:
+def _gagal(jejak: dict[str, object], errors: str) -> dict[str, object]:
     """A manifest entry for a failed build; its report is in the active language."""
-    return {"hash": digest, "failed": True, "errors": errors, "bahasa": bahasa()}
-
-
-def _catat(
-    folder: Path, manifest: dict[str, dict[str, object]], key: str, entry: dict[str, object]
-) -> None:
-    from sakipgen.write import tulis_atomik
-
-    manifest[key] = entry
-    with contextlib.suppress(OSError):  # a read-only folder only loses the speed-up
-        tulis_atomik(
-            _manifest_path(folder), json.dumps(manifest, indent=1, sort_keys=True).encode("utf-8")
-        )
+    return {"jejak": jejak, "gagal": True, "pesan": errors, "bahasa": bahasa()}
 
 
 def jalankan(
@@ -199,7 +237,8 @@ def jalankan(
 ) -> list[Ringkasan]:
     """Run every request, ``jobs`` at a time; ``on_done`` is called as each finishes."""
     results: list[Ringkasan] = []
-    if jobs <= 1 or len(requests) <= 1:
+    jobs = max(1, min(jobs, len(requests), MAX_JOBS))
+    if jobs <= 1:
         for r in requests:
             out = bangun(r)
             on_done(out)

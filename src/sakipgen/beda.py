@@ -1,8 +1,9 @@
 """``sakipgen diff``: what changed in a dinas's plan data between two git revisions.
 
 The dinas folder may be anywhere inside a git repository.  The files of an older
-revision are read with ``git ls-tree`` and ``git cat-file`` into a temporary folder
-(never touching the working tree or the index), loaded with the same loader and
+revision that the loader reads are streamed with ``git ls-tree`` and ``git cat-file``
+into a temporary folder (never touching the working tree or the index; anything else,
+a video or a ``build/`` folder, costs an empty file), loaded with the same loader and
 checks as ``sakipgen check``, and the two *models* are compared — not the YAML text,
 so reformatting, comments and key order are not changes, and ``32`` against
 ``32.0`` is the same target.
@@ -26,14 +27,18 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
+import stat
 import subprocess
-import tempfile
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path, PurePosixPath
+from types import TracebackType
 from typing import Any
 
+from sakipgen import sinyal
 from sakipgen.calc.anggaran import pagu, realisasi
 from sakipgen.diagnostics import Diagnostic
 from sakipgen.i18n import _
@@ -63,16 +68,43 @@ class Repo:
     """The dinas folder relative to the repository root, POSIX, ``""`` at the root."""
 
 
-def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes:
-    env = {**os.environ, "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0"}
+_GIT_AMAN = (
+    # Read-only plumbing (rev-parse, ls-tree, cat-file) runs no hook and no fsmonitor
+    # today; pinned anyway, for the case of a folder that brings its own .git. No
+    # transport either: a partial clone's missing object is an error, never a fetch that
+    # would run the configured ssh command or credential helper.
+    "-c",
+    "core.fsmonitor=false",
+    "-c",
+    f"core.hooksPath={os.devnull}",
+    "-c",
+    "protocol.allow=never",
+)
+WAKTU_GIT = 300.0
+"""Seconds any one git command may take."""
+_POTONGAN = 64 * 1024
+"""Bytes copied at a time from ``git cat-file`` to a file."""
+_MAX_TAUTAN = 4096
+"""Longest symlink target recreated (PATH_MAX); a longer one cannot be made anyway."""
+
+
+def _perintah(cwd: Path, *args: str) -> list[str]:
+    return ["git", *_GIT_AMAN, "-C", str(cwd), *args]
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0", "GIT_NO_LAZY_FETCH": "1"}
+
+
+def _git(cwd: Path, *args: str) -> bytes:
     try:
         proc = subprocess.run(
-            ["git", "-C", str(cwd), *args],
-            input=stdin,
+            _perintah(cwd, *args),
+            stdin=subprocess.DEVNULL,
             capture_output=True,
-            env=env,
+            env=_env(),
             check=False,
-            timeout=300,
+            timeout=WAKTU_GIT,
         )
     except FileNotFoundError as exc:
         raise RevisiError(_("git tidak terpasang (perintah 'git' tidak ditemukan)")) from exc
@@ -93,7 +125,7 @@ def repo_untuk(folder: Path) -> Repo:
     try:
         root = _git(folder, "rev-parse", "--show-toplevel").decode("utf-8").strip()
         prefix = _git(folder, "rev-parse", "--show-prefix").decode("utf-8").strip()
-    except RevisiError as exc:
+    except (RevisiError, UnicodeDecodeError) as exc:
         raise RevisiError(
             _(
                 "'{folder}' tidak berada di dalam repositori git ({exc}); 'diff' dan 'revisi_pk' "
@@ -126,51 +158,351 @@ def commit(repo: Repo, revisi: str) -> str:
     return out.decode("ascii").strip()
 
 
-def _ekstrak(repo: Repo, sha: str, revisi: str, tujuan: Path) -> None:
-    """Write the files of the dinas folder at commit ``sha`` below ``tujuan`` (same
-    relative paths as in the repository)."""
+@dataclass(frozen=True)
+class _Blob:
+    """One file of the dinas folder at a revision, as ``git ls-tree -l`` lists it."""
+
+    mode: str
+    oid: str
+    ukuran: int
+    bagian: tuple[str, ...]
+    """Its path relative to the dinas folder, one folder name at a time."""
+
+    @property
+    def nama(self) -> str:
+        return "/".join(self.bagian)
+
+
+def _bagian_aman(bagian: list[str]) -> bool:
+    """Whether a path from a tree object stays inside the folder it is written to (a
+    hand-made tree may hold ``..``, or a ``\\`` or drive that Windows would honour)."""
+    if not bagian:
+        return False
+    for p in bagian:
+        if p in ("", ".", "..") or "\0" in p:
+            return False
+        if os.sep in p or (os.altsep and os.altsep in p) or (os.name == "nt" and ":" in p):
+            return False
+    return True
+
+
+def _daftar(repo: Repo, sha: str, revisi: str) -> list[_Blob]:
+    """Every blob of the dinas folder at ``sha``, with its size (nothing is read yet)."""
     spec = ["--", f":(literal){repo.prefix}"] if repo.prefix else []
-    listing = _git(repo.root, "ls-tree", "-r", "-z", "--full-tree", sha, *spec)
-    blobs: list[tuple[str, str, str]] = []  # (mode, object id, path)
+    listing = _git(repo.root, "ls-tree", "-r", "-l", "-z", "--full-tree", sha, *spec)
+    awal = tuple(PurePosixPath(repo.prefix).parts) if repo.prefix else ()
+    blobs: list[_Blob] = []
     for entry in listing.split(b"\0"):
-        if not entry:
-            continue
         head, _tab, raw_name = entry.partition(b"\t")
-        mode, kind, oid = head.decode("ascii").split()
-        if kind == "blob":
-            blobs.append((mode, oid, raw_name.decode("utf-8", "surrogateescape")))
+        fields = head.decode("ascii", "replace").split()
+        # "<mode> <type> <id> <size>"; a submodule is a "commit" of size "-".
+        if len(fields) != 4 or fields[1] != "blob":
+            continue
+        parts = raw_name.decode("utf-8", "surrogateescape").split("/")
+        if tuple(parts[: len(awal)]) != awal or not _bagian_aman(parts[len(awal) :]):
+            continue
+        if not fields[3].isdigit():  # "BAD": the object is missing (a partial clone)
+            raise RevisiError(
+                _("isi revisi '{revisi}' tidak lengkap di repositori ({name})").format(
+                    revisi=revisi, name="/".join(parts)
+                )
+            )
+        blobs.append(_Blob(fields[0], fields[2], int(fields[3]), tuple(parts[len(awal) :])))
     if not blobs:
         raise RevisiError(
             _("folder '{folder}' tidak ada pada revisi '{revisi}'").format(
                 folder=repo.prefix or ".", revisi=revisi
             )
         )
-    out = _git(
-        repo.root, "cat-file", "--batch", stdin="".join(f"{o}\n" for _m, o, _n in blobs).encode()
-    )
-    pos = 0
-    for mode, _oid, name in blobs:
-        end = out.index(b"\n", pos)
-        header = out[pos:end].split()
-        if len(header) != 3:  # "<id> missing": a partial or broken clone
-            raise RevisiError(
-                _("isi revisi '{revisi}' tidak lengkap di repositori ({name})").format(
-                    revisi=revisi, name=name
+    return blobs
+
+
+class _CatFile:
+    """One ``git cat-file --batch`` for a whole extraction, asked for one object at a
+    time and copied to disk in pieces: memory stays at one piece whatever the sizes."""
+
+    def __init__(self, root: Path, revisi: str) -> None:
+        self.root = root
+        self.revisi = revisi
+        self.habis = False
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.timer: threading.Timer | None = None
+
+    def __enter__(self) -> _CatFile:
+        try:
+            with sinyal.tunda():  # started and recorded as one step
+                self.proc = subprocess.Popen(
+                    _perintah(self.root, "cat-file", "--batch"),
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.DEVNULL,
+                    env=_env(),
                 )
-            )
-        size = int(header[2])
-        data = out[end + 1 : end + 1 + size]
-        pos = end + 1 + size + 1
-        rel = PurePosixPath(name)
-        if rel.is_absolute() or ".." in rel.parts:
-            continue
-        path = tujuan.joinpath(*rel.parts)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if mode == "120000":  # a symlink: recreated as it is (the loader reports bad ones)
+        except FileNotFoundError as exc:
+            raise RevisiError(_("git tidak terpasang (perintah 'git' tidak ditemukan)")) from exc
+        except OSError as exc:
+            raise RevisiError(_("git tidak dapat dijalankan: {exc}").format(exc=exc)) from exc
+        # The same limit as every other git command: a hung git is killed, and the
+        # reads below then end.
+        self.timer = threading.Timer(WAKTU_GIT, self._waktu_habis)
+        self.timer.daemon = True
+        self.timer.start()
+        return self
+
+    def _waktu_habis(self) -> None:
+        self.habis = True
+        if self.proc is not None:
             with contextlib.suppress(OSError):
-                os.symlink(data.decode("utf-8", "surrogateescape"), path)
+                self.proc.kill()
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        with sinyal.tunda():
+            if self.timer is not None:
+                self.timer.cancel()
+            proc = self.proc
+            if proc is None:
+                return
+            assert proc.stdin is not None and proc.stdout is not None
+            with contextlib.suppress(OSError):
+                proc.stdin.close()  # git exits at the end of its input
+            if kind is not None:
+                proc.kill()  # possibly in the middle of an object: do not wait for it
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+            proc.stdout.close()
+
+    def _gagal(self, blob: _Blob) -> RevisiError:
+        if self.habis:
+            timeout = subprocess.TimeoutExpired(["git", "cat-file", "--batch"], WAKTU_GIT)
+            return RevisiError(_("git tidak dapat dijalankan: {exc}").format(exc=timeout))
+        # "<id> missing": a partial or broken clone (nothing is ever fetched).
+        return RevisiError(
+            _("isi revisi '{revisi}' tidak lengkap di repositori ({name})").format(
+                revisi=self.revisi, name=blob.nama
+            )
+        )
+
+    def salin(self, blob: _Blob, tulis: Callable[[bytes], object]) -> None:
+        """Pass the content of ``blob`` to ``tulis``, one piece at a time."""
+        proc = self.proc
+        assert proc is not None and proc.stdin is not None and proc.stdout is not None
+        try:
+            proc.stdin.write(f"{blob.oid}\n".encode("ascii"))
+            proc.stdin.flush()  # without --buffer, git answers each line at once
+            header = proc.stdout.readline(200).split()
+            if len(header) != 3 or header[1] != b"blob" or header[2] != str(blob.ukuran).encode():
+                raise self._gagal(blob)
+            sisa = blob.ukuran
+            while sisa:
+                piece = proc.stdout.read(min(sisa, _POTONGAN))
+                if not piece:
+                    raise self._gagal(blob)
+                tulis(piece)
+                sisa -= len(piece)
+            if proc.stdout.read(1) != b"\n":
+                raise self._gagal(blob)
+        except (BrokenPipeError, ValueError) as exc:  # git exited; a closed pipe
+            raise self._gagal(blob) from exc
+
+    def isi(self, blob: _Blob) -> bytes:
+        """The content of a small blob (a symlink target)."""
+        out = bytearray()
+        self.salin(blob, out.extend)
+        return bytes(out)
+
+
+_O_BARU = (
+    os.O_WRONLY
+    | os.O_CREAT
+    | os.O_EXCL  # never an existing file, nor a symlink's target
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_BINARY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
+
+
+def _buat_folder(dasar: Path, bagian: tuple[str, ...]) -> Path | None:
+    """``dasar/bagian…`` as real folders, made one level at a time; None when one level
+    exists and is not a real folder (a file, or a symlink — never gone through)."""
+    path = dasar
+    for name in bagian:
+        path = path / name
+        try:
+            os.mkdir(path, 0o700)
+        except FileExistsError:
+            pass
+        except OSError:
+            return None
+        try:
+            if not stat.S_ISDIR(os.lstat(path).st_mode):
+                return None
+        except OSError:
+            return None
+    return path
+
+
+def _buat_berkas(dinas: Path, bagian: tuple[str, ...]) -> str | None:
+    """An empty file at ``dinas/bagian…``; its path, or None when it cannot be made."""
+    folder = _buat_folder(dinas, bagian[:-1])
+    if folder is None:
+        return None
+    path = folder / bagian[-1]
+    try:
+        os.close(os.open(path, _O_BARU, 0o600))
+    except (OSError, ValueError):  # a duplicate entry of a hand-made tree; a bad name
+        return None
+    return str(path)
+
+
+def _buat_tautan(dinas: Path, bagian: tuple[str, ...], tujuan: bytes) -> None:
+    """The symlink as it is at the revision; where it leads is the loader's business
+    (a target outside the dinas folder is reported, not read)."""
+    folder = _buat_folder(dinas, bagian[:-1])
+    if folder is None:
+        return
+    with contextlib.suppress(OSError, ValueError):  # exists already; no symlinks (Windows)
+        os.symlink(os.fsdecode(tujuan), folder / bagian[-1])
+
+
+def _di_dalam(path: Path | str, dinas: str) -> str | None:
+    """The real path of ``path`` when it lies inside ``dinas`` (a real path)."""
+    real = os.path.realpath(path)
+    return real if real == dinas or real.startswith(dinas + os.sep) else None
+
+
+_TAHUN = re.compile(r"^\d{4}$")
+"""A year folder's name, as the loader matches it (``sakipgen.load.akses.TAHUN``)."""
+
+
+def _yaml(name: str) -> bool:
+    return name.lower().endswith((".yaml", ".yml"))
+
+
+def _yang_dibaca(dinas: str, batas_teks: int) -> dict[str, int]:
+    """The files the loader reads (the layout of ``sakipgen.load``: ``*.yaml`` at the
+    top and in year folders, ``<tahun>/tabel/*.yaml``, ``narasi/**/*.md`` at both
+    levels, ``templates/docx/*`` and ``templates/reference.docx``), as real paths with
+    the size limit it reads them with. Found on the extracted tree, so a symlinked year
+    or narasi folder leads to the files it names; a generous superset is harmless."""
+    from sakipgen.load.templat import MAX_REFERENCE
+
+    out: dict[str, int] = {}
+    seen: set[tuple[str, str]] = set()
+
+    def berkas(path: str, batas: int) -> None:
+        real = _di_dalam(path, dinas)
+        if real is not None and os.path.isfile(real):
+            out[real] = max(out.get(real, 0), batas)
+
+    # A stack, not recursion: a tree may nest narasi folders deeper than Python recurses.
+    stack: list[tuple[str, str]] = [(dinas, "akar")]
+    while stack:
+        path, jenis = stack.pop()
+        real = _di_dalam(path, dinas)
+        if real is None or (real, jenis) in seen or not os.path.isdir(real):
             continue
-        path.write_bytes(data)
+        seen.add((real, jenis))
+        try:
+            names = sorted(n for n in os.listdir(real) if not n.startswith("."))
+        except OSError:
+            continue
+        for name in names:
+            p = os.path.join(real, name)
+            if jenis == "akar":
+                if _TAHUN.match(name):
+                    stack.append((p, "tahun"))
+                elif name in ("narasi", "templates"):
+                    stack.append((p, name))
+            elif jenis == "tahun" and name in ("narasi", "tabel"):
+                stack.append((p, name))
+            elif jenis == "templates":
+                if name == "docx":
+                    stack.append((p, "docx"))
+                elif name == "reference.docx":
+                    berkas(p, MAX_REFERENCE)
+            elif jenis == "narasi" and not name.lower().endswith(".md"):
+                stack.append((p, "narasi"))
+            teks = name.lower().endswith(".md") if jenis == "narasi" else _yaml(name)
+            if jenis == "docx" or (teks and jenis in ("akar", "tahun", "tabel", "narasi")):
+                berkas(p, batas_teks)
+    return out
+
+
+def _logo(dinas: str, semua: list[tuple[str, ...]], teks: bytes) -> list[str]:
+    """Candidates for ``kop.logo``: every entry whose name appears in sakip.yaml. (Parsing
+    sakip.yaml here would take the loader's limits with it; the name is enough.)"""
+    out: list[str] = []
+    for bagian in semua:
+        if bagian[-1].encode("utf-8", "surrogateescape") in teks:
+            real = _di_dalam(os.path.join(dinas, *bagian), dinas)
+            if real is not None and os.path.isfile(real):
+                out.append(real)
+    return out
+
+
+def _isi_berkas(cat: _CatFile, blob: _Blob, path: str, batas: int) -> None:
+    """Fill the empty file at ``path`` (made by :func:`_buat_berkas`) with ``blob``. A
+    blob over ``batas`` is not read: the file gets its size, sparsely, so the loader
+    reports it as too large the way it does on the working tree."""
+    fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        if blob.ukuran > batas:
+            try:
+                os.ftruncate(fd, blob.ukuran)
+            except (OSError, OverflowError):  # more than the file system allows
+                os.ftruncate(fd, batas + 1)  # still too large, with a smaller size
+            return
+        with os.fdopen(fd, "wb", closefd=False) as fh:
+            cat.salin(blob, fh.write)
+    finally:
+        os.close(fd)
+
+
+def _ekstrak(repo: Repo, sha: str, revisi: str, tujuan: Path) -> None:
+    """Recreate the dinas folder at commit ``sha`` below ``tujuan`` (a real path; same
+    relative paths as in the repository), reading only what the loader reads.
+
+    Every folder and file is made, so listings, "is it there" checks and the unknown-file
+    warnings are those of the working tree; but only the files the loader reads get their
+    content, streamed from one ``git cat-file --batch``, and one over the loader's size
+    limit only gets its size. A video, an image or a ``build/`` folder costs an empty file.
+    Symlinks are made last, so no file or folder is ever created through one."""
+    from sakipgen.load.templat import MAX_LOGO
+    from sakipgen.load.yaml_reader import MAX_BYTES
+
+    blobs = _daftar(repo, sha, revisi)
+    dinas_path = tujuan.joinpath(*PurePosixPath(repo.prefix).parts)
+    dinas_path.mkdir(parents=True, exist_ok=True)
+    dinas = os.path.realpath(dinas_path)
+    berkas: dict[str, _Blob] = {}
+    with _CatFile(repo.root, revisi) as cat:
+        for b in blobs:
+            if b.mode != "120000":
+                path = _buat_berkas(dinas_path, b.bagian)
+                if path is not None:
+                    berkas[os.path.realpath(path)] = b
+        for b in blobs:
+            if b.mode == "120000" and b.ukuran <= _MAX_TAUTAN:
+                _buat_tautan(dinas_path, b.bagian, cat.isi(b))
+        dibaca = _yang_dibaca(dinas, MAX_BYTES)
+        for path, batas in sorted(dibaca.items()):
+            if path in berkas:
+                _isi_berkas(cat, berkas[path], path, batas)
+        sakip = _di_dalam(os.path.join(dinas, "sakip.yaml"), dinas)
+        if sakip is not None and sakip in dibaca and os.path.isfile(sakip):
+            with open(sakip, "rb") as fh:
+                teks = fh.read(MAX_BYTES + 1)
+            for path in _logo(dinas, [b.bagian for b in blobs], teks):
+                if path in berkas and path not in dibaca:
+                    _isi_berkas(cat, berkas[path], path, MAX_LOGO)
 
 
 @dataclass
@@ -186,15 +518,24 @@ class DataRevisi:
 
 def muat_revisi(folder: Path, revisi: str) -> DataRevisi:
     """Load the dinas folder as it was at ``revisi``, with every ``check`` diagnostic.
-    Diagnostics name their files as ``REVISI:path/in/repo``, the way git does."""
+    Diagnostics name their files as ``REVISI:path/in/repo``, the way git does. SIGTERM or
+    SIGHUP meanwhile: git stopped and the temporary folder removed before sakipgen ends
+    (:mod:`sakipgen.sinyal`)."""
     from sakipgen.checks import periksa
 
-    repo = repo_untuk(folder)
-    sha = commit(repo, revisi)
-    with tempfile.TemporaryDirectory(prefix="sakipgen-revisi-") as tmp:
-        base = Path(tmp)
-        _ekstrak(repo, sha, revisi, base)
-        dinas, diags = periksa(base.joinpath(*PurePosixPath(repo.prefix).parts), base)
+    with sinyal.dijaga():
+        repo = repo_untuk(folder)
+        sha = commit(repo, revisi)
+        try:
+            with sinyal.folder_sementara("sakipgen-revisi-") as base:
+                _ekstrak(repo, sha, revisi, base)
+                dinas, diags = periksa(base.joinpath(*PurePosixPath(repo.prefix).parts), base)
+        except OSError as exc:  # no temporary folder, a full disk
+            raise RevisiError(
+                _("revisi '{revisi}' tidak dapat disalin ke folder sementara: {sebab}").format(
+                    revisi=revisi, sebab=exc.strerror or exc
+                )
+            ) from exc
     shown = [
         replace(d, location=replace(d.location, file=f"{revisi}:{d.location.file}")) for d in diags
     ]
@@ -461,6 +802,21 @@ def _anggaran(lama: Dinas, baru: Dinas, tahun: int) -> list[Perubahan]:
 # --- PK Perubahan: the "target semula" from git history -----------------------------------
 
 
+def revisi_sama(folder: Path, luar: dict[str, str]) -> bool:
+    """Whether every git revision recorded in a trace (``git:<revisi>`` → commit or
+    ``-``) still names the same commit."""
+    for key, sha in luar.items():
+        if not key.startswith("git:"):
+            return False
+        try:
+            now = commit(repo_untuk(folder), key[4:])
+        except RevisiError:
+            now = "-"
+        if now != sha:
+            return False
+    return True
+
+
 def semula_revisi(dinas: Dinas, tahun: int, revisi: str) -> dict[str, Nilai]:
     """The targets the year's PK Perubahan replaces, as they were at ``revisi``: that
     revision's PK Perubahan of the year when it had one (an earlier amendment), else its
@@ -480,7 +836,11 @@ def _semula_revisi(dinas: Dinas, tahun: int, revisi: str) -> dict[str, Nilai] | 
     try:
         data = muat_revisi(dinas.folder, revisi)
     except RevisiError as exc:
+        # Remembered as an input from outside the folder: when the revision appears
+        # later (a tag added), the build sees the change and tries again.
+        dinas.jejak.luar[f"git:{revisi}"] = "-"
         return exc
+    dinas.jejak.luar[f"git:{revisi}"] = data.commit or "-"
     if data.dinas is None:
         first = next((d.text() for d in data.diagnostics), "")
         return RevisiError(
@@ -597,10 +957,19 @@ def _tampil(p: Perubahan, value: Nilainya) -> str:
 
 
 def render_text(changes: Sequence[Perubahan], judul: str) -> Any:
-    """A rich renderable: one table per section, then a one-line summary."""
+    """A rich renderable: one table per section, then a one-line summary.
+
+    Every cell and title is a :class:`rich.text.Text` of :func:`~sakipgen.format.teks_layar`
+    text: uraian, ids and values come from the YAML of either revision, and neither
+    their control characters nor ``[markup]`` may reach the terminal as commands."""
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
+
+    from sakipgen.format import teks_layar
+
+    def t(value: str, style: str = "") -> Text:
+        return Text(teks_layar(value), style=style)
 
     parts: list[Any] = []
     titles = judul_bagian()
@@ -621,25 +990,29 @@ def render_text(changes: Sequence[Perubahan], judul: str) -> Any:
             (baru, "right", [_tampil(p, p.baru) for p in rows]),
         ]
         cols = [c for c in cols if any(c[2]) or c[0] in (lama, baru)]
-        t = Table(title=titles.get(title, title), title_justify="left")
+        table = Table(title=t(titles.get(title, title), "italic"), title_justify="left")
         for name, just, _values in cols:
-            t.add_column(name, justify=just, overflow="fold")  # type: ignore[arg-type]
+            table.add_column(t(name), justify=just, overflow="fold")  # type: ignore[arg-type]
         for i in range(len(rows)):
-            t.add_row(*(c[2][i] for c in cols))
-        parts.append(t)
+            table.add_row(*(t(c[2][i]) for c in cols))
+        parts.append(table)
     summary = (
         _("{jumlah} perubahan {judul}").format(jumlah=len(changes), judul=judul)
         if changes
         else _("Tidak ada perubahan {judul}").format(judul=judul)
     )
-    parts.append(Text(summary, style="bold"))
+    parts.append(t(summary, "bold"))
     return Group(*parts)
 
 
 def label_revisi(data: DataRevisi) -> str:
+    """The revision as the user named it, with its commit; cleaned for the terminal
+    (a branch or tag name may hold any character git allows)."""
+    from sakipgen.format import teks_layar
+
     if data.revisi is None:
         return _("working tree")
-    return f"{data.revisi} ({(data.commit or '')[:10]})"
+    return teks_layar(f"{data.revisi} ({(data.commit or '')[:10]})")
 
 
 def to_json(

@@ -129,7 +129,11 @@ def _find_dinas(paths: list[Path]) -> tuple[list[Path], list[Path]]:
             found.extend(below)
         else:
             empty.append(p)
-    return found, empty
+    # The same dinas named twice (``build a a/``) is built once.
+    unique: dict[Path, Path] = {}
+    for f in found:
+        unique.setdefault(f.resolve(), f)
+    return list(unique.values()), empty
 
 
 @app.command(
@@ -272,10 +276,17 @@ def show(
     else:
         from rich.console import Console
 
-        console = Console(no_color="NO_COLOR" in os.environ)
+        # User text arrives as rich Text (never markup); no markup, emoji codes or
+        # highlighting on top either, so nothing from the YAML is interpreted.
+        def konsol(no_color: bool, width: int | None = None) -> Console:
+            return Console(
+                no_color=no_color, width=width, markup=False, emoji=False, highlight=False
+            )
+
+        console = konsol("NO_COLOR" in os.environ)
         if not console.is_terminal:
             # Piped or redirected: wide enough that indikator names are not folded word by word.
-            console = Console(no_color=True, width=160)
+            console = konsol(True, 160)
         console.print(tampil.render_text(dinas, hasil))
     raise typer.Exit(EXIT_OK)
 
@@ -366,8 +377,10 @@ def build(
         typer.echo(
             _("{folder}: F005 bukan folder dinas (tidak ada sakip.yaml)").format(folder=p), err=True
         )
+    outs = _keluaran_per_dinas(folders, out)
     requests = [
-        Permintaan(f, kinds, year, out, force, explicit=doc is not DocKind.all) for f in folders
+        Permintaan(f, kinds, year, o, force, explicit=doc is not DocKind.all)
+        for f, o in zip(folders, outs, strict=True)
     ]
     started = time.perf_counter()
     progress = _Kemajuan(len(requests))
@@ -409,6 +422,47 @@ def build(
             err=True,
         )
     raise typer.Exit(EXIT_FINDINGS if failed or empty or pdf_failed else EXIT_OK)
+
+
+def _keluaran_per_dinas(folders: list[Path], out: Path | None) -> list[Path | None]:
+    """Where each dinas's documents go.  Several dinas into one ``--out`` folder each get
+    a subfolder named after their folder, so none overwrites another's ``pk-2021.docx``;
+    two dinas folders with the same name are refused before anything is written."""
+    if out is None:
+        return [None] * len(folders)
+    if out.suffix == ".docx":
+        if out.is_dir():
+            typer.echo(
+                _("--out {out} adalah folder; tulis nama berkas .docx atau folder lain.").format(
+                    out=out
+                ),
+                err=True,
+            )
+            raise typer.Exit(EXIT_USAGE)
+        return [out] * len(folders)
+    if out.exists() and not out.is_dir():
+        typer.echo(
+            _("--out {out} sudah ada dan bukan folder.").format(out=out),
+            err=True,
+        )
+        raise typer.Exit(EXIT_USAGE)
+    if len(folders) <= 1:
+        return [out] * len(folders)
+    by_name: dict[str, list[Path]] = {}
+    for f in folders:
+        by_name.setdefault(f.resolve().name, []).append(f)
+    clash = {n: fs for n, fs in by_name.items() if len(fs) > 1}
+    if clash:
+        for name, fs in sorted(clash.items()):
+            typer.echo(
+                _(
+                    "--out {out}: folder dinas {folder} bernama sama ('{nama}'); dokumennya "
+                    "akan saling menimpa. Susun terpisah dengan --out masing-masing."
+                ).format(out=out, folder=", ".join(map(str, fs)), nama=name),
+                err=True,
+            )
+        raise typer.Exit(EXIT_USAGE)
+    return [out / f.resolve().name for f in folders]
 
 
 class _Kemajuan:
@@ -504,32 +558,61 @@ def export(
     import importlib.util
 
     from sakipgen import ekspor
+    from sakipgen.format import teks_layar
 
     dinas, year = _dinas_tahun(dir, year, ekspor.tahun_bawaan)
     tables, warnings = ekspor.semua_tabel(dinas, year)
     for w in warnings:
-        typer.echo(_("{folder}: peringatan: {pesan}").format(folder=dir, pesan=w), err=True)
-    if out is not None and out.exists() and not out.is_dir() and format is ExportFormat.csv:
-        typer.echo(_("--out {out}: untuk csv, --out adalah folder.").format(out=out), err=True)
+        # A warning may quote dokumen.yaml (revisi_pk) or git: user text on the terminal.
+        pesan = _("{folder}: peringatan: {pesan}").format(folder=dir, pesan=w)
+        typer.echo(teks_layar(pesan), err=True)
+    if format is ExportFormat.xlsx and importlib.util.find_spec("xlsxwriter") is None:
+        typer.echo(
+            _(
+                "Paket XlsxWriter belum terpasang: pip install XlsxWriter "
+                "(atau pakai --format csv)."
+            ),
+            err=True,
+        )
         raise typer.Exit(EXIT_USAGE)
-    if format is ExportFormat.csv:
-        folder = out or dir / "build" / f"export-{year}"
-        for path in ekspor.tulis_csv(dinas, tables, folder):
-            typer.echo(path)
-    else:
-        if importlib.util.find_spec("xlsxwriter") is None:
-            typer.echo(
-                _(
-                    "Paket XlsxWriter belum terpasang: pip install XlsxWriter "
-                    "(atau pakai --format csv)."
-                ),
-                err=True,
-            )
+    tujuan = out or dir / "build" / f"export-{year}"
+    if format is ExportFormat.xlsx:
+        tujuan = out or dir / "build" / f"tabel-{year}.xlsx"
+    if out is None:
+        from sakipgen.write import tautan_di_jalur
+
+        alasan = tautan_di_jalur(dir, tujuan / "x" if format is ExportFormat.csv else tujuan)
+        if alasan is not None:
+            typer.echo(f"sakipgen export: {alasan}", err=True)
             raise typer.Exit(EXIT_USAGE)
-        target = out or dir / "build" / f"tabel-{year}.xlsx"
-        if target.suffix.lower() != ".xlsx" or target.is_dir():
-            target = target / f"tabel-{year}.xlsx"  # --out FOLDER
-        typer.echo(ekspor.tulis_xlsx(dinas, year, tables, target))
+    catatan: list[str] = []
+    try:
+        if format is ExportFormat.csv:
+            if tujuan.exists() and not tujuan.is_dir():
+                typer.echo(
+                    _("--out {out}: untuk csv, --out adalah folder.").format(out=tujuan), err=True
+                )
+                raise typer.Exit(EXIT_USAGE)
+            hasil = ekspor.tulis_csv(dinas, tables, tujuan)
+            written, catatan = hasil.ditulis, hasil.catatan
+        else:
+            if tujuan.suffix.lower() != ".xlsx" or tujuan.is_dir():
+                tujuan = tujuan / f"tabel-{year}.xlsx"  # --out FOLDER
+            written = [ekspor.tulis_xlsx(dinas, year, tables, tujuan)]
+    except OSError as exc:
+        # A folder that cannot be created or written (a file in the way, no permission,
+        # a full disk) is for the user to fix, not an internal error.
+        typer.echo(
+            _("sakipgen export: tidak dapat menulis ke '{out}': {pesan}").format(
+                out=tujuan, pesan=exc.strerror or exc
+            ),
+            err=True,
+        )
+        raise typer.Exit(EXIT_USAGE) from None
+    for path in written:
+        typer.echo(path)
+    for note in catatan:
+        typer.echo(teks_layar(note), err=True)
     raise typer.Exit(EXIT_OK)
 
 

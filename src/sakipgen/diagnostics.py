@@ -40,6 +40,7 @@ RULES: dict[str, Rule] = {
         Rule("F004", _E, "berkas bukan teks UTF-8"),
         Rule("F005", _E, "folder bukan folder dinas"),
         Rule("F006", _W, "berkas atau folder tidak dikenal"),
+        Rule("F007", _E, "jalur di luar folder dinas"),
         # Y: YAML syntax
         Rule("Y001", _E, "sintaks YAML tidak valid"),
         Rule("Y002", _E, "kunci ganda"),
@@ -69,6 +70,7 @@ RULES: dict[str, Rule] = {
         Rule("C004", _W, "capaian manual tanpa alasan"),
         Rule("C005", _E, "serapan tidak dapat dihitung: pagu nol"),
         Rule("C006", _E, "bentuk target dan realisasi tidak cocok"),
+        Rule("C007", _E, "capaian tidak dapat dihitung: target (atau realisasi rasio) negatif"),
         # K: consistency between files and documents
         Rule("K001", _W, "target PK berbeda dengan target RKT/Renstra"),
         Rule("K002", _W, "sasaran tanpa indikator"),
@@ -116,7 +118,12 @@ class Diagnostic:
 
     @classmethod
     def make(cls, location: Location, code: str, message: str) -> Diagnostic:
-        return cls(location, code, message, RULES[code].severity)
+        # A file name that is not UTF-8 (in the location, or quoted in the message)
+        # must not make printing the diagnostic fail.
+        where = Location(
+            bersih_nama(location.file), location.line, location.column, location.yaml_path
+        )
+        return cls(where, code, bersih_nama(message), RULES[code].severity)
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         loc = self.location
@@ -145,19 +152,38 @@ def sorted_unique(diags: Iterable[Diagnostic]) -> list[Diagnostic]:
 
 
 def display_path(path: Path, base: Path | None = None) -> str:
-    """A path as the user should see it: relative to the working directory when possible."""
+    """A path as the user should see it: relative to the working directory when possible.
+    Bytes of a file name that are not UTF-8 are shown as ``\\xNN`` (printing them as
+    they are would fail on a UTF-8 terminal)."""
     try:
-        return str(path.relative_to(base or Path.cwd()))
+        shown = str(path.relative_to(base or Path.cwd()))
     except ValueError:
-        return str(path)
+        shown = str(path)
+    return bersih_nama(shown)
+
+
+def bersih_nama(text: str) -> str:
+    """``text`` with the undecodable bytes of a file name (surrogate escapes) written
+    as ``\\xNN``, so it can be printed and stored as UTF-8."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return text
 
 
 def render_text(diags: list[Diagnostic], *, color: bool = False) -> str:
     """One line per diagnostic (clickable ``file:line:col`` in editors and terminals).
     With colour (a terminal, NO_COLOR unset): codes coloured by severity and a blank
-    line between files, so each file's problems read as a group."""
+    line between files, so each file's problems read as a group.
+
+    File names and messages (which quote ids and text from the YAML) pass through
+    :func:`~sakipgen.format.teks_layar`: a control character in a dinas folder can
+    neither drive the terminal nor break a diagnostic into two lines."""
+    from sakipgen.format import teks_layar
+
     if not color:
-        return "\n".join(d.text() for d in diags)
+        return "\n".join(teks_layar(d.text()) for d in diags)
     out: list[str] = []
     previous = None
     for d in diags:
@@ -165,7 +191,9 @@ def render_text(diags: list[Diagnostic], *, color: bool = False) -> str:
             out.append("")
         previous = d.location.file
         paint = "\033[31m" if d.severity is Severity.ERROR else "\033[33m"
-        out.append(d.text().replace(f" {d.code}", f" {paint}{d.code}\033[0m", 1))
+        # The colour is added after cleaning: it is the only escape sequence printed.
+        line = teks_layar(d.text())
+        out.append(line.replace(f" {d.code}", f" {paint}{d.code}\033[0m", 1))
     return "\n".join(out)
 
 
@@ -173,16 +201,30 @@ def render_json(diags: list[Diagnostic]) -> str:
     return json.dumps([d.as_dict() for d in diags], ensure_ascii=False, indent=2)
 
 
+def _esc_data(s: str) -> str:
+    """A workflow command's message (``@actions/core`` command.ts ``escapeData``)."""
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _esc_property(s: str) -> str:
+    """A workflow command property value (command.ts ``escapeProperty``): ``:`` and
+    ``,`` too, or a file named ``a,line=1,title=x:y.yaml`` would set other properties
+    or end the properties early."""
+    return _esc_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
 def render_github(diags: list[Diagnostic]) -> str:
-    def esc(s: str) -> str:
-        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """One workflow command per diagnostic.  File and message are also cleaned like the
+    text output (:func:`~sakipgen.format.teks_layar`): the job log renders ANSI escapes."""
+    from sakipgen.format import teks_layar
 
     lines = []
     for d in diags:
         kind = "error" if d.severity is Severity.ERROR else "warning"
         loc = d.location
-        props = f"file={esc(loc.file)}"
+        props = f"file={_esc_property(teks_layar(loc.file))}"
         if loc.line:
             props += f",line={loc.line},col={loc.column}"
-        lines.append(f"::{kind} {props},title={d.code}::{esc(d.message)}")
+        props += f",title={_esc_property(d.code)}"
+        lines.append(f"::{kind} {props}::{_esc_data(teks_layar(d.message))}")
     return "\n".join(lines)

@@ -23,6 +23,13 @@ can add them up.  CSV files follow the Indonesian Excel convention: UTF-8 with a
 ``;`` between fields, a decimal comma and no thousands separator (``135,31``,
 ``1727182400``), so a double click opens them in Excel set to Indonesian.
 
+Text from the dinas folder is untrusted: in the workbook every text cell is written
+as a string (``write_string``), never as a formula, whatever it starts with; in CSV
+every text cell (and header) starting with ``=``, ``+``, ``-``, ``@``, tab or CR gets a
+leading ``'`` (figures are int or Decimal, never text, so ``-1,25`` stays a number).
+A CSV export folder holds :data:`MANIFES`, the files it wrote with their sha256, so a
+later export removes a table file it no longer produces only when it is unchanged.
+
 The same data gives the same bytes: the workbook's created/modified date is the
 latest date in the year's ``dokumen.yaml`` (else 1 January of the year), zip entries
 have a fixed timestamp.
@@ -42,8 +49,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
-from sakipgen.calc.anggaran import Unit, pagu, realisasi, serapan
-from sakipgen.calc.bulat import bulat, persen
+from sakipgen.calc.anggaran import Unit, efisiensi_persen, pagu, realisasi, serapan
 from sakipgen.calc.rencana_aksi import ringkas
 from sakipgen.calc.tahun import SUMBER_TARGET, HasilTahun, hitung_tahun
 from sakipgen.i18n import _
@@ -113,12 +119,6 @@ def _nilai(value: Nilai | None, satuan: str = "") -> Sel:
         if not unit or unit == "%" or unit == satuan.lower():
             return value.angka
     return value.teks
-
-
-def _efisiensi_persen(p: int | None, r: int | None, places: int) -> Decimal | None:
-    if p is None or r is None or p == 0:
-        return None
-    return bulat(persen(p - r, p), places)
 
 
 def _efisiensi(p: int | None, r: int | None) -> int | None:
@@ -437,7 +437,7 @@ def tabel_anggaran(dinas: Dinas, hasil: HasilTahun) -> list[Tabel]:
                 r,
                 serapan(p, r, places),
                 _efisiensi(p, r),
-                _efisiensi_persen(p, r, places),
+                efisiensi_persen(p, r, places),
             ],
             inden=inden,
         )
@@ -461,7 +461,7 @@ def tabel_anggaran(dinas: Dinas, hasil: HasilTahun) -> list[Tabel]:
             total.realisasi,
             total.serapan,
             total.efisiensi,
-            a.efisiensi_persen,
+            total.efisiensi_persen,
         ],
         tebal=True,
     )
@@ -489,7 +489,7 @@ def tabel_anggaran(dinas: Dinas, hasil: HasilTahun) -> list[Tabel]:
                     pos.realisasi,
                     pos.serapan,
                     pos.efisiensi,
-                    _efisiensi_persen(pos.pagu, pos.realisasi, places),
+                    pos.efisiensi_persen,
                 ]
             )
         s.tambah(
@@ -501,7 +501,7 @@ def tabel_anggaran(dinas: Dinas, hasil: HasilTahun) -> list[Tabel]:
                 total.realisasi,
                 total.serapan,
                 total.efisiensi,
-                a.efisiensi_persen,
+                total.efisiensi_persen,
             ],
             tebal=True,
         )
@@ -708,15 +708,19 @@ def _bahasa(data: bytes, tag: str) -> bytes:
 
 # --- csv ------------------------------------------------------------------------------------
 
-_FORMULA = re.compile(r"^[=+@\t\r]|^-(?![\d\s]|$)")
+_AWAL_RUMUS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes Excel, LibreOffice or Sheets read a CSV cell as a formula (OWASP "CSV
+Injection").  Whatever follows: ``-2+3+cmd|' /C calc'!A0`` starts with ``-`` and a digit."""
 
 
 def _csv_sel(value: Sel, jenis: JenisKolom, places: int) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
-        # A cell starting like a formula would be run by Excel (CSV injection): quote it.
-        return "'" + value if _FORMULA.match(value) else value
+        # Every text cell starting like a formula gets a leading ' (CSV injection). The
+        # numbers sakipgen writes are int or Decimal, never text, so a negative figure
+        # (-1,25) stays a number; a text such as "-2 kop" is shown with its '.
+        return "'" + value if value.startswith(_AWAL_RUMUS) else value
     if isinstance(value, int):
         return str(value)
     if jenis == "persen":
@@ -728,7 +732,7 @@ def csv_bytes(table: Tabel, desimal: int = 2) -> bytes:
     """One table as CSV for Indonesian Excel: UTF-8 with BOM, ``;``, decimal comma."""
     buf = io.StringIO(newline="")
     w = csv.writer(buf, delimiter=";", lineterminator="\r\n")
-    w.writerow([k.judul for k in table.kolom])
+    w.writerow([_csv_sel(k.judul, "teks", desimal) for k in table.kolom])
     for row in table.baris:
         w.writerow([_csv_sel(v, k.jenis, desimal) for k, v in zip(table.kolom, row, strict=True)])
     return buf.getvalue().encode("utf-8-sig")
@@ -750,18 +754,121 @@ def tulis_xlsx(dinas: Dinas, tahun: int, tables: Sequence[Tabel], path: Path) ->
     return path
 
 
-def tulis_csv(dinas: Dinas, tables: Sequence[Tabel], folder: Path) -> list[Path]:
-    """One file per table; files of tables this year does not have are removed, so the
-    folder holds exactly this export."""
+MANIFES = ".sakipgen-ekspor.json"
+"""Written by ``export --format csv`` in its folder: the files that export wrote, with
+their size and sha256, so that the next export into the folder can remove the table
+files it no longer produces, and only those, while unchanged."""
+_MANIFES_MAKS = 64 * 1024
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+@dataclass(frozen=True)
+class HasilCsv:
+    ditulis: list[Path]
+    catatan: list[str]
+    """Notes for the user (active language): files left in place."""
+
+
+def _sidik(data: bytes) -> dict[str, object]:
+    import hashlib
+
+    return {"sha256": hashlib.sha256(data).hexdigest(), "ukuran": len(data)}
+
+
+def _baca_manifes(folder: Path) -> dict[str, dict[str, object]]:
+    """The previous export's files, as recorded in its manifest.  The manifest is in a
+    folder anyone may have written to (``DIR/build`` comes with the dinas folder), so
+    it only ever names candidates: entries other than the table file names sakipgen
+    writes (``..``, absolute paths, sub folders …) and malformed entries are dropped,
+    and a file is removed only when it still has the recorded size and sha256."""
+    import json
+    import stat
+
+    path = folder / MANIFES
+    try:
+        if not stat.S_ISREG(path.lstat().st_mode):  # a symlink or a device is not read
+            return {}
+        with path.open("rb") as fh:
+            raw = fh.read(_MANIFES_MAKS + 1)
+        data = json.loads(raw) if len(raw) <= _MANIFES_MAKS else None
+    except (OSError, ValueError, RecursionError):  # RecursionError: "[[[[…" nested deep
+        return {}
+    entries = data.get("berkas") if isinstance(data, dict) else None
+    if not isinstance(entries, dict):
+        return {}
+    known = {f"{name}.csv" for name in BERKAS_CSV}
+    out: dict[str, dict[str, object]] = {}
+    for name, entry in entries.items():
+        if name not in known or not isinstance(entry, dict):
+            continue
+        sha, size = entry.get("sha256"), entry.get("ukuran")
+        if isinstance(sha, str) and _SHA256.match(sha) and type(size) is int and size >= 0:
+            out[name] = {"sha256": sha, "ukuran": size}
+    return out
+
+
+def _masih_sama(path: Path, sidik: dict[str, object]) -> bool:
+    """Whether ``path`` is a regular file (not a symlink) with exactly that size and sha256."""
+    import hashlib
+    import os
+    import stat
+
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        if not stat.S_ISREG(path.lstat().st_mode):
+            return False
+        fd = os.open(path, flags)  # O_NOFOLLOW: not swapped for a symlink meanwhile
+    except OSError:
+        return False
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fh.fileno())
+        if not stat.S_ISREG(info.st_mode) or info.st_size != sidik["ukuran"]:
+            return False
+        return hashlib.sha256(fh.read()).hexdigest() == sidik["sha256"]
+
+
+def tulis_csv(dinas: Dinas, tables: Sequence[Tabel], folder: Path) -> HasilCsv:
+    """One file per table, and the manifest :data:`MANIFES` listing them.
+
+    A table file of an earlier export that this one does not produce (the year has no
+    such table) is removed only when the earlier manifest lists it and it is unchanged
+    since, so the folder holds exactly this export without ever losing a file the user
+    made or edited; any other such file is left, with a note.  Files of the tables
+    written are replaced.  Raises OSError when the folder cannot be written."""
+    import json
+
     places = dinas.identitas.model.profil.desimal
-    written = []
+    lama = _baca_manifes(folder) if folder.is_dir() else {}
+    written: list[Path] = []
+    baru: dict[str, dict[str, object]] = {}
     for table in tables:
         path = folder / f"{table.berkas}.csv"
-        tulis_atomik(path, csv_bytes(table, places))
+        data = csv_bytes(table, places)
+        tulis_atomik(path, data)
         written.append(path)
-    produced = {t.berkas for t in tables}
+        baru[path.name] = _sidik(data)
+    catatan: list[str] = []
     for name in BERKAS_CSV:
         stale = folder / f"{name}.csv"
-        if name not in produced and stale.is_file():
+        if stale.name in baru or not (stale.exists() or stale.is_symlink()):
+            continue
+        if stale.name in lama and _masih_sama(stale, lama[stale.name]):
             stale.unlink()
-    return written
+        elif stale.name in lama:
+            catatan.append(
+                _(
+                    "{berkas} dibiarkan: tabelnya tidak ada di ekspor ini, tetapi berkas itu "
+                    "sudah berubah sejak ditulis sakipgen"
+                ).format(berkas=stale)
+            )
+        else:
+            catatan.append(
+                _(
+                    "{berkas} dibiarkan: tabelnya tidak ada di ekspor ini, tetapi {manifes} "
+                    "tidak mencatatnya sebagai tulisan sakipgen"
+                ).format(berkas=stale, manifes=MANIFES)
+            )
+    manifes = {"format": "sakipgen-ekspor-csv", "versi": 1, "berkas": baru}
+    text = json.dumps(manifes, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    tulis_atomik(folder / MANIFES, text.encode("utf-8"))
+    return HasilCsv(written, catatan)

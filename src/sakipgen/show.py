@@ -9,8 +9,18 @@ decimal (``"135.31"``, ``"1727182400"``), ``null`` where there is no figure::
                                  "capaian", "kategori", "manual", "capaian_tahun_lalu",
                                  "capaian_target_akhir"}]}],
      "anggaran": {"pagu", "realisasi", "serapan", "efisiensi", "efisiensi_persen",
-                  "sasaran": [{"id", "pagu", "realisasi", "serapan",
-                               "program": [{"id", "uraian", "pagu", "realisasi", "serapan"}]}]}}
+                  "sasaran": [{"id", "pagu", "realisasi", "serapan", "efisiensi",
+                               "efisiensi_persen",
+                               "program": [{"id", "uraian", "pagu", "realisasi", "serapan",
+                                            "efisiensi", "efisiensi_persen"}]}]}}
+
+``efisiensi`` is pagu − realisasi (rupiah); ``efisiensi_persen`` is
+(pagu − realisasi) / pagu × 100 rounded once, for the total, each sasaran and each
+program alike (never 100 − the rounded serapan).
+
+The text output shows user text (names, ids, uraian, satuan, text targets) through
+:func:`sakipgen.format.teks_layar` and only as :class:`rich.text.Text`, so neither a
+control character nor ``[markup]`` in the YAML reaches the terminal as a command.
 """
 
 from __future__ import annotations
@@ -18,7 +28,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from sakipgen.calc.anggaran import HasilAnggaran
+from sakipgen.calc.anggaran import HasilAnggaran, Pos
 from sakipgen.calc.tahun import SUMBER_TARGET, HasilTahun
 from sakipgen.i18n import _
 from sakipgen.model.folder import Dinas
@@ -37,29 +47,27 @@ def _nilai(value: Nilai | None) -> str | None:
     return value.teks
 
 
+def _angka_pos(pos: Pos) -> dict[str, Any]:
+    return {
+        "pagu": _s(pos.pagu),
+        "realisasi": _s(pos.realisasi),
+        "serapan": _s(pos.serapan),
+        "efisiensi": _s(pos.efisiensi),
+        "efisiensi_persen": _s(pos.efisiensi_persen),
+    }
+
+
 def _anggaran(a: HasilAnggaran | None) -> dict[str, Any] | None:
     if a is None:
         return None
     return {
-        "pagu": _s(a.total.pagu),
-        "realisasi": _s(a.total.realisasi),
-        "serapan": _s(a.total.serapan),
-        "efisiensi": _s(a.total.efisiensi),
-        "efisiensi_persen": _s(a.efisiensi_persen),
+        **_angka_pos(a.total),
         "sasaran": [
             {
                 "id": s.sasaran_id,
-                "pagu": _s(s.pagu),
-                "realisasi": _s(s.realisasi),
-                "serapan": _s(s.serapan),
+                **_angka_pos(s),
                 "program": [
-                    {
-                        "id": p.program.id,
-                        "uraian": p.program.uraian,
-                        "pagu": _s(p.pagu),
-                        "realisasi": _s(p.realisasi),
-                        "serapan": _s(p.serapan),
-                    }
+                    {"id": p.program.id, "uraian": p.program.uraian, **_angka_pos(p)}
                     for p in s.program
                 ],
             }
@@ -111,14 +119,18 @@ def render_text(dinas: Dinas, hasil: HasilTahun) -> Any:
     from rich.table import Table
     from rich.text import Text
 
-    from sakipgen.format import nilai, persen, rupiah
+    from sakipgen.format import nilai, persen, rupiah, teks_layar
+
+    def t(value: object, style: str = "") -> Text:
+        # Text, never a str: rich would read "[bold]" or ":smile:" in a str as markup.
+        return Text(teks_layar(value), style=style)
 
     parts: list[Any] = []
     sumber = SUMBER_TARGET.get(hasil.sumber_target or "", "-")
     title = _("{nama} — tahun {tahun} (target: {sumber})").format(
         nama=dinas.nama, tahun=hasil.tahun, sumber=sumber
     )
-    t = Table(title=title, show_lines=False, expand=False)
+    table = Table(title=t(title, "italic"), show_lines=False, expand=False)
     for col, just in [
         (_("Sasaran / Indikator"), "left"),
         (_("Satuan"), "left"),
@@ -128,32 +140,32 @@ def render_text(dinas: Dinas, hasil: HasilTahun) -> Any:
         (_("Kategori"), "left"),
         (_("Tahun lalu (%)"), "right"),
     ]:
-        t.add_column(col, justify=just)  # type: ignore[arg-type]
+        table.add_column(t(col), justify=just)  # type: ignore[arg-type]
     for s in hasil.sasaran:
-        t.add_row(
-            Text(f"{s.sasaran.id}. {s.sasaran.uraian}", style="bold"),
-            "",
-            "",
-            "",
-            Text(persen(s.capaian), style="bold"),
-            s.kategori or "-",
-            persen(s.capaian_tahun_lalu) if s.capaian_tahun_lalu is not None else "",
+        table.add_row(
+            t(f"{s.sasaran.id}. {s.sasaran.uraian}", "bold"),
+            t(""),
+            t(""),
+            t(""),
+            t(persen(s.capaian), "bold"),
+            t(s.kategori or "-"),
+            t(persen(s.capaian_tahun_lalu) if s.capaian_tahun_lalu is not None else ""),
         )
         for h in s.indikator:
             cap = persen(h.capaian) + (" *" if h.manual else "")
-            t.add_row(
-                f"  {h.indikator.id} {h.indikator.uraian}",
-                h.indikator.satuan,
-                nilai(h.target),
-                nilai(h.realisasi) if hasil.ada_realisasi else "",
-                cap if hasil.ada_realisasi else "",
-                (h.kategori or "-") if hasil.ada_realisasi else "",
-                persen(h.capaian_tahun_lalu) if h.capaian_tahun_lalu is not None else "",
+            table.add_row(
+                t(f"  {h.indikator.id} {h.indikator.uraian}"),
+                t(h.indikator.satuan),
+                t(nilai(h.target)),
+                t(nilai(h.realisasi) if hasil.ada_realisasi else ""),
+                t(cap if hasil.ada_realisasi else ""),
+                t((h.kategori or "-") if hasil.ada_realisasi else ""),
+                t(persen(h.capaian_tahun_lalu) if h.capaian_tahun_lalu is not None else ""),
             )
-    parts.append(t)
+    parts.append(table)
     if hasil.ada_realisasi:
         parts.append(
-            Text(
+            t(
                 _(
                     "Capaian keseluruhan (rata-rata sasaran): {capaian} % "
                     "({kategori}); rata-rata seluruh indikator: "
@@ -163,55 +175,55 @@ def render_text(dinas: Dinas, hasil: HasilTahun) -> Any:
                     kategori=hasil.kategori or "-",
                     rata_rata=persen(hasil.rata_rata_indikator),
                 ),
-                style="bold",
+                "bold",
             )
         )
     else:
-        parts.append(Text(_("Tahun rencana: belum ada realisasi, hanya target yang ditampilkan.")))
+        parts.append(t(_("Tahun rencana: belum ada realisasi, hanya target yang ditampilkan.")))
     if any(h.manual for s in hasil.sasaran for h in s.indikator):
         parts.append(
-            Text(_("* capaian diisi manual (lihat 'alasan' atau 'sumber' di realisasi.yaml)"))
+            t(_("* capaian diisi manual (lihat 'alasan' atau 'sumber' di realisasi.yaml)"))
         )
 
     a = hasil.anggaran
     if a is not None:
         names = {s.id: s.uraian for s in dinas.renstra.model.sasaran}
-        b = Table(title=_("Anggaran {tahun}").format(tahun=hasil.tahun))
-        b.add_column(_("Sasaran / Program"))
-        b.add_column(_("Pagu (Rp)"), justify="right")
-        b.add_column(_("Realisasi (Rp)"), justify="right")
-        b.add_column(_("Serapan (%)"), justify="right")
+        b = Table(title=t(_("Anggaran {tahun}").format(tahun=hasil.tahun), "italic"))
+        b.add_column(t(_("Sasaran / Program")))
+        for col in (
+            _("Pagu (Rp)"),
+            _("Realisasi (Rp)"),
+            _("Serapan (%)"),
+            _("Efisiensi (Rp)"),
+            _("Efisiensi (%)"),
+        ):
+            b.add_column(t(col), justify="right")
+
+        def angka(pos: Pos, style: str = "") -> list[Text]:
+            return [
+                t(rupiah(pos.pagu, ""), style),
+                t(rupiah(pos.realisasi, ""), style),
+                t(persen(pos.serapan), style),
+                t(rupiah(pos.efisiensi, ""), style),
+                t(persen(pos.efisiensi_persen), style),
+            ]
+
         for pos in a.sasaran:
             label = (
                 f"{pos.sasaran_id}. {names.get(pos.sasaran_id, '')}"
                 if pos.sasaran_id
                 else _("(program tanpa sasaran)")
             )
-            b.add_row(
-                Text(label, style="bold"),
-                rupiah(pos.pagu, ""),
-                rupiah(pos.realisasi, ""),
-                persen(pos.serapan),
-            )
+            b.add_row(t(label, "bold"), *angka(pos))
             for p in pos.program:
-                b.add_row(
-                    f"  {p.program.uraian}",
-                    rupiah(p.pagu, ""),
-                    rupiah(p.realisasi, ""),
-                    persen(p.serapan),
-                )
-        b.add_row(
-            Text(_("JUMLAH"), style="bold"),
-            rupiah(a.total.pagu, ""),
-            rupiah(a.total.realisasi, ""),
-            persen(a.total.serapan),
-        )
+                b.add_row(t(f"  {p.program.uraian}"), *angka(p))
+        b.add_row(t(_("JUMLAH"), "bold"), *angka(a.total, "bold"))
         parts.append(b)
         if a.total.efisiensi is not None:
             parts.append(
-                Text(
+                t(
                     _("Efisiensi: {efisiensi} ({persen} % dari pagu)").format(
-                        efisiensi=rupiah(a.total.efisiensi), persen=persen(a.efisiensi_persen)
+                        efisiensi=rupiah(a.total.efisiensi), persen=persen(a.total.efisiensi_persen)
                     )
                 )
             )

@@ -8,6 +8,28 @@ import os
 import tempfile
 from pathlib import Path
 
+from sakipgen.i18n import _
+
+
+def tautan_di_jalur(folder: Path, target: Path) -> str | None:
+    """For an output sakipgen places inside a dinas folder by default (``DIR/build/…``):
+    why it must not be written, or None.  A dinas folder is untrusted, and a ``build``
+    that is a symlink (committed in a pull request) would carry the write anywhere."""
+    try:
+        rel = target.relative_to(folder)
+    except ValueError:
+        return None
+    cur = folder
+    for part in rel.parts[:-1]:
+        cur = cur / part
+        if cur.is_symlink() or (cur.exists() and not cur.is_dir()):
+            return _(
+                "'{jalur}' adalah tautan simbolik atau bukan folder; sakipgen tidak menulis "
+                "keluaran lewat tautan di folder dinas (hapus atau ganti dengan folder biasa, "
+                "atau pakai --out)"
+            ).format(jalur=cur)
+    return None
+
 
 def tulis_atomik(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -288,20 +288,33 @@ def test_csv_omits_tables_without_data_and_removes_stale_files(tmp_path: Path) -
     copy(tmp_path, "sinjai")
     out = tmp_path / "tabel"
     out.mkdir()
-    (out / "pk-target.csv").write_text("lama", encoding="utf-8")  # from an earlier export
+    (out / "pk-target.csv").write_text("lama", encoding="utf-8")  # the user's own file
     (out / "catatan.txt").write_text("milik pengguna", encoding="utf-8")
+    # Sinjai 2017 (realisasi, no anggaran) first: its capaian-sasaran.csv is written by
+    # sakipgen and recorded in the manifest.
+    first = sakipgen(
+        "export", "sinjai", "--year", "2017", "--format", "csv", "--out", "tabel", cwd=tmp_path
+    )
+    assert first.returncode == 0, first.stderr
+    assert (out / "capaian-sasaran.csv").is_file()
     proc = sakipgen(
         "export", "sinjai", "--year", "2018", "--format", "csv", "--out", "tabel", cwd=tmp_path
     )
     assert proc.returncode == 0, proc.stderr
-    # Sinjai 2018: an RKT year (no realisasi, no PK, no rencana aksi).
+    # Sinjai 2018: an RKT year (no realisasi, no PK, no rencana aksi). The stale
+    # capaian-sasaran.csv that sakipgen wrote goes; pk-target.csv, which sakipgen never
+    # wrote, stays (with a note), and so does the user's catatan.txt.
     assert sorted(p.name for p in out.iterdir()) == [
+        ".sakipgen-ekspor.json",
         "anggaran-sasaran.csv",
         "anggaran.csv",
         "capaian-indikator.csv",
         "catatan.txt",
         "iku.csv",
+        "pk-target.csv",
     ]
+    assert (out / "pk-target.csv").read_text(encoding="utf-8") == "lama"
+    assert "pk-target.csv dibiarkan" in proc.stderr
 
 
 def test_csv_cells_are_not_formulas() -> None:
@@ -310,7 +323,8 @@ def test_csv_cells_are_not_formulas() -> None:
     t.tambah(["-2 kop", Decimal("-1.25")])
     t.tambah(["-lain", None])
     text = ekspor.csv_bytes(t).decode("utf-8-sig").splitlines()
-    assert text[1:] == ['"\'=HYPERLINK(""x"")";0,50', "-2 kop;-1,25", "'-lain;"]
+    # Every text cell starting with - gets its ' (whatever follows); a number does not.
+    assert text[1:] == ['"\'=HYPERLINK(""x"")";0,50', "'-2 kop;-1,25", "'-lain;"]
 
 
 # --- errors and start-up ------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from sakipgen.checks import periksa
 from sakipgen.diagnostics import RULES
+from sakipgen.load.akses import Akses
 from sakipgen.load.yaml_reader import read_yaml
 from tests.conftest import EXAMPLES
 
@@ -121,7 +122,7 @@ def mutation(draw: st.DrawFn) -> tuple[Path, str]:
             )
         )
         return rel, text[:pos] + junk + text[pos:]
-    yf = read_yaml(EXAMPLES / rel, str(rel), [])
+    yf = read_yaml(Akses(EXAMPLES), EXAMPLES / rel, [])
     assert yf is not None
     data = yf.data
     paths = _paths(data)

@@ -51,13 +51,24 @@ def serapan(p: int | None, r: int | None, places: int = 2) -> Decimal | None:
     return bulat(persen(r, p), places)
 
 
+def efisiensi_persen(p: int | None, r: int | None, places: int = 2) -> Decimal | None:
+    """(pagu − realisasi) / pagu × 100, rounded once.  Never ``100 − serapan``: that
+    subtracts an already rounded figure (pagu 4000, realisasi 3651: 349 / 4000 × 100
+    = 8,725 → 8,73, where 100 − 91,28 would print 8,72)."""
+    if p is None or r is None or p == 0:
+        return None
+    return bulat(persen(p - r, p), places)
+
+
 @dataclass(frozen=True)
 class Pos:
-    """Pagu and realisasi of one program, one sasaran, or the total."""
+    """Pagu and realisasi of one program, one sasaran, or the total, with the
+    percentages computed from them (each from its own numerator and denominator)."""
 
     pagu: int | None
     realisasi: int | None
     serapan: Decimal | None
+    efisiensi_persen: Decimal | None
 
     @property
     def efisiensi(self) -> int | None:
@@ -81,14 +92,15 @@ class PosSasaran(Pos):
 class HasilAnggaran:
     total: Pos
     efisiensi_persen: Decimal | None
+    """The total's efisiensi % (the same figure as ``total.efisiensi_persen``)."""
     sasaran: list[PosSasaran]
     program: list[PosProgram]
 
 
 def _pos(
     p: int | None, r: int | None, places: int
-) -> tuple[int | None, int | None, Decimal | None]:
-    return p, r, serapan(p, r, places)
+) -> tuple[int | None, int | None, Decimal | None, Decimal | None]:
+    return p, r, serapan(p, r, places), efisiensi_persen(p, r, places)
 
 
 def hitung_anggaran(
@@ -117,6 +129,4 @@ def hitung_anggaran(
     else:
         t_pagu = t_real = None
     total = Pos(*_pos(t_pagu, t_real, places))
-    eff = total.efisiensi
-    eff_pct = bulat(persen(eff, t_pagu), places) if eff is not None and t_pagu else None
-    return HasilAnggaran(total, eff_pct, per_sasaran, programs)
+    return HasilAnggaran(total, total.efisiensi_persen, per_sasaran, programs)

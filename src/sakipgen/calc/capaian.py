@@ -8,12 +8,22 @@
 * majemuk ``7% dan 17%``: each part by the rules above, then the mean of the rounded parts.
 * text targets: no formula; the capaian is entered by hand with a reason.
 
+The formulas measure a realisasi against a target on a scale that starts at 0, so a
+target below 0 (a number, a range bound or a compound part, whatever the polaritas)
+gives no capaian (C007; C001 for a target of 0): with target −2 and realisasi −4,
+R / T would print 200 % for a result twice as bad.  A negative realisasi against a
+positive target is computed (positif: R / T, below 0, the lowest kategori; negatif
+selisih: above 200 %), as each still orders results the right way; with ``metode_negatif: rasio``
+T / R would turn it upside down, so a realisasi below 0 gives no capaian there (C007).
+Such an indikator's capaian is entered by hand with ``alasan``.
+
 No cap unless the profile sets ``batas_atas``.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Literal
 
 from sakipgen.calc.bulat import SERATUS, bulat, persen, rata_rata
 from sakipgen.i18n import _
@@ -22,12 +32,22 @@ from sakipgen.model.nilai import Nilai
 
 
 class CapaianError(Exception):
-    """Capaian cannot be computed; ``code`` is a diagnostic code."""
+    """Capaian cannot be computed; ``code`` is a diagnostic code, ``pada`` the value at
+    fault (where the diagnostic points)."""
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(
+        self, code: str, message: str, pada: Literal["target", "realisasi"] = "realisasi"
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+        self.pada = pada
+
+
+def _negatif(target: Nilai) -> bool:
+    """Whether a single or range target has a number below 0."""
+    values = [target.angka, target.bawah, target.atas]
+    return any(v is not None and v < 0 for v in values)
 
 
 def _satu(t: Decimal, r: Decimal, polaritas: str, metode_negatif: str) -> Decimal:
@@ -103,9 +123,26 @@ def hitung(target: Nilai, realisasi: Nilai, polaritas: str, profil: Profil) -> D
             ),
         )
     r = realisasi.angka
+    if _negatif(target):
+        raise CapaianError(
+            "C007",
+            _(
+                "target '{target}' di bawah 0: rumus capaian tidak berlaku; isi 'capaian' "
+                "secara manual beserta 'alasan'"
+            ).format(target=target.teks),
+            pada="target",
+        )
     if target.jenis == "rentang":
         assert target.bawah is not None and target.atas is not None
         return finish(_rentang(target.bawah, target.atas, r))
     if target.jenis == "angka" and target.angka is not None:
+        if polaritas == "negatif" and profil.metode_negatif == "rasio" and r < 0:
+            raise CapaianError(
+                "C007",
+                _(
+                    "realisasi '{realisasi}' di bawah 0 pada indikator negatif: T / R tidak "
+                    "berlaku; isi 'capaian' secara manual beserta 'alasan'"
+                ).format(realisasi=realisasi.teks),
+            )
         return finish(_satu(target.angka, r, polaritas, profil.metode_negatif))
     raise CapaianError("C003", _("tidak ada target untuk dibandingkan"))

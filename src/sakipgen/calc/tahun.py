@@ -128,17 +128,30 @@ def _hitung_tahun(dinas: Dinas, year: int, pembanding: bool) -> tuple[HasilTahun
             return real_file.source.locate(("indikator", ident), key=True)
         return real_file.source.locate(("indikator",), key=True)
 
+    def where_target(si: int, ii: int, ident: str) -> Location:
+        """The measured target's value: in target.yaml, or the Renstra year target."""
+        if sumber == "renstra" or tahun is None or tahun.target is None:
+            src = dinas.renstra.source
+            base = ("sasaran", si, "indikator", ii, "target")
+            for key in (str(year), year):
+                if (*base, key) in src.values:
+                    return src.locate((*base, key))
+            return src.locate(base)
+        return tahun.target.source.locate((sumber or "", "indikator", ident, "target"))
+
     hasil_sasaran: list[HasilSasaran] = []
-    for sas in dinas.renstra.model.sasaran:
+    for si, sas in enumerate(dinas.renstra.model.sasaran):
         rows: list[HasilIndikator] = []
-        for ind in sas.indikator:
+        for ii, ind in enumerate(sas.indikator):
             entry = targets.get(ind.id)
             if entry is None or entry.target.jenis == "kosong":
                 continue
             row = _indikator(sas, ind, entry, realisasi.get(ind.id), ada_realisasi, dinas, year)
             capaian, manual, alasan, ket, diag = row
             if diag is not None:
-                diags.append(Diagnostic.make(where(ind.id), diag.code, f"{ind.id}: {diag.message}"))
+                # A problem of the target (C007 target below 0) is shown at the target.
+                at = where_target(si, ii, ind.id) if diag.pada == "target" else where(ind.id)
+                diags.append(Diagnostic.make(at, diag.code, f"{ind.id}: {diag.message}"))
             entry_r = realisasi.get(ind.id)
             if manual and entry_r is not None and not entry_r.alasan and not entry_r.sumber:
                 diags.append(

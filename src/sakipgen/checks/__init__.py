@@ -11,7 +11,7 @@ from sakipgen.checks.konsistensi import periksa_konsistensi
 from sakipgen.diagnostics import RULES, Diagnostic, Location, sorted_unique
 from sakipgen.i18n import _
 from sakipgen.load import load_dinas
-from sakipgen.model.folder import Dinas, Narasi
+from sakipgen.model.folder import Dinas, Jejak, Narasi
 
 
 def _narasi(blocks: dict[str, Narasi], konteks: Konteks) -> list[Diagnostic]:
@@ -27,11 +27,19 @@ def _narasi(blocks: dict[str, Narasi], konteks: Konteks) -> list[Diagnostic]:
 
 
 def periksa(folder: Path, base: Path | None = None) -> tuple[Dinas | None, list[Diagnostic]]:
+    dinas, diags, _jejak = periksa_dengan_jejak(folder, base)
+    return dinas, diags
+
+
+def periksa_dengan_jejak(
+    folder: Path, base: Path | None = None
+) -> tuple[Dinas | None, list[Diagnostic], Jejak]:
+    """:func:`periksa`, and the trace of what was read (for the incremental build)."""
     result = load_dinas(folder, base)
     diags = list(result.diagnostics)
     dinas = result.dinas
     if dinas is None:
-        return None, sorted_unique(diags)
+        return None, sorted_unique(diags), result.jejak
     for year in tahun_tersedia(dinas):
         _hasil, calc_diags = hitung_tahun(dinas, year, pembanding=False)
         diags.extend(calc_diags)
@@ -45,7 +53,7 @@ def periksa(folder: Path, base: Path | None = None) -> tuple[Dinas | None, list[
             hasil, _diags = hitung_tahun(dinas, max(years))
             diags.extend(_narasi(dinas.narasi, Konteks(dinas, hasil)))
     diags.extend(periksa_konsistensi(dinas))
-    return dinas, sorted_unique(_tanpa_diabaikan(dinas, diags))
+    return dinas, sorted_unique(_tanpa_diabaikan(dinas, diags)), result.jejak
 
 
 def _tanpa_diabaikan(dinas: Dinas, diags: list[Diagnostic]) -> list[Diagnostic]:

@@ -17,8 +17,7 @@ Layout (README "Susunan folder dinas")::
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
@@ -26,12 +25,14 @@ from pydantic import BaseModel
 
 from sakipgen.diagnostics import Diagnostic, Location, display_path
 from sakipgen.i18n import _
+from sakipgen.load.akses import BERKAS_TAHUN, TAHUN, Akses, Ditolak
 from sakipgen.load.referensi import periksa_referensi
+from sakipgen.load.templat import muat_logo, muat_templat
 from sakipgen.load.validate import validate
 from sakipgen.load.yaml_reader import baca_teks, read_yaml
 from sakipgen.model.anggaran import AnggaranTahun
 from sakipgen.model.dinas import DokumenTahun, Identitas
-from sakipgen.model.folder import Berkas, Dinas, Narasi, Tahun
+from sakipgen.model.folder import Berkas, Dinas, Jejak, Narasi, Tahun
 from sakipgen.model.rencana_aksi import RencanaAksiTahun
 from sakipgen.model.renstra import Renstra
 from sakipgen.model.tabel import Tabel
@@ -53,7 +54,8 @@ _ATTR = {
     "rencana-aksi.yaml": "rencana_aksi",
     "dokumen.yaml": "dokumen",
 }
-_YEAR = re.compile(r"^\d{4}$")
+_YEAR = TAHUN
+assert set(TAHUN_FILES) == BERKAS_TAHUN  # one layout: what is loaded is what is traced
 _KNOWN_TOP = {"sakip.yaml", "renstra.yaml"}
 
 
@@ -61,57 +63,50 @@ _KNOWN_TOP = {"sakip.yaml", "renstra.yaml"}
 class LoadResult:
     dinas: Dinas | None
     diagnostics: list[Diagnostic]
+    jejak: Jejak = field(default_factory=Jejak)
+    """What was read, also when the folder could not be loaded (the build remembers a
+    failure only as long as these inputs stay the same)."""
 
 
 def is_dinas_folder(path: Path) -> bool:
     return (path / "sakip.yaml").is_file()
 
 
-def _load_file(model: type[M], path: Path, base: Path, diags: list[Diagnostic]) -> Berkas[M] | None:
-    yf = read_yaml(path, display_path(path, base), diags)
+def _load_file(
+    akses: Akses, model: type[M], path: Path, diags: list[Diagnostic]
+) -> Berkas[M] | None:
+    yf = read_yaml(akses, path, diags)
     if yf is None:
         return None
     result = validate(model, yf, diags)
     return Berkas(result, yf.source) if result is not None else None
 
 
-def _load_narasi(folder: Path, base: Path, diags: list[Diagnostic]) -> dict[str, Narasi]:
+def _load_narasi(akses: Akses, folder: Path, diags: list[Diagnostic]) -> dict[str, Narasi]:
     out: dict[str, Narasi] = {}
-    if not folder.is_dir():
-        return out
-    for path in sorted(folder.rglob("*.md")):
-        text = baca_teks(path, display_path(path, base), diags)
+    for path in akses.telusuri(folder, ".md", diags):
+        text = baca_teks(akses, path, diags)
         if text is not None:
             key = path.relative_to(folder).with_suffix("").as_posix()
-            out[key] = Narasi(text, display_path(path, base))
+            out[key] = Narasi(text, akses.tampil(path))
     return out
 
 
-def _safe_listdir(folder: Path, base: Path, diags: list[Diagnostic]) -> list[Path]:
-    try:
-        return sorted(folder.iterdir())
-    except OSError as exc:
-        diags.append(
-            Diagnostic.make(
-                Location(display_path(folder, base)),
-                "F002",
-                _("folder tidak dapat dibaca: {exc}").format(exc=exc),
-            )
-        )
-        return []
-
-
-def _unknown_yaml(path: Path, base: Path, known: list[str], diags: list[Diagnostic]) -> None:
+def _unknown_yaml(akses: Akses, path: Path, known: list[str], diags: list[Diagnostic]) -> None:
     from sakipgen.load.validate import suggest
 
     diags.append(
         Diagnostic.make(
-            Location(display_path(path, base), 1, 1),
+            Location(akses.tampil(path), 1, 1),
             "F006",
             _("berkas '{nama}' tidak dikenal dan diabaikan").format(nama=path.name)
             + suggest(path.name, known),
         )
     )
+
+
+def _yaml(name: str) -> bool:
+    return name.endswith((".yaml", ".yml"))
 
 
 def load_dinas(folder: Path, base: Path | None = None) -> LoadResult:
@@ -132,51 +127,63 @@ def load_dinas(folder: Path, base: Path | None = None) -> LoadResult:
         )
         return LoadResult(None, diags)
 
-    identitas = _load_file(Identitas, folder / "sakip.yaml", base, diags)
+    akses = Akses(folder, base)
+    names = akses.nama_isi(folder, diags, "akar")
+    identitas = _load_file(akses, Identitas, folder / "sakip.yaml", diags)
     renstra_path = folder / "renstra.yaml"
     renstra = None
-    if renstra_path.exists() or renstra_path.is_symlink():
-        renstra = _load_file(Renstra, renstra_path, base, diags)
+    if "renstra.yaml" in names:
+        renstra = _load_file(akses, Renstra, renstra_path, diags)
     else:
         diags.append(
             Diagnostic.make(
-                Location(display_path(renstra_path, base), 1, 1),
+                Location(akses.tampil(renstra_path), 1, 1),
                 "F001",
                 _("renstra.yaml tidak ada: tulis visi, misi, sasaran dan indikator di sini"),
             )
         )
-    narasi = _load_narasi(folder / "narasi", base, diags)
+    narasi = _load_narasi(akses, folder / "narasi", diags) if "narasi" in names else {}
 
     years: dict[int, Tahun] = {}
-    for entry in _safe_listdir(folder, base, diags):
-        name = entry.name
-        if entry.is_dir() and _YEAR.match(name):
-            years[int(name)] = _load_year(int(name), entry, base, diags)
-        elif entry.suffix in (".yaml", ".yml") and name not in _KNOWN_TOP:
-            _unknown_yaml(entry, base, sorted(_KNOWN_TOP), diags)
+    for name in names:
+        entry = folder / name
+        if _YEAR.match(name):
+            if akses.adalah_folder(entry, diags):
+                years[int(name)] = _load_year(akses, int(name), entry, diags)
+        elif _yaml(name) and name not in _KNOWN_TOP:
+            _unknown_yaml(akses, entry, sorted(_KNOWN_TOP), diags)
+    templat = muat_templat(akses, diags) if "templates" in names else None
+    logo = muat_logo(akses, identitas, diags) if identitas is not None else None
 
     if identitas is None or renstra is None:
-        return LoadResult(None, diags)
-    dinas = Dinas(folder, identitas, renstra, narasi, years)
+        return LoadResult(None, diags, akses.jejak)
+    dinas = Dinas(folder, identitas, renstra, narasi, years, jejak=akses.jejak, logo=logo)
+    if templat is not None:
+        dinas.templat = templat
     diags.extend(periksa_referensi(dinas, base))
-    return LoadResult(dinas, diags)
+    return LoadResult(dinas, diags, akses.jejak)
 
 
-def _load_year(year: int, folder: Path, base: Path, diags: list[Diagnostic]) -> Tahun:
+def _load_year(akses: Akses, year: int, folder: Path, diags: list[Diagnostic]) -> Tahun:
     tahun = Tahun(year, folder)
-    for entry in _safe_listdir(folder, base, diags):
-        name = entry.name
+    names = akses.nama_isi(folder, diags, "tahun")
+    for name in names:
+        entry = folder / name
         if name in TAHUN_FILES:
-            berkas = _load_file(TAHUN_FILES[name], entry, base, diags)
+            berkas = _load_file(akses, TAHUN_FILES[name], entry, diags)
             setattr(tahun, _ATTR[name], berkas)
-        elif entry.suffix in (".yaml", ".yml"):
-            _unknown_yaml(entry, base, sorted(TAHUN_FILES), diags)
-    tahun.narasi = _load_narasi(folder / "narasi", base, diags)
+        elif _yaml(name):
+            _unknown_yaml(akses, entry, sorted(TAHUN_FILES), diags)
+    if "narasi" in names:
+        tahun.narasi = _load_narasi(akses, folder / "narasi", diags)
     tabel_dir = folder / "tabel"
-    if tabel_dir.is_dir():
-        for path in _safe_listdir(tabel_dir, base, diags):
-            if path.suffix in (".yaml", ".yml"):
-                t = _load_file(Tabel, path, base, diags)
+    if "tabel" in names and akses.adalah_folder(tabel_dir, diags):
+        for name in akses.nama_isi(tabel_dir, diags, "tabel"):
+            if _yaml(name):
+                t = _load_file(akses, Tabel, tabel_dir / name, diags)
                 if t is not None:
-                    tahun.tabel[path.stem] = t
+                    tahun.tabel[Path(name).stem] = t
     return tahun
+
+
+__all__ = ["Akses", "Ditolak", "LoadResult", "is_dinas_folder", "load_dinas"]

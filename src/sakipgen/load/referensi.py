@@ -96,15 +96,6 @@ def periksa_referensi(dinas: Dinas, base: Path) -> list[Diagnostic]:
             indikator.add(ind.id, rs.locate((*p, "id")))
             _years_in_period(ind.target, periode.tahun, rs, (*p, "target"), out)
 
-    logo = dinas.identitas.model.kop.logo if dinas.identitas.model.kop else None
-    if logo and not (dinas.folder / logo).is_file():
-        out.append(
-            Diagnostic.make(
-                dinas.identitas.source.locate(("kop", "logo")),
-                "F001",
-                _("berkas logo '{logo}' tidak ada di folder dinas").format(logo=logo),
-            )
-        )
     _narasi_refs(dinas.narasi, sasaran, indikator, out)
 
     for year, tahun in sorted(dinas.tahun.items()):

@@ -12,7 +12,6 @@ installed) and converted by hand, so that:
 
 from __future__ import annotations
 
-import errno
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,23 +19,17 @@ from typing import Any
 
 from sakipgen.diagnostics import Diagnostic, Location
 from sakipgen.i18n import _
+from sakipgen.load.akses import MAX_BYTES, MAX_NODES, Akses, ribuan
 from sakipgen.model.nilai import Num
 
-MAX_BYTES = 4 * 1024 * 1024
-"""Largest YAML file read (4 MiB): a dinas plan is a few hundred KiB at most."""
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "SourceMap", "YamlFile", "baca_teks", "read_yaml"]
+
 MAX_DEPTH = 64
-MAX_NODES = 1_000_000
-"""Nodes visited while expanding aliases; caps "billion laughs" documents."""
 
 YamlPath = tuple[str | int, ...]
 
 _STD = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_STD}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
-
-
-def _ribuan(n: int) -> str:
-    """``1000000`` → ``1.000.000`` (Indonesian grouping, without loading Babel)."""
-    return f"{n:,}".replace(",", ".")
 
 
 def path_text(path: YamlPath) -> str:
@@ -118,46 +111,13 @@ def _posisi(raw: bytes, offset: int) -> tuple[int, int]:
     return line, offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
 
 
-def baca_teks(path: Path, display: str, diags: list[Diagnostic]) -> str | None:
-    """The UTF-8 text of a regular file of at most MAX_BYTES, for YAML and Markdown alike;
-    on any problem append a located diagnostic and return None."""
-    where = Location(display, 1, 1)  # whole-file problems point at the first line, as compilers do
-    try:
-        if path.is_symlink():
-            path.resolve(strict=True)  # raises on loops and dangling links
-        if not path.is_file():
-            # A directory, a named pipe or a device: reading it would fail or never end.
-            diags.append(
-                Diagnostic.make(
-                    where, "F002", _("bukan berkas biasa (folder, pipa atau perangkat)")
-                )
-            )
-            return None
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            diags.append(
-                Diagnostic.make(
-                    where,
-                    "F003",
-                    _(
-                        "berkas {ukuran} byte melebihi batas {batas} byte; "
-                        "pecah datanya menjadi beberapa berkas"
-                    ).format(ukuran=_ribuan(size), batas=_ribuan(MAX_BYTES)),
-                )
-            )
-            return None
-        with path.open("rb") as fh:
-            raw = fh.read(MAX_BYTES + 1)
-    except (OSError, RuntimeError) as exc:
-        # Path.resolve raises RuntimeError (older Pythons) or OSError ELOOP on symlink loops.
-        loop = isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == errno.ELOOP
-        reason = _("tautan simbolik berputar") if loop else (getattr(exc, "strerror", None) or exc)
-        diags.append(
-            Diagnostic.make(
-                where, "F002", _("berkas tidak dapat dibaca: {reason}").format(reason=reason)
-            )
-        )
+def baca_teks(akses: Akses, path: Path, diags: list[Diagnostic]) -> str | None:
+    """The UTF-8 text of a regular file inside the dinas folder of at most MAX_BYTES, for
+    YAML and Markdown alike; on any problem append a located diagnostic and return None."""
+    raw = akses.baca(path, diags)
+    if raw is None:
         return None
+    display = akses.tampil(path)
     nul = raw.find(b"\x00")
     if nul >= 0:
         diags.append(
@@ -185,11 +145,13 @@ def baca_teks(path: Path, display: str, diags: list[Diagnostic]) -> str | None:
     return text.removeprefix("\ufeff")
 
 
-def read_yaml(path: Path, display: str, diags: list[Diagnostic]) -> YamlFile | None:
-    """Read ``path``; on any problem append diagnostics and return None."""
-    text = baca_teks(path, display, diags)
+def read_yaml(akses: Akses, path: Path, diags: list[Diagnostic]) -> YamlFile | None:
+    """Read ``path`` of the dinas folder; on any problem append diagnostics and return
+    None.  Aliases expanded count against the folder's budget (:data:`MAX_NODES`)."""
+    text = baca_teks(akses, path, diags)
     if text is None:
         return None
+    display = akses.tampil(path)
     lines = text.splitlines()
     source = SourceMap(display)
 
@@ -263,13 +225,15 @@ def read_yaml(path: Path, display: str, diags: list[Diagnostic]) -> YamlFile | N
         )
         return None
 
-    counter = [0]
+    counter = [MAX_NODES - akses.sisa_simpul]
     errors: list[Diagnostic] = []
     try:
         data = _convert(docs[0], (), 0, counter, source, errors)
     except _Limit as lim:
         diags.append(Diagnostic.make(Location(display, lim.line, lim.col), "Y003", lim.message))
         return None
+    finally:
+        akses.sisa_simpul = max(MAX_NODES - counter[0], 0)
     if errors:
         diags.extend(errors)
         return None
@@ -291,9 +255,10 @@ def _convert(
         raise _Limit(
             line,
             col,
-            _("lebih dari {jumlah} nilai setelah alias diuraikan").format(
-                jumlah=_ribuan(MAX_NODES)
-            ),
+            _(
+                "lebih dari {jumlah} nilai setelah alias diuraikan (dihitung untuk seluruh "
+                "berkas YAML folder dinas)"
+            ).format(jumlah=ribuan(MAX_NODES)),
         )
     if depth > MAX_DEPTH:
         raise _Limit(

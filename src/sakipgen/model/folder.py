@@ -53,12 +53,96 @@ class Tahun:
 
 
 @dataclass
+class Jejak:
+    """What loading a dinas folder read (the trace): the names in every folder listed,
+    what kind every path checked was, the sha256 of every file read (or ``!CODE`` when it
+    was refused), and inputs from outside the folder.  Two loads that give the same trace
+    give the same documents (README "Batch dan build bertahap")."""
+
+    folder: dict[str, list[str]] = field(default_factory=dict)
+    pola: dict[str, str] = field(default_factory=dict)
+    """Folder → the layout rule its names were filtered with (``akses.POLA``)."""
+    jenis: dict[str, str] = field(default_factory=dict)
+    """Path → ``d`` (folder), ``f`` (not a folder), ``-`` (absent), ``!CODE`` (refused)."""
+    berkas: dict[str, str] = field(default_factory=dict)
+    batas: dict[str, int] = field(default_factory=dict)
+    """The size limit a file was read with, where it is not the default."""
+    luar: dict[str, str] = field(default_factory=dict)
+    """Inputs from outside the folder: ``git:<revisi>`` → the commit it named (or ``-``)."""
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "folder": self.folder,
+            "pola": self.pola,
+            "jenis": self.jenis,
+            "berkas": self.berkas,
+            "batas": self.batas,
+            "luar": self.luar,
+        }
+
+    @classmethod
+    def from_dict(cls, data: object) -> Jejak | None:
+        """A trace read back from a manifest; None when it is not one."""
+        if not isinstance(data, dict):
+            return None
+        try:
+            folder = {str(k): [str(n) for n in v] for k, v in data["folder"].items()}
+            pola = {str(k): str(v) for k, v in data["pola"].items()}
+            jenis = {str(k): str(v) for k, v in data["jenis"].items()}
+            berkas = {str(k): str(v) for k, v in data["berkas"].items()}
+            batas = {str(k): int(v) for k, v in data["batas"].items()}
+            luar = {str(k): str(v) for k, v in data["luar"].items()}
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None
+        return cls(folder, pola, jenis, berkas, batas, luar)
+
+
+@dataclass(frozen=True)
+class UkuranHalaman:
+    """Page size and margins of one orientation, in twips."""
+
+    lebar: int
+    tinggi: int
+    atas: int
+    kanan: int
+    bawah: int
+    kiri: int
+
+
+@dataclass(frozen=True)
+class TemplatDinas:
+    """The dinas's own template files, read when the folder is loaded, so that building
+    a document reads nothing more from the folder (README "Templat")."""
+
+    berkas: dict[str, str] = field(default_factory=dict)
+    """``templates/docx/<name>`` → its text."""
+    lokasi: dict[str, str] = field(default_factory=dict)
+    """``<name>`` → the file as diagnostics show it."""
+    styles: str | None = None
+    """``word/styles.xml`` of ``templates/reference.docx``."""
+    halaman: tuple[UkuranHalaman, UkuranHalaman] | None = None
+    """Portrait and landscape page of ``templates/docx/halaman.yaml``."""
+
+
+@dataclass(frozen=True)
+class Logo:
+    """The letterhead logo named by ``kop.logo``, read when the folder is loaded."""
+
+    data: bytes
+    jenis: str
+    """``png`` or ``jpeg``."""
+
+
+@dataclass
 class Dinas:
     folder: Path
     identitas: Berkas[Identitas]
     renstra: Berkas[Renstra]
     narasi: dict[str, Narasi] = field(default_factory=dict)
     tahun: dict[int, Tahun] = field(default_factory=dict)
+    templat: TemplatDinas = field(default_factory=TemplatDinas)
+    logo: Logo | None = None
+    jejak: Jejak = field(default_factory=Jejak, repr=False, compare=False)
     memo: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
     """Results of pure calculations on this (never modified) dinas, e.g. a year's capaian."""
 

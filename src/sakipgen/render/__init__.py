@@ -7,6 +7,7 @@ in its own ``templates/docx/`` folder (README "Templates").
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,7 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from sakipgen.diagnostics import Diagnostic, Location, display_path
-from sakipgen.model.folder import Dinas
+from sakipgen.i18n import _
+from sakipgen.model.folder import Dinas, TemplatDinas, UkuranHalaman
+from sakipgen.render.paket import Halaman
+from sakipgen.render.sandbox import Lingkungan, lingkungan, teks_bawaan
 
 JENIS = ["rkt", "iku", "pk", "rencana-aksi", "lkjip"]
 _MODULES = {
@@ -34,78 +38,40 @@ def builtin_templates() -> Path:
 
 @dataclass
 class Templat:
-    """Where template files are looked up: the dinas's own folder first."""
+    """Template files of one dinas: its own (read and checked when the folder was loaded)
+    over the built-in ones.  Rendering reads nothing from the dinas folder."""
 
-    dirs: list[Path]
-
-    @classmethod
-    def untuk(cls, dinas: Dinas) -> Templat:
-        own = dinas.folder / "templates" / "docx"
-        return cls(([own] if own.is_dir() else []) + [builtin_templates()])
+    own: TemplatDinas
 
     def read(self, name: str) -> str:
-        for d in self.dirs:
-            p = d / name
-            if p.is_file():
-                return p.read_text(encoding="utf-8")
-        raise FileNotFoundError(name)
+        text = self.own.berkas.get(name)
+        if text is None:
+            text = teks_bawaan(builtin_templates(), name)
+        if text is None:
+            raise FileNotFoundError(name)
+        return text
 
-    def styles(self, dinas: Dinas) -> str:
+    def styles(self) -> str:
         """styles.xml of the dinas's reference.docx (made in Word), else the template file."""
-        ref = dinas.folder / "templates" / "reference.docx"
-        if ref.is_file():
-            import zipfile
+        return self.own.styles or self.read("styles.xml")
 
-            with zipfile.ZipFile(ref) as zf:
-                return zf.read("word/styles.xml").decode("utf-8")
-        return self.read("styles.xml")
+    def halaman(self) -> tuple[Halaman, Halaman]:
+        potret, lanskap = self.own.halaman or _halaman_bawaan()
+        return Halaman(**vars(potret)), Halaman(**vars(lanskap))
 
-
-CACHE_DIR: Path | None = None
-"""Set by the CLI to DIR/build/.cache: compiled templates and drawn charts are kept there
-by content, so an unchanged rebuild neither recompiles templates nor imports matplotlib."""
-
-_ENVIRONMENTS: dict[tuple[Path, ...], Any] = {}
+    def lingkungan(self) -> Lingkungan:
+        own = {n: t for n, t in self.own.berkas.items() if n.endswith(".j2")}
+        return lingkungan(own, self.own.lokasi, builtin_templates())
 
 
-def environment(templat: Templat) -> Any:
-    """One sandboxed environment per template search path, so compiled templates are
-    reused across documents and dinas (Jinja re-checks file modification times)."""
-    key = tuple(templat.dirs)
-    if key not in _ENVIRONMENTS:
-        _ENVIRONMENTS[key] = _new_environment(templat)
-    return _ENVIRONMENTS[key]
+@functools.cache
+def _halaman_bawaan() -> tuple[UkuranHalaman, UkuranHalaman]:
+    import ruamel.yaml
 
-
-def _new_environment(templat: Templat) -> Any:
-    from jinja2 import FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
-
-    from sakipgen import format as fmt
-
-    bytecode = None
-    if CACHE_DIR is not None:
-        from jinja2 import FileSystemBytecodeCache
-
-        (CACHE_DIR / "jinja").mkdir(parents=True, exist_ok=True)
-        bytecode = FileSystemBytecodeCache(str(CACHE_DIR / "jinja"))
-    env = SandboxedEnvironment(
-        bytecode_cache=bytecode,
-        loader=FileSystemLoader([str(d) for d in templat.dirs]),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=False,
-    )
-    env.filters.update(
-        angka=fmt.angka,
-        persen=fmt.persen,
-        rupiah=fmt.rupiah,
-        tanggal=fmt.tanggal,
-        nilai=fmt.nilai,
-    )
-    return env
+    text = teks_bawaan(builtin_templates(), "halaman.yaml")
+    assert text is not None
+    page = ruamel.yaml.YAML(typ="safe").load(text)
+    return UkuranHalaman(**page["potret"]), UkuranHalaman(**page["lanskap"])
 
 
 @dataclass
@@ -124,19 +90,22 @@ def tahun_bawaan(dinas: Dinas, jenis: str) -> int | None:
 
 
 def build(dinas: Dinas, jenis: str, tahun: int) -> Hasil:
-    """Render one document; data problems come back as diagnostics, never exceptions."""
+    """Render one document; data problems come back as diagnostics, never exceptions.
+    A dinas's own template that fails in any way is a D002 at its line."""
+    from jinja2 import TemplateError
+
     from sakipgen.calc.narasi import Konteks, isi
     from sakipgen.calc.tahun import hitung_tahun
+    from sakipgen.render import sandbox
+    from sakipgen.render.data import Data, polos
     from sakipgen.render.dokumen import DataKurang, Dokumen, tanggal_dokumen
-    from sakipgen.render.paket import Halaman, Paket, zip_docx
+    from sakipgen.render.paket import Paket, zip_docx
 
     mod = importlib.import_module(f"sakipgen.render.{_MODULES[jenis]}")
-    templat = Templat.untuk(dinas)
+    templat = Templat(dinas.templat)
     where = Location(display_path(dinas.folder), 0, 0)
-    import ruamel.yaml
-
-    page = ruamel.yaml.YAML(typ="safe").load(templat.read("halaman.yaml"))
-    paket = Paket(potret=Halaman(**page["potret"]), lanskap=Halaman(**page["lanskap"]))
+    potret, lanskap = templat.halaman()
+    paket = Paket(potret=potret, lanskap=lanskap)
     hasil, _diags = hitung_tahun(dinas, tahun)
     functions = Konteks(dinas, hasil).functions()
 
@@ -150,39 +119,71 @@ def build(dinas: Dinas, jenis: str, tahun: int) -> Hasil:
         return Hasil(
             jenis, tahun, None, [Diagnostic.make(where, "D001", f"{jenis} {tahun}: {exc}")]
         )
-    env = environment(templat)
-    from jinja2 import TemplateError
-
+    ident = dinas.identitas.model
+    # Templates get plain data only (render/data.py): no model, path or result object.
+    data: dict[str, Any] = {k: polos(v) for k, v in konteks.items()}
+    data.update(
+        doc=doc,
+        dinas=Data(
+            {"nama": dinas.nama, "identitas": polos(ident), "renstra": polos(dinas.renstra.model)}
+        ),
+        ident=polos(ident),
+        tahun=tahun,
+        hasil=polos(hasil),
+    )
+    env = templat.lingkungan()
     try:
         template = env.get_template(f"{jenis}.xml.j2")
-        body = template.render(
-            doc=doc, dinas=dinas, ident=dinas.identitas.model, tahun=tahun, hasil=hasil, **konteks
-        )
+        body = sandbox.render(template, data)
     except DataKurang as exc:
         return Hasil(
             jenis, tahun, None, [Diagnostic.make(where, "D001", f"{jenis} {tahun}: {exc}")]
         )
-    except TemplateError as exc:
-        lineno = getattr(exc, "lineno", None) or 0
-        name = getattr(exc, "filename", None) or getattr(exc, "name", None) or f"{jenis}.xml.j2"
-        return Hasil(
-            jenis,
-            tahun,
-            None,
-            [Diagnostic.make(Location(str(name), lineno, 1 if lineno else 0), "D002", str(exc))],
-        )
+    except (TemplateError, RecursionError, MemoryError) as exc:
+        return Hasil(jenis, tahun, None, [_galat_templat(exc, jenis, templat)])
+    except Exception as exc:
+        if not any(n.endswith(".j2") for n in templat.own.berkas):
+            raise  # the built-in templates failing is sakipgen's bug, not the data's
+        return Hasil(jenis, tahun, None, [_galat_templat(exc, jenis, templat)])
     final = paket.sect_pr(doc.seksi)
     body = doc.isi_daftar(body)
     tanggal = tanggal_dokumen(dinas, tahun, konteks.get("jenis_dokumen", jenis.replace("-", "_")))
-    data = zip_docx(
+    out = zip_docx(
         body,
         final,
         paket,
-        styles=templat.styles(dinas),
+        styles=templat.styles(),
         footer_halaman=templat.read("footer-halaman.xml"),
         footer_kosong=templat.read("footer-kosong.xml"),
         judul=str(konteks.get("judul", jenis)),
         tanggal=tanggal or date(tahun, 1, 1),
         penyusun=dinas.nama,
     )
-    return Hasil(jenis, tahun, data, doc.masalah)
+    return Hasil(jenis, tahun, out, doc.masalah)
+
+
+def _galat_templat(exc: BaseException, jenis: str, templat: Templat) -> Diagnostic:
+    """A D002 at the template line that failed, as far as it can be found."""
+    from jinja2 import TemplateSyntaxError
+
+    names = (
+        set(templat.own.lokasi.values()) | set(templat.own.berkas) | {f"{j}.xml.j2" for j in JENIS}
+    )
+    file, line = f"{jenis}.xml.j2", 0
+    if isinstance(exc, TemplateSyntaxError) and exc.lineno:
+        file = exc.filename or exc.name or file
+        line = exc.lineno
+    else:
+        tb = exc.__traceback__
+        while tb is not None:
+            code = tb.tb_frame.f_code
+            if code.co_filename in names:
+                file, line = code.co_filename, tb.tb_lineno
+            tb = tb.tb_next
+    if isinstance(exc, RecursionError):
+        message = _("templat memanggil dirinya sendiri tanpa henti (extends/include/macro)")
+    elif isinstance(exc, MemoryError):
+        message = _("templat kehabisan memori")
+    else:
+        message = str(exc) or type(exc).__name__
+    return Diagnostic.make(Location(str(file), line, 1 if line else 0), "D002", message)

@@ -14,14 +14,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar, Protocol
 
 from markupsafe import Markup
 
 from sakipgen.diagnostics import Diagnostic, Location
 from sakipgen.i18n import _
-from sakipgen.model.dinas import Atasan, Pejabat
 from sakipgen.model.folder import Dinas
 from sakipgen.model.nilai import format_nip
 from sakipgen.model.tabel import Kolom, Tabel
@@ -30,9 +28,26 @@ from sakipgen.render.markdown import markdown
 from sakipgen.render.paket import Paket, Seksi
 from sakipgen.render.tabel import Kol, Sel, tabel
 
-_MARKER = re.compile(r"^[ \t]*<!--.*?-->[ \t]*$", re.M)
+# The documented table marker (README "Narrative"): a line that is this and nothing else,
+# in any case and spacing.  Other comment lines are not printed but place nothing.
+_MARKER = re.compile(r"<!--\s*tabel\s*-->", re.IGNORECASE)
 
 ROMAWI = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+
+
+class Penanda(Protocol):
+    """A signatory as a template has it: a model, or the same fields as plain data."""
+
+    @property
+    def nama(self) -> str | None: ...
+    @property
+    def jabatan(self) -> str: ...
+    @property
+    def pangkat(self) -> str | None: ...
+    @property
+    def golongan(self) -> str | None: ...
+    @property
+    def nip(self) -> str | None: ...
 
 
 class DataKurang(Exception):
@@ -41,6 +56,37 @@ class DataKurang(Exception):
 
 @dataclass
 class Dokumen:
+    """The ``doc`` helper of every template.  A template may use only the names in
+    :data:`API` (the sandbox enforces it); everything else here is the renderers'."""
+
+    API: ClassVar[frozenset[str]] = frozenset(
+        {
+            "seksi",
+            "lebar",
+            "seksi_baru",
+            "halaman_baru",
+            "bab_baru",
+            "judul",
+            "judul_halaman",
+            "p",
+            "teks",
+            "narasi",
+            "ada_narasi",
+            "judul_tabel",
+            "judul_gambar",
+            "daftar_isi",
+            "daftar_tabel",
+            "daftar_gambar",
+            "kop",
+            "logo",
+            "tanda_tangan",
+            "dua_tanda_tangan",
+            "tabel_identitas",
+            "tanda_tangan_pk",
+            "blok_kanan",
+        }
+    )
+
     dinas: Dinas
     tahun: int | None
     paket: Paket
@@ -124,7 +170,9 @@ class Dokumen:
         text = block.teks
         if self.isi_narasi is not None and "{{" in text:
             text = self.isi_narasi(text)
-        parts = _MARKER.split(text)
+        from sakipgen.render.markdown import pisah_tabel
+
+        parts = pisah_tabel(text, _MARKER)  # lines ending in LF, CRLF or CR alike
         out = [str(markdown(parts[0]))]
         for i, part in enumerate(parts[1:]):
             if i < len(inserts):
@@ -350,15 +398,10 @@ class Dokumen:
         return Markup(text + str(xml.para("", style="GarisKop")))
 
     def _logo(self, cm: float) -> str:
-        kop = self.dinas.identitas.model.kop
-        if kop is None or not kop.logo:
+        logo = self.dinas.logo  # read and checked when the folder was loaded
+        if logo is None:
             return ""
-        path = self.dinas.folder / kop.logo
-        try:
-            data = path.read_bytes()
-        except OSError:
-            return ""
-        png = _as_png(data, path)
+        png = _as_png(logo.data, logo.jenis)
         if png is None:
             return ""
         return str(self.gambar(png, cm, cm, "logo"))
@@ -368,7 +411,7 @@ class Dokumen:
 
     def tanda_tangan(
         self,
-        pejabat: Pejabat | Atasan,
+        pejabat: Penanda,
         *,
         tempat_tanggal: str | None = None,
         sebutan: str | None = None,
@@ -405,7 +448,7 @@ class Dokumen:
             "</w:tr></w:tbl>"
         )
 
-    def tabel_identitas(self, pejabat: Pejabat | Atasan) -> Markup:
+    def tabel_identitas(self, pejabat: Penanda) -> Markup:
         """``Nama : …`` / ``Jabatan : …`` lines of the PK statement, without borders."""
         w = self.lebar
         cols = [1700, 300, w - 2000]
@@ -428,9 +471,7 @@ class Dokumen:
             + str(xml.para("", style="SetelahTabel"))
         )
 
-    def tanda_tangan_pk(
-        self, pertama: Pejabat | Atasan, kedua: Pejabat | Atasan, tempat_tanggal: str
-    ) -> Markup:
+    def tanda_tangan_pk(self, pertama: Penanda, kedua: Penanda, tempat_tanggal: str) -> Markup:
         """Pihak kedua on the left, pihak pertama (with place and date) on the right."""
         kiri = Markup(
             str(xml.para("", style="TandaTangan"))
@@ -456,9 +497,10 @@ def _sel_text(v: Decimal | str | None) -> str:
     return angka(v) if isinstance(v, Decimal) else str(v or "")
 
 
-def _as_png(data: bytes, path: Path) -> bytes | None:
-    """Logos are embedded as PNG; other formats are converted with matplotlib's reader."""
-    if data[:8] == b"\x89PNG\r\n\x1a\n":
+def _as_png(data: bytes, jenis: str) -> bytes | None:
+    """Logos are embedded as PNG; a JPEG is converted with matplotlib's reader (its pixel
+    size was checked when the folder was loaded)."""
+    if jenis == "png":
         return data
     try:
         import io
@@ -469,7 +511,7 @@ def _as_png(data: bytes, path: Path) -> bytes | None:
         import matplotlib.image as mpimg
         import matplotlib.pyplot as plt
 
-        img = mpimg.imread(io.BytesIO(data), format=path.suffix.lstrip(".") or None)
+        img = mpimg.imread(io.BytesIO(data), format="jpeg")
         buf = io.BytesIO()
         plt.imsave(buf, img, format="png", metadata={"Software": None})
         return buf.getvalue()

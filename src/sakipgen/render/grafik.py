@@ -7,7 +7,6 @@ software tag in the PNG.
 from __future__ import annotations
 
 import functools
-import hashlib
 import io
 from collections.abc import Callable
 from decimal import Decimal
@@ -16,6 +15,9 @@ from typing import Any
 from sakipgen.format import angka
 
 DPI = 130
+PER_GAMBAR = 6
+"""Indikator per chart: more are drawn as further charts (a chart with hundreds of
+subplots or legend entries takes minutes to lay out and cannot be read)."""
 
 
 @functools.cache
@@ -26,25 +28,16 @@ def _matplotlib_version() -> str:
 
 
 def _cached(kind: str, payload: object, draw: Callable[[], bytes]) -> bytes:
-    from sakipgen import render
+    """A chart from sakipgen's own cache (outside the dinas folder, verified by content),
+    drawn and kept when it is not there."""
+    from sakipgen import cache
 
-    if render.CACHE_DIR is None:
-        return draw()
-    key = hashlib.sha256(
-        repr((kind, payload, _matplotlib_version(), DPI)).encode("utf-8")
-    ).hexdigest()
-    path = render.CACHE_DIR / f"grafik-{key}.png"
-    try:
-        return path.read_bytes()
-    except OSError:
-        pass
+    key = cache.kunci(kind, payload, _matplotlib_version(), DPI) + ".png"
+    found = cache.baca("grafik", key)
+    if found is not None:
+        return found
     png = draw()
-    try:
-        from sakipgen.write import tulis_atomik
-
-        tulis_atomik(path, png)
-    except OSError:
-        pass  # a read-only build folder only costs speed
+    cache.tulis("grafik", key, png)
     return png
 
 
@@ -76,7 +69,8 @@ def _png(fig: Any) -> bytes:
 def _wrap(text: str, width: int = 28) -> str:
     import textwrap
 
-    return "\n".join(textwrap.wrap(text, width)[:3])
+    # Three lines are shown; wrapping only their worth keeps a huge label cheap.
+    return "\n".join(textwrap.wrap(text[: width * 4], width)[:3])
 
 
 def target_realisasi(items: list[tuple[str, Decimal, Decimal, str]]) -> bytes:

@@ -19,6 +19,7 @@ from sakipgen.calc.tahun import HasilSasaran, HasilTahun, hitung_tahun
 from sakipgen.format import angka, nilai, rupiah
 from sakipgen.i18n import _
 from sakipgen.model.folder import Dinas
+from sakipgen.render.data import Data
 from sakipgen.render.dokumen import ROMAWI, DataKurang, Dokumen
 from sakipgen.render.tabel import Kol, Sel, merge_column
 from sakipgen.render.umum import (
@@ -40,6 +41,10 @@ def tahun_bawaan(dinas: Dinas) -> int | None:
         if t.realisasi and any(r.nilai is not None for r in t.realisasi.model.indikator.values())
     ]
     return max(years) if years else None
+
+
+def _potong(items: list[Any], n: int) -> list[list[Any]]:
+    return [items[i : i + n] for i in range(0, len(items), n)]
 
 
 def _unit(value: str, satuan: str) -> str:
@@ -76,6 +81,14 @@ def konteks(dinas: Dinas, tahun: int, hasil: HasilTahun, doc: Dokumen) -> dict[s
     programs = t.program()
     akhir = renstra.periode.akhir
 
+    by_id = {s.sasaran.id: s for s in hasil.sasaran}
+
+    def _sasaran(arg: HasilSasaran | Data) -> HasilSasaran:
+        """The template iterates ``hasil.sasaran`` as plain data; find the result again."""
+        if isinstance(arg, HasilSasaran):
+            return arg
+        return by_id[str(arg.sasaran.id)]
+
     def tabel_skala() -> Markup:
         bands = pita(profil)
         rows: list[list[object]] = []
@@ -105,7 +118,9 @@ def konteks(dinas: Dinas, tahun: int, hasil: HasilTahun, doc: Dokumen) -> dict[s
             nomor_kolom=False,
         )
 
-    def tabel_sasaran(s: HasilSasaran) -> Callable[[], Markup]:
+    def tabel_sasaran(arg: HasilSasaran | Data) -> Callable[[], Markup]:
+        s = _sasaran(arg)
+
         def build() -> Markup:
             rows: list[list[object]] = []
             for k, h in enumerate(s.indikator):
@@ -162,7 +177,9 @@ def konteks(dinas: Dinas, tahun: int, hasil: HasilTahun, doc: Dokumen) -> dict[s
 
         return build
 
-    def grafik_sasaran(s: HasilSasaran) -> Callable[[], Markup]:
+    def grafik_sasaran(arg: HasilSasaran | Data) -> Callable[[], Markup]:
+        s = _sasaran(arg)
+
         def build() -> Markup:
             from sakipgen.render import grafik
 
@@ -175,17 +192,28 @@ def konteks(dinas: Dinas, tahun: int, hasil: HasilTahun, doc: Dokumen) -> dict[s
                 and h.realisasi.jenis == "angka"
                 and h.realisasi.angka is not None
             ]
-            if not items:
-                return Markup("")
-            png = grafik.target_realisasi(items)
-            return Markup(
-                str(doc.gambar(png, 15.0, 6.2, f"target-realisasi-{s.sasaran.id}"))
-                + str(
-                    doc.judul_gambar(
-                        f"Target dan Realisasi Indikator Sasaran {s.sasaran.id} Tahun {tahun}"
+            # A chart holds a few indikator (grafik.PER_GAMBAR); more make more charts, so
+            # the time to draw grows with the number of indikator, not its square.
+            parts = _potong(items, grafik.PER_GAMBAR)
+            out: list[str] = []
+            for i, part in enumerate(parts, 1):
+                ke = f" ({i}/{len(parts)})" if len(parts) > 1 else ""
+                out.append(
+                    str(
+                        doc.gambar(
+                            grafik.target_realisasi(part),
+                            15.0,
+                            6.2,
+                            f"target-realisasi-{s.sasaran.id}-{i}",
+                        )
+                    )
+                    + str(
+                        doc.judul_gambar(
+                            f"Target dan Realisasi Indikator Sasaran {s.sasaran.id} Tahun {tahun}{ke}"
+                        )
                     )
                 )
-            )
+            return Markup("".join(out))
 
         return build
 
@@ -196,38 +224,45 @@ def konteks(dinas: Dinas, tahun: int, hasil: HasilTahun, doc: Dokumen) -> dict[s
             per_year[y] = hasil
         elif y < tahun and y in dinas.tahun and dinas.tahun[y].realisasi is not None:
             per_year[y] = hitung_tahun(dinas, y, pembanding=False)[0]
+    capaian_per_tahun: dict[int, dict[str, Decimal | None]] = {
+        y: {
+            hh.indikator.id: hh.capaian
+            for ss in (per_year[y].sasaran if y in per_year else [])
+            for hh in ss.indikator
+        }
+        for y in years
+    }
 
-    def grafik_tren(s: HasilSasaran) -> Callable[[], Markup]:
+    def grafik_tren(arg: HasilSasaran | Data) -> Callable[[], Markup]:
+        s = _sasaran(arg)
+
         def build() -> Markup:
             from sakipgen.render import grafik
 
-            series = []
-            for h in s.indikator:
-                values: list[Decimal | None] = []
-                for y in years:
-                    found = None
-                    if y in per_year:
-                        for ss in per_year[y].sasaran:
-                            for hh in ss.indikator:
-                                if hh.indikator.id == h.indikator.id:
-                                    found = hh.capaian
-                    values.append(found)
-                series.append((h.indikator.uraian, values))
+            series = [
+                (h.indikator.uraian, [capaian_per_tahun[y].get(h.indikator.id) for y in years])
+                for h in s.indikator
+            ]
             if sum(v is not None for _, vs in series for v in vs) < 2:
                 return Markup("")
-            png = grafik.tren(years, series)
-            return Markup(
-                str(doc.gambar(png, 15.0, 6.2, f"tren-{s.sasaran.id}"))
-                + str(
-                    doc.judul_gambar(
-                        f"Tren Capaian Indikator Sasaran {s.sasaran.id} Tahun {years[0]}-{years[-1]}"
+            parts = _potong(series, grafik.PER_GAMBAR)
+            out: list[str] = []
+            for i, part in enumerate(parts, 1):
+                ke = f" ({i}/{len(parts)})" if len(parts) > 1 else ""
+                out.append(
+                    str(doc.gambar(grafik.tren(years, part), 15.0, 6.2, f"tren-{s.sasaran.id}-{i}"))
+                    + str(
+                        doc.judul_gambar(
+                            f"Tren Capaian Indikator Sasaran {s.sasaran.id} Tahun {years[0]}-{years[-1]}{ke}"
+                        )
                     )
                 )
-            )
+            return Markup("".join(out))
 
         return build
 
-    def tabel_kegiatan(s: HasilSasaran) -> Callable[[], Markup]:
+    def tabel_kegiatan(arg: HasilSasaran | Data) -> Callable[[], Markup]:
+        s = _sasaran(arg)
         """PROGRAM | KEGIATAN | SUB KEGIATAN of the programs serving this sasaran."""
 
         def build() -> Markup:
@@ -328,16 +363,14 @@ def konteks(dinas: Dinas, tahun: int, hasil: HasilTahun, doc: Dokumen) -> dict[s
         rows: list[list[object]] = []
         for n, pos in enumerate(a.sasaran, 1):
             s = by_id.get(pos.sasaran_id or "")
-            eff = pos.efisiensi
-            eff_pct = (Decimal(100) - pos.serapan) if pos.serapan is not None else None
             rows.append(
                 [
                     Sel(f"{n}.", align="center"),
                     s.sasaran.uraian if s else "Program tanpa sasaran",
                     Sel(pct(s.capaian) if s else "-", align="center"),
                     Sel(pct(pos.serapan), align="center"),
-                    Sel(rupiah(eff, ""), align="right"),
-                    Sel(pct(eff_pct), align="center"),
+                    Sel(rupiah(pos.efisiensi, ""), align="right"),
+                    Sel(pct(pos.efisiensi_persen), align="center"),
                 ]
             )
         footer: list[list[object]] = [

@@ -1,0 +1,61 @@
+"""Shared tools of the security tests: a copy of an example to attack, and the CLI run
+in-process the way a user runs it (exit code, stdout, stderr; a traceback fails)."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from tests.conftest import EXAMPLES
+
+
+def salin(tmp_path: Path, contoh: str = "blora", nama: str | None = None) -> Path:
+    """A fresh copy of an example dinas folder (without any build output)."""
+    root = tmp_path / (nama or contoh)
+    shutil.copytree(EXAMPLES / contoh, root, ignore=shutil.ignore_patterns("build"))
+    return root
+
+
+@dataclass
+class Hasil:
+    code: int
+    stdout: str
+    stderr: str
+
+    @property
+    def semua(self) -> str:
+        return self.stdout + self.stderr
+
+
+def sakipgen(*args: str | Path) -> Hasil:
+    """``sakipgen ARGS`` in this process.  Anything but a clean exit code is a failure
+    of the test: a user never sees a traceback or an internal error."""
+    from sakipgen.cli import app
+
+    result = CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=True)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    out = Hasil(result.exit_code, result.stdout, result.stderr)
+    assert "kesalahan internal" not in out.semua, out.semua
+    assert out.code in (0, 1, 2), out
+    return out
+
+
+def teks_docx(path: Path) -> str:
+    """Every text run of a .docx, joined (to look for what must not be there)."""
+    import zipfile
+    from xml.etree import ElementTree as ET
+
+    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(path) as zf:
+        root = ET.fromstring(zf.read("word/document.xml"))
+    return "".join(t.text or "" for t in root.iter(f"{ns}t"))
+
+
+def tulis(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
