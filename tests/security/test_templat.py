@@ -291,3 +291,50 @@ def test_ordinary_own_template_still_works(tmp_path: Path) -> None:
     # Blora's 2021 PK: sasaran S1 and its first indikator with target 32 (2021/target.yaml).
     assert "S1: " in text and "IK1.1 32" in text
     assert "DINAS Perdagangan" in text and "0,1,2" in text
+
+
+def test_a_sasaran_with_many_indikator_gets_several_small_charts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One subplot per indikator in one figure made 1.000 indikator take a minute: a chart
+    holds at most grafik.PER_GAMBAR indikator, more make more charts (time linear)."""
+    from sakipgen.render import grafik
+
+    root = salin(tmp_path)
+    extra = 14  # S1 then has 16 indikator: charts of 6, 6 and 4
+    lines, targets, reals = [], [], []
+    for i in range(3, 3 + extra):
+        lines.append(
+            f"      - id: IK1.{i}\n        uraian: Indikator tambahan {i}\n"
+            f"        satuan: unit\n        target: {{2021: {10 * i}}}\n"
+        )
+        targets.append(f"    IK1.{i}: {10 * i}\n")
+        reals.append(f"  IK1.{i}: {9 * i}\n")
+    renstra = root / "renstra.yaml"
+    text = renstra.read_text(encoding="utf-8")
+    anchor = "        target_akhir: 6825\n"
+    renstra.write_text(text.replace(anchor, anchor + "".join(lines), 1), encoding="utf-8")
+    target = root / "2021" / "target.yaml"
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("    IK2.2: 70\n", "    IK2.2: 70\n" + "".join(targets)))
+    real = root / "2021" / "realisasi.yaml"
+    real.write_text(real.read_text(encoding="utf-8") + "".join(reals), encoding="utf-8")
+
+    sizes: list[int] = []
+    asli = grafik.target_realisasi
+
+    def rekam(items: list[Any]) -> bytes:
+        sizes.append(len(items))
+        return asli(items)
+
+    monkeypatch.setattr(grafik, "target_realisasi", rekam)
+    dinas, diags = periksa(root)
+    assert dinas is not None, diags
+    hasil = build(dinas, "lkjip", 2021)
+    assert hasil.data is not None, hasil.diagnostics
+    # S1: 2 + 14 = 16 numeric indikator → 6, 6, 4; S2: IK2.1 and IK2.2 → 2.
+    assert sizes == [6, 6, 4, 2]
+    out = tmp_path / "lkjip.docx"
+    out.write_bytes(hasil.data)
+    text = teks_docx(out)
+    assert "Target dan Realisasi Indikator Sasaran S1 Tahun 2021 (3/3)" in text

@@ -108,6 +108,10 @@ class UkuranHalaman:
     bawah: int
     kiri: int
 
+    @property
+    def lebar_teks(self) -> int:
+        return self.lebar - self.kiri - self.kanan
+
 
 @dataclass(frozen=True)
 class TemplatDinas:

@@ -19,7 +19,6 @@ from typing import Any
 from sakipgen.diagnostics import Diagnostic, Location, display_path
 from sakipgen.i18n import _
 from sakipgen.model.folder import Dinas, TemplatDinas, UkuranHalaman
-from sakipgen.render.paket import Halaman
 from sakipgen.render.sandbox import Lingkungan, lingkungan, teks_bawaan
 
 JENIS = ["rkt", "iku", "pk", "rencana-aksi", "lkjip"]
@@ -55,9 +54,8 @@ class Templat:
         """styles.xml of the dinas's reference.docx (made in Word), else the template file."""
         return self.own.styles or self.read("styles.xml")
 
-    def halaman(self) -> tuple[Halaman, Halaman]:
-        potret, lanskap = self.own.halaman or _halaman_bawaan()
-        return Halaman(**vars(potret)), Halaman(**vars(lanskap))
+    def halaman(self) -> tuple[UkuranHalaman, UkuranHalaman]:
+        return self.own.halaman or _halaman_bawaan()
 
     def lingkungan(self) -> Lingkungan:
         own = {n: t for n, t in self.own.berkas.items() if n.endswith(".j2")}

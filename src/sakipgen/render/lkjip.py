@@ -83,6 +83,24 @@ def konteks(dinas: Dinas, tahun: int, hasil: HasilTahun, doc: Dokumen) -> dict[s
 
     by_id = {s.sasaran.id: s for s in hasil.sasaran}
 
+    def gambar_bertahap(
+        items: list[Any], gambar: Callable[[list[Any]], bytes], nama: str, judul: str
+    ) -> Markup:
+        """Charts of at most grafik.PER_GAMBAR indikator each, captioned ``(1/3)`` … when
+        there are several: drawing time grows with the number of indikator, not its
+        square (one subplot or legend entry each), and every chart stays readable."""
+        from sakipgen.render import grafik
+
+        parts = _potong(items, grafik.PER_GAMBAR)
+        out: list[str] = []
+        for i, part in enumerate(parts, 1):
+            ke = (f"-{i}", f" ({i}/{len(parts)})") if len(parts) > 1 else ("", "")
+            out.append(
+                str(doc.gambar(gambar(part), 15.0, 6.2, nama + ke[0]))
+                + str(doc.judul_gambar(judul + ke[1]))
+            )
+        return Markup("".join(out))
+
     def _sasaran(arg: HasilSasaran | Data) -> HasilSasaran:
         """The template iterates ``hasil.sasaran`` as plain data; find the result again."""
         if isinstance(arg, HasilSasaran):
@@ -192,28 +210,12 @@ def konteks(dinas: Dinas, tahun: int, hasil: HasilTahun, doc: Dokumen) -> dict[s
                 and h.realisasi.jenis == "angka"
                 and h.realisasi.angka is not None
             ]
-            # A chart holds a few indikator (grafik.PER_GAMBAR); more make more charts, so
-            # the time to draw grows with the number of indikator, not its square.
-            parts = _potong(items, grafik.PER_GAMBAR)
-            out: list[str] = []
-            for i, part in enumerate(parts, 1):
-                ke = f" ({i}/{len(parts)})" if len(parts) > 1 else ""
-                out.append(
-                    str(
-                        doc.gambar(
-                            grafik.target_realisasi(part),
-                            15.0,
-                            6.2,
-                            f"target-realisasi-{s.sasaran.id}-{i}",
-                        )
-                    )
-                    + str(
-                        doc.judul_gambar(
-                            f"Target dan Realisasi Indikator Sasaran {s.sasaran.id} Tahun {tahun}{ke}"
-                        )
-                    )
-                )
-            return Markup("".join(out))
+            return gambar_bertahap(
+                items,
+                grafik.target_realisasi,
+                f"target-realisasi-{s.sasaran.id}",
+                f"Target dan Realisasi Indikator Sasaran {s.sasaran.id} Tahun {tahun}",
+            )
 
         return build
 
@@ -245,19 +247,12 @@ def konteks(dinas: Dinas, tahun: int, hasil: HasilTahun, doc: Dokumen) -> dict[s
             ]
             if sum(v is not None for _, vs in series for v in vs) < 2:
                 return Markup("")
-            parts = _potong(series, grafik.PER_GAMBAR)
-            out: list[str] = []
-            for i, part in enumerate(parts, 1):
-                ke = f" ({i}/{len(parts)})" if len(parts) > 1 else ""
-                out.append(
-                    str(doc.gambar(grafik.tren(years, part), 15.0, 6.2, f"tren-{s.sasaran.id}-{i}"))
-                    + str(
-                        doc.judul_gambar(
-                            f"Tren Capaian Indikator Sasaran {s.sasaran.id} Tahun {years[0]}-{years[-1]}{ke}"
-                        )
-                    )
-                )
-            return Markup("".join(out))
+            return gambar_bertahap(
+                series,
+                lambda part: grafik.tren(years, part),
+                f"tren-{s.sasaran.id}",
+                f"Tren Capaian Indikator Sasaran {s.sasaran.id} Tahun {years[0]}-{years[-1]}",
+            )
 
         return build
 

@@ -14,6 +14,7 @@ from datetime import date
 
 from markupsafe import Markup
 
+from sakipgen.model.folder import UkuranHalaman
 from sakipgen.render.xml import teks
 
 W_NS = (
@@ -27,20 +28,8 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 EMU_PER_TWIP = 635
 
 
-@dataclass(frozen=True)
-class Halaman:
-    """Page size and margins of one orientation, in twips."""
-
-    lebar: int
-    tinggi: int
-    atas: int
-    kanan: int
-    bawah: int
-    kiri: int
-
-    @property
-    def lebar_teks(self) -> int:
-        return self.lebar - self.kiri - self.kanan
+Halaman = UkuranHalaman
+"""Page size and margins of one orientation, in twips (read with the templates)."""
 
 
 @dataclass(frozen=True)
