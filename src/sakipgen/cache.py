@@ -18,6 +18,10 @@ import os
 from pathlib import Path
 
 _TANDA = b"sakipgen-cache-1\n"
+MAX_ENTRI = 20_000
+"""Entries kept per kind (charts, manifests); past it the oldest fifth is removed, so a CI
+runner that builds for years does not fill its disk."""
+_DIPANGKAS: set[str] = set()
 
 
 @functools.cache
@@ -70,3 +74,22 @@ def tulis(jenis: str, nama: str, data: bytes) -> None:
     head = _TANDA[:-1] + hashlib.sha256(data).hexdigest().encode("ascii") + b"\n"
     with contextlib.suppress(OSError):
         tulis_atomik(root / jenis / nama, head + data)
+    if jenis not in _DIPANGKAS:  # once per kind and process: listing costs a little
+        _DIPANGKAS.add(jenis)
+        _pangkas(root / jenis)
+
+
+def _pangkas(folder: Path, batas: int | None = None) -> None:
+    """Remove the least recently written entries when there are more than ``batas``."""
+    batas = MAX_ENTRI if batas is None else batas
+    try:
+        with os.scandir(folder) as it:
+            entries = [(e.stat().st_mtime_ns, e.path) for e in it if e.is_file()]
+    except OSError:
+        return
+    if len(entries) <= batas:
+        return
+    entries.sort()
+    for _mtime, path in entries[: len(entries) - batas * 4 // 5]:
+        with contextlib.suppress(OSError):
+            os.unlink(path)

@@ -539,3 +539,18 @@ def test_export_subfolder_that_is_a_symlink_is_not_written_through(tmp_path: Pat
     out = sakipgen("export", root, "--format", "csv", "--year", "2021")
     assert out.code == 2 and "tautan simbolik" in out.stderr
     assert list(elsewhere.iterdir()) == []
+
+
+def test_sakipgen_cache_does_not_grow_without_end(tmp_path: Path) -> None:
+    from sakipgen import cache
+
+    folder = tmp_path / "grafik"
+    folder.mkdir()
+    for i in range(30):
+        path = folder / f"{i:02d}.png"
+        path.write_bytes(b"x")
+        os.utime(path, ns=(i * 10**9, i * 10**9))
+    cache._pangkas(folder, batas=20)  # over 20: keep the newest 16 (four fifths)
+    assert sorted(p.name for p in folder.iterdir()) == [f"{i:02d}.png" for i in range(14, 30)]
+    cache._pangkas(folder, batas=20)  # under the limit: nothing removed
+    assert len(list(folder.iterdir())) == 16
