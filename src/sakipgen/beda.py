@@ -475,8 +475,8 @@ def _ekstrak(repo: Repo, sha: str, revisi: str, tujuan: Path) -> None:
     content, streamed from one ``git cat-file --batch``, and one over the loader's size
     limit only gets its size. A video, an image or a ``build/`` folder costs an empty file.
     Symlinks are made last, so no file or folder is ever created through one."""
+    from sakipgen.load.akses import MAX_BYTES
     from sakipgen.load.templat import MAX_LOGO
-    from sakipgen.load.yaml_reader import MAX_BYTES
 
     blobs = _daftar(repo, sha, revisi)
     dinas_path = tujuan.joinpath(*PurePosixPath(repo.prefix).parts)
@@ -959,14 +959,14 @@ def _tampil(p: Perubahan, value: Nilainya) -> str:
 def render_text(changes: Sequence[Perubahan], judul: str) -> Any:
     """A rich renderable: one table per section, then a one-line summary.
 
-    Every cell and title is a :class:`rich.text.Text` of :func:`~sakipgen.format.teks_layar`
+    Every cell and title is a :class:`rich.text.Text` of :func:`~sakipgen.teks.teks_layar`
     text: uraian, ids and values come from the YAML of either revision, and neither
     their control characters nor ``[markup]`` may reach the terminal as commands."""
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
-    from sakipgen.format import teks_layar
+    from sakipgen.teks import teks_layar
 
     def t(value: str, style: str = "") -> Text:
         return Text(teks_layar(value), style=style)
@@ -1008,7 +1008,7 @@ def render_text(changes: Sequence[Perubahan], judul: str) -> Any:
 def label_revisi(data: DataRevisi) -> str:
     """The revision as the user named it, with its commit; cleaned for the terminal
     (a branch or tag name may hold any character git allows)."""
-    from sakipgen.format import teks_layar
+    from sakipgen.teks import teks_layar
 
     if data.revisi is None:
         return _("working tree")

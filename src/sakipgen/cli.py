@@ -558,7 +558,7 @@ def export(
     import importlib.util
 
     from sakipgen import ekspor
-    from sakipgen.format import teks_layar
+    from sakipgen.teks import teks_layar
 
     dinas, year = _dinas_tahun(dir, year, ekspor.tahun_bawaan)
     tables, warnings = ekspor.semua_tabel(dinas, year)

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from sakipgen.teks import bersih_nama, teks_layar
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -162,25 +164,14 @@ def display_path(path: Path, base: Path | None = None) -> str:
     return bersih_nama(shown)
 
 
-def bersih_nama(text: str) -> str:
-    """``text`` with the undecodable bytes of a file name (surrogate escapes) written
-    as ``\\xNN``, so it can be printed and stored as UTF-8."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return text
-
-
 def render_text(diags: list[Diagnostic], *, color: bool = False) -> str:
     """One line per diagnostic (clickable ``file:line:col`` in editors and terminals).
     With colour (a terminal, NO_COLOR unset): codes coloured by severity and a blank
     line between files, so each file's problems read as a group.
 
     File names and messages (which quote ids and text from the YAML) pass through
-    :func:`~sakipgen.format.teks_layar`: a control character in a dinas folder can
+    :func:`~sakipgen.teks.teks_layar`: a control character in a dinas folder can
     neither drive the terminal nor break a diagnostic into two lines."""
-    from sakipgen.format import teks_layar
 
     if not color:
         return "\n".join(teks_layar(d.text()) for d in diags)
@@ -215,8 +206,7 @@ def _esc_property(s: str) -> str:
 
 def render_github(diags: list[Diagnostic]) -> str:
     """One workflow command per diagnostic.  File and message are also cleaned like the
-    text output (:func:`~sakipgen.format.teks_layar`): the job log renders ANSI escapes."""
-    from sakipgen.format import teks_layar
+    text output (:func:`~sakipgen.teks.teks_layar`): the job log renders ANSI escapes."""
 
     lines = []
     for d in diags:

@@ -1,5 +1,4 @@
-"""Indonesian number and date formats (Babel, locale ``id_ID``), and user text made
-safe for a terminal (:func:`teks_layar`).
+"""Indonesian number and date formats (Babel, locale ``id_ID``).
 
 Values are rounded by :mod:`sakipgen.calc` before they get here; these functions
 only print them, with exactly the decimals the value has (Babel would otherwise
@@ -9,7 +8,6 @@ round half-even).
 from __future__ import annotations
 
 import functools
-import re
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -69,33 +67,3 @@ def nilai(value: Nilai | None, *, satuan: bool = True) -> str:
     if value.jenis == "majemuk":
         return " dan ".join(nilai(p, satuan=satuan) for p in value.bagian)
     return value.teks
-
-
-# What a terminal would act on instead of showing: C0 controls (ESC starts colour,
-# cursor, title and hyperlink sequences; CR and backspace overwrite what was printed),
-# DEL, C1 controls (0x9B is a one-byte CSI), and the bidirectional formatting
-# characters that reorder the visible text ("Trojan Source": U+202A-U+202E,
-# U+2066-U+2069, the marks U+200E, U+200F, U+061C), plus the line and paragraph
-# separators U+2028, U+2029.
-_KENDALI = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
-)
-
-
-def _tampak(m: re.Match[str]) -> str:
-    char = m.group()
-    if char in "\t\n\r":
-        # One line per diagnostic and per table cell: a line break in user text must
-        # not start what looks like another diagnostic.
-        return " "
-    code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def teks_layar(value: object) -> str:
-    """User text (ids, uraian, satuan, file names …) as it may be printed on a terminal,
-    on one line: tab and line breaks become spaces, every other control or bidi
-    character is shown as an escape (``\\x1b``, ``\\u202e``, as in a YAML double-quoted
-    string), so the user sees that it is there and the terminal does not act on it.
-    JSON output keeps the exact text (JSON escapes it)."""
-    return _KENDALI.sub(_tampak, str(value))

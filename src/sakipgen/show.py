@@ -19,7 +19,7 @@ decimal (``"135.31"``, ``"1727182400"``), ``null`` where there is no figure::
 program alike (never 100 − the rounded serapan).
 
 The text output shows user text (names, ids, uraian, satuan, text targets) through
-:func:`sakipgen.format.teks_layar` and only as :class:`rich.text.Text`, so neither a
+:func:`sakipgen.teks.teks_layar` and only as :class:`rich.text.Text`, so neither a
 control character nor ``[markup]`` in the YAML reaches the terminal as a command.
 """
 
@@ -119,7 +119,8 @@ def render_text(dinas: Dinas, hasil: HasilTahun) -> Any:
     from rich.table import Table
     from rich.text import Text
 
-    from sakipgen.format import nilai, persen, rupiah, teks_layar
+    from sakipgen.format import nilai, persen, rupiah
+    from sakipgen.teks import teks_layar
 
     def t(value: object, style: str = "") -> Text:
         # Text, never a str: rich would read "[bold]" or ":smile:" in a str as markup.

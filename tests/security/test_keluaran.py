@@ -33,11 +33,11 @@ from sakipgen.calc.tahun import hitung_tahun
 from sakipgen.checks import periksa
 from sakipgen.cli import app
 from sakipgen.diagnostics import Diagnostic, Location, render_github, render_text
-from sakipgen.format import teks_layar
 from sakipgen.model.anggaran import AnggaranTahun, Program
 from sakipgen.model.dinas import Profil
 from sakipgen.model.folder import Dinas
 from sakipgen.model.nilai import parse_nilai
+from sakipgen.teks import teks_layar
 from tests.conftest import EXAMPLES
 
 D = Decimal

@@ -21,9 +21,10 @@ from markupsafe import Markup
 from sakipgen.checks import periksa
 from sakipgen.model.nilai import Nilai
 from sakipgen.render import build, sandbox, tahun_bawaan
-from sakipgen.render.data import Data, jangkauan
+from sakipgen.render.data import Data
 from sakipgen.render.dokumen import Dokumen
 from sakipgen.render.paket import Seksi
+from sakipgen.render.sandbox import jangkauan
 from tests.conftest import EXAMPLES
 from tests.security.alat import sakipgen, salin, teks_docx, tulis
 

@@ -243,7 +243,7 @@ def _jumlah_anak(
     children: list[tuple[int | None, object]],
     kind: str,
 ) -> Iterator[Diagnostic]:
-    from sakipgen.load.yaml_reader import SourceMap
+    from sakipgen.model.sumber import SourceMap
 
     assert isinstance(src, SourceMap)
     given = [c for c, _unit in children if c is not None]
@@ -319,7 +319,7 @@ def _banding_pk(
     how: str,
     pk: dict[str, Nilai],
 ) -> Iterator[Diagnostic]:
-    from sakipgen.load.yaml_reader import SourceMap
+    from sakipgen.model.sumber import SourceMap
 
     assert isinstance(src, SourceMap)
     if row.indikator is None or row.indikator not in pk:
@@ -359,7 +359,7 @@ def _nilai_diperiksa(
 def angka_wajar(dinas: Dinas) -> Iterator[Diagnostic]:
     """K011 a fraction in a count unit (6.825 written for 6825); K012 a percentage above
     100 where the indikator cannot exceed it."""
-    from sakipgen.load.yaml_reader import SourceMap
+    from sakipgen.model.sumber import SourceMap
 
     for ident, v, src, path, key in _nilai_diperiksa(dinas):
         if ident not in dinas.indikator or not isinstance(src, SourceMap):

@@ -18,8 +18,8 @@ from sakipgen.model.nilai import parse_angka
 from sakipgen.model.rencana_aksi import JUMLAH_PERIODE
 
 if TYPE_CHECKING:
-    from sakipgen.load.yaml_reader import SourceMap, YamlPath
     from sakipgen.model.folder import Dinas, Narasi, Tahun
+    from sakipgen.model.sumber import SourceMap, YamlPath
 
 
 class _Ids:

@@ -11,7 +11,6 @@ import re
 import struct
 import zipfile
 from pathlib import Path
-from typing import Any
 
 from sakipgen.diagnostics import Diagnostic, Location
 from sakipgen.i18n import _
@@ -20,7 +19,7 @@ from sakipgen.load.validate import validate
 from sakipgen.load.yaml_reader import baca_teks, read_yaml
 from sakipgen.model.dinas import Identitas
 from sakipgen.model.folder import Berkas, Logo, TemplatDinas, UkuranHalaman
-from sakipgen.model.templat import HalamanTemplat, Ukuran
+from sakipgen.model.templat import HalamanTemplat, Ukuran, aturan_pohon
 
 MAX_REFERENCE = 32 * 1024 * 1024
 """Largest ``reference.docx`` read (Word files with embedded fonts are a few MiB)."""
@@ -81,18 +80,6 @@ def muat_templat(akses: Akses, diags: list[Diagnostic]) -> TemplatDinas | None:
     if jinja:
         periksa_jinja(jinja, lokasi, diags)
     return TemplatDinas(berkas, lokasi, styles, halaman)
-
-
-def aturan_pohon(tree: Any) -> list[tuple[int, str]]:
-    """What the sandbox refuses in a parsed template, as (line, message): ``for ...
-    recursive`` (its inner loops could not be counted)."""
-    from jinja2 import nodes
-
-    return [
-        (loop.lineno, _("for ... recursive tidak diizinkan di templat"))
-        for loop in tree.find_all(nodes.For)
-        if loop.recursive
-    ]
 
 
 def periksa_jinja(

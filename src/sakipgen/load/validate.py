@@ -10,7 +10,8 @@ from pydantic import BaseModel, ValidationError
 
 from sakipgen.diagnostics import RULES, Diagnostic
 from sakipgen.i18n import _
-from sakipgen.load.yaml_reader import SourceMap, YamlFile, YamlPath
+from sakipgen.load.yaml_reader import YamlFile
+from sakipgen.model.sumber import SourceMap, YamlPath
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -13,7 +13,7 @@ installed) and converted by hand, so that:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,47 +21,24 @@ from sakipgen.diagnostics import Diagnostic, Location
 from sakipgen.i18n import _
 from sakipgen.load.akses import MAX_BYTES, MAX_NODES, Akses, ribuan
 from sakipgen.model.nilai import Num
+from sakipgen.model.sumber import SourceMap, YamlPath, path_text
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "SourceMap", "YamlFile", "baca_teks", "read_yaml"]
+__all__ = [
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "MAX_NODES",
+    "SourceMap",
+    "YamlFile",
+    "YamlPath",
+    "baca_teks",
+    "path_text",
+    "read_yaml",
+]
 
 MAX_DEPTH = 64
 
-YamlPath = tuple[str | int, ...]
-
 _STD = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_STD}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
-
-
-def path_text(path: YamlPath) -> str:
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out
-
-
-@dataclass
-class SourceMap:
-    """Where each value and key of one file is (1-based line and column)."""
-
-    file: str
-    values: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
-
-    def locate(self, path: YamlPath, *, key: bool = False) -> Location:
-        """The closest known position of ``path``: itself, else its nearest parent."""
-        p = tuple(path)
-        while True:
-            pos = (self.keys.get(p) or self.values.get(p)) if key else self.values.get(p)
-            if pos is None and not key:
-                pos = self.keys.get(p)
-            if pos is not None:
-                return Location(self.file, pos[0], pos[1], path_text(tuple(path)))
-            if not p:
-                return Location(self.file, 1, 1, path_text(tuple(path)))
-            p = p[:-1]
 
 
 @dataclass

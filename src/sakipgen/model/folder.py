@@ -15,7 +15,7 @@ from sakipgen.model.tabel import Tabel
 from sakipgen.model.tahun import RealisasiTahun, TargetTahun
 
 if TYPE_CHECKING:
-    from sakipgen.load.yaml_reader import SourceMap
+    from sakipgen.model.sumber import SourceMap
 
 M = TypeVar("M")
 

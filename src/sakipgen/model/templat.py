@@ -1,6 +1,9 @@
-"""``templates/docx/halaman.yaml``: the page a dinas's documents are laid out on."""
+"""A dinas's own templates: ``halaman.yaml`` (the page its documents are laid out on)
+and what a template may contain (the rules ``check`` and the sandbox share)."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from pydantic import Field, model_validator
 
@@ -39,3 +42,15 @@ class HalamanTemplat(Model):
 
     potret: Ukuran
     lanskap: Ukuran
+
+
+def aturan_pohon(tree: Any) -> list[tuple[int, str]]:
+    """What the sandbox refuses in a parsed template, as (line, message): ``for ...
+    recursive`` (its inner loops could not be counted)."""
+    from jinja2 import nodes
+
+    return [
+        (loop.lineno, _("for ... recursive tidak diizinkan di templat"))
+        for loop in tree.find_all(nodes.For)
+        if loop.recursive
+    ]

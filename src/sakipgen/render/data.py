@@ -17,7 +17,7 @@ import dataclasses
 import enum
 import functools
 import types
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -136,31 +136,3 @@ def _doc_method(value: object) -> bool:
         and isinstance(value.__self__, Dokumen)
         and value.__name__ in Dokumen.API
     )
-
-
-def jangkauan(root: object) -> Iterator[object]:
-    """Every object a template can reach from ``root`` through the sandbox's rules
-    (fields of records, items of containers, the allow-listed attributes of ``doc`` and
-    of frozen values).  For tests: everything yielded must be one of the allowed kinds."""
-    from sakipgen.render.sandbox import atribut_terbuka
-
-    seen: set[int] = set()
-    todo = [root]
-    while todo:
-        obj = todo.pop()
-        if id(obj) in seen:
-            continue
-        seen.add(id(obj))
-        yield obj
-        if isinstance(obj, str):
-            continue
-        if isinstance(obj, Data):
-            todo.extend(obj.fields().values())
-        elif isinstance(obj, list | tuple):
-            todo.extend(obj)
-        elif isinstance(obj, dict):
-            todo.extend(obj.keys())
-            todo.extend(obj.values())
-        else:
-            for name in atribut_terbuka(obj):
-                todo.append(getattr(obj, name))

@@ -225,7 +225,7 @@ class Lingkungan(SandboxedEnvironment):
         return result
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
-        from sakipgen.load.templat import aturan_pohon
+        from sakipgen.model.templat import aturan_pohon
 
         tree = super()._parse(source, name, filename)
         for line, message in aturan_pohon(tree):
@@ -478,3 +478,29 @@ def langkah_terpakai() -> int | None:
     """Steps spent by the rendering in progress (for tests and the benchmark)."""
     a = _AKTIF.get()
     return None if a is None else MAX_LANGKAH - a.langkah
+
+
+def jangkauan(root: object) -> Iterator[object]:
+    """Every object a template can reach from ``root`` through the sandbox's rules
+    (fields of records, items of containers, the allow-listed attributes of ``doc`` and
+    of frozen values).  For tests: everything yielded must be one of the allowed kinds."""
+    seen: set[int] = set()
+    todo = [root]
+    while todo:
+        obj = todo.pop()
+        if id(obj) in seen:
+            continue
+        seen.add(id(obj))
+        yield obj
+        if isinstance(obj, str):
+            continue
+        if isinstance(obj, Data):
+            todo.extend(obj.fields().values())
+        elif isinstance(obj, list | tuple):
+            todo.extend(obj)
+        elif isinstance(obj, dict):
+            todo.extend(obj.keys())
+            todo.extend(obj.values())
+        else:
+            for name in atribut_terbuka(obj):
+                todo.append(getattr(obj, name))

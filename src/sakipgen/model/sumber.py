@@ -1,0 +1,41 @@
+"""Where each value of a YAML file is: the positions diagnostics point at."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sakipgen.diagnostics import Location
+
+YamlPath = tuple[str | int, ...]
+
+
+def path_text(path: YamlPath) -> str:
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+@dataclass
+class SourceMap:
+    """Where each value and key of one file is (1-based line and column)."""
+
+    file: str
+    values: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, path: YamlPath, *, key: bool = False) -> Location:
+        """The closest known position of ``path``: itself, else its nearest parent."""
+        p = tuple(path)
+        while True:
+            pos = (self.keys.get(p) or self.values.get(p)) if key else self.values.get(p)
+            if pos is None and not key:
+                pos = self.keys.get(p)
+            if pos is not None:
+                return Location(self.file, pos[0], pos[1], path_text(tuple(path)))
+            if not p:
+                return Location(self.file, 1, 1, path_text(tuple(path)))
+            p = p[:-1]
