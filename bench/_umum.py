@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from sakipgen.model.folder import Dinas
+    from sakipgen.pipeline import Bundel
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -31,24 +31,25 @@ def contoh() -> list[Path]:
     return sorted(p for p in EXAMPLES.iterdir() if (p / "sakip.yaml").is_file())
 
 
-def dokumen_contoh(work: Path) -> Iterator[tuple[Path, Dinas, str, int]]:
+def dokumen_contoh(work: Path) -> Iterator[tuple[Path, Bundel, str, int]]:
     """Copy each example into WORK and yield every document it can build, cache warmed.
 
-    Yields (copied folder, dinas, jenis, tahun); the first build of each document has
+    Yields (copied folder, the pipeline's bundle, jenis, tahun); the first build of each document has
     run, so templates are compiled and charts drawn (into sakipgen's own cache, see
     sakipgen.cache) before anything is timed.
     """
     from sakipgen import render
-    from sakipgen.checks import periksa
+    from sakipgen.pipeline import Pilihan, siapkan
 
     for folder in contoh():
         salinan = work / folder.name
         if not salinan.exists():
             shutil.copytree(folder, salinan, ignore=shutil.ignore_patterns("build"))
-        dinas, _ = periksa(salinan)
+        bundel = siapkan(salinan, pilihan=Pilihan(dokumen=True))
+        dinas = bundel.dinas
         assert dinas is not None, folder
         for jenis in render.JENIS:
             tahun = render.tahun_bawaan(dinas, jenis)
-            if tahun is None or render.build(dinas, jenis, tahun).data is None:
+            if tahun is None or render.build(bundel, jenis, tahun).data is None:
                 continue
-            yield salinan, dinas, jenis, tahun
+            yield salinan, bundel, jenis, tahun

@@ -19,14 +19,14 @@ def process(args: list[str], repeat: int) -> float:
 
 
 def main() -> None:
-    from sakipgen.checks import periksa
+    from sakipgen.pipeline import siapkan
 
     repeat = int(sys.argv[1]) if len(sys.argv) > 1 else 5
     floor = process([sys.executable, "-c", "pass"], repeat)
     print(f"python start-up: {floor * 1000:.0f} ms")
     for folder in contoh():
         size = sum(f.stat().st_size for f in folder.rglob("*.yaml"))
-        inproc = best(lambda folder=folder: periksa(folder), repeat)
+        inproc = best(lambda folder=folder: siapkan(folder), repeat)
         whole = process([sys.executable, "-m", "sakipgen", "check", str(folder)], repeat)
         print(
             f"{folder.name:10s} {size / 1024:7.1f} KiB yaml  in-process {inproc * 1000:7.1f} ms"

@@ -111,8 +111,8 @@ def main() -> None:
         from sakipgen import render
 
         print("in-process render (warm cache):")
-        for folder, dinas, jenis, tahun in dokumen_contoh(work):
-            t = best(lambda d=dinas, j=jenis, y=tahun: render.build(d, j, y), repeat)
+        for folder, bundel, jenis, tahun in dokumen_contoh(work):
+            t = best(lambda d=bundel, j=jenis, y=tahun: render.build(d, j, y), repeat)
             print(f"  {folder.name:10s} {jenis:13s} {tahun} {t * 1000:7.1f} ms")
 
         kab = work / "kab"

@@ -42,8 +42,7 @@ def main() -> None:
                 shown = sakipgen("show", str(folder), "--year", y, "--format", "json", cache=cache)
                 if shown.returncode == 0:
                     lines.append(
-                        f"{hashlib.sha256(shown.stdout).hexdigest()}  "
-                        f"{folder.name}/show-{y}.json"
+                        f"{hashlib.sha256(shown.stdout).hexdigest()}  {folder.name}/show-{y}.json"
                     )
                 sakipgen(
                     "export", str(folder), "--year", y, "--out", str(out / f"tabel-{y}.xlsx"),

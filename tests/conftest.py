@@ -5,8 +5,14 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from sakipgen.diagnostics import Diagnostic
+    from sakipgen.model.folder import Dinas
+    from sakipgen.pipeline import Bundel
 
 # Tests compare messages in Indonesian, the default language; a developer or CI machine
 # whose LANG is English must not switch them (tests of English set SAKIPGEN_LANG=en).
@@ -19,6 +25,25 @@ atexit.register(shutil.rmtree, CACHE, ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
+
+
+def periksa(folder: Path, base: Path | None = None) -> tuple[Dinas | None, list[Diagnostic]]:
+    """What ``sakipgen check`` finds in one folder: the loaded dinas and the diagnostics."""
+    from sakipgen.pipeline import siapkan
+
+    found = siapkan(folder, base)
+    return found.dinas, list(found.diagnostics)
+
+
+def bundel(folder: Path | str, *tahun: int) -> Bundel:
+    """A dinas folder (an example's name, or a path) through the pipeline as ``build``
+    takes it (figures for documents, the given extra years computed); no errors."""
+    from sakipgen.pipeline import Pilihan, siapkan
+
+    path = EXAMPLES / folder if isinstance(folder, str) else folder
+    found = siapkan(path, pilihan=Pilihan(dokumen=True, tahun_lain=tahun))
+    assert found.dinas is not None and not found.galat, [d.text() for d in found.diagnostics]
+    return found
 
 
 @pytest.fixture

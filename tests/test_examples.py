@@ -7,15 +7,17 @@ from decimal import Decimal
 
 import pytest
 
-from sakipgen.calc.tahun import HasilTahun, hitung_tahun
-from sakipgen.checks import periksa
+from sakipgen.calc.tahun import hitung_tahun
+from sakipgen.model.hasil import HasilTahun
+from sakipgen.pipeline import siapkan
 from tests.conftest import EXAMPLES, EXPECTED_WARNINGS
 
 D = Decimal
 
 
 def hasil(name: str, year: int) -> HasilTahun:
-    dinas, diags = periksa(EXAMPLES / name)
+    b = siapkan(EXAMPLES / name)
+    dinas, diags = b.dinas, b.diagnostics
     assert dinas is not None and all(d.severity == "warning" for d in diags), diags
     result, calc_diags = hitung_tahun(dinas, year)
     assert calc_diags == []
@@ -28,7 +30,8 @@ def capaian(h: HasilTahun) -> dict[str, Decimal | None]:
 
 @pytest.mark.parametrize("name", ["blora", "sinjai", "buleleng", "tanjabbar"])
 def test_example_has_only_the_documented_warnings(name: str) -> None:
-    dinas, diags = periksa(EXAMPLES / name, base=EXAMPLES / name)
+    b = siapkan(EXAMPLES / name, base=EXAMPLES / name)
+    dinas, diags = b.dinas, b.diagnostics
     assert dinas is not None
     found = {(name, d.location.file, d.code) for d in diags}
     assert all(d.severity == "warning" for d in diags)

@@ -2,7 +2,7 @@
 
 Layers, lowest first; a module may import its own layer and the ones below:
 
-0. ``sakipgen`` (version), ``i18n``, ``teks``, ``diagnostics``, ``write``, ``cache``,
+0. ``sakipgen`` (version), ``i18n``, ``teks``, ``errors``, ``diagnostics``, ``write``, ``cache``,
    ``sinyal``: what everything may use;
 1. ``model``, ``format``, ``skema``: the data, how a value is written, and the JSON
    Schema of each file kind;
@@ -32,7 +32,7 @@ from tests.conftest import ROOT
 SRC = ROOT / "src" / "sakipgen"
 
 LAPISAN: list[tuple[str, ...]] = [
-    ("sakipgen", "i18n", "teks", "diagnostics", "write", "cache", "sinyal"),
+    ("sakipgen", "i18n", "teks", "errors", "diagnostics", "write", "cache", "sinyal"),
     ("model", "format", "skema"),
     ("load",),
     ("calc",),
@@ -46,37 +46,7 @@ KELUARAN = 6
 """The output layer: its units read the bundle only."""
 TIDAK_UNTUK_KELUARAN = ("load", "calc", "checks")
 
-BELUM: set[tuple[str, str]] = {
-    ("sakipgen.beda", "sakipgen.calc.anggaran"),
-    ("sakipgen.beda", "sakipgen.checks"),
-    ("sakipgen.beda", "sakipgen.load.akses"),
-    ("sakipgen.beda", "sakipgen.load.templat"),
-    ("sakipgen.ekspor", "sakipgen.beda"),
-    ("sakipgen.ekspor", "sakipgen.calc.anggaran"),
-    ("sakipgen.ekspor", "sakipgen.calc.rencana_aksi"),
-    ("sakipgen.ekspor", "sakipgen.calc.tahun"),
-    ("sakipgen.ekspor", "sakipgen.render.dokumen"),
-    ("sakipgen.ekspor", "sakipgen.render.pk"),
-    ("sakipgen.ekspor", "sakipgen.render.umum"),
-    ("sakipgen.render", "sakipgen.calc.narasi"),
-    ("sakipgen.render", "sakipgen.calc.tahun"),
-    ("sakipgen.render.dokumen", "sakipgen.calc.tabel"),
-    ("sakipgen.render.iku", "sakipgen.calc.tahun"),
-    ("sakipgen.render.lkjip", "sakipgen.calc.anggaran"),
-    ("sakipgen.render.lkjip", "sakipgen.calc.kategori"),
-    ("sakipgen.render.lkjip", "sakipgen.calc.tahun"),
-    ("sakipgen.render.pk", "sakipgen.beda"),
-    ("sakipgen.render.pk", "sakipgen.calc.tahun"),
-    ("sakipgen.render.rencana_aksi", "sakipgen.calc.anggaran"),
-    ("sakipgen.render.rencana_aksi", "sakipgen.calc.rencana_aksi"),
-    ("sakipgen.render.rencana_aksi", "sakipgen.calc.tahun"),
-    ("sakipgen.render.rkt", "sakipgen.calc.anggaran"),
-    ("sakipgen.render.rkt", "sakipgen.calc.tahun"),
-    ("sakipgen.render.umum", "sakipgen.calc.anggaran"),
-    ("sakipgen.render.umum", "sakipgen.calc.bulat"),
-    ("sakipgen.show", "sakipgen.calc.anggaran"),
-    ("sakipgen.show", "sakipgen.calc.tahun"),
-}
+BELUM: set[tuple[str, str]] = set()
 """Arrows against the layers not yet removed (module → module)."""
 
 

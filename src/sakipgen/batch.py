@@ -121,8 +121,8 @@ def _sha256_berkas(path: Path) -> str | None:
 def _masih_berlaku(p: Permintaan, entry: dict[str, object]) -> bool:
     """Whether the folder and the outside inputs read the same as when ``entry`` was
     made (nothing is parsed: files are hashed, folders listed, revisions resolved)."""
-    from sakipgen.beda import revisi_sama
     from sakipgen.load.akses import jejak_sama
+    from sakipgen.load.revisi import revisi_sama
     from sakipgen.model.folder import Jejak
 
     jejak = Jejak.from_dict(entry.get("jejak"))
@@ -163,16 +163,17 @@ def _bangun(p: Permintaan, result: Ringkasan) -> Ringkasan:
                 return result
 
     from sakipgen import render
-    from sakipgen.checks import periksa_dengan_jejak
-    from sakipgen.diagnostics import Diagnostic, Location, Severity, render_text
+    from sakipgen.diagnostics import Diagnostic, Location, render_text
+    from sakipgen.pipeline import Pilihan, siapkan
     from sakipgen.write import tautan_di_jalur, tulis_atomik
 
-    dinas, diags, jejak = periksa_dengan_jejak(p.folder)
-    errors = [d for d in diags if d.severity is Severity.ERROR]
-    if dinas is None or errors:
+    pilihan = Pilihan(dokumen=True, tahun_lain=(p.year,) if p.year is not None else ())
+    bundel = siapkan(p.folder, pilihan=pilihan)
+    dinas, jejak = bundel.dinas, bundel.jejak
+    if dinas is None or bundel.galat:
         result.failed = True
         result.errors = (
-            render_text(diags)
+            render_text(list(bundel.diagnostics))
             + "\n"
             + _("{folder}: data berisi kesalahan; tidak ada dokumen yang ditulis.").format(
                 folder=p.folder
@@ -194,7 +195,7 @@ def _bangun(p: Permintaan, result: Ringkasan) -> Ringkasan:
                     )
                 )
             continue
-        hasil = render.build(dinas, kind, tahun)
+        hasil = render.build(bundel, kind, tahun)
         if hasil.data is None:
             if p.explicit or p.year is not None:
                 problems.extend(hasil.diagnostics)

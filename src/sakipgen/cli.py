@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -17,7 +16,7 @@ from sakipgen import __version__
 from sakipgen.i18n import _, atur_bahasa, pilih_bahasa
 
 if TYPE_CHECKING:
-    from sakipgen.model.folder import Dinas
+    from sakipgen.pipeline import Bundel
 
 
 def _lang_argv(argv: list[str]) -> tuple[str | None, list[str]]:
@@ -169,7 +168,6 @@ def check(
         bool, typer.Option("--strict", help=_("Peringatan juga dianggap gagal (kode keluar 1)."))
     ] = False,
 ) -> None:
-    from sakipgen.checks import periksa
     from sakipgen.diagnostics import (
         Diagnostic,
         Location,
@@ -179,6 +177,7 @@ def check(
         render_text,
         sorted_unique,
     )
+    from sakipgen.pipeline import siapkan
 
     chosen = format or (
         CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text
@@ -195,8 +194,7 @@ def check(
             )
         )
     for folder in folders:
-        _dinas, found = periksa(folder)
-        diags.extend(found)
+        diags.extend(siapkan(folder).diagnostics)
     diags = sorted_unique(diags)
     errors = sum(d.severity is Severity.ERROR for d in diags)
     warnings = len(diags) - errors
@@ -217,22 +215,20 @@ def check(
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
-def _dinas_tahun(
-    folder: Path, year: int | None, bawaan: Callable[[Dinas], int | None]
-) -> tuple[Dinas, int]:
-    """The checked dinas and the year a command works on; exits on errors (1) or an
-    unknown year (2), saying which years exist."""
-    from sakipgen.calc.tahun import tahun_tersedia
-    from sakipgen.checks import periksa
-    from sakipgen.diagnostics import Severity, render_text
+def _bundel_tahun(folder: Path, year: int | None, *, dokumen: bool = False) -> tuple[Bundel, int]:
+    """The checked dinas and the year a command works on (default: the latest year with
+    realisasi, else the latest with data); exits on errors (1) or an unknown year (2),
+    saying which years exist."""
+    from sakipgen.diagnostics import render_text
+    from sakipgen.pipeline import Pilihan, siapkan
 
-    dinas, diags = periksa(folder)
-    if dinas is None or any(d.severity is Severity.ERROR for d in diags):
-        typer.echo(render_text(diags), err=True)
+    bundel = siapkan(folder, pilihan=Pilihan(dokumen=dokumen))
+    if bundel.dinas is None or bundel.galat:
+        typer.echo(render_text(list(bundel.diagnostics)), err=True)
         typer.echo(_("Perbaiki kesalahan di atas dulu (sakipgen check)."), err=True)
         raise typer.Exit(EXIT_FINDINGS)
-    years = tahun_tersedia(dinas)
-    chosen = year if year is not None else bawaan(dinas)
+    years = bundel.tahun
+    chosen = year if year is not None else bundel.tahun_terakhir()
     if chosen is None or chosen not in years:
         shown = ", ".join(map(str, years)) or _("tidak ada")
         typer.echo(
@@ -242,7 +238,7 @@ def _dinas_tahun(
             err=True,
         )
         raise typer.Exit(EXIT_USAGE)
-    return dinas, chosen
+    return bundel, chosen
 
 
 @app.command(
@@ -260,16 +256,11 @@ def show(
         ShowFormat.text
     ),
 ) -> None:
-    from sakipgen.calc.tahun import hitung_tahun, tahun_tersedia
-
-    def bawaan(dinas: Dinas) -> int | None:
-        with_real = [y for y, t in dinas.tahun.items() if t.realisasi is not None]
-        years = tahun_tersedia(dinas)
-        return max(with_real) if with_real else (max(years) if years else None)
-
-    dinas, year = _dinas_tahun(dir, year, bawaan)
-    hasil, _diags = hitung_tahun(dinas, year)
     from sakipgen import show as tampil
+
+    bundel, year = _bundel_tahun(dir, year)
+    dinas, hasil = bundel.dinas, bundel.hasil[year]
+    assert dinas is not None
 
     if format is ShowFormat.json:
         typer.echo(json.dumps(tampil.to_json(dinas, hasil), ensure_ascii=False, indent=2))
@@ -560,8 +551,10 @@ def export(
     from sakipgen import ekspor
     from sakipgen.teks import teks_layar
 
-    dinas, year = _dinas_tahun(dir, year, ekspor.tahun_bawaan)
-    tables, warnings = ekspor.semua_tabel(dinas, year)
+    bundel, year = _bundel_tahun(dir, year, dokumen=True)
+    dinas = bundel.dinas
+    assert dinas is not None
+    tables, warnings = ekspor.semua_tabel(bundel, year)
     for w in warnings:
         # A warning may quote dokumen.yaml (revisi_pk) or git: user text on the terminal.
         pesan = _("{folder}: peringatan: {pesan}").format(folder=dir, pesan=w)
@@ -649,11 +642,13 @@ def diff(
 ) -> None:
     from sakipgen import beda
     from sakipgen.diagnostics import render_text
+    from sakipgen.errors import RevisiError
+    from sakipgen.pipeline import siapkan, siapkan_revisi
 
     try:
-        lama = beda.muat_revisi(dir, rev1)
-        baru = beda.muat_revisi(dir, rev2) if rev2 is not None else beda.muat_kerja(dir)
-    except beda.RevisiError as exc:
+        lama = siapkan_revisi(dir, rev1)
+        baru = siapkan_revisi(dir, rev2) if rev2 is not None else siapkan(dir)
+    except RevisiError as exc:
         typer.echo(_("sakipgen diff: {pesan}").format(pesan=exc), err=True)
         raise typer.Exit(EXIT_USAGE) from None
     errors = beda.kesalahan([lama, baru])
@@ -664,7 +659,7 @@ def diff(
             err=True,
         )
         raise typer.Exit(EXIT_FINDINGS)
-    changes = beda.bandingkan(lama.dinas, baru.dinas)
+    changes = beda.bandingkan(lama, baru)
     if format is DiffFormat.json:
         data = beda.to_json(str(dir), lama, baru, changes)
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))

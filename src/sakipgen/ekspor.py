@@ -49,13 +49,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
-from sakipgen.calc.anggaran import Unit, efisiensi_persen, pagu, realisasi, serapan
-from sakipgen.calc.rencana_aksi import ringkas
-from sakipgen.calc.tahun import SUMBER_TARGET, HasilTahun, hitung_tahun
+from sakipgen.format import keterangan_dana
 from sakipgen.i18n import _
 from sakipgen.model.anggaran import Program
 from sakipgen.model.folder import Dinas
+from sakipgen.model.hasil import SUMBER_TARGET, HasilTahun, Unit
 from sakipgen.model.nilai import Nilai
+from sakipgen.pipeline import Bundel
 from sakipgen.write import tulis_atomik
 
 JenisKolom = Literal["teks", "rupiah", "persen", "angka", "cacah"]
@@ -119,10 +119,6 @@ def _nilai(value: Nilai | None, satuan: str = "") -> Sel:
         if not unit or unit == "%" or unit == satuan.lower():
             return value.angka
     return value.teks
-
-
-def _efisiensi(p: int | None, r: int | None) -> int | None:
-    return None if p is None or r is None else p - r
 
 
 def tabel_capaian_indikator(hasil: HasilTahun) -> Tabel | None:
@@ -260,24 +256,21 @@ def tabel_iku(dinas: Dinas) -> Tabel | None:
     return t
 
 
-def tabel_pk(dinas: Dinas, tahun: int, peringatan: list[str]) -> list[Tabel]:
-    from sakipgen.beda import RevisiError
-    from sakipgen.render.dokumen import DataKurang
-    from sakipgen.render.pk import TargetPk, target_pk
-    from sakipgen.render.umum import keterangan_dana
-
-    try:
-        found: TargetPk = target_pk(dinas, tahun)
-    except DataKurang:
+def tabel_pk(bundel: Bundel, tahun: int, peringatan: list[str]) -> list[Tabel]:
+    dinas = bundel.dinas
+    assert dinas is not None
+    hasil_pk = bundel.pk.get(tahun)
+    if hasil_pk is None:
         return []
-    except RevisiError as exc:
+    if hasil_pk.galat_revisi is not None:
         peringatan.append(
             _(
                 "target semula dari revisi_pk tidak dapat dibaca ({exc}); kolom Target Semula "
                 "hanya memuat yang tertulis di target.yaml"
-            ).format(exc=exc)
+            ).format(exc=hasil_pk.galat_revisi)
         )
-        found = target_pk(dinas, tahun, revisi=False)
+    found = hasil_pk.target
+    anggaran = bundel.hasil[tahun].anggaran
     doc = found.dokumen
     out: list[Tabel] = []
     kolom = [
@@ -319,9 +312,11 @@ def tabel_pk(dinas: Dinas, tahun: int, peringatan: list[str]) -> list[Tabel]:
                 Kolom("Sumber Dana"),
             ],
         )
-        amounts = [doc.program.get(x.id, pagu(x)) for x in programs]
+        assert anggaran is not None  # programs come from anggaran.yaml
+        amounts = [doc.program.get(x.id, anggaran.pos(x).pagu) for x in programs]
         for n, (prog, amount) in enumerate(zip(programs, amounts, strict=True), 1):
-            p.tambah([n, prog.id, prog.kode, prog.uraian, amount, keterangan_dana(prog) or None])
+            dana = keterangan_dana(prog, anggaran.bagian_dana(prog))
+            p.tambah([n, prog.id, prog.kode, prog.uraian, amount, dana or None])
         known = [a for a in amounts if a is not None]
         p.tambah([None, None, None, "JUMLAH", sum(known) if known else None, None], tebal=True)
         out.append(p)
@@ -338,7 +333,9 @@ BULAN = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "
 TRIWULAN = ["Tw I", "Tw II", "Tw III", "Tw IV"]
 
 
-def tabel_rencana_aksi(dinas: Dinas, tahun: int) -> Tabel | None:
+def tabel_rencana_aksi(bundel: Bundel, tahun: int) -> Tabel | None:
+    dinas = bundel.dinas
+    assert dinas is not None
     t_data = dinas.tahun.get(tahun)
     ra = t_data.rencana_aksi.model if t_data and t_data.rencana_aksi else None
     if ra is None:
@@ -371,8 +368,9 @@ def tabel_rencana_aksi(dinas: Dinas, tahun: int) -> Tabel | None:
             Kolom("Penanggung Jawab"),
         ],
     )
-    for tb in ra.tabel:
-        for b in tb.baris:
+    ringkasan = bundel.rencana_aksi[tahun]
+    for ti, tb in enumerate(ra.tabel):
+        for bi, b in enumerate(tb.baris):
             found = dinas.indikator.get(b.indikator) if b.indikator else None
             ind = found[1] if found else None
             uraian = b.uraian or (ind.uraian if ind else "")
@@ -396,7 +394,7 @@ def tabel_rencana_aksi(dinas: Dinas, tahun: int) -> Tabel | None:
                     satuan or None,
                     *cells,
                     "ya" if kumulatif else "tidak",
-                    ringkas(list(b.target), kumulatif).tahunan,
+                    ringkasan[ti][bi].tahunan,
                     _nilai(b.target_tahunan, satuan),
                     b.anggaran,
                     b.penanggung_jawab,
@@ -409,7 +407,6 @@ def tabel_anggaran(dinas: Dinas, hasil: HasilTahun) -> list[Tabel]:
     a = hasil.anggaran
     if a is None:
         return []
-    places = dinas.identitas.model.profil.desimal
     kolom = [
         Kolom("Tingkat"),
         Kolom("Id"),
@@ -425,7 +422,7 @@ def tabel_anggaran(dinas: Dinas, hasil: HasilTahun) -> list[Tabel]:
     t = Tabel("Anggaran", "anggaran", kolom, kolom_inden=3)
 
     def row(level: str, unit: Unit, inden: int, sasaran: str | None) -> None:
-        p, r = pagu(unit), realisasi(unit)
+        pos = a.pos(unit)
         t.tambah(
             [
                 level,
@@ -433,11 +430,11 @@ def tabel_anggaran(dinas: Dinas, hasil: HasilTahun) -> list[Tabel]:
                 unit.kode,
                 unit.uraian,
                 sasaran,
-                p,
-                r,
-                serapan(p, r, places),
-                _efisiensi(p, r),
-                efisiensi_persen(p, r, places),
+                pos.pagu,
+                pos.realisasi,
+                pos.serapan,
+                pos.efisiensi,
+                pos.efisiensi_persen,
             ],
             inden=inden,
         )
@@ -509,28 +506,22 @@ def tabel_anggaran(dinas: Dinas, hasil: HasilTahun) -> list[Tabel]:
     return out
 
 
-def semua_tabel(dinas: Dinas, tahun: int) -> tuple[list[Tabel], list[str]]:
-    """Every table the year has data for, and warnings (active language) for the user."""
-    hasil, _diags = hitung_tahun(dinas, tahun)
+def semua_tabel(bundel: Bundel, tahun: int) -> tuple[list[Tabel], list[str]]:
+    """Every table the year has data for, and warnings (active language) for the user.
+    The bundle comes from the pipeline with ``Pilihan(dokumen=True)``."""
+    dinas = bundel.dinas
+    assert dinas is not None
+    hasil = bundel.hasil[tahun]
     peringatan: list[str] = []
     tables: list[Tabel | None] = [
         tabel_capaian_indikator(hasil),
         tabel_capaian_sasaran(hasil),
         tabel_iku(dinas),
-        *tabel_pk(dinas, tahun, peringatan),
-        tabel_rencana_aksi(dinas, tahun),
+        *tabel_pk(bundel, tahun, peringatan),
+        tabel_rencana_aksi(bundel, tahun),
         *tabel_anggaran(dinas, hasil),
     ]
     return [t for t in tables if t is not None], peringatan
-
-
-def tahun_bawaan(dinas: Dinas) -> int | None:
-    """The latest year with realisasi, else the latest year with any data."""
-    from sakipgen.calc.tahun import tahun_tersedia
-
-    with_real = [y for y, t in dinas.tahun.items() if t.realisasi is not None]
-    years = tahun_tersedia(dinas)
-    return max(with_real) if with_real else (max(years) if years else None)
 
 
 def tanggal_data(dinas: Dinas, tahun: int) -> date:

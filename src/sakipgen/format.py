@@ -8,11 +8,13 @@ round half-even).
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from sakipgen.model.hasil import Unit
     from sakipgen.model.nilai import Nilai
 
 LOCALE = "id_ID"
@@ -67,3 +69,20 @@ def nilai(value: Nilai | None, *, satuan: bool = True) -> str:
     if value.jenis == "majemuk":
         return " dan ".join(nilai(p, satuan=satuan) for p in value.bagian)
     return value.teks
+
+
+def keterangan_dana(unit: Unit, bagian: Sequence[Decimal | None]) -> str:
+    """``APBD 100 %`` or ``DAK Non Fisik Rp 406.182.400 (73,03 %); APBD …``: a unit's
+    sumber dana, with the share of each amount given in rupiah (``bagian``, computed
+    with the budget: :meth:`sakipgen.model.hasil.HasilAnggaran.bagian_dana`)."""
+    parts = []
+    for i, sd in enumerate(unit.sumber_dana):
+        if sd.persen is not None:
+            parts.append(f"{sd.sumber} {angka(sd.persen)} %")
+        elif sd.jumlah is not None:
+            share = bagian[i] if i < len(bagian) else None
+            shown = f" ({angka(share)} %)" if share is not None else ""
+            parts.append(f"{sd.sumber} Rp {angka(sd.jumlah)}{shown}")
+        else:
+            parts.append(sd.sumber)
+    return "; ".join(parts)

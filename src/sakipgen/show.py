@@ -28,10 +28,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from sakipgen.calc.anggaran import HasilAnggaran, Pos
-from sakipgen.calc.tahun import SUMBER_TARGET, HasilTahun
 from sakipgen.i18n import _
 from sakipgen.model.folder import Dinas
+from sakipgen.model.hasil import SUMBER_TARGET, HasilAnggaran, HasilTahun, Pos
 from sakipgen.model.nilai import Nilai
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from sakipgen import beda
-from sakipgen.checks import periksa
+from sakipgen.pipeline import Bundel, siapkan
 from tests.cli.test_cli import sakipgen
 from tests.conftest import EXAMPLES
 
@@ -165,10 +165,10 @@ def test_diff_data_errors_exit_1(tmp_path: Path) -> None:
     assert "HEAD:data/blora/2021/target.yaml:" in old.stderr and "R001" in old.stderr
 
 
-def load(folder: Path) -> beda.DataRevisi:
-    dinas, diags = periksa(folder)
-    assert dinas is not None, diags
-    return beda.DataRevisi(None, None, dinas, diags)
+def load(folder: Path) -> Bundel:
+    found = siapkan(folder)
+    assert found.dinas is not None, found.diagnostics
+    return found
 
 
 def test_bandingkan_renstra_realisasi_and_programs(tmp_path: Path) -> None:
@@ -202,7 +202,7 @@ def test_bandingkan_renstra_realisasi_and_programs(tmp_path: Path) -> None:
     assert a.dinas is not None and b.dinas is not None
     found = [
         (p.jenis, p.tahun, p.id, beda.teks_json(p.lama), beda.teks_json(p.baru))
-        for p in beda.bandingkan(a.dinas, b.dinas)
+        for p in beda.bandingkan(a, b)
     ]
     assert found == [
         ("sasaran_ditambah", None, "S4", None, "Meningkatnya tertib niaga"),
@@ -221,7 +221,7 @@ def test_bandingkan_renstra_realisasi_and_programs(tmp_path: Path) -> None:
         ("program_dihapus", 2021, "P09", "10000000", None),
     ]
     # Removing is the mirror image.
-    back = [(p.jenis, p.id) for p in beda.bandingkan(b.dinas, a.dinas)]
+    back = [(p.jenis, p.id) for p in beda.bandingkan(b, a)]
     assert ("sasaran_dihapus", "S4") in back and ("indikator_dihapus", "IK4.1") in back
 
 

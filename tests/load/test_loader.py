@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from sakipgen.checks import periksa
 from sakipgen.diagnostics import Diagnostic
+from tests.conftest import periksa
 
 SAKIP = """\
 pemda: Kabupaten Contoh

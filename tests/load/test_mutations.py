@@ -16,11 +16,10 @@ import pytest
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
-from sakipgen.checks import periksa
 from sakipgen.diagnostics import RULES
 from sakipgen.load.akses import Akses
 from sakipgen.load.yaml_reader import read_yaml
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, periksa
 
 FILES = sorted(
     p.relative_to(EXAMPLES)

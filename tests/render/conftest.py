@@ -5,16 +5,13 @@ from io import BytesIO
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from sakipgen.checks import periksa
-from sakipgen.model.folder import Dinas
+from sakipgen.pipeline import Bundel
 from sakipgen.render import build
-from tests.conftest import EXAMPLES
+from tests.conftest import bundel
 
 
-def load(name: str | Path) -> Dinas:
-    dinas, diags = periksa(EXAMPLES / name if isinstance(name, str) else name)
-    assert dinas is not None and not [d for d in diags if d.severity == "error"], diags
-    return dinas
+def load(name: str | Path, *tahun: int) -> Bundel:
+    return bundel(name, *tahun)
 
 
 def docx(name: str | Path, jenis: str, tahun: int) -> bytes:

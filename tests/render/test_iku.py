@@ -68,8 +68,8 @@ def blora() -> str:
 
 def test_default_year() -> None:
     # tanjabbar: the year whose dokumen.yaml has 'iku'; blora: the Renstra start.
-    assert tahun_bawaan(load("tanjabbar"), "iku") == 2017
-    assert tahun_bawaan(load("blora"), "iku") == 2017
+    assert tahun_bawaan(load("tanjabbar").dinas, "iku") == 2017
+    assert tahun_bawaan(load("blora").dinas, "iku") == 2017
 
 
 def test_front_matter(tanjabbar: str) -> None:
@@ -259,7 +259,7 @@ def test_definisi_and_keterangan_columns_when_given(tmp_path: Path) -> None:
 
 
 def test_missing_data_is_a_diagnostic(tmp_path: Path) -> None:
-    hasil = build(load("blora"), "iku", 2030)
+    hasil = build(load("blora", 2030), "iku", 2030)
     assert hasil.data is None and [d.code for d in hasil.diagnostics] == ["D001"]
     assert "periode Renstra 2017-2021" in hasil.diagnostics[0].message
     root = copy(tmp_path, "tanjabbar")

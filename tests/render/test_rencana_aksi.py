@@ -19,11 +19,10 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from sakipgen.checks import periksa
-from sakipgen.model.folder import Dinas
+from sakipgen.pipeline import Bundel
 from sakipgen.render import build, tahun_bawaan
 from sakipgen.render.rencana_aksi import _gabung, _kata
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, bundel
 from tests.render.conftest import W, document, paragraphs, text
 
 BULELENG = EXAMPLES / "buleleng"
@@ -34,12 +33,8 @@ PKP = "Perjanjian Kinerja Perubahan"
 LANSKAP_LEBAR = 16838 - 1418 - 1134
 
 
-def load(folder: Path) -> Dinas:
-    dinas, diags = periksa(folder)
-    assert dinas is not None and not [d for d in diags if d.severity == "error"], [
-        d.text() for d in diags
-    ]
-    return dinas
+def load(folder: Path, *tahun: int) -> Bundel:
+    return bundel(folder, *tahun)
 
 
 def docx(folder: Path = BULELENG, tahun: int = 2021) -> bytes:
@@ -111,8 +106,8 @@ def tables(root: ET.Element) -> list[tuple[list[str], ET.Element]]:
 
 
 def test_default_year() -> None:
-    assert tahun_bawaan(load(BULELENG), "rencana-aksi") == 2021
-    assert tahun_bawaan(load(EXAMPLES / "blora"), "rencana-aksi") is None
+    assert tahun_bawaan(load(BULELENG).dinas, "rencana-aksi") == 2021
+    assert tahun_bawaan(load(EXAMPLES / "blora").dinas, "rencana-aksi") is None
 
 
 def test_cover_and_front_matter(root: ET.Element) -> None:

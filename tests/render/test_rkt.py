@@ -19,17 +19,14 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from sakipgen.checks import periksa
-from sakipgen.model.folder import Dinas
+from sakipgen.pipeline import Bundel
 from sakipgen.render import build, tahun_bawaan
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, bundel
 from tests.render.conftest import W, paragraphs, rows, text
 
 
-def load(folder: Path) -> Dinas:
-    dinas, diags = periksa(folder)
-    assert dinas is not None and not [d for d in diags if d.severity == "error"]
-    return dinas
+def load(folder: Path, *tahun: int) -> Bundel:
+    return bundel(folder, *tahun)
 
 
 def document(folder: Path, tahun: int) -> ET.Element:
@@ -54,9 +51,9 @@ def sinjai() -> ET.Element:
 
 
 def test_default_year_is_the_latest_with_rkt() -> None:
-    assert tahun_bawaan(load(EXAMPLES / "blora"), "rkt") == 2020
-    assert tahun_bawaan(load(EXAMPLES / "sinjai"), "rkt") == 2018
-    assert tahun_bawaan(load(EXAMPLES / "tanjabbar"), "rkt") is None
+    assert tahun_bawaan(load(EXAMPLES / "blora").dinas, "rkt") == 2020
+    assert tahun_bawaan(load(EXAMPLES / "sinjai").dinas, "rkt") == 2018
+    assert tahun_bawaan(load(EXAMPLES / "tanjabbar").dinas, "rkt") is None
 
 
 # --- Blora 2020 ------------------------------------------------------------------------

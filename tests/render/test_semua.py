@@ -17,16 +17,16 @@ EXPECTED = {
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_all_documents_of_example(name: str) -> None:
-    dinas = load(name)
+    b = load(name)
     built = {}
     for jenis in render.JENIS:
-        tahun = render.tahun_bawaan(dinas, jenis)
+        tahun = render.tahun_bawaan(b.dinas, jenis)
         if tahun is None:
             continue
-        hasil = render.build(dinas, jenis, tahun)
+        hasil = render.build(b, jenis, tahun)
         if hasil.data is not None:
             built[f"{jenis}-{tahun}"] = hasil.data
-            assert render.build(dinas, jenis, tahun).data == hasil.data
+            assert render.build(b, jenis, tahun).data == hasil.data
         else:
             assert [d.code for d in hasil.diagnostics] == ["D001"]
     assert set(built) == EXPECTED[name]

@@ -20,7 +20,9 @@ import pytest
 
 from sakipgen import beda
 from sakipgen.diagnostics import Diagnostic
+from sakipgen.load import revisi
 from sakipgen.load.yaml_reader import MAX_BYTES
+from sakipgen.pipeline import siapkan, siapkan_revisi
 from tests.cli.test_cli import sakipgen
 from tests.cli.test_diff import edit, git, repo_with
 from tests.conftest import EXAMPLES
@@ -38,13 +40,15 @@ def _f(diags: list[Diagnostic], code: str) -> list[tuple[str, str]]:
 def _dibaca(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The blobs whose content is read from git, recorded as they are read."""
     names: list[str] = []
-    salin = beda._CatFile.salin
+    salin = revisi._CatFile.salin
 
-    def mencatat(self: beda._CatFile, blob: beda._Blob, tulis: Callable[[bytes], object]) -> None:
+    def mencatat(
+        self: revisi._CatFile, blob: revisi._Blob, tulis: Callable[[bytes], object]
+    ) -> None:
         names.append(blob.nama)
         salin(self, blob, tulis)
 
-    monkeypatch.setattr(beda._CatFile, "salin", mencatat)
+    monkeypatch.setattr(revisi._CatFile, "salin", mencatat)
     return names
 
 
@@ -64,7 +68,7 @@ def test_large_blobs_are_not_read_and_the_limit_is_reported_as_on_the_working_tr
 
     tracemalloc.start()
     try:
-        lama = beda.muat_revisi(folder, "HEAD")
+        lama = siapkan_revisi(folder, "HEAD")
         _now, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -77,7 +81,7 @@ def test_large_blobs_are_not_read_and_the_limit_is_reported_as_on_the_working_tr
     assert all(n.endswith((".yaml", ".md")) for n in read), read
 
     # The too-large table: the same F003, with its real size, as `check` on the working tree.
-    kerja = beda.muat_kerja(folder)
+    kerja = siapkan(folder)
     ukuran = f"{besar.stat().st_size:,}".replace(",", ".")
     [(file_lama, pesan_lama)] = _f(lama.diagnostics, "F003")
     [(file_kerja, pesan_kerja)] = _f(kerja.diagnostics, "F003")
@@ -123,8 +127,8 @@ def test_unread_files_exist_at_the_revision_as_in_the_working_tree(
     read = _dibaca(monkeypatch)
 
     monkeypatch.chdir(repo)
-    lama = beda.muat_revisi(Path("data/blora"), "HEAD")
-    kerja = beda.muat_kerja(Path("data/blora"))
+    lama = siapkan_revisi(Path("data/blora"), "HEAD")
+    kerja = siapkan(Path("data/blora"))
     assert "gambar/logo.png" in read and "templates/docx/catatan.txt" in read
     assert "2024/foto.jpg" not in read and "build/pk-2021.docx" not in read
     assert lama.dinas is not None and kerja.dinas is not None
@@ -134,7 +138,7 @@ def test_unread_files_exist_at_the_revision_as_in_the_working_tree(
     assert sorted(
         (d.code, d.location.file.removeprefix("HEAD:"), d.message) for d in lama.diagnostics
     ) == sorted((d.code, d.location.file, d.message) for d in kerja.diagnostics)
-    assert beda.bandingkan(lama.dinas, kerja.dinas) == []
+    assert beda.bandingkan(lama, kerja) == []
 
 
 def _symlink_commit(tmp_path: Path) -> tuple[Path, Path]:
@@ -166,8 +170,8 @@ def test_symlinks_leading_outside_are_reported_not_read(
             assert line not in output
 
     monkeypatch.chdir(repo)  # diagnostics name files as the CLI run above does
-    lama = beda.muat_revisi(Path("data/blora"), "HEAD")
-    kerja = beda.muat_kerja(Path("data/blora"))
+    lama = siapkan_revisi(Path("data/blora"), "HEAD")
+    kerja = siapkan(Path("data/blora"))
     # The same findings on both sides (F007 names where each link leads, which differs).
     assert sorted((d.code, d.location.file.removeprefix("HEAD:")) for d in lama.diagnostics) == (
         sorted((d.code, d.location.file) for d in kerja.diagnostics)
@@ -216,7 +220,7 @@ def test_a_file_is_never_written_through_a_symlink_of_the_same_revision(tmp_path
     root += f"040000 tree {sub}\t2023\n"
     sha = git(repo, "commit-tree", mktree(root), "-p", "HEAD", "-m", "pohon buatan tangan")
 
-    data = beda.muat_revisi(repo, sha)
+    data = siapkan_revisi(repo, sha)
     assert list(luar.iterdir()) == []
     assert data.commit == sha
     proc = sakipgen("diff", ".", sha, cwd=repo)
@@ -239,9 +243,9 @@ def test_a_hung_git_is_a_revision_error_not_a_hang(
     )
     script.chmod(0o755)
     monkeypatch.setenv("PATH", f"{fake}{os.pathsep}{os.environ['PATH']}")
-    monkeypatch.setattr(beda, "WAKTU_GIT", 1.0)
-    with pytest.raises(beda.RevisiError, match=r"git tidak dapat dijalankan: .*timed out"):
-        beda.muat_revisi(folder, "HEAD")
+    monkeypatch.setattr(revisi, "WAKTU_GIT", 1.0)
+    with pytest.raises(revisi.RevisiError, match=r"git tidak dapat dijalankan: .*timed out"):
+        siapkan_revisi(folder, "HEAD")
 
 
 def test_git_runs_nothing_a_planted_repository_configures(tmp_path: Path) -> None:

@@ -30,15 +30,15 @@ from sakipgen.calc.capaian import CapaianError, hitung
 from sakipgen.calc.kategori import kategori
 from sakipgen.calc.narasi import Konteks
 from sakipgen.calc.tahun import hitung_tahun
-from sakipgen.checks import periksa
 from sakipgen.cli import app
 from sakipgen.diagnostics import Diagnostic, Location, render_github, render_text
 from sakipgen.model.anggaran import AnggaranTahun, Program
 from sakipgen.model.dinas import Profil
 from sakipgen.model.folder import Dinas
 from sakipgen.model.nilai import parse_nilai
+from sakipgen.pipeline import Bundel, siapkan
 from sakipgen.teks import teks_layar
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, bundel
 
 D = Decimal
 S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -75,9 +75,9 @@ def baca_csv(path: Path) -> list[list[str]]:
 
 
 def muat(folder: Path) -> Dinas:
-    dinas, diags = periksa(folder)
-    assert dinas is not None and not [d for d in diags if d.severity == "error"], diags
-    return dinas
+    b = siapkan(folder)
+    assert b.dinas is not None and not b.galat, b.diagnostics
+    return b.dinas
 
 
 # --- 1. CSV injection ------------------------------------------------------------------------
@@ -456,7 +456,7 @@ def test_diff_text_has_no_control_characters_and_no_markup() -> None:
         lama="lama\u202e",
         baru=":smile: \x9b2J",
     )
-    label = beda.label_revisi(beda.DataRevisi("v1\x1b[2J", "0123456789abcdef", None, []))
+    label = beda.label_revisi(Bundel(None, (), revisi="v1\x1b[2J", commit="0123456789abcdef"))
     assert label == "v1\\x1b[2J (0123456789)"
     # The diff command's own console: markup on, as rich's default.
     buf = io.StringIO()
@@ -560,7 +560,7 @@ def test_efisiensi_persen_in_show_export_and_narrative(
 def test_efisiensi_persen_in_the_lkjip(tmp_path: Path) -> None:
     from sakipgen.render import build
 
-    hasil = build(muat(_folder_efisiensi(tmp_path)), "lkjip", 2021)
+    hasil = build(bundel(_folder_efisiensi(tmp_path)), "lkjip", 2021)
     assert hasil.data is not None, [d.text() for d in hasil.diagnostics]
     with zipfile.ZipFile(io.BytesIO(hasil.data)) as zf:
         root = ET.fromstring(zf.read("word/document.xml"))
@@ -644,7 +644,7 @@ def test_negative_target_has_no_capaian_unless_entered_by_hand(tmp_path: Path) -
     from sakipgen import show
 
     root = _folder_negatif(tmp_path)
-    dinas, _diags = periksa(root)
+    dinas = siapkan(root).dinas
     assert dinas is not None
     hasil, diags = hitung_tahun(dinas, 2021)
     assert [d.code for d in diags] == ["C007"]

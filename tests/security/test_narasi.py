@@ -29,7 +29,7 @@ from sakipgen.render import build
 from sakipgen.render.dokumen import _MARKER
 from sakipgen.render.markdown import _blocks, _spans, _word_or_star, inline, markdown, pisah_tabel
 from sakipgen.render.xml import run
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, bundel
 from tests.render.conftest import W, document, text
 from tests.security.alat import salin
 
@@ -284,9 +284,7 @@ def _around_budget_table(body: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def _lkjip(root: Path) -> bytes:
-    result = load_dinas(root)
-    assert result.dinas is not None
-    hasil = build(result.dinas, "lkjip", 2021)
+    hasil = build(bundel(root), "lkjip", 2021)
     assert hasil.data is not None, [d.text() for d in hasil.diagnostics]
     return hasil.data
 
@@ -477,13 +475,12 @@ def test_a_year_without_data_is_a_problem(
 
 
 def test_check_reports_pagu_of_year_zero_as_T001(tmp_path: Path) -> None:
-    from sakipgen.checks import periksa
+    from sakipgen.pipeline import siapkan
 
     root = salin(tmp_path)
     name = root / "2021/narasi/lkjip/bab4/penutup.md"
     name.write_text("Anggaran\r\nRp {{ pagu(tahun=0) }}.\r\n", encoding="utf-8", newline="")
-    _dinas, diags = periksa(root)
-    found = [d for d in diags if d.code == "T001"]
+    found = [d for d in siapkan(root).diagnostics if d.code == "T001"]
     assert len(found) == 1
     assert (found[0].location.line, found[0].location.column) == (2, 4)
     assert "tidak ada folder tahun 0" in found[0].message

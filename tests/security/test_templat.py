@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 from markupsafe import Markup
 
-from sakipgen.checks import periksa
 from sakipgen.model.nilai import Nilai
+from sakipgen.pipeline import Pilihan, siapkan
 from sakipgen.render import build, sandbox, tahun_bawaan
 from sakipgen.render.data import Data
 from sakipgen.render.dokumen import Dokumen
@@ -38,9 +38,9 @@ def _dengan_templat(tmp_path: Path, isi: str, nama: str = "pk.xml.j2") -> Path:
 
 
 def _bangun_pk(root: Path) -> Any:
-    dinas, diags = periksa(root)
-    assert dinas is not None, diags
-    return build(dinas, "pk", 2021)
+    b = siapkan(root, pilihan=Pilihan(dokumen=True))
+    assert b.dinas is not None, b.diagnostics
+    return build(b, "pk", 2021)
 
 
 # --- plain data only ---------------------------------------------------------------------
@@ -85,13 +85,13 @@ def _tangkap_konteks() -> Iterator[list[dict[str, Any]]]:
 
 @pytest.mark.parametrize("contoh", CONTOH)
 def test_everything_a_template_can_reach_is_plain_data(contoh: str) -> None:
-    dinas, _diags = periksa(EXAMPLES / contoh)
-    assert dinas is not None
+    b = siapkan(EXAMPLES / contoh, pilihan=Pilihan(dokumen=True))
+    assert b.dinas is not None
     with _tangkap_konteks() as seen:
         for jenis in ("rkt", "iku", "pk", "rencana-aksi", "lkjip"):
-            tahun = tahun_bawaan(dinas, jenis)
+            tahun = tahun_bawaan(b.dinas, jenis)
             if tahun is not None:
-                assert build(dinas, jenis, tahun).data is not None
+                assert build(b, jenis, tahun).data is not None
     assert seen
     count = 0
     for konteks in seen:
@@ -256,8 +256,8 @@ def test_template_syntax_error_is_found_by_check(tmp_path: Path) -> None:
 
 def test_budget_is_generous_for_real_documents() -> None:
     """The limits leave real documents far inside them (steps counted on Blora's LKjIP)."""
-    dinas, _diags = periksa(EXAMPLES / "blora")
-    assert dinas is not None
+    b = siapkan(EXAMPLES / "blora", pilihan=Pilihan(dokumen=True))
+    assert b.dinas is not None
     spent: list[int] = []
     anggaran_asli = sandbox.Anggaran
 
@@ -268,7 +268,7 @@ def test_budget_is_generous_for_real_documents() -> None:
 
     sandbox.Anggaran = Catat  # type: ignore[misc]
     try:
-        assert build(dinas, "lkjip", 2021).data is not None
+        assert build(b, "lkjip", 2021).data is not None
     finally:
         sandbox.Anggaran = anggaran_asli  # type: ignore[misc]
     assert 50 < sum(spent) < sandbox.MAX_LANGKAH // 1000
@@ -329,9 +329,9 @@ def test_a_sasaran_with_many_indikator_gets_several_small_charts(
         return asli(items)
 
     monkeypatch.setattr(grafik, "target_realisasi", rekam)
-    dinas, diags = periksa(root)
-    assert dinas is not None, diags
-    hasil = build(dinas, "lkjip", 2021)
+    b = siapkan(root, pilihan=Pilihan(dokumen=True))
+    assert b.dinas is not None, b.diagnostics
+    hasil = build(b, "lkjip", 2021)
     assert hasil.data is not None, hasil.diagnostics
     # S1: 2 + 14 = 16 numeric indikator → 6, 6, 4; S2: IK2.1 and IK2.2 → 2.
     assert sizes == [6, 6, 4, 2]

@@ -9,13 +9,11 @@ serves several sasaran is listed under each, but its money is counted once).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sakipgen.calc.bulat import bulat, persen
-from sakipgen.model.anggaran import AnggaranTahun, Kegiatan, Program, SubKegiatan
-
-Unit = Program | Kegiatan | SubKegiatan
+from sakipgen.model.anggaran import AnggaranTahun, Kegiatan, Program
+from sakipgen.model.hasil import HasilAnggaran, Pos, PosProgram, PosSasaran, Unit
 
 
 def _sum(values: Sequence[int | None]) -> int | None:
@@ -60,43 +58,6 @@ def efisiensi_persen(p: int | None, r: int | None, places: int = 2) -> Decimal |
     return bulat(persen(p - r, p), places)
 
 
-@dataclass(frozen=True)
-class Pos:
-    """Pagu and realisasi of one program, one sasaran, or the total, with the
-    percentages computed from them (each from its own numerator and denominator)."""
-
-    pagu: int | None
-    realisasi: int | None
-    serapan: Decimal | None
-    efisiensi_persen: Decimal | None
-
-    @property
-    def efisiensi(self) -> int | None:
-        if self.pagu is None or self.realisasi is None:
-            return None
-        return self.pagu - self.realisasi
-
-
-@dataclass(frozen=True)
-class PosProgram(Pos):
-    program: Program
-
-
-@dataclass(frozen=True)
-class PosSasaran(Pos):
-    sasaran_id: str | None
-    program: list[PosProgram] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class HasilAnggaran:
-    total: Pos
-    efisiensi_persen: Decimal | None
-    """The total's efisiensi % (the same figure as ``total.efisiensi_persen``)."""
-    sasaran: list[PosSasaran]
-    program: list[PosProgram]
-
-
 def _pos(
     p: int | None, r: int | None, places: int
 ) -> tuple[int | None, int | None, Decimal | None, Decimal | None]:
@@ -129,4 +90,18 @@ def hitung_anggaran(
     else:
         t_pagu = t_real = None
     total = Pos(*_pos(t_pagu, t_real, places))
-    return HasilAnggaran(total, total.efisiensi_persen, per_sasaran, programs)
+    units: dict[int, Pos] = {}
+    dana: dict[int, tuple[Decimal | None, ...]] = {}
+    for p in data.program:
+        tree: list[Unit] = [p, *p.kegiatan, *(s for k in p.kegiatan for s in k.sub_kegiatan)]
+        for unit in tree:
+            own = pagu(unit)
+            units[id(unit)] = Pos(*_pos(own, realisasi(unit), places))
+            # A sumber dana given in rupiah is printed with its share of the pagu.
+            dana[id(unit)] = tuple(
+                bulat(persen(sd.jumlah, own))
+                if sd.persen is None and sd.jumlah is not None and own
+                else None
+                for sd in unit.sumber_dana
+            )
+    return HasilAnggaran(total, total.efisiensi_persen, per_sasaran, programs, units, dana)

@@ -13,14 +13,14 @@ Every function returns Indonesian-formatted text without "Rp" or "%".
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sakipgen.calc.anggaran import HasilAnggaran
-from sakipgen.calc.tahun import HasilIndikator, HasilSasaran, HasilTahun, hitung_tahun
+from sakipgen.calc.tahun import hitung_tahun
 from sakipgen.i18n import _
 from sakipgen.model.folder import Dinas
+from sakipgen.model.hasil import HasilAnggaran, HasilIndikator, HasilSasaran, HasilTahun
 from sakipgen.model.nilai import Nilai
 
 MAKS_ISIAN = 500
@@ -67,13 +67,19 @@ def _tren(now: Decimal | None, before: Decimal | None) -> str:
 
 @dataclass
 class Konteks:
-    """What placeholders of one year can refer to."""
+    """What placeholders of one year can refer to.  ``semua`` holds the other years'
+    results when the caller has them (the pipeline does); a year missing there is
+    computed when a placeholder asks for it."""
 
     dinas: Dinas
     hasil: HasilTahun
+    semua: Mapping[int, HasilTahun] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self._anggaran: dict[int, HasilAnggaran | None] = {self.hasil.tahun: self.hasil.anggaran}
+        self._anggaran: dict[int, HasilAnggaran | None] = {
+            y: h.anggaran for y, h in self.semua.items()
+        }
+        self._anggaran[self.hasil.tahun] = self.hasil.anggaran
 
     def _ind(self, ident: str) -> HasilIndikator:
         for s in self.hasil.sasaran:

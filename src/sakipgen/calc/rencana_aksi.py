@@ -7,21 +7,10 @@ contribute nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
+from sakipgen.model.hasil import RingkasanBaris
 from sakipgen.model.nilai import Nilai
-
-
-@dataclass(frozen=True)
-class RingkasanBaris:
-    per_periode: list[Decimal | None]
-    """The amount planned in each period (increments)."""
-    kumulatif: list[Decimal | None]
-    """The running total at the end of each period."""
-    tahunan: Decimal | None
-    turun_di: int | None
-    """For a cumulative row: the first period (1-based) whose value is below an earlier one."""
 
 
 def _angka(v: Nilai) -> Decimal | None:

@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
+from sakipgen.model.hasil import SelTabel as Sel
+from sakipgen.model.hasil import TabelHitung
 from sakipgen.model.nilai import parse_angka
-from sakipgen.model.tabel import Kolom, Tabel
-
-Sel = Decimal | str | None
-
-
-@dataclass(frozen=True)
-class TabelHitung:
-    kolom: list[Kolom]
-    baris: list[list[Sel]]
-    total: list[Sel] | None
+from sakipgen.model.tabel import Tabel
 
 
 def _num(cell: Sel) -> Decimal | None:

@@ -8,10 +8,9 @@ year.  Indikator whose target is ``-`` are not measured that year.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
-from sakipgen.calc.anggaran import HasilAnggaran, hitung_anggaran
+from sakipgen.calc.anggaran import hitung_anggaran
 from sakipgen.calc.bulat import bulat, rata_rata
 from sakipgen.calc.capaian import CapaianError, hitung
 from sakipgen.calc.kategori import kategori
@@ -19,57 +18,12 @@ from sakipgen.diagnostics import Diagnostic, Location
 from sakipgen.format import angka
 from sakipgen.i18n import _
 from sakipgen.model.folder import Dinas
-from sakipgen.model.nilai import Nilai
+from sakipgen.model.hasil import HasilIndikator, HasilSasaran, HasilTahun
 from sakipgen.model.renstra import Indikator, Sasaran
 from sakipgen.model.tahun import RealisasiIndikator, TargetIndikator
 
-SUMBER_TARGET = {
-    "pk_perubahan": "PK Perubahan",
-    "pk": "Perjanjian Kinerja",
-    "rkt": "RKT",
-    "renstra": "Renstra",
-}
 
-
-@dataclass(frozen=True)
-class HasilIndikator:
-    sasaran_id: str
-    indikator: Indikator
-    target: Nilai
-    target_semula: Nilai | None
-    realisasi: Nilai | None
-    capaian: Decimal | None
-    kategori: str | None
-    manual: bool = False
-    alasan: str | None = None
-    keterangan: str | None = None
-    capaian_tahun_lalu: Decimal | None = None
-    capaian_target_akhir: Decimal | None = None
-
-
-@dataclass(frozen=True)
-class HasilSasaran:
-    sasaran: Sasaran
-    indikator: list[HasilIndikator]
-    capaian: Decimal | None
-    kategori: str | None
-    capaian_tahun_lalu: Decimal | None = None
-
-
-@dataclass(frozen=True)
-class HasilTahun:
-    tahun: int
-    sumber_target: str | None
-    ada_realisasi: bool
-    sasaran: list[HasilSasaran]
-    capaian: Decimal | None
-    kategori: str | None
-    rata_rata_indikator: Decimal | None
-    anggaran: HasilAnggaran | None
-    capaian_tahun_lalu: Decimal | None = None
-
-
-def _targets(dinas: Dinas, year: int) -> tuple[str | None, dict[str, TargetIndikator]]:
+def targets_tahun(dinas: Dinas, year: int) -> tuple[str | None, dict[str, TargetIndikator]]:
     tahun = dinas.tahun.get(year)
     if tahun and tahun.target:
         chosen = tahun.target.model.berlaku()
@@ -92,33 +46,31 @@ def tahun_tersedia(dinas: Dinas) -> list[int]:
 
 
 def hitung_tahun(
-    dinas: Dinas, year: int, *, pembanding: bool = True
+    dinas: Dinas, year: int, *, pembanding: bool = True, lalu: HasilTahun | None = None
 ) -> tuple[HasilTahun, list[Diagnostic]]:
-    """Everything computed for ``year``; memoised on the dinas (check, narrative and
-    documents all ask for the same years)."""
-    key = ("hitung_tahun", year, pembanding)
-    if key not in dinas.memo:
-        dinas.memo[key] = _hitung_tahun(dinas, year, pembanding)
-    found = dinas.memo[key]
-    assert isinstance(found, tuple)
-    hasil: HasilTahun = found[0]
-    diags: list[Diagnostic] = found[1]
-    return hasil, list(diags)
+    """Everything computed for ``year``, and the problems found computing it.
+
+    With ``pembanding`` the previous year (when the dinas has its folder) gives the
+    "capaian tahun lalu" figures: ``lalu`` when the caller has computed it already (the
+    pipeline computes the years in order), else it is computed here.  Pure: the same
+    dinas and year always give the same result, and nothing is kept between calls."""
+    if pembanding and lalu is None and (year - 1) in dinas.tahun:
+        lalu, _diags = hitung_tahun(dinas, year - 1, pembanding=False)
+    return _hitung_tahun(dinas, year, lalu if pembanding and (year - 1) in dinas.tahun else None)
 
 
-def _hitung_tahun(dinas: Dinas, year: int, pembanding: bool) -> tuple[HasilTahun, list[Diagnostic]]:
+def _hitung_tahun(
+    dinas: Dinas, year: int, lalu: HasilTahun | None
+) -> tuple[HasilTahun, list[Diagnostic]]:
     diags: list[Diagnostic] = []
     profil = dinas.identitas.model.profil
     places = profil.desimal
-    sumber, targets = _targets(dinas, year)
+    sumber, targets = targets_tahun(dinas, year)
     tahun = dinas.tahun.get(year)
     real_file = tahun.realisasi if tahun else None
     realisasi: dict[str, RealisasiIndikator] = real_file.model.indikator if real_file else {}
     ada_realisasi = real_file is not None
 
-    lalu: HasilTahun | None = None
-    if pembanding and (year - 1) in dinas.tahun:
-        lalu, _diags = hitung_tahun(dinas, year - 1, pembanding=False)
     lalu_ind = {h.indikator.id: h for s in lalu.sasaran for h in s.indikator} if lalu else {}
     lalu_sas = {s.sasaran.id: s for s in lalu.sasaran} if lalu else {}
 

@@ -1,17 +1,19 @@
-"""Run everything ``sakipgen check`` runs on one dinas folder: load, calculate every
-year, fill in every narrative, and collect all diagnostics."""
+"""The checks stage: what does not add up in a loaded and calculated dinas — narrative
+placeholders that cannot be filled (T001), consistency between files (K…) — and the
+codes a dinas switched off.  :mod:`sakipgen.pipeline` runs it after the calculation."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Mapping
 
 from sakipgen.calc.narasi import Konteks, isi
-from sakipgen.calc.tahun import hitung_tahun, tahun_tersedia
 from sakipgen.checks.konsistensi import periksa_konsistensi
-from sakipgen.diagnostics import RULES, Diagnostic, Location, sorted_unique
+from sakipgen.diagnostics import RULES, Diagnostic, Location
 from sakipgen.i18n import _
-from sakipgen.load import load_dinas
-from sakipgen.model.folder import Dinas, Jejak, Narasi
+from sakipgen.model.folder import Dinas, Narasi
+from sakipgen.model.hasil import HasilTahun
+
+__all__ = ["periksa_konsistensi", "periksa_narasi", "tanpa_diabaikan"]
 
 
 def _narasi(blocks: dict[str, Narasi], konteks: Konteks) -> list[Diagnostic]:
@@ -26,37 +28,21 @@ def _narasi(blocks: dict[str, Narasi], konteks: Konteks) -> list[Diagnostic]:
     return out
 
 
-def periksa(folder: Path, base: Path | None = None) -> tuple[Dinas | None, list[Diagnostic]]:
-    dinas, diags, _jejak = periksa_dengan_jejak(folder, base)
-    return dinas, diags
-
-
-def periksa_dengan_jejak(
-    folder: Path, base: Path | None = None
-) -> tuple[Dinas | None, list[Diagnostic], Jejak]:
-    """:func:`periksa`, and the trace of what was read (for the incremental build)."""
-    result = load_dinas(folder, base)
-    diags = list(result.diagnostics)
-    dinas = result.dinas
-    if dinas is None:
-        return None, sorted_unique(diags), result.jejak
-    for year in tahun_tersedia(dinas):
-        _hasil, calc_diags = hitung_tahun(dinas, year, pembanding=False)
-        diags.extend(calc_diags)
+def periksa_narasi(dinas: Dinas, hasil: Mapping[int, HasilTahun]) -> list[Diagnostic]:
+    """Every placeholder of every narrative filled in: a year's own narrative with that
+    year's figures, the dinas-wide narrative with the latest year's (T001 where one
+    cannot be filled)."""
+    diags: list[Diagnostic] = []
     for year, tahun in sorted(dinas.tahun.items()):
-        if tahun.narasi:
-            hasil, _diags = hitung_tahun(dinas, year)
-            diags.extend(_narasi(tahun.narasi, Konteks(dinas, hasil)))
-    if dinas.narasi:
-        years = tahun_tersedia(dinas)
-        if years:
-            hasil, _diags = hitung_tahun(dinas, max(years))
-            diags.extend(_narasi(dinas.narasi, Konteks(dinas, hasil)))
-    diags.extend(periksa_konsistensi(dinas))
-    return dinas, sorted_unique(_tanpa_diabaikan(dinas, diags)), result.jejak
+        if tahun.narasi and year in hasil:
+            diags.extend(_narasi(tahun.narasi, Konteks(dinas, hasil[year], hasil)))
+    if dinas.narasi and hasil:
+        latest = hasil[max(hasil)]
+        diags.extend(_narasi(dinas.narasi, Konteks(dinas, latest, hasil)))
+    return diags
 
 
-def _tanpa_diabaikan(dinas: Dinas, diags: list[Diagnostic]) -> list[Diagnostic]:
+def tanpa_diabaikan(dinas: Dinas, diags: list[Diagnostic]) -> list[Diagnostic]:
     """Drop the codes the dinas switched off in sakip.yaml (``periksa.abaikan``); an
     unknown code there is itself reported."""
     off = dinas.identitas.model.periksa.abaikan

@@ -397,13 +397,13 @@ def angka_wajar(dinas: Dinas) -> Iterator[Diagnostic]:
 def capaian_tercetak(dinas: Dinas) -> Iterator[Diagnostic]:
     """K013: a printed capaian (``capaian`` beside ``nilai``) that differs from what the
     year's target and realisasi compute."""
-    from sakipgen.calc.tahun import _targets
+    from sakipgen.calc.tahun import targets_tahun
 
     profil = dinas.identitas.model.profil
     for year, t in sorted(dinas.tahun.items()):
         if t.realisasi is None:
             continue
-        _doc, targets = _targets(dinas, year)
+        _doc, targets = targets_tahun(dinas, year)
         for ident, r in t.realisasi.model.indikator.items():
             if r.capaian is None or r.nilai is None or ident not in targets:
                 continue

@@ -155,7 +155,7 @@ class Dokumen(Model):
         "memuat PK awal; target semula dibaca dari sana. Contoh: v2021-pk",
     )
     """Only in ``pk_perubahan``: the git revision holding the original PK, whose targets
-    are the ``semula`` of this PK Perubahan (see :func:`sakipgen.beda.semula_revisi`)."""
+    are the ``semula`` of this PK Perubahan (see :func:`sakipgen.load.revisi.semula`)."""
 
 
 class DokumenTahun(Model):

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from sakipgen.model.anggaran import AnggaranTahun, Program
-from sakipgen.model.dinas import DokumenTahun, Identitas
+from sakipgen.model.dinas import Dokumen, DokumenTahun, Identitas
 from sakipgen.model.rencana_aksi import RencanaAksiTahun
 from sakipgen.model.renstra import Indikator, Renstra, Sasaran
 from sakipgen.model.tabel import Tabel
@@ -147,8 +147,6 @@ class Dinas:
     templat: TemplatDinas = field(default_factory=TemplatDinas)
     logo: Logo | None = None
     jejak: Jejak = field(default_factory=Jejak, repr=False, compare=False)
-    memo: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
-    """Results of pure calculations on this (never modified) dinas, e.g. a year's capaian."""
 
     @property
     def nama(self) -> str:
@@ -161,6 +159,13 @@ class Dinas:
     @cached_property
     def indikator(self) -> dict[str, tuple[Sasaran, Indikator]]:
         return {i.id: (s, i) for s, i in self.renstra.model.indikator()}
+
+    def dokumen(self, tahun: int, jenis: str) -> Dokumen:
+        """The year's ``dokumen.yaml`` entry of a document kind (``pk_perubahan`` …):
+        date, place, signatory; empty when the year has none."""
+        t = self.tahun.get(tahun)
+        found = getattr(t.dokumen.model, jenis, None) if t and t.dokumen else None
+        return found if isinstance(found, Dokumen) else Dokumen()
 
     def narasi_untuk(self, tahun: int | None, nama: str) -> Narasi | None:
         """A narrative block of the year, else the dinas-wide one."""

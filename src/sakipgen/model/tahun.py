@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated, Any
 
 from pydantic import Field, model_validator
@@ -163,3 +164,16 @@ class RealisasiTahun(Model):
         default_factory=dict,
         description="Realisasi per id indikator Renstra; contoh: {IK1.1: 43.30, IK1.2: 13244}",
     )
+
+
+def pasangan_target(
+    lama: TargetDokumen | None, baru: TargetDokumen | None, urutan: Sequence[str] = ()
+) -> list[tuple[str, TargetIndikator | None, TargetIndikator | None]]:
+    """Every indikator of either document with its entry on each side: the Renstra
+    order first (``urutan``), then other ids in order of appearance.  ``diff`` reports
+    the pairs that differ; the PK Perubahan takes its "target semula" from them."""
+    a = lama.indikator if lama else {}
+    b = baru.indikator if baru else {}
+    ids = [i for i in urutan if i in a or i in b]
+    ids += [i for i in [*b, *a] if i not in ids]
+    return [(i, a.get(i), b.get(i)) for i in dict.fromkeys(ids)]

@@ -19,6 +19,7 @@ from typing import Any
 from sakipgen.diagnostics import Diagnostic, Location, display_path
 from sakipgen.i18n import _
 from sakipgen.model.folder import Dinas, TemplatDinas, UkuranHalaman
+from sakipgen.pipeline import Bundel
 from sakipgen.render.sandbox import Lingkungan, lingkungan, teks_bawaan
 
 JENIS = ["rkt", "iku", "pk", "rencana-aksi", "lkjip"]
@@ -87,32 +88,29 @@ def tahun_bawaan(dinas: Dinas, jenis: str) -> int | None:
     return choose(dinas)
 
 
-def build(dinas: Dinas, jenis: str, tahun: int) -> Hasil:
-    """Render one document; data problems come back as diagnostics, never exceptions.
-    A dinas's own template that fails in any way is a D002 at its line."""
+def build(bundel: Bundel, jenis: str, tahun: int) -> Hasil:
+    """Render one document from the pipeline's bundle (built with
+    ``Pilihan(dokumen=True)`` and the year among its years); data problems come back as
+    diagnostics, never exceptions.  A dinas's own template that fails in any way is a
+    D002 at its line."""
     from jinja2 import TemplateError
 
-    from sakipgen.calc.narasi import Konteks, isi
-    from sakipgen.calc.tahun import hitung_tahun
     from sakipgen.render import sandbox
     from sakipgen.render.data import Data, polos
     from sakipgen.render.dokumen import DataKurang, Dokumen, tanggal_dokumen
     from sakipgen.render.paket import Paket, zip_docx
 
+    dinas = bundel.dinas
+    assert dinas is not None and tahun in bundel.hasil, "the pipeline computes the year first"
     mod = importlib.import_module(f"sakipgen.render.{_MODULES[jenis]}")
     templat = Templat(dinas.templat)
     where = Location(display_path(dinas.folder), 0, 0)
     potret, lanskap = templat.halaman()
     paket = Paket(potret=potret, lanskap=lanskap)
-    hasil, _diags = hitung_tahun(dinas, tahun)
-    functions = Konteks(dinas, hasil).functions()
-
-    def isi_narasi(text: str) -> str:
-        return isi(text, functions)[0]
-
-    doc = Dokumen(dinas, tahun, paket, isi_narasi)
+    hasil = bundel.hasil[tahun]
+    doc = Dokumen(dinas, tahun, paket, bundel.narasi, bundel.tabel)
     try:
-        konteks: dict[str, Any] = mod.konteks(dinas, tahun, hasil, doc)
+        konteks: dict[str, Any] = mod.konteks(bundel, tahun, doc)
     except DataKurang as exc:
         return Hasil(
             jenis, tahun, None, [Diagnostic.make(where, "D001", f"{jenis} {tahun}: {exc}")]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -21,6 +21,7 @@ from markupsafe import Markup
 from sakipgen.diagnostics import Diagnostic, Location
 from sakipgen.i18n import _
 from sakipgen.model.folder import Dinas
+from sakipgen.model.hasil import TabelHitung
 from sakipgen.model.nilai import format_nip
 from sakipgen.model.tabel import Kolom, Tabel
 from sakipgen.render import xml
@@ -90,8 +91,10 @@ class Dokumen:
     dinas: Dinas
     tahun: int | None
     paket: Paket
-    isi_narasi: Callable[[str], str] | None
-    """Fills narrative placeholders for this document's year (None: no figures available)."""
+    narasi_terisi: Mapping[tuple[int, str], str] = field(default_factory=dict)
+    """(year, name) → narrative with its figures filled in (from the pipeline)."""
+    tabel_terhitung: Mapping[tuple[int, str], TabelHitung] = field(default_factory=dict)
+    """(year, table name) → the supporting table's computed cells (from the pipeline)."""
     seksi: Seksi = field(default_factory=lambda: Seksi(nomor=None))
     bab: int = 0
     _tabel: int = 0
@@ -168,8 +171,8 @@ class Dokumen:
                 raise DataKurang(_("narasi '{nama}.md' tidak ada").format(nama=nama))
             return Markup("".join(str(f()) for f in inserts))
         text = block.teks
-        if self.isi_narasi is not None and "{{" in text:
-            text = self.isi_narasi(text)
+        if self.tahun is not None:
+            text = self.narasi_terisi.get((self.tahun, nama), text)
         from sakipgen.render.markdown import pisah_tabel
 
         parts = pisah_tabel(text, _MARKER)  # lines ending in LF, CRLF or CR alike
@@ -185,15 +188,18 @@ class Dokumen:
         t = self.dinas.tahun.get(self.tahun) if self.tahun is not None else None
         if t is None:
             return []
-        found = [b.model for _, b in sorted(t.tabel.items()) if b.model.letak == nama]
-        return [functools.partial(self.tabel_pendukung, tabel) for tabel in found]
+        year = self.tahun
+        assert year is not None  # a year folder was found above
+        return [
+            functools.partial(self.tabel_pendukung, b.model, self.tabel_terhitung[(year, name)])
+            for name, b in sorted(t.tabel.items())
+            if b.model.letak == nama
+        ]
 
-    def tabel_pendukung(self, tabel: Tabel) -> Markup:
-        """A supporting table from ``tabel/*.yaml`` with its caption, sums and source line."""
-        from sakipgen.calc.tabel import hitung_tabel
+    def tabel_pendukung(self, tabel: Tabel, h: TabelHitung) -> Markup:
+        """A supporting table from ``tabel/*.yaml`` with its caption, sums and source line;
+        ``h`` its cells as the pipeline computed them."""
         from sakipgen.format import angka, rupiah
-
-        h = hitung_tabel(tabel)
 
         def cell(k: Kolom, v: Decimal | str | None) -> Sel:
             if v is None:

@@ -15,11 +15,11 @@ from typing import Any
 
 from markupsafe import Markup
 
-from sakipgen.calc.tahun import HasilTahun
 from sakipgen.format import nilai
 from sakipgen.i18n import _
 from sakipgen.model.folder import Dinas
 from sakipgen.model.renstra import Indikator, Misi, Renstra, Sasaran
+from sakipgen.pipeline import Bundel
 from sakipgen.render import xml
 from sakipgen.render.dokumen import DataKurang, Dokumen
 from sakipgen.render.tabel import Kol, Sel
@@ -574,7 +574,9 @@ def bagan_langkah(doc: Dokumen) -> Markup:
 # --- the document's data ---------------------------------------------------------------
 
 
-def konteks(dinas: Dinas, tahun: int, hasil: HasilTahun, doc: Dokumen) -> dict[str, Any]:
+def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
+    dinas = bundel.dinas
+    assert dinas is not None
     renstra = dinas.renstra.model
     periode = renstra.periode
     t = dinas.tahun.get(tahun)

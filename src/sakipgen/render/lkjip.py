@@ -13,12 +13,11 @@ from typing import Any
 
 from markupsafe import Markup
 
-from sakipgen.calc.anggaran import HasilAnggaran
-from sakipgen.calc.kategori import pita
-from sakipgen.calc.tahun import HasilSasaran, HasilTahun, hitung_tahun
 from sakipgen.format import angka, nilai, rupiah
 from sakipgen.i18n import _
 from sakipgen.model.folder import Dinas
+from sakipgen.model.hasil import HasilAnggaran, HasilSasaran, HasilTahun
+from sakipgen.pipeline import Bundel
 from sakipgen.render.data import Data
 from sakipgen.render.dokumen import ROMAWI, DataKurang, Dokumen
 from sakipgen.render.tabel import Kol, Sel, merge_column
@@ -53,7 +52,10 @@ def _unit(value: str, satuan: str) -> str:
     return value
 
 
-def konteks(dinas: Dinas, tahun: int, hasil: HasilTahun, doc: Dokumen) -> dict[str, Any]:
+def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
+    dinas = bundel.dinas
+    assert dinas is not None
+    hasil = bundel.hasil[tahun]
     t = dinas.tahun.get(tahun)
     if t is None or t.realisasi is None or not hasil.sasaran:
         raise DataKurang(
@@ -73,7 +75,6 @@ def konteks(dinas: Dinas, tahun: int, hasil: HasilTahun, doc: Dokumen) -> dict[s
             ).format(tahun=tahun)
         )
     renstra = dinas.renstra.model
-    profil = dinas.identitas.model.profil
     m = meta(dinas, tahun, "lkjip")
     anggaran = hasil.anggaran
     target_doc = t.target.model if t.target else None
@@ -108,7 +109,7 @@ def konteks(dinas: Dinas, tahun: int, hasil: HasilTahun, doc: Dokumen) -> dict[s
         return by_id[str(arg.sasaran.id)]
 
     def tabel_skala() -> Markup:
-        bands = pita(profil)
+        bands = list(bundel.pita)
         rows: list[list[object]] = []
         for i, b in enumerate(bands, 1):
             lo = b.batas_bawah
@@ -225,7 +226,7 @@ def konteks(dinas: Dinas, tahun: int, hasil: HasilTahun, doc: Dokumen) -> dict[s
         if y == tahun:
             per_year[y] = hasil
         elif y < tahun and y in dinas.tahun and dinas.tahun[y].realisasi is not None:
-            per_year[y] = hitung_tahun(dinas, y, pembanding=False)[0]
+            per_year[y] = bundel.hasil[y]
     capaian_per_tahun: dict[int, dict[str, Decimal | None]] = {
         y: {
             hh.indikator.id: hh.capaian
@@ -514,7 +515,7 @@ def konteks(dinas: Dinas, tahun: int, hasil: HasilTahun, doc: Dokumen) -> dict[s
         "tabel_kegiatan": tabel_kegiatan,
         "tabel_iku": tabel_iku,
         "tabel_pk": tabel_target(dinas, doc, pk) if pk is not None else None,
-        "tabel_program": tabel_program(doc, programs, pk) if pk is not None else None,
+        "tabel_program": tabel_program(doc, programs, pk, anggaran) if pk is not None else None,
         "tabel_anggaran": tabel_anggaran(anggaran) if anggaran is not None else None,
         "tabel_efisiensi": (lambda: tabel_efisiensi(anggaran))
         if anggaran is not None and anggaran.sasaran

@@ -20,16 +20,15 @@ from typing import Any
 
 from markupsafe import Markup
 
-from sakipgen.calc.anggaran import pagu
-from sakipgen.calc.rencana_aksi import ringkas
-from sakipgen.calc.tahun import HasilTahun
 from sakipgen.format import angka, nilai
 from sakipgen.i18n import _
 from sakipgen.model.anggaran import Kegiatan, Program, SubKegiatan
 from sakipgen.model.folder import Dinas
+from sakipgen.model.hasil import HasilAnggaran, RingkasanBaris
 from sakipgen.model.nilai import Nilai
 from sakipgen.model.rencana_aksi import JUMLAH_PERIODE, BarisRencanaAksi, TabelRencanaAksi
 from sakipgen.model.renstra import Sasaran
+from sakipgen.pipeline import Bundel
 from sakipgen.render import xml
 from sakipgen.render.dokumen import DataKurang, Dokumen
 from sakipgen.render.tabel import Kol, Sel
@@ -85,9 +84,10 @@ class Lampiran:
 
 
 class _Anggaran:
-    """anggaran.yaml ids → program, kegiatan, sub kegiatan."""
+    """anggaran.yaml ids → program, kegiatan, sub kegiatan, and their computed pagu."""
 
-    def __init__(self, programs: Sequence[Program]) -> None:
+    def __init__(self, programs: Sequence[Program], hasil: HasilAnggaran | None) -> None:
+        self.hasil = hasil
         self.program: dict[str, Program] = {}
         self.kegiatan: dict[str, Kegiatan] = {}
         self.sub: dict[str, SubKegiatan] = {}
@@ -100,6 +100,9 @@ class _Anggaran:
                     if s.id:
                         self.sub[s.id] = s
 
+    def pagu(self, unit: Kegiatan | SubKegiatan) -> int | None:
+        return self.hasil.pos(unit).pagu if self.hasil is not None else None
+
 
 def _unit(row: BarisRencanaAksi, ang: _Anggaran) -> tuple[str | None, str, str | None, int | None]:
     """The deepest budget unit the row refers to: key, name, kind, and its pagu
@@ -110,7 +113,7 @@ def _unit(row: BarisRencanaAksi, ang: _Anggaran) -> tuple[str | None, str, str |
             "sk:" + row.sub_kegiatan,
             s.uraian if s else row.sub_kegiatan,
             "sub_kegiatan",
-            pagu(s) if s else None,
+            ang.pagu(s) if s else None,
         )
     if row.kegiatan:
         k = ang.kegiatan.get(row.kegiatan)
@@ -118,7 +121,7 @@ def _unit(row: BarisRencanaAksi, ang: _Anggaran) -> tuple[str | None, str, str |
             "k:" + row.kegiatan,
             k.uraian if k else row.kegiatan,
             "kegiatan",
-            (pagu(k) if k else None),
+            (ang.pagu(k) if k else None),
         )
     if row.program:
         p = ang.program.get(row.program)
@@ -151,18 +154,23 @@ def _indikator(dinas: Dinas, row: BarisRencanaAksi) -> str:
     return row.indikator or ""
 
 
-def _tahunan(row: BarisRencanaAksi, kumulatif: bool) -> str:
+def _tahunan(row: BarisRencanaAksi, ringkasan: RingkasanBaris) -> str:
     """The row's annual figure: as written in ``target_tahunan``, else computed."""
     if row.target_tahunan is not None and row.target_tahunan.jenis != "kosong":
         return nilai(row.target_tahunan)
-    total = ringkas(row.target, kumulatif).tahunan
+    total = ringkasan.tahunan
     if total is None:
         return "-"
     unit = next((v.satuan for v in reversed(row.target) if v.jenis == "angka" and v.satuan), "")
     return nilai(Nilai("angka", "", angka=total, satuan=unit))
 
 
-def baris_cetak(dinas: Dinas, tabel: TabelRencanaAksi, ang: _Anggaran) -> list[BarisCetak]:
+def baris_cetak(
+    dinas: Dinas,
+    tabel: TabelRencanaAksi,
+    ang: _Anggaran,
+    ringkasan: Sequence[RingkasanBaris],
+) -> list[BarisCetak]:
     n = JUMLAH_PERIODE[tabel.periode]
     out: list[BarisCetak] = []
     for index, row in enumerate(tabel.baris):
@@ -170,7 +178,6 @@ def baris_cetak(dinas: Dinas, tabel: TabelRencanaAksi, ang: _Anggaran) -> list[B
         if not key:  # no sasaran: the row is a group of its own
             key = f"#{index}"
         unit_key, unit, unit_jenis, unit_pagu = _unit(row, ang)
-        kumulatif = tabel.kumulatif if row.kumulatif is None else row.kumulatif
         periode = [nilai(v) for v in row.target[:n]]
         periode += ["-"] * (n - len(periode))
         out.append(
@@ -183,7 +190,7 @@ def baris_cetak(dinas: Dinas, tabel: TabelRencanaAksi, ang: _Anggaran) -> list[B
                 unit=unit,
                 unit_jenis=unit_jenis,
                 periode=periode,
-                tahunan=_tahunan(row, kumulatif),
+                tahunan=_tahunan(row, ringkasan[index]),
                 anggaran=row.anggaran if row.anggaran is not None else unit_pagu,
                 penanggung_jawab=row.penanggung_jawab or "",
             )
@@ -516,7 +523,9 @@ def _tabel(
 # --- the document ------------------------------------------------------------------------
 
 
-def konteks(dinas: Dinas, tahun: int, hasil: HasilTahun, doc: Dokumen) -> dict[str, Any]:
+def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
+    dinas = bundel.dinas
+    assert dinas is not None
     t = dinas.tahun.get(tahun)
     if t is None or t.rencana_aksi is None:
         raise DataKurang(_("{tahun}/rencana-aksi.yaml tidak ada").format(tahun=tahun))
@@ -526,15 +535,18 @@ def konteks(dinas: Dinas, tahun: int, hasil: HasilTahun, doc: Dokumen) -> dict[s
     m = meta(dinas, tahun, "rencana_aksi")
     ident = dinas.identitas.model
     renstra = dinas.renstra.model
-    ang = _Anggaran(t.program())
+    ang = _Anggaran(t.program(), bundel.hasil[tahun].anggaran)
     nama_dinas = ident.dinas.nama
     if ident.pemda.lower() not in nama_dinas.lower():
         nama_dinas = f"{nama_dinas} {ident.pemda}"
 
-    tabel_urut = sorted(t.rencana_aksi.model.tabel, key=lambda x: TINGKAT.index(x.tingkat))
+    ringkasan = bundel.rencana_aksi[tahun]
+    tabel_urut = sorted(
+        enumerate(t.rencana_aksi.model.tabel), key=lambda x: TINGKAT.index(x[1].tingkat)
+    )
     lampiran: list[Lampiran] = []
-    for tb in tabel_urut:
-        rows = baris_cetak(dinas, tb, ang)
+    for ti, tb in tabel_urut:
+        rows = baris_cetak(dinas, tb, ang, ringkasan[ti])
         strategis = any(_sasaran(dinas, r, ang)[2] for r in tb.baris)
         judul = tb.judul or (
             f"Rencana Aksi atas Perjanjian Kinerja {NAMA_TINGKAT[tb.tingkat]} Tahun {tahun}"
@@ -549,7 +561,7 @@ def konteks(dinas: Dinas, tahun: int, hasil: HasilTahun, doc: Dokumen) -> dict[s
             Lampiran(tb.tingkat, judul.upper(), nama_dinas.upper(), tb.periode, rows, build)
         )
 
-    periode = {tb.periode for tb in tabel_urut}
+    periode = {tb.periode for _ti, tb in tabel_urut}
     judul = "Rencana Aksi atas Perjanjian Kinerja (PK)" + (" Perubahan" if perubahan else "")
     tabel_iku: Callable[[], Markup] | None = (
         tabel_target(dinas, doc, pk, satuan_kolom=False) if pk and pk.indikator else None

@@ -26,14 +26,14 @@ from typing import Any
 
 from markupsafe import Markup
 
-from sakipgen.calc.anggaran import pagu as pagu_unit
-from sakipgen.calc.tahun import HasilTahun, hitung_tahun
 from sakipgen.format import nilai, rupiah
 from sakipgen.i18n import _
 from sakipgen.model.anggaran import IndikatorKegiatan, Kegiatan, Program
 from sakipgen.model.folder import Dinas
+from sakipgen.model.hasil import HasilTahun
 from sakipgen.model.renstra import Indikator, Sasaran
 from sakipgen.model.tahun import TargetIndikator
+from sakipgen.pipeline import Bundel
 from sakipgen.render import xml
 from sakipgen.render.dokumen import DataKurang, Dokumen
 from sakipgen.render.tabel import Kol, Sel, merge_column
@@ -122,7 +122,10 @@ def _baris_indikator(items: list[IndikatorKegiatan]) -> tuple[str, str]:
     )
 
 
-def konteks(dinas: Dinas, tahun: int, hasil: HasilTahun, doc: Dokumen) -> dict[str, Any]:
+def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
+    dinas = bundel.dinas
+    assert dinas is not None
+    anggaran = bundel.hasil[tahun].anggaran
     found = target_rkt(dinas, tahun)
     if found is None:
         raise DataKurang(
@@ -147,7 +150,7 @@ def konteks(dinas: Dinas, tahun: int, hasil: HasilTahun, doc: Dokumen) -> dict[s
 
     lalu: HasilTahun | None = None
     if (tahun - 1) in dinas.tahun:
-        lalu, _diags = hitung_tahun(dinas, tahun - 1, pembanding=False)
+        lalu = bundel.hasil[tahun - 1]
         if not lalu.ada_realisasi or not lalu.sasaran:
             lalu = None
 
@@ -261,6 +264,10 @@ def konteks(dinas: Dinas, tahun: int, hasil: HasilTahun, doc: Dokumen) -> dict[s
             rows,
             nomor_kolom=False,
         )
+
+    def pagu_unit(unit: Program | Kegiatan) -> int | None:
+        assert anggaran is not None  # programs come from anggaran.yaml
+        return anggaran.pos(unit).pagu
 
     def pagu_program(p: Program) -> int | None:
         if rkt_doc is not None and p.id in rkt_doc.program:

@@ -8,22 +8,19 @@ from decimal import Decimal
 
 from markupsafe import Markup
 
-from sakipgen.calc.anggaran import pagu as pagu_program
-from sakipgen.calc.bulat import bulat, persen
-from sakipgen.format import angka, nilai, rupiah, tanggal
+from sakipgen.format import angka, keterangan_dana, nilai, rupiah, tanggal
 from sakipgen.model.anggaran import Program
 from sakipgen.model.dinas import Atasan, Pejabat
 from sakipgen.model.dinas import Dokumen as DokumenMeta
 from sakipgen.model.folder import Dinas
+from sakipgen.model.hasil import HasilAnggaran
 from sakipgen.model.tahun import TargetDokumen
 from sakipgen.render.dokumen import Dokumen
 from sakipgen.render.tabel import Kol, Sel, merge_column
 
 
 def meta(dinas: Dinas, tahun: int, jenis: str) -> DokumenMeta:
-    t = dinas.tahun.get(tahun)
-    found = getattr(t.dokumen.model, jenis, None) if t and t.dokumen else None
-    return found or DokumenMeta()
+    return dinas.dokumen(tahun, jenis)
 
 
 def penandatangan(dinas: Dinas, m: DokumenMeta) -> Pejabat:
@@ -38,21 +35,6 @@ def tempat_tanggal(dinas: Dinas, m: DokumenMeta, tahun: int) -> str:
     tempat = m.tempat or dinas.identitas.model.ibukota or ""
     when = tanggal(m.tanggal) if m.tanggal else f"{'.' * 20} {tahun}"
     return f"{tempat}, {when}" if tempat else when
-
-
-def keterangan_dana(p: Program) -> str:
-    """``APBD 100 %`` or ``DAK Non Fisik Rp 406.182.400 (73,03 %); APBD …``."""
-    total = pagu_program(p)
-    parts = []
-    for sd in p.sumber_dana:
-        if sd.persen is not None:
-            parts.append(f"{sd.sumber} {angka(sd.persen)} %")
-        elif sd.jumlah is not None:
-            share = f" ({angka(bulat(persen(sd.jumlah, total)))} %)" if total else ""
-            parts.append(f"{sd.sumber} Rp {angka(sd.jumlah)}{share}")
-        else:
-            parts.append(sd.sumber)
-    return "; ".join(parts)
 
 
 def tabel_target(
@@ -135,17 +117,25 @@ def pct(value: Decimal | None) -> str:
 
 
 def tabel_program(
-    doc: Dokumen, programs: list[Program], target: TargetDokumen, *, kecil: bool = False
+    doc: Dokumen,
+    programs: list[Program],
+    target: TargetDokumen,
+    anggaran: HasilAnggaran | None,
+    *,
+    kecil: bool = False,
 ) -> Callable[[], Markup]:
     """No | Program | Anggaran | Keterangan (sumber dana), with the total: the PK's program table.
     Pagu as signed in the document (``target.program``) where given, else anggaran.yaml."""
 
     def build() -> Markup:
-        amounts = [target.program.get(p.id, pagu_program(p)) for p in programs]
+        assert anggaran is not None or not programs  # programs come from anggaran.yaml
+        amounts = [
+            target.program.get(p.id, anggaran.pos(p).pagu if anggaran else None) for p in programs
+        ]
         dana = any(p.sumber_dana for p in programs)  # no empty Keterangan column
         rows: list[list[object]] = [
             [Sel(f"{i}.", align="center"), p.uraian, Sel(rupiah(a), align="right")]
-            + ([keterangan_dana(p)] if dana else [])
+            + ([keterangan_dana(p, anggaran.bagian_dana(p) if anggaran else ())] if dana else [])
             for i, (p, a) in enumerate(zip(programs, amounts, strict=True), 1)
         ]
         footer: list[list[object]] = [

@@ -1,0 +1,156 @@
+"""What the calculation produces: the figures of one year, of the budget, of a rencana
+aksi row and of a supporting table.
+
+These are plain frozen values handed forward by the pipeline; documents, exports and
+``show`` read them and compute nothing themselves (README "How the code is laid out").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from sakipgen.model.anggaran import Kegiatan, Program, SubKegiatan
+from sakipgen.model.nilai import Nilai
+from sakipgen.model.renstra import Indikator, Sasaran
+from sakipgen.model.tabel import Kolom
+from sakipgen.model.tahun import TargetDokumen
+
+Unit = Program | Kegiatan | SubKegiatan
+SelTabel = Decimal | str | None
+
+SUMBER_TARGET = {
+    "pk_perubahan": "PK Perubahan",
+    "pk": "Perjanjian Kinerja",
+    "rkt": "RKT",
+    "renstra": "Renstra",
+}
+
+
+@dataclass(frozen=True)
+class HasilIndikator:
+    sasaran_id: str
+    indikator: Indikator
+    target: Nilai
+    target_semula: Nilai | None
+    realisasi: Nilai | None
+    capaian: Decimal | None
+    kategori: str | None
+    manual: bool = False
+    alasan: str | None = None
+    keterangan: str | None = None
+    capaian_tahun_lalu: Decimal | None = None
+    capaian_target_akhir: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class HasilSasaran:
+    sasaran: Sasaran
+    indikator: list[HasilIndikator]
+    capaian: Decimal | None
+    kategori: str | None
+    capaian_tahun_lalu: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class HasilTahun:
+    tahun: int
+    sumber_target: str | None
+    ada_realisasi: bool
+    sasaran: list[HasilSasaran]
+    capaian: Decimal | None
+    kategori: str | None
+    rata_rata_indikator: Decimal | None
+    anggaran: HasilAnggaran | None
+    capaian_tahun_lalu: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Pos:
+    """Pagu and realisasi of one program, one sasaran, or the total, with the
+    percentages computed from them (each from its own numerator and denominator)."""
+
+    pagu: int | None
+    realisasi: int | None
+    serapan: Decimal | None
+    efisiensi_persen: Decimal | None
+
+    @property
+    def efisiensi(self) -> int | None:
+        if self.pagu is None or self.realisasi is None:
+            return None
+        return self.pagu - self.realisasi
+
+
+@dataclass(frozen=True)
+class PosProgram(Pos):
+    program: Program
+
+
+@dataclass(frozen=True)
+class PosSasaran(Pos):
+    sasaran_id: str | None
+    program: list[PosProgram] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class HasilAnggaran:
+    total: Pos
+    efisiensi_persen: Decimal | None
+    """The total's efisiensi % (the same figure as ``total.efisiensi_persen``)."""
+    sasaran: list[PosSasaran]
+    program: list[PosProgram]
+    unit: dict[int, Pos] = field(default_factory=dict, repr=False)
+    """Every program, kegiatan and sub kegiatan of the year's anggaran.yaml (keyed by
+    the unit object itself: units need no id, and the models are immutable and live as
+    long as these results) → its pagu and realisasi (its own, else its children's sum)
+    and their percentages."""
+
+    dana: dict[int, tuple[Decimal | None, ...]] = field(default_factory=dict, repr=False)
+    """Per unit, per entry of its ``sumber_dana`` given in rupiah: that amount's share
+    of the unit's pagu in % (None where the entry gives a percentage, or no amount)."""
+
+    def pos(self, unit: Unit) -> Pos:
+        """The figures of one program, kegiatan or sub kegiatan of this year."""
+        return self.unit[id(unit)]
+
+    def bagian_dana(self, unit: Unit) -> tuple[Decimal | None, ...]:
+        return self.dana.get(id(unit), ())
+
+
+@dataclass(frozen=True)
+class RingkasanBaris:
+    per_periode: list[Decimal | None]
+    """The amount planned in each period (increments)."""
+    kumulatif: list[Decimal | None]
+    """The running total at the end of each period."""
+    tahunan: Decimal | None
+    turun_di: int | None
+    """For a cumulative row: the first period (1-based) whose value is below an earlier one."""
+
+
+@dataclass(frozen=True)
+class TabelHitung:
+    kolom: list[Kolom]
+    baris: list[list[SelTabel]]
+    total: list[SelTabel] | None
+
+
+@dataclass(frozen=True)
+class TargetPk:
+    """The targets a PK document prints: the PK, or the PK Perubahan with each entry's
+    "target semula" filled in where known."""
+
+    dokumen: TargetDokumen
+    perubahan: bool
+    ada_semula: bool
+
+
+@dataclass(frozen=True)
+class HasilPk:
+    """A year's PK as documents and exports print it.  ``galat_revisi``: why the
+    targets at ``revisi_pk`` could not be read (then ``target`` carries only what
+    target.yaml says, and the PK document is not built)."""
+
+    target: TargetPk
+    galat_revisi: str | None = None

@@ -1,0 +1,179 @@
+"""The front half of every command, once: load → calculate → check, handing one
+immutable :class:`Bundel` forward.
+
+``check`` reports the bundle's diagnostics; ``show``, ``export`` and ``build`` read
+its figures; ``diff`` compares two bundles.  None of them loads, calculates or runs
+git itself (``tests/test_lapisan.py`` keeps it so).  What a command needs beyond the
+diagnostics and figures is asked for in :class:`Pilihan`, so ``check`` stays light
+(no git, no narrative filled for documents).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from sakipgen.calc.kategori import pita
+from sakipgen.calc.narasi import Konteks, isi
+from sakipgen.calc.pk import target_pk
+from sakipgen.calc.rencana_aksi import ringkas
+from sakipgen.calc.tabel import hitung_tabel
+from sakipgen.calc.tahun import hitung_tahun, tahun_tersedia
+from sakipgen.checks import periksa_konsistensi, periksa_narasi, tanpa_diabaikan
+from sakipgen.diagnostics import Diagnostic, Severity, sorted_unique
+from sakipgen.errors import RevisiError
+from sakipgen.load import load_dinas
+from sakipgen.load.revisi import ekstrak, semula
+from sakipgen.model.dinas import Pita
+from sakipgen.model.folder import Dinas, Jejak
+from sakipgen.model.hasil import HasilPk, HasilTahun, RingkasanBaris, TabelHitung
+
+
+@dataclass(frozen=True)
+class Pilihan:
+    """What a command needs from the pipeline besides diagnostics and figures."""
+
+    dokumen: bool = False
+    """Everything documents and exports print: the PK with its "semula" (git, for a
+    ``revisi_pk``), narrative with figures filled in for every year, supporting tables
+    and rencana aksi totals."""
+    tahun_lain: tuple[int, ...] = ()
+    """Years to calculate besides those with data (``build --year`` of another year)."""
+
+
+@dataclass(frozen=True)
+class Bundel:
+    """One dinas folder, loaded, calculated and checked.  ``dinas`` is None when the
+    folder could not be loaded (the diagnostics say why)."""
+
+    dinas: Dinas | None
+    diagnostics: tuple[Diagnostic, ...]
+    jejak: Jejak = field(default_factory=Jejak)
+    hasil: Mapping[int, HasilTahun] = field(default_factory=dict)
+    """Every year with data, every Renstra year, and ``Pilihan.tahun_lain``."""
+    pita: tuple[Pita, ...] = ()
+    """The kategori bands of the dinas's scale, highest first."""
+    pk: Mapping[int, HasilPk] = field(default_factory=dict)
+    """With ``Pilihan.dokumen``: every year with a PK or PK Perubahan."""
+    narasi: Mapping[tuple[int, str], str] = field(default_factory=dict)
+    """With ``Pilihan.dokumen``: (year, narrative name) → its text with figures filled
+    in for that year (a year's own narrative, else the dinas-wide one)."""
+    tabel: Mapping[tuple[int, str], TabelHitung] = field(default_factory=dict)
+    """With ``Pilihan.dokumen``: (year, table name) → its computed cells."""
+    rencana_aksi: Mapping[int, tuple[tuple[RingkasanBaris, ...], ...]] = field(default_factory=dict)
+    """With ``Pilihan.dokumen``: year → per table of rencana-aksi.yaml, per row, its
+    period amounts, running totals and annual figure."""
+    revisi: str | None = None
+    """The git revision this bundle was read from (``diff``); None: the working tree."""
+    commit: str | None = None
+
+    @property
+    def galat(self) -> list[Diagnostic]:
+        """The errors (not warnings) among the diagnostics."""
+        return [d for d in self.diagnostics if d.severity is Severity.ERROR]
+
+    @property
+    def tahun(self) -> list[int]:
+        """The years with data, oldest first."""
+        return tahun_tersedia(self.dinas) if self.dinas is not None else []
+
+    def tahun_terakhir(self) -> int | None:
+        """The latest year with realisasi, else the latest year with data: what ``show``
+        and ``export`` report when no year is asked for."""
+        if self.dinas is None:
+            return None
+        with_real = [y for y, t in self.dinas.tahun.items() if t.realisasi is not None]
+        years = self.tahun
+        return max(with_real) if with_real else (max(years) if years else None)
+
+
+def siapkan(folder: Path, base: Path | None = None, pilihan: Pilihan = Pilihan()) -> Bundel:
+    """Load, calculate and check one dinas folder.  Never raises for data problems:
+    they are the bundle's diagnostics."""
+    loaded = load_dinas(folder, base)
+    diags = list(loaded.diagnostics)
+    dinas = loaded.dinas
+    if dinas is None:
+        return Bundel(None, tuple(sorted_unique(diags)), loaded.jejak)
+    available = tahun_tersedia(dinas)
+    hasil: dict[int, HasilTahun] = {}
+    # Also every Renstra year: a document may be of a year without data of its own (the
+    # IKU of the Renstra's first year).  Only the years with data are checked.
+    years = {*available, *dinas.renstra.model.periode.tahun, *pilihan.tahun_lain}
+    for year in sorted(years):
+        # In year order, so each year takes last year's figures from here.
+        found, year_diags = hitung_tahun(dinas, year, lalu=hasil.get(year - 1))
+        hasil[year] = found
+        if year in available:
+            diags.extend(year_diags)
+    diags.extend(periksa_narasi(dinas, {y: hasil[y] for y in available}))
+    diags.extend(periksa_konsistensi(dinas))
+    bundel = Bundel(
+        dinas,
+        tuple(sorted_unique(tanpa_diabaikan(dinas, diags))),
+        loaded.jejak,
+        hasil,
+        tuple(pita(dinas.identitas.model.profil)),
+    )
+    return _untuk_dokumen(bundel, dinas) if pilihan.dokumen else bundel
+
+
+def _untuk_dokumen(bundel: Bundel, dinas: Dinas) -> Bundel:
+    pk: dict[int, HasilPk] = {}
+    for year, tahun in sorted(dinas.tahun.items()):
+        target = tahun.target.model if tahun.target else None
+        if target is None or not (target.pk or target.pk_perubahan):
+            continue
+        dari_revisi = None
+        galat = None
+        rev = dinas.dokumen(year, "pk_perubahan").revisi_pk
+        if rev and target.pk_perubahan is not None and target.pk_perubahan.indikator:
+            try:
+                dari_revisi = semula(dinas, year, rev)
+            except RevisiError as exc:
+                galat = str(exc)
+        found = target_pk(dinas, year, dari_revisi)
+        if found is not None:
+            pk[year] = HasilPk(found, galat)
+
+    narasi: dict[tuple[int, str], str] = {}
+    for year, hasil in bundel.hasil.items():
+        functions = Konteks(dinas, hasil, bundel.hasil).functions()
+        names = {*dinas.narasi, *(dinas.tahun[year].narasi if year in dinas.tahun else {})}
+        for name in names:
+            block = dinas.narasi_untuk(year, name)
+            if block is not None:
+                text = block.teks
+                narasi[(year, name)] = isi(text, functions)[0] if "{{" in text else text
+
+    tabel = {
+        (year, name): hitung_tabel(berkas.model)
+        for year, tahun in dinas.tahun.items()
+        for name, berkas in tahun.tabel.items()
+    }
+    rencana_aksi = {
+        year: tuple(
+            tuple(
+                ringkas(list(b.target), b.kumulatif if b.kumulatif is not None else t.kumulatif)
+                for b in t.baris
+            )
+            for t in tahun.rencana_aksi.model.tabel
+        )
+        for year, tahun in dinas.tahun.items()
+        if tahun.rencana_aksi is not None
+    }
+    return replace(bundel, pk=pk, narasi=narasi, tabel=tabel, rencana_aksi=rencana_aksi)
+
+
+def siapkan_revisi(folder: Path, revisi: str) -> Bundel:
+    """The dinas folder as it was at a git revision, loaded, calculated and checked like
+    the working tree.  Diagnostics name their files as ``REVISI:path/in/repo``, the way
+    git does.  :class:`RevisiError` when the revision cannot be read."""
+    with ekstrak(folder, revisi) as (there, base, sha):
+        bundel = siapkan(there, base)
+    shown = tuple(
+        replace(d, location=replace(d.location, file=f"{revisi}:{d.location.file}"))
+        for d in bundel.diagnostics
+    )
+    return replace(bundel, diagnostics=shown, revisi=revisi, commit=sha)
