@@ -39,6 +39,7 @@ def dokumen_contoh(work: Path) -> Iterator[tuple[Path, Bundel, str, int]]:
     sakipgen.cache) before anything is timed.
     """
     from sakipgen import render
+    from sakipgen.jenis import JENIS, tahun_bawaan
     from sakipgen.pipeline import Pilihan, siapkan
 
     for folder in contoh():
@@ -48,8 +49,8 @@ def dokumen_contoh(work: Path) -> Iterator[tuple[Path, Bundel, str, int]]:
         bundel = siapkan(salinan, pilihan=Pilihan(dokumen=True))
         dinas = bundel.dinas
         assert dinas is not None, folder
-        for jenis in render.JENIS:
-            tahun = render.tahun_bawaan(dinas, jenis)
+        for jenis in JENIS:
+            tahun = tahun_bawaan(dinas, jenis)
             if tahun is None or render.build(bundel, jenis, tahun).data is None:
                 continue
             yield salinan, bundel, jenis, tahun

@@ -13,8 +13,9 @@ Layers, lowest first; a module may import its own layer and the ones below:
 6. ``render``, ``ekspor``, ``show``, ``beda``, ``pdf``, ``inisialisasi``: the
    outputs; they read the bundle and never import ``load``, ``calc``, ``checks`` or one
    another;
-7. ``batch``: many dinas at once;
-8. ``cli``, ``__main__``: the commands.
+7. ``laporan``: the reporters (text, JSON, GitHub) over the outputs' views;
+8. ``batch``: many dinas at once;
+9. ``cli``, ``__main__``: the commands.
 
 The graph is read from the source with ``ast`` (imports inside functions and under
 ``TYPE_CHECKING`` count: an arrow is an arrow). ``BELUM`` lists the arrows that still
@@ -33,12 +34,13 @@ SRC = ROOT / "src" / "sakipgen"
 
 LAPISAN: list[tuple[str, ...]] = [
     ("sakipgen", "i18n", "teks", "errors", "diagnostics", "write", "cache", "sinyal"),
-    ("model", "format", "skema"),
+    ("model", "format", "skema", "jenis"),
     ("load",),
     ("calc",),
     ("checks",),
     ("pipeline",),
     ("render", "ekspor", "show", "beda", "pdf", "inisialisasi"),
+    ("laporan",),
     ("batch",),
     ("cli", "__main__"),
 ]

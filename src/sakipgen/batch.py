@@ -25,9 +25,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sakipgen import __version__
+from sakipgen.errors import GalatPemakaian
 from sakipgen.i18n import _, atur_bahasa, bahasa
+from sakipgen.jenis import JENIS
 
-JENIS = ["rkt", "iku", "pk", "rencana-aksi", "lkjip"]
 MAX_JOBS = 32
 """Most worker processes, whatever ``--jobs`` says (each holds a dinas in memory)."""
 
@@ -184,7 +185,7 @@ def _bangun(p: Permintaan, result: Ringkasan) -> Ringkasan:
     problems: list[Diagnostic] = []
     built: list[tuple[Path, bytes]] = []
     for kind in p.kinds:
-        tahun = p.year if p.year is not None else render.tahun_bawaan(dinas, kind)
+        tahun = p.year if p.year is not None else JENIS[kind].tahun_bawaan(dinas)
         if tahun is None:
             if p.explicit:
                 problems.append(
@@ -258,3 +259,38 @@ def jalankan(
             results.append(out)
     order = {str(r.folder): i for i, r in enumerate(requests)}
     return sorted(results, key=lambda x: order[x.folder])
+
+
+def keluaran_per_dinas(folders: list[Path], out: Path | None) -> list[Path | None]:
+    """Where each dinas's documents go.  Several dinas into one ``--out`` folder each get
+    a subfolder named after their folder, so none overwrites another's ``pk-2021.docx``;
+    two dinas folders with the same name are refused before anything is written."""
+    if out is None:
+        return [None] * len(folders)
+    if out.suffix == ".docx":
+        if out.is_dir():
+            raise GalatPemakaian(
+                _("--out {out} adalah folder; tulis nama berkas .docx atau folder lain.").format(
+                    out=out
+                )
+            )
+        return [out] * len(folders)
+    if out.exists() and not out.is_dir():
+        raise GalatPemakaian(_("--out {out} sudah ada dan bukan folder.").format(out=out))
+    if len(folders) <= 1:
+        return [out] * len(folders)
+    by_name: dict[str, list[Path]] = {}
+    for f in folders:
+        by_name.setdefault(f.resolve().name, []).append(f)
+    clash = {n: fs for n, fs in by_name.items() if len(fs) > 1}
+    if clash:
+        raise GalatPemakaian(
+            "\n".join(
+                _(
+                    "--out {out}: folder dinas {folder} bernama sama ('{nama}'); dokumennya "
+                    "akan saling menimpa. Susun terpisah dengan --out masing-masing."
+                ).format(out=out, folder=", ".join(map(str, fs)), nama=name)
+                for name, fs in sorted(clash.items())
+            )
+        )
+    return [out / f.resolve().name for f in folders]

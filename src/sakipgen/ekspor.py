@@ -49,6 +49,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
+from sakipgen.errors import GalatPemakaian
 from sakipgen.format import keterangan_dana
 from sakipgen.i18n import _
 from sakipgen.model.anggaran import Program
@@ -56,7 +57,7 @@ from sakipgen.model.folder import Dinas
 from sakipgen.model.hasil import SUMBER_TARGET, HasilTahun, Unit
 from sakipgen.model.nilai import Nilai
 from sakipgen.pipeline import Bundel
-from sakipgen.write import tulis_atomik
+from sakipgen.write import tautan_di_jalur, tulis_atomik
 
 JenisKolom = Literal["teks", "rupiah", "persen", "angka", "cacah"]
 """``angka``: a target or realisasi, printed with the decimals it was written with;
@@ -863,3 +864,43 @@ def tulis_csv(dinas: Dinas, tables: Sequence[Tabel], folder: Path) -> HasilCsv:
     text = json.dumps(manifes, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     tulis_atomik(folder / MANIFES, text.encode("utf-8"))
     return HasilCsv(written, catatan)
+
+
+def tulis_ekspor(
+    folder: Path, bundel: Bundel, tahun: int, tables: Sequence[Tabel], format: str, out: Path | None
+) -> HasilCsv:
+    """Write the export where ``--out`` says (default ``DIR/build/tabel-<tahun>.xlsx`` or
+    ``DIR/build/export-<tahun>/``): the files written, and notes for the user.
+    :class:`GalatPemakaian` when it cannot be written there."""
+    import importlib.util
+
+    dinas = bundel.dinas
+    assert dinas is not None
+    if format == "xlsx" and importlib.util.find_spec("xlsxwriter") is None:
+        raise GalatPemakaian(
+            _("Paket XlsxWriter belum terpasang: pip install XlsxWriter (atau pakai --format csv).")
+        )
+    bawaan = f"tabel-{tahun}.xlsx" if format == "xlsx" else f"export-{tahun}"
+    tujuan = out or folder / "build" / bawaan
+    if out is None:
+        alasan = tautan_di_jalur(folder, tujuan if format == "xlsx" else tujuan / "x")
+        if alasan is not None:
+            raise GalatPemakaian(alasan)
+    try:
+        if format == "csv":
+            if tujuan.exists() and not tujuan.is_dir():
+                raise GalatPemakaian(
+                    _("--out {out}: untuk csv, --out adalah folder.").format(out=tujuan)
+                )
+            return tulis_csv(dinas, tables, tujuan)
+        if tujuan.suffix.lower() != ".xlsx" or tujuan.is_dir():
+            tujuan = tujuan / f"tabel-{tahun}.xlsx"  # --out FOLDER
+        return HasilCsv([tulis_xlsx(dinas, tahun, tables, tujuan)], [])
+    except OSError as exc:
+        # A folder that cannot be created or written (a file in the way, no permission,
+        # a full disk) is for the user to fix, not an internal error.
+        raise GalatPemakaian(
+            _("tidak dapat menulis ke '{out}': {pesan}").format(
+                out=tujuan, pesan=exc.strerror or exc
+            )
+        ) from None

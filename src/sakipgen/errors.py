@@ -19,3 +19,14 @@ class SakipgenError(Exception):
 class RevisiError(SakipgenError):
     """A revision cannot be read: not a git repository, an unknown revision, no such
     folder at that revision, or git missing."""
+
+
+class GalatPemakaian(SakipgenError):
+    """The command cannot do what was asked: an unknown year, an ``--out`` that cannot
+    be written, two dinas whose documents would overwrite each other."""
+
+
+class AdaTemuan(SakipgenError):
+    """The data has errors the command cannot work past (they were printed already)."""
+
+    kode_keluar = 1

@@ -21,12 +21,13 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from sakipgen.errors import GalatPemakaian
 from sakipgen.i18n import _
 
 BAWAAN_PEMDA = "Kabupaten Contoh"
 BAWAAN_DINAS = "Dinas Contoh"
 LAMA_RENSTRA = 5
-"""A Renstra covers five years; ``--mulai`` alone implies ``akhir = mulai + 4``."""
+"""A Renstra covers five years; ``--start`` alone implies ``end = start + 4``."""
 
 TAHUN_MIN, TAHUN_MAKS = 1945, 2100
 
@@ -45,7 +46,7 @@ Tanya = Callable[[str, Any], Any]
 """Ask the user: ``tanya(pertanyaan, bawaan)`` returns an answer of the default's type."""
 
 
-class InitError(Exception):
+class InitError(GalatPemakaian):
     """A request ``init`` refuses (the message is for the user, in the active language)."""
 
 
@@ -116,11 +117,11 @@ def lengkapi(
     else:
         awal_bawaan = tahun if tahun is not None else hari_ini.year
     mulai = _periksa_tahun(
-        _("tahun mulai"), ambil(mulai, _("Tahun mulai Renstra"), awal_bawaan, "--mulai")
+        _("tahun mulai"), ambil(mulai, _("Tahun mulai Renstra"), awal_bawaan, "--start")
     )
     akhir = _periksa_tahun(
         _("tahun akhir"),
-        ambil(akhir, _("Tahun akhir Renstra"), mulai + LAMA_RENSTRA - 1, "--akhir"),
+        ambil(akhir, _("Tahun akhir Renstra"), mulai + LAMA_RENSTRA - 1, "--end"),
     )
     if akhir < mulai:
         raise InitError(
@@ -130,7 +131,7 @@ def lengkapi(
         )
     tahun_bawaan = hari_ini.year if mulai <= hari_ini.year <= akhir else mulai
     tahun = _periksa_tahun(
-        _("tahun"), ambil(tahun, _("Tahun data pertama"), tahun_bawaan, "--tahun")
+        _("tahun"), ambil(tahun, _("Tahun data pertama"), tahun_bawaan, "--year")
     )
     if not mulai <= tahun <= akhir:
         raise InitError(
@@ -309,4 +310,7 @@ def inisialisasi(
                 ". Ubah dengan opsi tersebut, atau sunting berkasnya."
             ).format(bawaan=", ".join(bawaan))
         )
-    return buat(folder, isian)
+    try:
+        return buat(folder, isian)
+    except OSError as exc:  # no permission, a full disk: for the user to fix
+        raise InitError(str(exc)) from exc

@@ -34,11 +34,11 @@ FLAGS = [
     "Kabupaten Blora",
     "--dinas",
     "Dinas Perdagangan",
-    "--mulai",
+    "--start",
     "2025",
-    "--akhir",
+    "--end",
     "2029",
-    "--tahun",
+    "--year",
     "2026",
 ]
 
@@ -115,7 +115,7 @@ def test_without_flags_and_without_a_terminal_uses_defaults(tmp_path: Path) -> N
     proc = sakipgen("init", "baru", cwd=tmp_path, stdin=subprocess.DEVNULL)
     assert proc.returncode == 0, proc.stderr
     assert "nilai bawaan" in proc.stderr
-    for flag in ("--pemda", "--dinas", "--mulai", "--akhir", "--tahun"):
+    for flag in ("--pemda", "--dinas", "--start", "--end", "--year"):
         assert flag in proc.stderr  # says which defaults were used
     assert load_yaml(tmp_path / "baru" / "sakip.yaml")["pemda"] == "Kabupaten Contoh"
     check_is_clean(tmp_path / "baru")
@@ -141,13 +141,28 @@ def test_refuses_a_folder_with_files(tmp_path: Path) -> None:
     assert again.returncode == 2
 
 
+def test_earlier_indonesian_flags_still_work_but_are_not_shown(tmp_path: Path) -> None:
+    """Flags are English (``--year`` everywhere); scripts written with the earlier
+    ``--mulai``/``--akhir``/``--tahun`` keep working."""
+    old = sakipgen(
+        "init", str(tmp_path / "lama"), "--mulai", "2025", "--akhir", "2029", "--tahun", "2027"
+    )
+    assert old.returncode == 0, old.stderr
+    renstra = (tmp_path / "lama" / "renstra.yaml").read_text(encoding="utf-8")
+    assert "mulai: 2025" in renstra and "akhir: 2029" in renstra
+    assert (tmp_path / "lama" / "2027").is_dir()
+    help_text = sakipgen("init", "--help").stdout
+    assert "--start" in help_text and "--year" in help_text
+    assert "--mulai" not in help_text and "--tahun" not in help_text
+
+
 def test_refuses_a_file_and_a_bad_period(tmp_path: Path) -> None:
     berkas = tmp_path / "berkas"
     berkas.write_text("x", encoding="utf-8")
     assert sakipgen("init", str(berkas), *FLAGS).returncode == 2
-    bad = sakipgen("init", str(tmp_path / "d"), "--mulai", "2029", "--akhir", "2025")
+    bad = sakipgen("init", str(tmp_path / "d"), "--start", "2029", "--end", "2025")
     assert bad.returncode == 2 and "lebih awal" in bad.stderr
-    outside = sakipgen("init", str(tmp_path / "e"), "--mulai", "2025", "--tahun", "2031")
+    outside = sakipgen("init", str(tmp_path / "e"), "--start", "2025", "--year", "2031")
     assert outside.returncode == 2 and "di luar periode" in outside.stderr
     assert not (tmp_path / "d").exists() and not (tmp_path / "e").exists()
 
@@ -260,8 +275,8 @@ def test_defaults_without_prompts() -> None:
     assert bawaan == [
         '--pemda "Kabupaten Contoh"',
         '--dinas "Dinas Contoh"',
-        "--mulai 2026",
-        "--tahun 2026",
+        "--start 2026",
+        "--year 2026",
     ]
 
 

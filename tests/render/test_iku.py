@@ -10,7 +10,8 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from sakipgen.render import build, tahun_bawaan
+from sakipgen.jenis import tahun_bawaan
+from sakipgen.render import build
 from sakipgen.render.iku import Kolom, lebar_kolom, terbilang
 from tests.conftest import EXAMPLES
 from tests.render.conftest import docx, load, part

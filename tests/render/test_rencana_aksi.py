@@ -19,8 +19,9 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
+from sakipgen.jenis import tahun_bawaan
 from sakipgen.pipeline import Bundel
-from sakipgen.render import build, tahun_bawaan
+from sakipgen.render import build
 from sakipgen.render.rencana_aksi import _gabung, _kata
 from tests.conftest import EXAMPLES, bundel
 from tests.render.conftest import W, document, paragraphs, text

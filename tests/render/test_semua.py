@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sakipgen import render
+from sakipgen.jenis import JENIS, tahun_bawaan
 from tests.render.conftest import load
 
 EXPECTED = {
@@ -19,8 +20,8 @@ EXPECTED = {
 def test_all_documents_of_example(name: str) -> None:
     b = load(name)
     built = {}
-    for jenis in render.JENIS:
-        tahun = render.tahun_bawaan(b.dinas, jenis)
+    for jenis in JENIS:
+        tahun = tahun_bawaan(b.dinas, jenis)
         if tahun is None:
             continue
         hasil = render.build(b, jenis, tahun)

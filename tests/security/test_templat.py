@@ -18,9 +18,10 @@ from typing import Any
 import pytest
 from markupsafe import Markup
 
+from sakipgen.jenis import tahun_bawaan
 from sakipgen.model.nilai import Nilai
 from sakipgen.pipeline import Pilihan, siapkan
-from sakipgen.render import build, sandbox, tahun_bawaan
+from sakipgen.render import build, sandbox
 from sakipgen.render.data import Data
 from sakipgen.render.dokumen import Dokumen
 from sakipgen.render.paket import Seksi

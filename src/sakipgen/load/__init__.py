@@ -72,6 +72,35 @@ def is_dinas_folder(path: Path) -> bool:
     return (path / "sakip.yaml").is_file()
 
 
+def temukan_dinas(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """Dinas folders named, or found below the given paths (hidden and ``build``
+    folders skipped, symlinked folders not followed); and the paths with none.  The
+    same dinas named twice (``build a a/``) is listed once."""
+    found: list[Path] = []
+    empty: list[Path] = []
+    for p in paths:
+        if is_dinas_folder(p):
+            found.append(p)
+            continue
+        below = (
+            sorted(
+                q.parent
+                for q in p.rglob("sakip.yaml")
+                if not any(part.startswith(".") or part == "build" for part in q.parts)
+            )
+            if p.is_dir()
+            else []
+        )
+        if below:
+            found.extend(below)
+        else:
+            empty.append(p)
+    unique: dict[Path, Path] = {}
+    for f in found:
+        unique.setdefault(f.resolve(), f)
+    return list(unique.values()), empty
+
+
 def _load_file(
     akses: Akses, model: type[M], path: Path, diags: list[Diagnostic]
 ) -> Berkas[M] | None:
@@ -186,4 +215,11 @@ def _load_year(akses: Akses, year: int, folder: Path, diags: list[Diagnostic]) -
     return tahun
 
 
-__all__ = ["Akses", "Ditolak", "LoadResult", "is_dinas_folder", "load_dinas"]
+__all__ = [
+    "Akses",
+    "Ditolak",
+    "LoadResult",
+    "is_dinas_folder",
+    "load_dinas",
+    "temukan_dinas",
+]

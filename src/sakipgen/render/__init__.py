@@ -8,7 +8,6 @@ in its own ``templates/docx/`` folder (README "Templates").
 from __future__ import annotations
 
 import functools
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -18,18 +17,10 @@ from typing import Any
 
 from sakipgen.diagnostics import Diagnostic, Location, display_path
 from sakipgen.i18n import _
-from sakipgen.model.folder import Dinas, TemplatDinas, UkuranHalaman
+from sakipgen.jenis import JENIS
+from sakipgen.model.folder import TemplatDinas, UkuranHalaman
 from sakipgen.pipeline import Bundel
 from sakipgen.render.sandbox import Lingkungan, lingkungan, teks_bawaan
-
-JENIS = ["rkt", "iku", "pk", "rencana-aksi", "lkjip"]
-_MODULES = {
-    "rkt": "rkt",
-    "iku": "iku",
-    "pk": "pk",
-    "rencana-aksi": "rencana_aksi",
-    "lkjip": "lkjip",
-}
 
 
 def builtin_templates() -> Path:
@@ -81,11 +72,22 @@ class Hasil:
     diagnostics: list[Diagnostic]
 
 
-def tahun_bawaan(dinas: Dinas, jenis: str) -> int | None:
-    """The year a document is built for when ``--year`` is not given."""
-    mod = importlib.import_module(f"sakipgen.render.{_MODULES[jenis]}")
-    choose: Callable[[Dinas], int | None] = mod.tahun_bawaan
-    return choose(dinas)
+Penyusun = Callable[[Bundel, int, Any], dict[str, Any]]
+"""A document kind's part of rendering: the figures and tables its template places."""
+
+
+@functools.cache
+def _penyusun() -> dict[str, Penyusun]:
+    """Document kind (``sakipgen.jenis.JENIS``) → its module's ``konteks``."""
+    from sakipgen.render import iku, lkjip, pk, rencana_aksi, rkt
+
+    return {
+        "rkt": rkt.konteks,
+        "iku": iku.konteks,
+        "pk": pk.konteks,
+        "rencana-aksi": rencana_aksi.konteks,
+        "lkjip": lkjip.konteks,
+    }
 
 
 def build(bundel: Bundel, jenis: str, tahun: int) -> Hasil:
@@ -102,7 +104,7 @@ def build(bundel: Bundel, jenis: str, tahun: int) -> Hasil:
 
     dinas = bundel.dinas
     assert dinas is not None and tahun in bundel.hasil, "the pipeline computes the year first"
-    mod = importlib.import_module(f"sakipgen.render.{_MODULES[jenis]}")
+    konteks_dokumen = _penyusun()[jenis]
     templat = Templat(dinas.templat)
     where = Location(display_path(dinas.folder), 0, 0)
     potret, lanskap = templat.halaman()
@@ -110,7 +112,7 @@ def build(bundel: Bundel, jenis: str, tahun: int) -> Hasil:
     hasil = bundel.hasil[tahun]
     doc = Dokumen(dinas, tahun, paket, bundel.narasi, bundel.tabel)
     try:
-        konteks: dict[str, Any] = mod.konteks(bundel, tahun, doc)
+        konteks: dict[str, Any] = konteks_dokumen(bundel, tahun, doc)
     except DataKurang as exc:
         return Hasil(
             jenis, tahun, None, [Diagnostic.make(where, "D001", f"{jenis} {tahun}: {exc}")]

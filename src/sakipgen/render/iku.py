@@ -47,15 +47,6 @@ NARASI = {
 """Narrative blocks the template places, by role → file name under ``narasi/``."""
 
 
-def tahun_bawaan(dinas: Dinas) -> int | None:
-    """The year whose ``dokumen.yaml`` has ``iku`` (the latest), else the Renstra start."""
-    years = [y for y, t in dinas.tahun.items() if t.dokumen and t.dokumen.model.iku is not None]
-    return max(years) if years else dinas.renstra.model.periode.mulai
-
-
-# --- the IKU table ------------------------------------------------------------------
-
-
 @dataclass(frozen=True)
 class BarisIku:
     sasaran: Sasaran

@@ -15,7 +15,6 @@ from markupsafe import Markup
 
 from sakipgen.format import angka, nilai, rupiah
 from sakipgen.i18n import _
-from sakipgen.model.folder import Dinas
 from sakipgen.model.hasil import HasilAnggaran, HasilSasaran, HasilTahun
 from sakipgen.pipeline import Bundel
 from sakipgen.render.data import Data
@@ -31,15 +30,6 @@ from sakipgen.render.umum import (
     tabel_target,
     tempat_tanggal,
 )
-
-
-def tahun_bawaan(dinas: Dinas) -> int | None:
-    years = [
-        y
-        for y, t in dinas.tahun.items()
-        if t.realisasi and any(r.nilai is not None for r in t.realisasi.model.indikator.values())
-    ]
-    return max(years) if years else None
 
 
 def _potong(items: list[Any], n: int) -> list[list[Any]]:

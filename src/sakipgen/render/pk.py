@@ -9,7 +9,6 @@ from typing import Any
 from markupsafe import Markup
 
 from sakipgen.i18n import _
-from sakipgen.model.folder import Dinas
 from sakipgen.pipeline import Bundel
 from sakipgen.render.dokumen import DataKurang, Dokumen
 from sakipgen.render.umum import (
@@ -20,15 +19,6 @@ from sakipgen.render.umum import (
     tabel_target,
     tempat_tanggal,
 )
-
-
-def tahun_bawaan(dinas: Dinas) -> int | None:
-    years = [
-        y
-        for y, t in dinas.tahun.items()
-        if t.target and (t.target.model.pk or t.target.model.pk_perubahan)
-    ]
-    return max(years) if years else None
 
 
 def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:

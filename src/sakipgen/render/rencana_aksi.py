@@ -45,14 +45,6 @@ NAMA_UNIT = {"program": "Program", "kegiatan": "Kegiatan", "sub_kegiatan": "Sub 
 TRIWULAN = ("Tw I", "Tw II", "Tw III", "Tw IV")
 
 
-def tahun_bawaan(dinas: Dinas) -> int | None:
-    years = [y for y, t in dinas.tahun.items() if t.rencana_aksi]
-    return max(years) if years else None
-
-
-# --- the rows as printed --------------------------------------------------------------
-
-
 @dataclass(frozen=True)
 class BarisCetak:
     """One table row with every reference resolved to the text that is printed."""

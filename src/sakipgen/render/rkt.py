@@ -60,12 +60,6 @@ NARASI_RINGKAS = (
 SUMBER = {"rkt": "RKT", "pk": "Perjanjian Kinerja", "renstra": "Renstra"}
 
 
-def tahun_bawaan(dinas: Dinas) -> int | None:
-    """The latest year whose ``target.yaml`` has ``rkt``."""
-    years = [y for y, t in dinas.tahun.items() if t.target and t.target.model.rkt is not None]
-    return max(years) if years else None
-
-
 def target_rkt(dinas: Dinas, tahun: int) -> tuple[str, dict[str, TargetIndikator]] | None:
     """The year's planned targets: ``target.yaml`` ``rkt``, else ``pk``, else the Renstra
     target of the year.  Entries written ``-`` (not planned that year) are left out."""

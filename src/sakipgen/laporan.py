@@ -1,0 +1,129 @@
+"""Reporters: how ``check``, ``show`` and ``diff`` print what they found, behind one
+interface (in the manner of check-jsonschema's reporters).
+
+A command hands its result to the reporter of the chosen ``--format``: ``text`` (for
+people: rich tables and coloured codes on a terminal, plain when piped), ``json``
+(for tools: a stable shape, exact decimals as strings), ``github`` (workflow
+annotations; diagnostics only).  Reporters print; they never compute.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Protocol
+
+import typer
+
+from sakipgen.diagnostics import Diagnostic, render_github, render_json, render_text
+from sakipgen.i18n import _
+
+if TYPE_CHECKING:
+    from sakipgen.beda import Perubahan
+    from sakipgen.pipeline import Bundel
+
+
+class Pelapor(Protocol):
+    def diagnostik(self, diags: Sequence[Diagnostic], ringkasan: str) -> None:
+        """``check``: every finding, then the summary line."""
+
+    def angka(self, bundel: Bundel, tahun: int) -> None:
+        """``show``: the computed figures of one year."""
+
+    def perubahan(
+        self, folder: str, lama: Bundel, baru: Bundel, changes: Sequence[Perubahan]
+    ) -> None:
+        """``diff``: the changes between two revisions."""
+
+
+def konsol() -> Any:
+    """A rich console that interprets nothing from the data (no markup, emoji codes or
+    highlighting: user text arrives as rich Text); piped or redirected, wide enough
+    that indikator names are not folded word by word, and without colour."""
+    from rich.console import Console
+
+    def buat(no_color: bool, width: int | None = None) -> Console:
+        return Console(no_color=no_color, width=width, markup=False, emoji=False, highlight=False)
+
+    console = buat("NO_COLOR" in os.environ)
+    return console if console.is_terminal else buat(True, 160)
+
+
+class Teks:
+    """For people."""
+
+    def diagnostik(self, diags: Sequence[Diagnostic], ringkasan: str) -> None:
+        if diags:
+            color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+            typer.echo(render_text(list(diags), color=color))
+        typer.echo(ringkasan, err=bool(diags))
+
+    def angka(self, bundel: Bundel, tahun: int) -> None:
+        from sakipgen import show
+
+        assert bundel.dinas is not None
+        konsol().print(show.render_text(bundel.dinas, bundel.hasil[tahun]))
+
+    def perubahan(
+        self, folder: str, lama: Bundel, baru: Bundel, changes: Sequence[Perubahan]
+    ) -> None:
+        from sakipgen import beda
+
+        judul = _("antara {lama} dan {baru}").format(
+            lama=beda.label_revisi(lama), baru=beda.label_revisi(baru)
+        )
+        konsol().print(beda.render_text(changes, judul))
+
+
+class Json:
+    """For tools: one JSON document on stdout."""
+
+    def diagnostik(self, diags: Sequence[Diagnostic], ringkasan: str) -> None:
+        typer.echo(render_json(list(diags)))
+
+    def angka(self, bundel: Bundel, tahun: int) -> None:
+        from sakipgen import show
+
+        assert bundel.dinas is not None
+        _cetak(show.to_json(bundel.dinas, bundel.hasil[tahun]))
+
+    def perubahan(
+        self, folder: str, lama: Bundel, baru: Bundel, changes: Sequence[Perubahan]
+    ) -> None:
+        from sakipgen import beda
+
+        _cetak(beda.to_json(folder, lama, baru, changes))
+
+
+class Github:
+    """GitHub Actions workflow annotations, one per diagnostic (``check`` only)."""
+
+    def diagnostik(self, diags: Sequence[Diagnostic], ringkasan: str) -> None:
+        if diags:
+            typer.echo(render_github(list(diags)))
+
+    def angka(self, bundel: Bundel, tahun: int) -> None:
+        raise NotImplementedError  # the command offers only text and json
+
+    def perubahan(
+        self, folder: str, lama: Bundel, baru: Bundel, changes: Sequence[Perubahan]
+    ) -> None:
+        raise NotImplementedError  # the command offers only text and json
+
+
+def _cetak(data: object) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+PELAPOR: dict[str, type[Teks] | type[Json] | type[Github]] = {
+    "text": Teks,
+    "json": Json,
+    "github": Github,
+}
+
+
+def untuk(format: str) -> Pelapor:
+    """The reporter of a ``--format`` value."""
+    return PELAPOR[format]()
