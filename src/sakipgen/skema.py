@@ -17,34 +17,19 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from pathlib import Path, PurePath
 from typing import Any
 
 from pydantic import BaseModel
 
-from sakipgen.model.anggaran import AnggaranTahun
-from sakipgen.model.dinas import DokumenTahun, Identitas
-from sakipgen.model.rencana_aksi import RencanaAksiTahun
-from sakipgen.model.renstra import Renstra
-from sakipgen.model.tabel import Tabel
-from sakipgen.model.tahun import RealisasiTahun, TargetTahun
+from sakipgen.model.susunan import BERKAS, FOLDER_TAHUN
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 
-JENIS: dict[str, tuple[type[BaseModel], str]] = {
-    "sakip": (Identitas, "sakip.yaml"),
-    "renstra": (Renstra, "renstra.yaml"),
-    "target": (TargetTahun, "<tahun>/target.yaml"),
-    "realisasi": (RealisasiTahun, "<tahun>/realisasi.yaml"),
-    "anggaran": (AnggaranTahun, "<tahun>/anggaran.yaml"),
-    "rencana-aksi": (RencanaAksiTahun, "<tahun>/rencana-aksi.yaml"),
-    "dokumen": (DokumenTahun, "<tahun>/dokumen.yaml"),
-    "tabel": (Tabel, "<tahun>/tabel/<nama>.yaml"),
-}
-"""Kind of file → (model that validates it, where it lives in a dinas folder)."""
+JENIS: dict[str, tuple[type[BaseModel], str]] = {b.jenis: (b.model, b.tempat) for b in BERKAS}
+"""Kind of file → (model that validates it, where it lives in a dinas folder), from the
+one layout table (:mod:`sakipgen.model.susunan`)."""
 
-_TAHUN_FOLDER = re.compile(r"^\d{4}$")
 _REF = "#/definitions/{model}"
 
 
@@ -111,7 +96,7 @@ def jenis_berkas(relatif: PurePath) -> str | None:
     parts = relatif.parts
     if len(parts) == 1 and parts[0] in ("sakip.yaml", "renstra.yaml"):
         return parts[0].removesuffix(".yaml")
-    if len(parts) >= 2 and _TAHUN_FOLDER.match(parts[0]):
+    if len(parts) >= 2 and FOLDER_TAHUN.match(parts[0]):
         if len(parts) == 2 and parts[1].endswith(".yaml"):
             jenis = parts[1].removesuffix(".yaml")
             return jenis if jenis in JENIS and jenis not in ("sakip", "renstra", "tabel") else None

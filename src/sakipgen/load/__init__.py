@@ -25,38 +25,21 @@ from pydantic import BaseModel
 
 from sakipgen.diagnostics import Diagnostic, Location, display_path
 from sakipgen.i18n import _
-from sakipgen.load.akses import BERKAS_TAHUN, TAHUN, Akses, Ditolak
+from sakipgen.load.akses import Akses, Ditolak
 from sakipgen.load.referensi import periksa_referensi
 from sakipgen.load.templat import muat_logo, muat_templat
 from sakipgen.load.validate import validate
 from sakipgen.load.yaml_reader import baca_teks, read_yaml
-from sakipgen.model.anggaran import AnggaranTahun
-from sakipgen.model.dinas import DokumenTahun, Identitas
+from sakipgen.model import susunan
+from sakipgen.model.dinas import Identitas
 from sakipgen.model.folder import Berkas, Dinas, Jejak, Narasi, Tahun
-from sakipgen.model.rencana_aksi import RencanaAksiTahun
 from sakipgen.model.renstra import Renstra
 from sakipgen.model.tabel import Tabel
-from sakipgen.model.tahun import RealisasiTahun, TargetTahun
 
 M = TypeVar("M", bound=BaseModel)
 
-TAHUN_FILES: dict[str, type[BaseModel]] = {
-    "target.yaml": TargetTahun,
-    "realisasi.yaml": RealisasiTahun,
-    "anggaran.yaml": AnggaranTahun,
-    "rencana-aksi.yaml": RencanaAksiTahun,
-    "dokumen.yaml": DokumenTahun,
-}
-_ATTR = {
-    "target.yaml": "target",
-    "realisasi.yaml": "realisasi",
-    "anggaran.yaml": "anggaran",
-    "rencana-aksi.yaml": "rencana_aksi",
-    "dokumen.yaml": "dokumen",
-}
-_YEAR = TAHUN
-assert set(TAHUN_FILES) == BERKAS_TAHUN  # one layout: what is loaded is what is traced
-_KNOWN_TOP = {"sakip.yaml", "renstra.yaml"}
+TAHUN_FILES: dict[str, type[BaseModel]] = {n: b.model for n, b in susunan.TAHUN.items()}
+"""The files of a year folder and their models (from :mod:`sakipgen.model.susunan`)."""
 
 
 @dataclass
@@ -134,10 +117,6 @@ def _unknown_yaml(akses: Akses, path: Path, known: list[str], diags: list[Diagno
     )
 
 
-def _yaml(name: str) -> bool:
-    return name.endswith((".yaml", ".yml"))
-
-
 def load_dinas(folder: Path, base: Path | None = None) -> LoadResult:
     """Load ``folder``; every problem is returned as a diagnostic, nothing raises."""
     base = base or Path.cwd()
@@ -176,11 +155,11 @@ def load_dinas(folder: Path, base: Path | None = None) -> LoadResult:
     years: dict[int, Tahun] = {}
     for name in names:
         entry = folder / name
-        if _YEAR.match(name):
+        if susunan.FOLDER_TAHUN.match(name):
             if akses.adalah_folder(entry, diags):
                 years[int(name)] = _load_year(akses, int(name), entry, diags)
-        elif _yaml(name) and name not in _KNOWN_TOP:
-            _unknown_yaml(akses, entry, sorted(_KNOWN_TOP), diags)
+        elif susunan.yaml(name) and name not in susunan.AKAR:
+            _unknown_yaml(akses, entry, sorted(susunan.AKAR), diags)
     templat = muat_templat(akses, diags) if "templates" in names else None
     logo = muat_logo(akses, identitas, diags) if identitas is not None else None
 
@@ -198,17 +177,18 @@ def _load_year(akses: Akses, year: int, folder: Path, diags: list[Diagnostic]) -
     names = akses.nama_isi(folder, diags, "tahun")
     for name in names:
         entry = folder / name
-        if name in TAHUN_FILES:
-            berkas = _load_file(akses, TAHUN_FILES[name], entry, diags)
-            setattr(tahun, _ATTR[name], berkas)
-        elif _yaml(name):
+        if name in susunan.TAHUN:
+            jenis = susunan.TAHUN[name]
+            berkas = _load_file(akses, jenis.model, entry, diags)
+            setattr(tahun, str(jenis.atribut), berkas)
+        elif susunan.yaml(name):
             _unknown_yaml(akses, entry, sorted(TAHUN_FILES), diags)
     if "narasi" in names:
         tahun.narasi = _load_narasi(akses, folder / "narasi", diags)
     tabel_dir = folder / "tabel"
     if "tabel" in names and akses.adalah_folder(tabel_dir, diags):
         for name in akses.nama_isi(tabel_dir, diags, "tabel"):
-            if _yaml(name):
+            if susunan.yaml(name):
                 t = _load_file(akses, Tabel, tabel_dir / name, diags)
                 if t is not None:
                     tahun.tabel[Path(name).stem] = t

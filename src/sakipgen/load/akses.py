@@ -23,13 +23,13 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
-import re
 import stat
 from collections.abc import Callable
 from pathlib import Path
 
 from sakipgen.diagnostics import Diagnostic, Location, display_path
 from sakipgen.i18n import _
+from sakipgen.model import susunan
 from sakipgen.model.folder import Jejak
 
 MAX_BYTES = 4 * 1024 * 1024
@@ -44,24 +44,18 @@ def ribuan(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
 
-def _yaml(name: str) -> bool:
-    return name.endswith((".yaml", ".yml"))
-
-
-TAHUN = re.compile(r"^\d{4}$")
-BERKAS_TAHUN = frozenset(
-    {"target.yaml", "realisasi.yaml", "anggaran.yaml", "rencana-aksi.yaml", "dokumen.yaml"}
-)
-
 POLA: dict[str, Callable[[str], bool]] = {
     "semua": lambda name: True,
     "akar": lambda name: (
-        name in ("sakip.yaml", "renstra.yaml", "narasi", "templates")
-        or bool(TAHUN.match(name))
-        or _yaml(name)
+        name in susunan.AKAR
+        or name in (susunan.NARASI, susunan.TEMPLATES)
+        or bool(susunan.FOLDER_TAHUN.match(name))
+        or susunan.yaml(name)
     ),
-    "tahun": lambda name: name in BERKAS_TAHUN or name in ("narasi", "tabel") or _yaml(name),
-    "tabel": _yaml,
+    "tahun": lambda name: (
+        name in susunan.TAHUN or name in (susunan.NARASI, susunan.TABEL) or susunan.yaml(name)
+    ),
+    "tabel": susunan.yaml,
     "templates": lambda name: name in ("docx", "reference.docx"),
 }
 """Which names of a folder the loader looks at, per kind of folder (the dinas layout)."""

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import stat
 import subprocess
 import threading
@@ -25,6 +24,7 @@ from types import TracebackType
 from sakipgen import sinyal
 from sakipgen.errors import RevisiError
 from sakipgen.i18n import _
+from sakipgen.model import susunan
 from sakipgen.model.folder import Dinas
 from sakipgen.model.nilai import Nilai
 from sakipgen.model.tahun import pasangan_target
@@ -354,12 +354,9 @@ def _di_dalam(path: Path | str, dinas: str) -> str | None:
     return real if real == dinas or real.startswith(dinas + os.sep) else None
 
 
-_TAHUN = re.compile(r"^\d{4}$")
-"""A year folder's name, as the loader matches it (``sakipgen.load.akses.TAHUN``)."""
-
-
 def _yaml(name: str) -> bool:
-    return name.lower().endswith((".yaml", ".yml"))
+    # Any case: a superset of what the loader reads (``susunan.yaml``) is harmless here.
+    return susunan.yaml(name.lower())
 
 
 def _yang_dibaca(dinas: str, batas_teks: int) -> dict[str, int]:
@@ -393,7 +390,7 @@ def _yang_dibaca(dinas: str, batas_teks: int) -> dict[str, int]:
         for name in names:
             p = os.path.join(real, name)
             if jenis == "akar":
-                if _TAHUN.match(name):
+                if susunan.FOLDER_TAHUN.match(name):
                     stack.append((p, "tahun"))
                 elif name in ("narasi", "templates"):
                     stack.append((p, name))
