@@ -20,7 +20,7 @@ from sakipgen.i18n import _
 from sakipgen.model.folder import Dinas
 from sakipgen.model.renstra import Indikator, Misi, Renstra, Sasaran
 from sakipgen.pipeline import Bundel
-from sakipgen.render import xml
+from sakipgen.render import ukur, xml
 from sakipgen.render.dokumen import DataKurang, Dokumen
 from sakipgen.render.tabel import Kol, Sel
 from sakipgen.render.umum import meta, penandatangan, tempat_tanggal
@@ -72,26 +72,6 @@ def _definisi(ind: Indikator) -> str:
     return "\n".join(parts)
 
 
-# Advance widths of Helvetica/Arial (AFM, 1/1000 em) for printable ASCII 32..126.
-_AFM_REGULAR = (
-    "278 278 355 556 556 889 667 222 333 333 389 584 278 333 278 278 556 556 556 556 556 556 "
-    "556 556 556 556 278 278 584 584 584 556 1015 667 667 722 722 667 611 778 722 278 500 667 "
-    "556 833 722 778 667 778 722 667 611 722 667 944 667 667 611 278 278 278 469 556 222 556 "
-    "556 500 556 556 278 556 556 222 222 500 222 833 556 556 556 556 333 500 278 556 500 722 "
-    "500 500 500 334 260 334 584"
-)
-_AFM_BOLD = (
-    "278 333 474 556 556 889 722 278 333 333 389 584 278 333 278 278 556 556 556 556 556 556 "
-    "556 556 556 556 333 333 584 584 584 611 975 722 722 722 722 667 611 778 722 278 556 722 "
-    "611 833 722 778 667 778 722 667 611 722 667 944 667 667 611 333 278 333 584 556 278 556 "
-    "611 556 611 556 333 611 611 278 278 556 278 889 611 611 611 611 389 556 333 611 556 778 "
-    "556 556 500 389 280 389 584"
-)
-_LEBAR_HURUF = {
-    False: [int(x) for x in _AFM_REGULAR.split()],
-    True: [int(x) for x in _AFM_BOLD.split()],
-}
-
 UKURAN_HURUF = 9
 """Font size (pt) of the IKU table: 6 year columns and 4 text columns on one page width."""
 UKURAN_CADANGAN = (9, 8, 7)
@@ -100,16 +80,12 @@ _PADDING = 200  # twips: cell margins (2 × 70) and a little slack
 _ZWSP = "\u200b"
 
 
-def lebar_teks(text: str, *, bold: bool = False, size: float = UKURAN_HURUF) -> int:
-    """Printed width of ``text`` in twips (Arial metrics)."""
-    table = _LEBAR_HURUF[bold]
-    em = sum(table[ord(c) - 32] if 32 <= ord(c) < 127 else 556 for c in text)
-    return round(em * size * 20 / 1000)
+def lebar_teks(text: str, *, bold: bool = False, size: int = UKURAN_HURUF) -> int:
+    """Printed width of ``text`` in twips at ``size`` points (:mod:`ukur`'s metrics)."""
+    return ukur.lebar(text, setengah_pt=2 * size, tebal=bold)
 
 
-def _potongan(text: str) -> list[str]:
-    """The pieces a line cannot be broken inside: words, split after a slash."""
-    return [p for p in re.split(r"\s+|(?<=/)", text) if p]
+_potongan = ukur.potongan
 
 
 def _patah(text: str) -> str:

@@ -29,7 +29,7 @@ from sakipgen.model.nilai import Nilai
 from sakipgen.model.rencana_aksi import JUMLAH_PERIODE, BarisRencanaAksi, TabelRencanaAksi
 from sakipgen.model.renstra import Sasaran
 from sakipgen.pipeline import Bundel
-from sakipgen.render import xml
+from sakipgen.render import ukur, xml
 from sakipgen.render.dokumen import DataKurang, Dokumen
 from sakipgen.render.tabel import Kol, Sel
 from sakipgen.render.umum import meta, penandatangan, tabel_target, tempat_tanggal
@@ -192,19 +192,6 @@ def baris_cetak(
 
 # --- measuring text (Arial/Helvetica advance widths, 1/1000 em) ----------------------
 
-_LEBAR_HURUF: dict[str, int] = {
-    **dict.fromkeys("0123456789", 556),
-    **dict(zip("abcdefghijklmnopqrstuvwxyz", [
-        556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833,
-        556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500,
-    ], strict=True)),
-    **dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", [
-        667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833,
-        722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611,
-    ], strict=True)),
-    " ": 278, ".": 278, ",": 278, ":": 278, ";": 278, "/": 278, "-": 333, "(": 333,
-    ")": 333, "%": 889, "&": 667, "+": 584, "'": 191, '"': 355, "?": 556, "!": 278,
-}  # fmt: skip
 MARGIN_SEL = 45
 """Left and right cell margin (twips) of the lampiran tables: narrower than the table
 style's 70, since a 6-8 pt text needs less and the twelve month columns gain the most."""
@@ -213,25 +200,12 @@ KENDUR = 24
 exactly the same widths."""
 
 
-def _kata(text: str) -> list[str]:
-    """Pieces a line may not be broken inside (it may break after a space, '-' or '/')."""
-    words: list[str] = []
-    for w in text.split():
-        piece = ""
-        for ch in w:
-            piece += ch
-            if ch in "-/":
-                words.append(piece)
-                piece = ""
-        if piece:
-            words.append(piece)
-    return words
+_kata = ukur.potongan
 
 
 def _lebar(word: str, setengah_pt: int, tebal: bool = False) -> int:
     """Width in twips of one word at a font size in half-points."""
-    em = sum(_LEBAR_HURUF.get(ch, 600) for ch in word) * (1.07 if tebal else 1.0)
-    return round(em / 1000 * setengah_pt * 10)
+    return ukur.lebar(word, setengah_pt=setengah_pt, tebal=tebal)
 
 
 def _kata_terlebar(texts: Sequence[str], setengah_pt: int, tebal: bool = False) -> int:
