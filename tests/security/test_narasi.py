@@ -26,7 +26,7 @@ from sakipgen.load import load_dinas
 from sakipgen.load.yaml_reader import MAX_BYTES
 from sakipgen.model.folder import Dinas
 from sakipgen.render import build
-from sakipgen.render.dokumen import _MARKER
+from sakipgen.render.dok_teks import _MARKER
 from sakipgen.render.markdown import _blocks, _spans, _word_or_star, inline, markdown, pisah_tabel
 from sakipgen.render.xml import run
 from tests.conftest import EXAMPLES, bundel
