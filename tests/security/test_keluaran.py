@@ -318,7 +318,10 @@ def test_a_failed_write_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.Mon
         raise PermissionError(13, "Permission denied", str(path))
 
     salin(tmp_path)
-    monkeypatch.setattr(ekspor, "tulis_atomik", menolak)
+    from sakipgen.ekspor import berkas_csv, berkas_xlsx
+
+    monkeypatch.setattr(berkas_csv, "tulis_atomik", menolak)
+    monkeypatch.setattr(berkas_xlsx, "tulis_atomik", menolak)
     for fmt in ("csv", "xlsx"):
         r = sakipgen(monkeypatch, tmp_path, "export", "blora", "--format", fmt, "--out", "t")
         assert r.exit_code == 2, r.output

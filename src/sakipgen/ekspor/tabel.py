@@ -1,0 +1,495 @@
+"""The export's tables: one year's computed figures as rows and typed columns, the
+same for the workbook and the CSV files (:mod:`sakipgen.ekspor` lists them)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+
+from sakipgen.format import keterangan_dana
+from sakipgen.i18n import _
+from sakipgen.model.anggaran import Program
+from sakipgen.model.folder import Dinas
+from sakipgen.model.hasil import SUMBER_TARGET, HasilTahun, Unit
+from sakipgen.model.nilai import Nilai
+from sakipgen.pipeline import Bundel
+
+JenisKolom = Literal["teks", "rupiah", "persen", "angka", "cacah"]
+"""``angka``: a target or realisasi, printed with the decimals it was written with;
+``cacah``: a count or a row number."""
+
+Sel = str | int | Decimal | None
+
+
+@dataclass(frozen=True)
+class Kolom:
+    judul: str
+    jenis: JenisKolom = "teks"
+
+
+@dataclass
+class Tabel:
+    nama: str
+    """Sheet name (at most 31 characters)."""
+    berkas: str
+    """CSV file name without ``.csv``."""
+    kolom: list[Kolom]
+    baris: list[list[Sel]] = field(default_factory=list)
+    tebal: set[int] = field(default_factory=set)
+    """Rows (0-based) printed bold: totals."""
+    inden: dict[int, int] = field(default_factory=dict)
+    """Indent level of a row's ``kolom_inden`` cell (kegiatan 1, sub kegiatan 2)."""
+    kolom_inden: int | None = None
+
+    def tambah(self, row: list[Sel], *, tebal: bool = False, inden: int = 0) -> None:
+        assert len(row) == len(self.kolom)
+        if tebal:
+            self.tebal.add(len(self.baris))
+        if inden:
+            self.inden[len(self.baris)] = inden
+        self.baris.append(row)
+
+
+BERKAS_CSV = [
+    "capaian-indikator",
+    "capaian-sasaran",
+    "iku",
+    "pk-target",
+    "pk-program",
+    "rencana-aksi",
+    "anggaran",
+    "anggaran-sasaran",
+]
+
+
+# --- the tables ----------------------------------------------------------------------------
+
+
+def _nilai(value: Nilai | None, satuan: str = "") -> Sel:
+    """A target or realisasi cell: the number when it is one (its unit word, if any, is
+    the row's satuan or ``%``), else the text as written; None for ``-``."""
+    if value is None or value.jenis == "kosong":
+        return None
+    if value.jenis == "angka" and value.angka is not None:
+        unit = value.satuan.lower()
+        if not unit or unit == "%" or unit == satuan.lower():
+            return value.angka
+    return value.teks
+
+
+def tabel_capaian_indikator(hasil: HasilTahun) -> Tabel | None:
+    rows = [h for s in hasil.sasaran for h in s.indikator]
+    if not rows:
+        return None
+    t = Tabel(
+        "Capaian Indikator",
+        "capaian-indikator",
+        [
+            Kolom("Kode Sasaran"),
+            Kolom("Sasaran"),
+            Kolom("Kode Indikator"),
+            Kolom("Indikator"),
+            Kolom("Satuan"),
+            Kolom("Target", "angka"),
+            Kolom("Sumber Target"),
+            Kolom("Realisasi", "angka"),
+            Kolom("Capaian (%)", "persen"),
+            Kolom("Kategori"),
+            Kolom("Capaian Tahun Lalu (%)", "persen"),
+            Kolom("Capaian thd Target Akhir Renstra (%)", "persen"),
+            Kolom("Keterangan"),
+        ],
+    )
+    sumber = SUMBER_TARGET.get(hasil.sumber_target or "", "")
+    for s in hasil.sasaran:
+        for h in s.indikator:
+            ket = []
+            if h.manual:
+                ket.append("capaian diisi manual")
+            ket += [x for x in (h.alasan, h.keterangan) if x]
+            satuan = h.indikator.satuan
+            t.tambah(
+                [
+                    s.sasaran.id,
+                    s.sasaran.uraian,
+                    h.indikator.id,
+                    h.indikator.uraian,
+                    satuan,
+                    _nilai(h.target, satuan),
+                    sumber,
+                    _nilai(h.realisasi, satuan),
+                    h.capaian,
+                    h.kategori,
+                    h.capaian_tahun_lalu,
+                    h.capaian_target_akhir,
+                    "; ".join(ket) or None,
+                ]
+            )
+    return t
+
+
+def tabel_capaian_sasaran(hasil: HasilTahun) -> Tabel | None:
+    if not hasil.ada_realisasi or not hasil.sasaran:
+        return None
+    t = Tabel(
+        "Capaian Sasaran",
+        "capaian-sasaran",
+        [
+            Kolom("Kode Sasaran"),
+            Kolom("Sasaran"),
+            Kolom("Jumlah Indikator", "cacah"),
+            Kolom("Capaian (%)", "persen"),
+            Kolom("Kategori"),
+            Kolom("Capaian Tahun Lalu (%)", "persen"),
+        ],
+    )
+    for s in hasil.sasaran:
+        t.tambah(
+            [
+                s.sasaran.id,
+                s.sasaran.uraian,
+                len(s.indikator),
+                s.capaian,
+                s.kategori,
+                s.capaian_tahun_lalu,
+            ]
+        )
+    t.tambah(
+        [
+            None,
+            "Capaian keseluruhan (rata-rata capaian sasaran)",
+            sum(len(s.indikator) for s in hasil.sasaran),
+            hasil.capaian,
+            hasil.kategori,
+            hasil.capaian_tahun_lalu,
+        ],
+        tebal=True,
+    )
+    t.tambah(
+        [None, "Rata-rata capaian seluruh indikator", None, hasil.rata_rata_indikator, None, None]
+    )
+    return t
+
+
+def tabel_iku(dinas: Dinas) -> Tabel | None:
+    renstra = dinas.renstra.model
+    rows = [(s, i) for s, i in renstra.indikator() if i.iku]
+    if not rows:
+        return None
+    years = list(renstra.periode.tahun)
+    t = Tabel(
+        "IKU",
+        "iku",
+        [
+            Kolom("Kode Sasaran"),
+            Kolom("Sasaran"),
+            Kolom("Kode Indikator"),
+            Kolom("Indikator Kinerja Utama"),
+            Kolom("Satuan"),
+            Kolom("Definisi Operasional/Formula"),
+            *[Kolom(f"Target {y}", "angka") for y in years],
+            Kolom("Target Akhir Renstra", "angka"),
+            Kolom("Penanggung Jawab"),
+            Kolom("Sumber Data"),
+        ],
+    )
+    for s, i in rows:
+        definisi = "\n".join(x for x in (i.definisi, i.formula) if x)
+        t.tambah(
+            [
+                s.id,
+                s.uraian,
+                i.id,
+                i.uraian,
+                i.satuan,
+                definisi or None,
+                *[_nilai(i.target.get(y), i.satuan) for y in years],
+                _nilai(i.target_akhir, i.satuan),
+                i.penanggung_jawab,
+                i.sumber_data,
+            ]
+        )
+    return t
+
+
+def tabel_pk(bundel: Bundel, tahun: int, peringatan: list[str]) -> list[Tabel]:
+    dinas = bundel.dinas
+    assert dinas is not None
+    hasil_pk = bundel.pk.get(tahun)
+    if hasil_pk is None:
+        return []
+    if hasil_pk.galat_revisi is not None:
+        peringatan.append(
+            _(
+                "target semula dari revisi_pk tidak dapat dibaca ({exc}); kolom Target Semula "
+                "hanya memuat yang tertulis di target.yaml"
+            ).format(exc=hasil_pk.galat_revisi)
+        )
+    found = hasil_pk.target
+    anggaran = bundel.hasil[tahun].anggaran
+    doc = found.dokumen
+    out: list[Tabel] = []
+    kolom = [
+        Kolom("Kode Sasaran"),
+        Kolom("Sasaran"),
+        Kolom("Kode Indikator"),
+        Kolom("Indikator"),
+        Kolom("Satuan"),
+    ]
+    if found.ada_semula:
+        kolom += [Kolom("Target Semula", "angka"), Kolom("Target Perubahan", "angka")]
+    else:
+        kolom.append(Kolom("Target", "angka"))
+    kolom.append(Kolom("Keterangan"))
+    t = Tabel("PK Target", "pk-target", kolom)
+    for s in dinas.renstra.model.sasaran:
+        for i in s.indikator:
+            entry = doc.indikator.get(i.id)
+            if entry is None:
+                continue
+            values = [_nilai(entry.target, i.satuan)]
+            if found.ada_semula:
+                values.insert(0, _nilai(entry.semula, i.satuan))
+            ket = "; ".join(x for x in (entry.alasan, entry.catatan) if x) or None
+            t.tambah([s.id, s.uraian, i.id, i.uraian, i.satuan, *values, ket])
+    if t.baris:
+        out.append(t)
+    programs = dinas.tahun[tahun].program()
+    if programs:
+        p = Tabel(
+            "PK Program",
+            "pk-program",
+            [
+                Kolom("No", "cacah"),
+                Kolom("Id Program"),
+                Kolom("Kode Program"),
+                Kolom("Program"),
+                Kolom("Anggaran (Rp)", "rupiah"),
+                Kolom("Sumber Dana"),
+            ],
+        )
+        assert anggaran is not None  # programs come from anggaran.yaml
+        amounts = [doc.program.get(x.id, anggaran.pos(x).pagu) for x in programs]
+        for n, (prog, amount) in enumerate(zip(programs, amounts, strict=True), 1):
+            dana = keterangan_dana(prog, anggaran.bagian_dana(prog))
+            p.tambah([n, prog.id, prog.kode, prog.uraian, amount, dana or None])
+        known = [a for a in amounts if a is not None]
+        p.tambah([None, None, None, "JUMLAH", sum(known) if known else None, None], tebal=True)
+        out.append(p)
+    return out
+
+
+TINGKAT = {
+    "eselon_ii": "Eselon II",
+    "eselon_iii": "Eselon III",
+    "eselon_iv": "Eselon IV",
+    "staf": "Staf",
+}
+BULAN = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
+TRIWULAN = ["Tw I", "Tw II", "Tw III", "Tw IV"]
+
+
+def tabel_rencana_aksi(bundel: Bundel, tahun: int) -> Tabel | None:
+    dinas = bundel.dinas
+    assert dinas is not None
+    t_data = dinas.tahun.get(tahun)
+    ra = t_data.rencana_aksi.model if t_data and t_data.rencana_aksi else None
+    if ra is None:
+        return None
+    kinds = {tb.periode for tb in ra.tabel}
+    periods: list[tuple[str, str]] = []  # (periode, column title)
+    if "bulanan" in kinds:
+        periods += [("bulanan", b) for b in BULAN]
+    if "triwulan" in kinds:
+        periods += [("triwulan", w) for w in TRIWULAN]
+    t = Tabel(
+        "Rencana Aksi",
+        "rencana-aksi",
+        [
+            Kolom("Tingkat"),
+            Kolom("Tabel"),
+            Kolom("No"),
+            Kolom("Kode Sasaran"),
+            Kolom("Kode Indikator"),
+            Kolom("Program"),
+            Kolom("Kegiatan"),
+            Kolom("Sub Kegiatan"),
+            Kolom("Indikator/Uraian"),
+            Kolom("Satuan"),
+            *[Kolom(title, "angka") for _periode, title in periods],
+            Kolom("Kumulatif"),
+            Kolom("Target Setahun", "angka"),
+            Kolom("Target Tahunan Tertulis", "angka"),
+            Kolom("Anggaran (Rp)", "rupiah"),
+            Kolom("Penanggung Jawab"),
+        ],
+    )
+    ringkasan = bundel.rencana_aksi[tahun]
+    for ti, tb in enumerate(ra.tabel):
+        for bi, b in enumerate(tb.baris):
+            found = dinas.indikator.get(b.indikator) if b.indikator else None
+            ind = found[1] if found else None
+            uraian = b.uraian or (ind.uraian if ind else "")
+            satuan = b.satuan or (ind.satuan if ind else "")
+            kumulatif = tb.kumulatif if b.kumulatif is None else b.kumulatif
+            values = [_nilai(v, satuan) for v in b.target]
+            cells: list[Sel] = [
+                values.pop(0) if periode == tb.periode else None for periode, _judul in periods
+            ]
+            t.tambah(
+                [
+                    TINGKAT.get(tb.tingkat, tb.tingkat),
+                    tb.judul,
+                    b.no,
+                    b.sasaran,
+                    b.indikator,
+                    b.program,
+                    b.kegiatan,
+                    b.sub_kegiatan,
+                    uraian,
+                    satuan or None,
+                    *cells,
+                    "ya" if kumulatif else "tidak",
+                    ringkasan[ti][bi].tahunan,
+                    _nilai(b.target_tahunan, satuan),
+                    b.anggaran,
+                    b.penanggung_jawab,
+                ]
+            )
+    return t if t.baris else None
+
+
+def tabel_anggaran(dinas: Dinas, hasil: HasilTahun) -> list[Tabel]:
+    a = hasil.anggaran
+    if a is None:
+        return []
+    kolom = [
+        Kolom("Tingkat"),
+        Kolom("Id"),
+        Kolom("Kode"),
+        Kolom("Uraian"),
+        Kolom("Sasaran"),
+        Kolom("Pagu (Rp)", "rupiah"),
+        Kolom("Realisasi (Rp)", "rupiah"),
+        Kolom("Serapan (%)", "persen"),
+        Kolom("Efisiensi (Rp)", "rupiah"),
+        Kolom("Efisiensi (%)", "persen"),
+    ]
+    t = Tabel("Anggaran", "anggaran", kolom, kolom_inden=3)
+
+    def row(level: str, unit: Unit, inden: int, sasaran: str | None) -> None:
+        pos = a.pos(unit)
+        t.tambah(
+            [
+                level,
+                unit.id,
+                unit.kode,
+                unit.uraian,
+                sasaran,
+                pos.pagu,
+                pos.realisasi,
+                pos.serapan,
+                pos.efisiensi,
+                pos.efisiensi_persen,
+            ],
+            inden=inden,
+        )
+
+    programs: Sequence[Program] = [pp.program for pp in a.program]
+    for prog in programs:
+        row("Program", prog, 0, ", ".join(prog.sasaran) or None)
+        for k in prog.kegiatan:
+            row("Kegiatan", k, 1, None)
+            for sk in k.sub_kegiatan:
+                row("Sub Kegiatan", sk, 2, None)
+    total = a.total
+    t.tambah(
+        [
+            None,
+            None,
+            None,
+            "JUMLAH",
+            None,
+            total.pagu,
+            total.realisasi,
+            total.serapan,
+            total.efisiensi,
+            total.efisiensi_persen,
+        ],
+        tebal=True,
+    )
+    out = [t]
+    if a.sasaran:
+        names = dinas.sasaran
+        s = Tabel(
+            "Anggaran per Sasaran",
+            "anggaran-sasaran",
+            [
+                Kolom("Kode Sasaran"),
+                Kolom("Sasaran"),
+                Kolom("Jumlah Program", "cacah"),
+                *kolom[5:],
+            ],
+        )
+        for pos in a.sasaran:
+            label = names[pos.sasaran_id].uraian if pos.sasaran_id in names else None
+            s.tambah(
+                [
+                    pos.sasaran_id,
+                    label or "(program tanpa sasaran)",
+                    len(pos.program),
+                    pos.pagu,
+                    pos.realisasi,
+                    pos.serapan,
+                    pos.efisiensi,
+                    pos.efisiensi_persen,
+                ]
+            )
+        s.tambah(
+            [
+                None,
+                "JUMLAH",
+                len(a.program),
+                total.pagu,
+                total.realisasi,
+                total.serapan,
+                total.efisiensi,
+                total.efisiensi_persen,
+            ],
+            tebal=True,
+        )
+        out.append(s)
+    return out
+
+
+def semua_tabel(bundel: Bundel, tahun: int) -> tuple[list[Tabel], list[str]]:
+    """Every table the year has data for, and warnings (active language) for the user.
+    The bundle comes from the pipeline with ``Pilihan(dokumen=True)``."""
+    dinas = bundel.dinas
+    assert dinas is not None
+    hasil = bundel.hasil[tahun]
+    peringatan: list[str] = []
+    tables: list[Tabel | None] = [
+        tabel_capaian_indikator(hasil),
+        tabel_capaian_sasaran(hasil),
+        tabel_iku(dinas),
+        *tabel_pk(bundel, tahun, peringatan),
+        tabel_rencana_aksi(bundel, tahun),
+        *tabel_anggaran(dinas, hasil),
+    ]
+    return [t for t in tables if t is not None], peringatan
+
+
+def tanggal_data(dinas: Dinas, tahun: int) -> date:
+    """The latest date in the year's ``dokumen.yaml``, else 1 January of the year."""
+    t = dinas.tahun.get(tahun)
+    found: list[date] = []
+    if t and t.dokumen:
+        for name in type(t.dokumen.model).model_fields:
+            doc = getattr(t.dokumen.model, name)
+            if doc is not None and doc.tanggal is not None:
+                found.append(doc.tanggal)
+    return max(found) if found else date(tahun, 1, 1)
