@@ -10,10 +10,10 @@ Layers, lowest first; a module may import its own layer and the ones below:
 3. ``calc``: figures from the model;
 4. ``checks``: what does not add up;
 5. ``pipeline``: load → calc → checks, handing one bundle forward;
-6. ``render``, ``ekspor``, ``show``, ``beda``, ``pdf``, ``inisialisasi``: the
+6. ``render``, ``ekspor``, ``beda``, ``pdf``, ``inisialisasi``: the
    outputs; they read the bundle and never import ``load``, ``calc``, ``checks`` or one
    another;
-7. ``laporan``: the reporters (text, JSON, GitHub) over the outputs' views;
+7. ``laporan``: the reporters (text, JSON, GitHub) of check, show and diff;
 8. ``batch``: many dinas at once;
 9. ``cli``, ``__main__``: the commands.
 
@@ -39,7 +39,7 @@ LAPISAN: list[tuple[str, ...]] = [
     ("calc",),
     ("checks",),
     ("pipeline",),
-    ("render", "ekspor", "show", "beda", "pdf", "inisialisasi"),
+    ("render", "ekspor", "beda", "pdf", "inisialisasi"),
     ("laporan",),
     ("batch",),
     ("cli", "__main__"),

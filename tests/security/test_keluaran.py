@@ -32,6 +32,7 @@ from sakipgen.calc.narasi import Konteks
 from sakipgen.calc.tahun import hitung_tahun
 from sakipgen.cli import app
 from sakipgen.diagnostics import Diagnostic, Location, render_github, render_text
+from sakipgen.laporan import perubahan
 from sakipgen.model.anggaran import AnggaranTahun, Program
 from sakipgen.model.dinas import Profil
 from sakipgen.model.folder import Dinas
@@ -459,12 +460,12 @@ def test_diff_text_has_no_control_characters_and_no_markup() -> None:
         lama="lama\u202e",
         baru=":smile: \x9b2J",
     )
-    label = beda.label_revisi(Bundel(None, (), revisi="v1\x1b[2J", commit="0123456789abcdef"))
+    label = perubahan.label_revisi(Bundel(None, (), revisi="v1\x1b[2J", commit="0123456789abcdef"))
     assert label == "v1\\x1b[2J (0123456789)"
     # The diff command's own console: markup on, as rich's default.
     buf = io.StringIO()
     Console(file=buf, width=200, force_terminal=True, no_color=True).print(
-        beda.render_text([change], f"antara {label} dan working tree")
+        perubahan.render_text([change], f"antara {label} dan working tree")
     )
     text = re.sub(r"\x1b\[[0-9;]*m", "", buf.getvalue())  # rich's own styling
     assert not KENDALI.search(text)
@@ -644,7 +645,7 @@ def test_negative_target_is_a_located_diagnostic(
 
 
 def test_negative_target_has_no_capaian_unless_entered_by_hand(tmp_path: Path) -> None:
-    from sakipgen import show
+    from sakipgen.laporan import angka as show
 
     root = _folder_negatif(tmp_path)
     dinas = siapkan(root).dinas

@@ -1,4 +1,4 @@
-"""``sakipgen show``: the computed figures of one year, as JSON or as terminal tables.
+"""``sakipgen show``'s reporters: the computed figures of one year, as JSON or as terminal tables.
 
 JSON shape (README "sakipgen show"); every number is a string holding the exact
 decimal (``"135.31"``, ``"1727182400"``), ``null`` where there is no figure::

@@ -4,7 +4,9 @@ interface (in the manner of check-jsonschema's reporters).
 A command hands its result to the reporter of the chosen ``--format``: ``text`` (for
 people: rich tables and coloured codes on a terminal, plain when piped), ``json``
 (for tools: a stable shape, exact decimals as strings), ``github`` (workflow
-annotations; diagnostics only).  Reporters print; they never compute.
+annotations; diagnostics only).  Reporters print; they never compute.  What ``show``
+prints is shaped in :mod:`~sakipgen.laporan.angka`, what ``diff`` prints in
+:mod:`~sakipgen.laporan.perubahan`.
 """
 
 from __future__ import annotations
@@ -61,20 +63,20 @@ class Teks:
         typer.echo(ringkasan, err=bool(diags))
 
     def angka(self, bundel: Bundel, tahun: int) -> None:
-        from sakipgen import show
+        from sakipgen.laporan import angka
 
         assert bundel.dinas is not None
-        konsol().print(show.render_text(bundel.dinas, bundel.hasil[tahun]))
+        konsol().print(angka.render_text(bundel.dinas, bundel.hasil[tahun]))
 
     def perubahan(
         self, folder: str, lama: Bundel, baru: Bundel, changes: Sequence[Perubahan]
     ) -> None:
-        from sakipgen import beda
+        from sakipgen.laporan import perubahan
 
         judul = _("antara {lama} dan {baru}").format(
-            lama=beda.label_revisi(lama), baru=beda.label_revisi(baru)
+            lama=perubahan.label_revisi(lama), baru=perubahan.label_revisi(baru)
         )
-        konsol().print(beda.render_text(changes, judul))
+        konsol().print(perubahan.render_text(changes, judul))
 
 
 class Json:
@@ -84,17 +86,17 @@ class Json:
         typer.echo(render_json(list(diags)))
 
     def angka(self, bundel: Bundel, tahun: int) -> None:
-        from sakipgen import show
+        from sakipgen.laporan import angka
 
         assert bundel.dinas is not None
-        _cetak(show.to_json(bundel.dinas, bundel.hasil[tahun]))
+        _cetak(angka.to_json(bundel.dinas, bundel.hasil[tahun]))
 
     def perubahan(
         self, folder: str, lama: Bundel, baru: Bundel, changes: Sequence[Perubahan]
     ) -> None:
-        from sakipgen import beda
+        from sakipgen.laporan import perubahan
 
-        _cetak(beda.to_json(folder, lama, baru, changes))
+        _cetak(perubahan.to_json(folder, lama, baru, changes))
 
 
 class Github:
