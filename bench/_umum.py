@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 # The libraries sakipgen cannot start without: a whole build is measured against this.
-IMPORT_FLOOR = [sys.executable, "-c", "import typer, pydantic, ruamel.yaml, jinja2, docx, rich"]
+IMPORT_FLOOR = [sys.executable, "-c", "import typer, pydantic, ruamel.yaml, jinja2, rich"]
 
 
 def best(fn: Callable[[], object], repeat: int) -> float:
