@@ -3,7 +3,7 @@
 Usage: python bench/run.py [--dinas 200] [--repeat 5]
 
 Prints:
-- the import floor: `python -c "import typer, pydantic, ruamel.yaml, jinja2, docx, rich"`;
+- the import floor: `python -c "import typer, pydantic, ruamel.yaml, jinja2, rich"`;
 - whole-process `sakipgen check examples/blora` and `sakipgen build examples/blora --doc
   lkjip` (warm build cache) as multiples of the floor (goals 1,5x and 2x);
 - in-process render time per document kind of the examples;
