@@ -51,6 +51,6 @@ def dokumen_contoh(work: Path) -> Iterator[tuple[Path, Bundel, str, int]]:
         assert dinas is not None, folder
         for jenis in JENIS:
             tahun = tahun_bawaan(dinas, jenis)
-            if tahun is None or render.build(bundel, jenis, tahun).data is None:
+            if tahun is None or render.susun(bundel, jenis, tahun).data is None:
                 continue
             yield salinan, bundel, jenis, tahun

@@ -53,7 +53,7 @@ def yaml_loading(repeat: int) -> None:
 
     from sakipgen.diagnostics import Diagnostic
     from sakipgen.load.akses import Akses
-    from sakipgen.load.yaml_reader import read_yaml
+    from sakipgen.load.yaml_reader import baca_yaml
 
     files = sorted(EXAMPLES.rglob("*.yaml"))
     texts = [f.read_text(encoding="utf-8") for f in files]
@@ -69,7 +69,7 @@ def yaml_loading(repeat: int) -> None:
         akses = Akses(EXAMPLES)
         for f in files:
             akses.sisa_simpul = 1_000_000  # one folder's alias budget per file here
-            read_yaml(akses, f, diags)
+            baca_yaml(akses, f, diags)
 
     for label, fn in (
         ("ruamel round-trip load", rt),
@@ -112,7 +112,7 @@ def main() -> None:
 
         print("in-process render (warm cache):")
         for folder, bundel, jenis, tahun in dokumen_contoh(work):
-            t = best(lambda d=bundel, j=jenis, y=tahun: render.build(d, j, y), repeat)
+            t = best(lambda d=bundel, j=jenis, y=tahun: render.susun(d, j, y), repeat)
             print(f"  {folder.name:10s} {jenis:13s} {tahun} {t * 1000:7.1f} ms")
 
         kab = work / "kab"

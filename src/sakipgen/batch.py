@@ -38,30 +38,31 @@ class Permintaan:
     """One dinas folder and what to build of it."""
 
     folder: Path
-    kinds: tuple[str, ...]
-    year: int | None = None
-    out: Path | None = None
+    jenis: tuple[str, ...]
+    tahun: int | None = None
+    keluaran: Path | None = None
     """A ``.docx`` file (one document) or the folder the documents go to; None:
     ``DIR/build``."""
-    force: bool = False
-    explicit: bool = False
+    paksa: bool = False
+    eksplisit: bool = False
     """The user named one document: a document the data cannot support is a failure."""
 
     def tujuan(self, kind: str, tahun: int) -> Path:
-        if self.out is None:
+        if self.keluaran is None:
             return self.folder / "build" / f"{kind}-{tahun}.docx"
-        if self.out.suffix == ".docx":
-            return self.out
-        return self.out / f"{kind}-{tahun}.docx"
+        if self.keluaran.suffix == ".docx":
+            return self.keluaran
+        return self.keluaran / f"{kind}-{tahun}.docx"
 
 
 @dataclass
 class Ringkasan:
     folder: str
-    written: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    failed: bool = False
-    errors: str = ""
+    ditulis: list[str] = field(default_factory=list)
+    tetap: list[str] = field(default_factory=list)
+    """Documents up to date, not written again."""
+    gagal: bool = False
+    pesan: str = ""
 
 
 @functools.cache
@@ -80,8 +81,8 @@ def _sidik_bawaan() -> str:
 def _kunci(p: Permintaan) -> str:
     from sakipgen import cache
 
-    out = str(p.out.resolve()) if p.out is not None else None
-    return cache.kunci("manifest", str(p.folder.resolve()), list(p.kinds), p.year, out) + ".json"
+    out = str(p.keluaran.resolve()) if p.keluaran is not None else None
+    return cache.kunci("manifest", str(p.folder.resolve()), list(p.jenis), p.tahun, out) + ".json"
 
 
 def _baca_manifest(p: Permintaan) -> dict[str, object] | None:
@@ -138,56 +139,56 @@ def bangun(p: Permintaan) -> Ringkasan:
     try:
         return _bangun(p, result)
     except Exception as exc:  # one dinas must not stop the batch
-        result.failed = True
-        result.errors = _(
+        result.gagal = True
+        result.pesan = _(
             "{folder}: kesalahan internal ({jenis}: {exc}); laporkan ke pengembang"
         ).format(folder=p.folder, jenis=type(exc).__name__, exc=exc)
         return result
 
 
 def _bangun(p: Permintaan, result: Ringkasan) -> Ringkasan:
-    entry = None if p.force else _baca_manifest(p)
+    entry = None if p.paksa else _baca_manifest(p)
     if entry is not None and _masih_berlaku(p, entry):
         if entry.get("gagal"):
             # The same inputs failed before: report it again without parsing them
             # (when the report was written in the language now asked for).
             if entry.get("bahasa") == bahasa():
-                result.failed = True
-                result.errors = str(entry.get("pesan", ""))
+                result.gagal = True
+                result.pesan = str(entry.get("pesan", ""))
                 return result
         else:
             written = entry.get("berkas")
             if isinstance(written, dict) and all(
                 _sha256_berkas(Path(str(f))) == h for f, h in written.items()
             ):
-                result.unchanged = [str(f) for f in written]
+                result.tetap = [str(f) for f in written]
                 return result
 
     from sakipgen import render
-    from sakipgen.diagnostics import Diagnostic, Location, render_text
+    from sakipgen.diagnostics import Diagnostic, Location, sebagai_teks
     from sakipgen.pipeline import Pilihan, siapkan
     from sakipgen.write import tautan_di_jalur, tulis_atomik
 
-    pilihan = Pilihan(dokumen=True, tahun_lain=(p.year,) if p.year is not None else ())
+    pilihan = Pilihan(dokumen=True, tahun_lain=(p.tahun,) if p.tahun is not None else ())
     bundel = siapkan(p.folder, pilihan=pilihan)
     dinas, jejak = bundel.dinas, bundel.jejak
     if dinas is None or bundel.galat:
-        result.failed = True
-        result.errors = (
-            render_text(list(bundel.diagnostics))
+        result.gagal = True
+        result.pesan = (
+            sebagai_teks(list(bundel.diagnostics))
             + "\n"
             + _("{folder}: data berisi kesalahan; tidak ada dokumen yang ditulis.").format(
                 folder=p.folder
             )
         )
-        _tulis_manifest(p, _gagal(jejak.as_dict(), result.errors))
+        _tulis_manifest(p, _gagal(jejak.as_dict(), result.pesan))
         return result
     problems: list[Diagnostic] = []
     built: list[tuple[Path, bytes]] = []
-    for kind in p.kinds:
-        tahun = p.year if p.year is not None else JENIS[kind].tahun_bawaan(dinas)
+    for kind in p.jenis:
+        tahun = p.tahun if p.tahun is not None else JENIS[kind].tahun_bawaan(dinas)
         if tahun is None:
-            if p.explicit:
+            if p.eksplisit:
                 problems.append(
                     Diagnostic.make(
                         Location(str(p.folder)),
@@ -196,34 +197,34 @@ def _bangun(p: Permintaan, result: Ringkasan) -> Ringkasan:
                     )
                 )
             continue
-        hasil = render.build(bundel, kind, tahun)
+        hasil = render.susun(bundel, kind, tahun)
         if hasil.data is None:
-            if p.explicit or p.year is not None:
+            if p.eksplisit or p.tahun is not None:
                 problems.extend(hasil.diagnostics)
             continue  # "all" builds what the data supports
         built.append((p.tujuan(kind, tahun), hasil.data))
     if problems:
-        result.failed = True
-        result.errors = render_text(problems)
-        _tulis_manifest(p, _gagal(dinas.jejak.as_dict(), result.errors))
+        result.gagal = True
+        result.pesan = sebagai_teks(problems)
+        _tulis_manifest(p, _gagal(dinas.jejak.as_dict(), result.pesan))
         return result
     digests: dict[str, str] = {}
     for target, data in built:
-        alasan = tautan_di_jalur(p.folder, target) if p.out is None else None
+        alasan = tautan_di_jalur(p.folder, target) if p.keluaran is None else None
         if alasan is not None:
-            result.failed = True
-            result.errors = f"{p.folder}: {alasan}"
+            result.gagal = True
+            result.pesan = f"{p.folder}: {alasan}"
             return result
         try:
             tulis_atomik(target, data)
         except OSError as exc:
             # Not the data's fault, and not remembered: the next run tries again.
-            result.failed = True
-            result.errors = _("{folder}: tidak dapat menulis {berkas}: {pesan}").format(
+            result.gagal = True
+            result.pesan = _("{folder}: tidak dapat menulis {berkas}: {pesan}").format(
                 folder=p.folder, berkas=target, pesan=exc.strerror or exc
             )
             return result
-        result.written.append(str(target))
+        result.ditulis.append(str(target))
         digests[str(target)] = hashlib.sha256(data).hexdigest()
     _tulis_manifest(p, {"jejak": dinas.jejak.as_dict(), "berkas": digests})
     return result

@@ -164,7 +164,7 @@ def display_path(path: Path, base: Path | None = None) -> str:
     return bersih_nama(shown)
 
 
-def render_text(diags: list[Diagnostic], *, color: bool = False) -> str:
+def sebagai_teks(diags: list[Diagnostic], *, color: bool = False) -> str:
     """One line per diagnostic (clickable ``file:line:col`` in editors and terminals).
     With colour (a terminal, NO_COLOR unset): codes coloured by severity and a blank
     line between files, so each file's problems read as a group.
@@ -188,7 +188,7 @@ def render_text(diags: list[Diagnostic], *, color: bool = False) -> str:
     return "\n".join(out)
 
 
-def render_json(diags: list[Diagnostic]) -> str:
+def sebagai_json(diags: list[Diagnostic]) -> str:
     return json.dumps([d.as_dict() for d in diags], ensure_ascii=False, indent=2)
 
 
@@ -204,7 +204,7 @@ def _esc_property(s: str) -> str:
     return _esc_data(s).replace(":", "%3A").replace(",", "%2C")
 
 
-def render_github(diags: list[Diagnostic]) -> str:
+def sebagai_github(diags: list[Diagnostic]) -> str:
     """One workflow command per diagnostic.  File and message are also cleaned like the
     text output (:func:`~sakipgen.teks.teks_layar`): the job log renders ANSI escapes."""
 

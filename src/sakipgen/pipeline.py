@@ -23,7 +23,7 @@ from sakipgen.calc.tahun import hitung_tahun, tahun_tersedia
 from sakipgen.checks import periksa_konsistensi, periksa_narasi, tanpa_diabaikan
 from sakipgen.diagnostics import Diagnostic, Severity, sorted_unique
 from sakipgen.errors import RevisiError
-from sakipgen.load import load_dinas
+from sakipgen.load import muat_dinas
 from sakipgen.load.revisi import ekstrak, semula
 from sakipgen.model.dinas import Pita
 from sakipgen.model.folder import Dinas, Jejak
@@ -91,7 +91,7 @@ class Bundel:
 def siapkan(folder: Path, base: Path | None = None, pilihan: Pilihan = Pilihan()) -> Bundel:
     """Load, calculate and check one dinas folder.  Never raises for data problems:
     they are the bundle's diagnostics."""
-    loaded = load_dinas(folder, base)
+    loaded = muat_dinas(folder, base)
     diags = list(loaded.diagnostics)
     dinas = loaded.dinas
     if dinas is None:

@@ -203,14 +203,14 @@ def test_json_output_is_deterministic() -> None:
 
 
 def test_text_colour_only_on_request() -> None:
-    from sakipgen.diagnostics import Diagnostic, Location, render_text
+    from sakipgen.diagnostics import Diagnostic, Location, sebagai_teks
 
     diags = [
         Diagnostic.make(Location("a.yaml", 1, 2), "K006", "x"),
         Diagnostic.make(Location("b.yaml", 3, 4), "R001", "y"),
     ]
-    plain = render_text(diags)
+    plain = sebagai_teks(diags)
     assert "\033[" not in plain and plain.count("\n") == 1
-    coloured = render_text(diags, color=True)
+    coloured = sebagai_teks(diags, color=True)
     assert "\033[33mK006\033[0m" in coloured and "\033[31mR001\033[0m" in coloured
     assert "\n\n" in coloured  # files grouped

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from sakipgen.diagnostics import RULES
 from sakipgen.load.akses import Akses
-from sakipgen.load.yaml_reader import read_yaml
+from sakipgen.load.yaml_reader import baca_yaml
 from tests.conftest import EXAMPLES, periksa
 
 FILES = sorted(
@@ -121,7 +121,7 @@ def mutation(draw: st.DrawFn) -> tuple[Path, str]:
             )
         )
         return rel, text[:pos] + junk + text[pos:]
-    yf = read_yaml(Akses(EXAMPLES), EXAMPLES / rel, [])
+    yf = baca_yaml(Akses(EXAMPLES), EXAMPLES / rel, [])
     assert yf is not None
     data = yf.data
     paths = _paths(data)

@@ -6,7 +6,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from sakipgen.pipeline import Bundel
-from sakipgen.render import build
+from sakipgen.render import susun
 from tests.conftest import bundel
 
 
@@ -15,7 +15,7 @@ def load(name: str | Path, *tahun: int) -> Bundel:
 
 
 def docx(name: str | Path, jenis: str, tahun: int) -> bytes:
-    hasil = build(load(name), jenis, tahun)
+    hasil = susun(load(name), jenis, tahun)
     assert hasil.data is not None, [d.text() for d in hasil.diagnostics]
     return hasil.data
 

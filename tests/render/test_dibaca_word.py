@@ -12,14 +12,14 @@ import docx
 import pytest
 
 from sakipgen.jenis import JENIS, tahun_bawaan
-from sakipgen.render import build
+from sakipgen.render import susun
 from tests.conftest import bundel
 
 CONTOH = ["blora", "sinjai", "buleleng", "tanjabbar"]
 
 
 def _dokumen(contoh: str, jenis: str, tahun: int) -> Any:
-    hasil = build(bundel(contoh), jenis, tahun)
+    hasil = susun(bundel(contoh), jenis, tahun)
     assert hasil.data is not None, [d.text() for d in hasil.diagnostics]
     return docx.Document(io.BytesIO(hasil.data))
 
@@ -35,7 +35,7 @@ def test_every_document_opens_with_defined_styles(contoh: str) -> None:
     opened = 0
     for jenis in JENIS:
         tahun = tahun_bawaan(b.dinas, jenis)
-        hasil = build(b, jenis, tahun) if tahun is not None else None
+        hasil = susun(b, jenis, tahun) if tahun is not None else None
         if hasil is None or hasil.data is None:
             continue
         d = docx.Document(io.BytesIO(hasil.data))

@@ -11,7 +11,7 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from sakipgen.jenis import tahun_bawaan
-from sakipgen.render import build
+from sakipgen.render import susun
 from sakipgen.render.iku import Kolom, lebar_kolom, terbilang
 from tests.conftest import EXAMPLES
 from tests.render.conftest import docx, load, part
@@ -260,7 +260,7 @@ def test_definisi_and_keterangan_columns_when_given(tmp_path: Path) -> None:
 
 
 def test_missing_data_is_a_diagnostic(tmp_path: Path) -> None:
-    hasil = build(load("blora", 2030), "iku", 2030)
+    hasil = susun(load("blora", 2030), "iku", 2030)
     assert hasil.data is None and [d.code for d in hasil.diagnostics] == ["D001"]
     assert "periode Renstra 2017-2021" in hasil.diagnostics[0].message
     root = copy(tmp_path, "tanjabbar")
@@ -269,7 +269,7 @@ def test_missing_data_is_a_diagnostic(tmp_path: Path) -> None:
         r"(\n      - id: IK[\d.]+\n)", r"\1        iku: false\n", renstra.read_text("utf-8")
     )
     renstra.write_text(text, encoding="utf-8")
-    hasil = build(load(root), "iku", 2017)
+    hasil = susun(load(root), "iku", 2017)
     assert hasil.data is None and "iku: true" in hasil.diagnostics[0].message
 
 

@@ -11,7 +11,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from sakipgen.render import build
+from sakipgen.render import susun
 from sakipgen.write import tulis_atomik
 from tests.conftest import EXAMPLES
 from tests.render.conftest import load, part
@@ -40,7 +40,7 @@ def hostile(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("jenis", ["pk", "lkjip"])
 def test_hostile_text_is_literal(hostile: Path, jenis: str) -> None:
-    hasil = build(load(hostile), jenis, 2021)
+    hasil = susun(load(hostile), jenis, 2021)
     assert hasil.data is not None, hasil.diagnostics
     xml = part(hasil.data)
     root = ET.fromstring(xml)  # the document is still well-formed XML
@@ -62,11 +62,11 @@ def test_template_sandbox_and_errors_are_diagnostics(tmp_path: Path) -> None:
     (own / "pk.xml.j2").write_text(
         "{{ ''.__class__.__mro__[1].__subclasses__() }}", encoding="utf-8"
     )
-    hasil = build(load(root), "pk", 2021)
+    hasil = susun(load(root), "pk", 2021)
     assert hasil.data is None
     assert [d.code for d in hasil.diagnostics] == ["D002"]
     (own / "pk.xml.j2").write_text("{{ doc.p(undefined_name) }}", encoding="utf-8")
-    hasil = build(load(root), "pk", 2021)
+    hasil = susun(load(root), "pk", 2021)
     assert hasil.data is None and hasil.diagnostics[0].code == "D002"
     assert "undefined_name" in hasil.diagnostics[0].message
 
@@ -77,14 +77,14 @@ def test_dinas_template_overrides_builtin(tmp_path: Path) -> None:
     own = root / "templates" / "docx"
     own.mkdir(parents=True)
     (own / "pk.xml.j2").write_text('{{ doc.p("Templat sendiri " ~ tahun) }}', encoding="utf-8")
-    hasil = build(load(root), "pk", 2021)
+    hasil = susun(load(root), "pk", 2021)
     assert hasil.data is not None
     assert "Templat sendiri 2021" in part(hasil.data)
     assert "PERJANJIAN KINERJA" not in part(hasil.data)
 
 
 def test_missing_data_is_a_diagnostic() -> None:
-    hasil = build(load("blora"), "lkjip", 2020)  # 2020 has only printed capaian, no realisasi
+    hasil = susun(load("blora"), "lkjip", 2020)  # 2020 has only printed capaian, no realisasi
     assert hasil.data is None
     assert [d.code for d in hasil.diagnostics] == ["D001"]
     assert "2020" in hasil.diagnostics[0].message
@@ -123,7 +123,7 @@ def test_libreoffice_converts_to_pdf(tmp_path: Path) -> None:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     assert soffice, "LibreOffice is required (.ci/run installs libreoffice-writer-nogui)"
     for jenis in ("pk", "lkjip"):
-        hasil = build(load("blora"), jenis, 2021)
+        hasil = susun(load("blora"), jenis, 2021)
         assert hasil.data is not None
         src = tmp_path / f"{jenis}.docx"
         src.write_bytes(hasil.data)
@@ -172,7 +172,7 @@ def test_logo_on_kop_and_cover(tmp_path: Path) -> None:
     from io import BytesIO
 
     for jenis in ("pk", "lkjip"):
-        hasil = build(load(root), jenis, 2021)
+        hasil = susun(load(root), jenis, 2021)
         assert hasil.data is not None
         with zipfile.ZipFile(BytesIO(hasil.data)) as zf:
             media = [zf.read(n) for n in zf.namelist() if n.startswith("word/media/")]

@@ -21,7 +21,7 @@ import pytest
 
 from sakipgen.jenis import tahun_bawaan
 from sakipgen.pipeline import Bundel
-from sakipgen.render import build
+from sakipgen.render import susun
 from sakipgen.render.rencana_aksi import _gabung, _kata
 from tests.conftest import EXAMPLES, bundel
 from tests.render.conftest import W, document, paragraphs, text
@@ -39,7 +39,7 @@ def load(folder: Path, *tahun: int) -> Bundel:
 
 
 def docx(folder: Path = BULELENG, tahun: int = 2021) -> bytes:
-    hasil = build(load(folder), "rencana-aksi", tahun)
+    hasil = susun(load(folder), "rencana-aksi", tahun)
     assert hasil.data is not None, [d.text() for d in hasil.diagnostics]
     return hasil.data
 
@@ -401,7 +401,7 @@ def test_triwulan_and_escaping(tmp_path: Path) -> None:
 def test_missing_rencana_aksi(tmp_path: Path) -> None:
     folder = copy(tmp_path)
     (folder / "2021" / "rencana-aksi.yaml").unlink()
-    hasil = build(load(folder), "rencana-aksi", 2021)
+    hasil = susun(load(folder), "rencana-aksi", 2021)
     assert hasil.data is None
     assert [d.code for d in hasil.diagnostics] == ["D001"]
     assert "rencana-aksi.yaml" in hasil.diagnostics[0].text()

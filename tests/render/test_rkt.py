@@ -21,7 +21,7 @@ import pytest
 
 from sakipgen.jenis import tahun_bawaan
 from sakipgen.pipeline import Bundel
-from sakipgen.render import build
+from sakipgen.render import susun
 from tests.conftest import EXAMPLES, bundel
 from tests.render.conftest import W, paragraphs, rows, text
 
@@ -31,7 +31,7 @@ def load(folder: Path, *tahun: int) -> Bundel:
 
 
 def document(folder: Path, tahun: int) -> ET.Element:
-    hasil = build(load(folder), "rkt", tahun)
+    hasil = susun(load(folder), "rkt", tahun)
     assert hasil.data is not None, [d.text() for d in hasil.diagnostics]
     with zipfile.ZipFile(BytesIO(hasil.data)) as zf:
         return ET.fromstring(zf.read("word/document.xml"))
@@ -271,11 +271,11 @@ def test_targets_fall_back_to_pk_then_renstra() -> None:
 
 
 def test_year_without_targets_is_reported() -> None:
-    hasil = build(load(EXAMPLES / "buleleng"), "rkt", 2017)
+    hasil = susun(load(EXAMPLES / "buleleng"), "rkt", 2017)
     assert hasil.data is None
     assert [d.code for d in hasil.diagnostics] == ["D001"]
 
 
 def test_same_bytes_every_time() -> None:
     dinas = load(EXAMPLES / "sinjai")
-    assert build(dinas, "rkt", 2018).data == build(dinas, "rkt", 2018).data
+    assert susun(dinas, "rkt", 2018).data == susun(dinas, "rkt", 2018).data

@@ -24,10 +24,10 @@ def test_all_documents_of_example(name: str) -> None:
         tahun = tahun_bawaan(b.dinas, jenis)
         if tahun is None:
             continue
-        hasil = render.build(b, jenis, tahun)
+        hasil = render.susun(b, jenis, tahun)
         if hasil.data is not None:
             built[f"{jenis}-{tahun}"] = hasil.data
-            assert render.build(b, jenis, tahun).data == hasil.data
+            assert render.susun(b, jenis, tahun).data == hasil.data
         else:
             assert [d.code for d in hasil.diagnostics] == ["D001"]
     assert set(built) == EXPECTED[name]

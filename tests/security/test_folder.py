@@ -316,7 +316,7 @@ def test_jobs_are_capped(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Non
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Rekam)
     folders = [salin(tmp_path, "tanjabbar", f"d{i}") for i in range(3)]
     results = jalankan([Permintaan(f, ("iku",)) for f in folders], 10_000, lambda r: None)
-    assert seen == [3] and all(r.written for r in results)
+    assert seen == [3] and all(r.ditulis for r in results)
     assert MAX_JOBS == 32
     jalankan([Permintaan(f, ("iku",)) for f in folders], 1, lambda r: None)
     assert seen == [3]  # one job: no pool at all

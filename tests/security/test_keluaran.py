@@ -31,7 +31,7 @@ from sakipgen.calc.kategori import kategori
 from sakipgen.calc.narasi import Konteks
 from sakipgen.calc.tahun import hitung_tahun
 from sakipgen.cli import app
-from sakipgen.diagnostics import Diagnostic, Location, render_github, render_text
+from sakipgen.diagnostics import Diagnostic, Location, sebagai_github, sebagai_teks
 from sakipgen.laporan import perubahan
 from sakipgen.model.anggaran import AnggaranTahun, Program
 from sakipgen.model.dinas import Profil
@@ -339,12 +339,14 @@ def test_github_properties_and_message_are_escaped() -> None:
     )
     # Properties: % : , escaped (%25 %3A %2C); message: % escaped, the line break a space
     # (one line), so "::error::" cannot start a command of its own.
-    assert render_github([d]) == (
+    assert sebagai_github([d]) == (
         "::error file=a%2Cline=1%2Ctitle=x%3Ay.yaml,line=3,col=5,title=C001"
         "::100%25 gagal ::error::palsu"
     )
     w = Diagnostic.make(Location("data/100%.yaml"), "F006", "berkas '100%.yaml'\r")
-    assert render_github([w]) == "::warning file=data/100%25.yaml,title=F006::berkas '100%25.yaml' "
+    assert (
+        sebagai_github([w]) == "::warning file=data/100%25.yaml,title=F006::berkas '100%25.yaml' "
+    )
 
 
 def test_check_github_on_a_hostile_file_name(
@@ -443,7 +445,7 @@ def test_check_text_shows_hostile_file_names_on_one_line(
 
 def test_check_text_with_colour_prints_only_its_own_escapes() -> None:
     d = Diagnostic.make(Location("a\x1b[2J.yaml", 1, 1), "S001", "kunci '\x1b]0;x\x07' \u202e")
-    out = render_text([d], color=True)
+    out = sebagai_teks([d], color=True)
     assert out == "a\\x1b[2J.yaml:1:1: \x1b[31mS001\x1b[0m kunci '\\x1b]0;x\\x07' \\u202e"
 
 
@@ -465,7 +467,7 @@ def test_diff_text_has_no_control_characters_and_no_markup() -> None:
     # The diff command's own console: markup on, as rich's default.
     buf = io.StringIO()
     Console(file=buf, width=200, force_terminal=True, no_color=True).print(
-        perubahan.render_text([change], f"antara {label} dan working tree")
+        perubahan.sebagai_teks([change], f"antara {label} dan working tree")
     )
     text = re.sub(r"\x1b\[[0-9;]*m", "", buf.getvalue())  # rich's own styling
     assert not KENDALI.search(text)
@@ -562,9 +564,9 @@ def test_efisiensi_persen_in_show_export_and_narrative(
 
 
 def test_efisiensi_persen_in_the_lkjip(tmp_path: Path) -> None:
-    from sakipgen.render import build
+    from sakipgen.render import susun
 
-    hasil = build(bundel(_folder_efisiensi(tmp_path)), "lkjip", 2021)
+    hasil = susun(bundel(_folder_efisiensi(tmp_path)), "lkjip", 2021)
     assert hasil.data is not None, [d.text() for d in hasil.diagnostics]
     with zipfile.ZipFile(io.BytesIO(hasil.data)) as zf:
         root = ET.fromstring(zf.read("word/document.xml"))
@@ -656,7 +658,7 @@ def test_negative_target_has_no_capaian_unless_entered_by_hand(tmp_path: Path) -
     assert (ik11.indikator.id, ik11.capaian, ik11.kategori) == ("IK1.1", None, None)
     # S1 is the mean of IK1.2 alone: 13244 / 6825 × 100 = 194,05.
     assert hasil.sasaran[0].capaian == D("194.05")
-    assert show.to_json(dinas, hasil)["sasaran"][0]["indikator"][0]["capaian"] is None
+    assert show.sebagai_data(dinas, hasil)["sasaran"][0]["indikator"][0]["capaian"] is None
     # The remedy the message names: a capaian entered by hand, with alasan.
     ganti(
         root / "2021" / "realisasi.yaml",

@@ -22,10 +22,10 @@ from markupsafe import Markup
 
 from sakipgen.calc.narasi import MAKS_ISIAN, Konteks, Masalah, NarasiError, _evaluate, isi
 from sakipgen.calc.tahun import hitung_tahun
-from sakipgen.load import load_dinas
+from sakipgen.load import muat_dinas
 from sakipgen.load.yaml_reader import MAX_BYTES
 from sakipgen.model.folder import Dinas
-from sakipgen.render import build
+from sakipgen.render import susun
 from sakipgen.render.dok_teks import _MARKER
 from sakipgen.render.markdown import _blocks, _spans, _word_or_star, inline, markdown, pisah_tabel
 from sakipgen.render.xml import run
@@ -284,7 +284,7 @@ def _around_budget_table(body: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def _lkjip(root: Path) -> bytes:
-    hasil = build(bundel(root), "lkjip", 2021)
+    hasil = susun(bundel(root), "lkjip", 2021)
     assert hasil.data is not None, [d.text() for d in hasil.diagnostics]
     return hasil.data
 
@@ -436,7 +436,7 @@ def test_isi_at_the_size_limit(teks: str) -> None:
 
 @pytest.fixture(scope="module")
 def blora() -> Dinas:
-    result = load_dinas(EXAMPLES / "blora")
+    result = muat_dinas(EXAMPLES / "blora")
     assert result.dinas is not None
     return result.dinas
 

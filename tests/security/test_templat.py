@@ -21,7 +21,7 @@ from markupsafe import Markup
 from sakipgen.jenis import tahun_bawaan
 from sakipgen.model.nilai import Nilai
 from sakipgen.pipeline import Pilihan, siapkan
-from sakipgen.render import build, sandbox
+from sakipgen.render import sandbox, susun
 from sakipgen.render.data import Data
 from sakipgen.render.dokumen import Dokumen
 from sakipgen.render.paket import Seksi
@@ -41,7 +41,7 @@ def _dengan_templat(tmp_path: Path, isi: str, nama: str = "pk.xml.j2") -> Path:
 def _bangun_pk(root: Path) -> Any:
     b = siapkan(root, pilihan=Pilihan(dokumen=True))
     assert b.dinas is not None, b.diagnostics
-    return build(b, "pk", 2021)
+    return susun(b, "pk", 2021)
 
 
 # --- plain data only ---------------------------------------------------------------------
@@ -92,7 +92,7 @@ def test_everything_a_template_can_reach_is_plain_data(contoh: str) -> None:
         for jenis in ("rkt", "iku", "pk", "rencana-aksi", "lkjip"):
             tahun = tahun_bawaan(b.dinas, jenis)
             if tahun is not None:
-                assert build(b, jenis, tahun).data is not None
+                assert susun(b, jenis, tahun).data is not None
     assert seen
     count = 0
     for konteks in seen:
@@ -269,7 +269,7 @@ def test_budget_is_generous_for_real_documents() -> None:
 
     sandbox.Anggaran = Catat  # type: ignore[misc]
     try:
-        assert build(b, "lkjip", 2021).data is not None
+        assert susun(b, "lkjip", 2021).data is not None
     finally:
         sandbox.Anggaran = anggaran_asli  # type: ignore[misc]
     assert 50 < sum(spent) < sandbox.MAX_LANGKAH // 1000
@@ -332,7 +332,7 @@ def test_a_sasaran_with_many_indikator_gets_several_small_charts(
     monkeypatch.setattr(grafik, "target_realisasi", rekam)
     b = siapkan(root, pilihan=Pilihan(dokumen=True))
     assert b.dinas is not None, b.diagnostics
-    hasil = build(b, "lkjip", 2021)
+    hasil = susun(b, "lkjip", 2021)
     assert hasil.data is not None, hasil.diagnostics
     # S1: 2 + 14 = 16 numeric indikator → 6, 6, 4; S2: IK2.1 and IK2.2 → 2.
     assert sizes == [6, 6, 4, 2]

@@ -115,12 +115,12 @@ def bundel_tahun(folder: Path, year: int | None, *, dokumen: bool = False) -> tu
     """The checked dinas and the year a command works on (default: the latest year with
     realisasi, else the latest with data).  Errors in the data are printed and end the
     command (1); an unknown year is a usage error naming the years that exist (2)."""
-    from sakipgen.diagnostics import render_text
+    from sakipgen.diagnostics import sebagai_teks
     from sakipgen.pipeline import Pilihan, siapkan
 
     bundel = siapkan(folder, pilihan=Pilihan(dokumen=dokumen))
     if bundel.dinas is None or bundel.galat:
-        typer.echo(render_text(list(bundel.diagnostics)), err=True)
+        typer.echo(sebagai_teks(list(bundel.diagnostics)), err=True)
         typer.echo(_("Perbaiki kesalahan di atas dulu (sakipgen check)."), err=True)
         raise AdaTemuan()
     years = bundel.tahun

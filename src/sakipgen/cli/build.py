@@ -103,30 +103,30 @@ def build(
             _("{folder}: F005 bukan folder dinas (tidak ada sakip.yaml)").format(folder=p), err=True
         )
     requests = [
-        Permintaan(f, kinds, year, o, force, explicit=not semua)
+        Permintaan(f, kinds, year, o, force, eksplisit=not semua)
         for f, o in zip(folders, keluaran_per_dinas(folders, out), strict=True)
     ]
     started = time.perf_counter()
     with Kemajuan(len(requests)) as progress:
 
         def done(r: Ringkasan) -> None:
-            for path in r.written:
+            for path in r.ditulis:
                 typer.echo(bersih_nama(path))
-            if r.errors:
-                progress.tulis(r.errors)
+            if r.pesan:
+                progress.tulis(r.pesan)
             progress.maju(r)
 
         results = jalankan(requests, jobs or os.cpu_count() or 1, done)
     pdf_failed = pdf and not _pdf(results)
-    failed = [r for r in results if r.failed]
-    unchanged = sum(len(r.unchanged) for r in results)
+    failed = [r for r in results if r.gagal]
+    unchanged = sum(len(r.tetap) for r in results)
     if len(requests) > 1 or unchanged or failed:
         typer.echo(
             _(
                 "{ditulis} dokumen ditulis, {tetap} tidak berubah (dilewati), "
                 "{gagal} folder gagal, dari {jumlah} folder dinas dalam {detik} detik"
             ).format(
-                ditulis=sum(len(r.written) for r in results),
+                ditulis=sum(len(r.ditulis) for r in results),
                 tetap=unchanged,
                 gagal=len(failed),
                 jumlah=len(requests),
@@ -142,8 +142,8 @@ def _pdf(results: list[Ringkasan]) -> bool:
     from sakipgen.pdf import susun_pdf
 
     return susun_pdf(
-        [f for r in results for f in r.written],
-        [f for r in results for f in r.unchanged],
+        [f for r in results for f in r.ditulis],
+        [f for r in results for f in r.tetap],
         typer.echo,
         lambda message: typer.echo(message, err=True),
     )

@@ -44,7 +44,7 @@ def diff(
     ),
 ) -> None:
     from sakipgen import beda, laporan
-    from sakipgen.diagnostics import render_text
+    from sakipgen.diagnostics import sebagai_teks
     from sakipgen.errors import AdaTemuan
     from sakipgen.pipeline import siapkan, siapkan_revisi
 
@@ -53,7 +53,7 @@ def diff(
     baru = siapkan_revisi(dir, rev2) if rev2 is not None else siapkan(dir)
     errors = beda.kesalahan([lama, baru])
     if errors or lama.dinas is None or baru.dinas is None:
-        typer.echo(render_text(errors), err=True)
+        typer.echo(sebagai_teks(errors), err=True)
         typer.echo(
             _("Data salah satu revisi berisi kesalahan; perbaiki dulu (sakipgen check)."),
             err=True,

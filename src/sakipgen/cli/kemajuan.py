@@ -48,11 +48,11 @@ class Kemajuan:
         elif self.total > 1:
             state = (
                 _("gagal")
-                if r.failed
+                if r.gagal
                 else (
-                    _("{n} ditulis").format(n=len(r.written))
-                    if r.written
-                    else _("{n} tidak berubah").format(n=len(r.unchanged))
+                    _("{n} ditulis").format(n=len(r.ditulis))
+                    if r.ditulis
+                    else _("{n} tidak berubah").format(n=len(r.tetap))
                 )
             )
             typer.echo(f"[{self.count}/{self.total}] {r.folder}: {state}", err=True)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import typer
 
-from sakipgen.diagnostics import Diagnostic, render_github, render_json, render_text
+from sakipgen.diagnostics import Diagnostic, sebagai_github, sebagai_json, sebagai_teks
 from sakipgen.i18n import _
 
 if TYPE_CHECKING:
@@ -59,14 +59,14 @@ class Teks:
     def diagnostik(self, diags: Sequence[Diagnostic], ringkasan: str) -> None:
         if diags:
             color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-            typer.echo(render_text(list(diags), color=color))
+            typer.echo(sebagai_teks(list(diags), color=color))
         typer.echo(ringkasan, err=bool(diags))
 
     def angka(self, bundel: Bundel, tahun: int) -> None:
         from sakipgen.laporan import angka
 
         assert bundel.dinas is not None
-        konsol().print(angka.render_text(bundel.dinas, bundel.hasil[tahun]))
+        konsol().print(angka.sebagai_teks(bundel.dinas, bundel.hasil[tahun]))
 
     def perubahan(
         self, folder: str, lama: Bundel, baru: Bundel, changes: Sequence[Perubahan]
@@ -76,27 +76,27 @@ class Teks:
         judul = _("antara {lama} dan {baru}").format(
             lama=perubahan.label_revisi(lama), baru=perubahan.label_revisi(baru)
         )
-        konsol().print(perubahan.render_text(changes, judul))
+        konsol().print(perubahan.sebagai_teks(changes, judul))
 
 
 class Json:
     """For tools: one JSON document on stdout."""
 
     def diagnostik(self, diags: Sequence[Diagnostic], ringkasan: str) -> None:
-        typer.echo(render_json(list(diags)))
+        typer.echo(sebagai_json(list(diags)))
 
     def angka(self, bundel: Bundel, tahun: int) -> None:
         from sakipgen.laporan import angka
 
         assert bundel.dinas is not None
-        _cetak(angka.to_json(bundel.dinas, bundel.hasil[tahun]))
+        _cetak(angka.sebagai_data(bundel.dinas, bundel.hasil[tahun]))
 
     def perubahan(
         self, folder: str, lama: Bundel, baru: Bundel, changes: Sequence[Perubahan]
     ) -> None:
         from sakipgen.laporan import perubahan
 
-        _cetak(perubahan.to_json(folder, lama, baru, changes))
+        _cetak(perubahan.sebagai_data(folder, lama, baru, changes))
 
 
 class Github:
@@ -104,7 +104,7 @@ class Github:
 
     def diagnostik(self, diags: Sequence[Diagnostic], ringkasan: str) -> None:
         if diags:
-            typer.echo(render_github(list(diags)))
+            typer.echo(sebagai_github(list(diags)))
 
     def angka(self, bundel: Bundel, tahun: int) -> None:
         raise NotImplementedError  # the command offers only text and json

@@ -75,7 +75,7 @@ def _anggaran(a: HasilAnggaran | None) -> dict[str, Any] | None:
     }
 
 
-def to_json(dinas: Dinas, hasil: HasilTahun) -> dict[str, Any]:
+def sebagai_data(dinas: Dinas, hasil: HasilTahun) -> dict[str, Any]:
     return {
         "dinas": dinas.nama,
         "tahun": hasil.tahun,
@@ -112,7 +112,7 @@ def to_json(dinas: Dinas, hasil: HasilTahun) -> dict[str, Any]:
     }
 
 
-def render_text(dinas: Dinas, hasil: HasilTahun) -> Any:
+def sebagai_teks(dinas: Dinas, hasil: HasilTahun) -> Any:
     """A rich renderable: capaian table, then the budget table."""
     from rich.console import Group
     from rich.table import Table

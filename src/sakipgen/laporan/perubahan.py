@@ -97,7 +97,7 @@ def _tampil(p: Perubahan, value: Nilainya) -> str:
     return str(value)
 
 
-def render_text(changes: Sequence[Perubahan], judul: str) -> Any:
+def sebagai_teks(changes: Sequence[Perubahan], judul: str) -> Any:
     """A rich renderable: one table per section, then a one-line summary.
 
     Every cell and title is a :class:`rich.text.Text` of :func:`~sakipgen.teks.teks_layar`
@@ -156,7 +156,7 @@ def label_revisi(data: Bundel) -> str:
     return teks_layar(f"{data.revisi} ({(data.commit or '')[:10]})")
 
 
-def to_json(
+def sebagai_data(
     folder: str, lama: Bundel, baru: Bundel, changes: Sequence[Perubahan]
 ) -> dict[str, Any]:
     return {

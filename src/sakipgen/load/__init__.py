@@ -29,7 +29,7 @@ from sakipgen.load.akses import Akses, Ditolak
 from sakipgen.load.referensi import periksa_referensi
 from sakipgen.load.templat import muat_logo, muat_templat
 from sakipgen.load.validate import validate
-from sakipgen.load.yaml_reader import baca_teks, read_yaml
+from sakipgen.load.yaml_reader import baca_teks, baca_yaml
 from sakipgen.model import susunan
 from sakipgen.model.dinas import Identitas
 from sakipgen.model.folder import Berkas, Dinas, Jejak, Narasi, Tahun
@@ -43,7 +43,7 @@ TAHUN_FILES: dict[str, type[BaseModel]] = {n: b.model for n, b in susunan.TAHUN.
 
 
 @dataclass
-class LoadResult:
+class HasilMuat:
     dinas: Dinas | None
     diagnostics: list[Diagnostic]
     jejak: Jejak = field(default_factory=Jejak)
@@ -51,7 +51,7 @@ class LoadResult:
     failure only as long as these inputs stay the same)."""
 
 
-def is_dinas_folder(path: Path) -> bool:
+def adalah_folder_dinas(path: Path) -> bool:
     return (path / "sakip.yaml").is_file()
 
 
@@ -62,7 +62,7 @@ def temukan_dinas(paths: list[Path]) -> tuple[list[Path], list[Path]]:
     found: list[Path] = []
     empty: list[Path] = []
     for p in paths:
-        if is_dinas_folder(p):
+        if adalah_folder_dinas(p):
             found.append(p)
             continue
         below = (
@@ -87,7 +87,7 @@ def temukan_dinas(paths: list[Path]) -> tuple[list[Path], list[Path]]:
 def _load_file(
     akses: Akses, model: type[M], path: Path, diags: list[Diagnostic]
 ) -> Berkas[M] | None:
-    yf = read_yaml(akses, path, diags)
+    yf = baca_yaml(akses, path, diags)
     if yf is None:
         return None
     result = validate(model, yf, diags)
@@ -117,15 +117,15 @@ def _unknown_yaml(akses: Akses, path: Path, known: list[str], diags: list[Diagno
     )
 
 
-def load_dinas(folder: Path, base: Path | None = None) -> LoadResult:
+def muat_dinas(folder: Path, base: Path | None = None) -> HasilMuat:
     """Load ``folder``; every problem is returned as a diagnostic, nothing raises."""
     base = base or Path.cwd()
     diags: list[Diagnostic] = []
     shown = display_path(folder, base)
     if not folder.is_dir():
         diags.append(Diagnostic.make(Location(shown), "F005", _("folder tidak ditemukan")))
-        return LoadResult(None, diags)
-    if not is_dinas_folder(folder):
+        return HasilMuat(None, diags)
+    if not adalah_folder_dinas(folder):
         diags.append(
             Diagnostic.make(
                 Location(shown),
@@ -133,7 +133,7 @@ def load_dinas(folder: Path, base: Path | None = None) -> LoadResult:
                 _("bukan folder dinas: sakip.yaml tidak ada (buat sakip.yaml dan renstra.yaml)"),
             )
         )
-        return LoadResult(None, diags)
+        return HasilMuat(None, diags)
 
     akses = Akses(folder, base)
     names = akses.nama_isi(folder, diags, "akar")
@@ -164,12 +164,12 @@ def load_dinas(folder: Path, base: Path | None = None) -> LoadResult:
     logo = muat_logo(akses, identitas, diags) if identitas is not None else None
 
     if identitas is None or renstra is None:
-        return LoadResult(None, diags, akses.jejak)
+        return HasilMuat(None, diags, akses.jejak)
     dinas = Dinas(folder, identitas, renstra, narasi, years, jejak=akses.jejak, logo=logo)
     if templat is not None:
         dinas.templat = templat
     diags.extend(periksa_referensi(dinas, base))
-    return LoadResult(dinas, diags, akses.jejak)
+    return HasilMuat(dinas, diags, akses.jejak)
 
 
 def _load_year(akses: Akses, year: int, folder: Path, diags: list[Diagnostic]) -> Tahun:
@@ -198,8 +198,8 @@ def _load_year(akses: Akses, year: int, folder: Path, diags: list[Diagnostic]) -
 __all__ = [
     "Akses",
     "Ditolak",
-    "LoadResult",
-    "is_dinas_folder",
-    "load_dinas",
+    "HasilMuat",
+    "adalah_folder_dinas",
+    "muat_dinas",
     "temukan_dinas",
 ]

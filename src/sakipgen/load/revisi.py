@@ -523,11 +523,11 @@ def semula(dinas: Dinas, tahun: int, revisi: str) -> dict[str, Nilai]:
     again once it does.  :class:`RevisiError` when the revision or its targets cannot
     be read."""
     from sakipgen.diagnostics import sorted_unique
-    from sakipgen.load import load_dinas
+    from sakipgen.load import muat_dinas
 
     try:
         with ekstrak(dinas.folder, revisi) as (folder, base, sha):
-            found = load_dinas(folder, base)
+            found = muat_dinas(folder, base)
     except RevisiError:
         dinas.jejak.luar[f"git:{revisi}"] = "-"
         raise

@@ -16,7 +16,7 @@ from sakipgen.diagnostics import Diagnostic, Location
 from sakipgen.i18n import _
 from sakipgen.load.akses import MAX_BYTES, Akses, Ditolak, ribuan
 from sakipgen.load.validate import validate
-from sakipgen.load.yaml_reader import baca_teks, read_yaml
+from sakipgen.load.yaml_reader import baca_teks, baca_yaml
 from sakipgen.model.dinas import Identitas
 from sakipgen.model.folder import Berkas, Logo, TemplatDinas, UkuranHalaman
 from sakipgen.model.templat import HalamanTemplat, Ukuran, aturan_pohon
@@ -150,7 +150,7 @@ def _putaran(awal: str, rujukan: dict[str, list[str]]) -> list[str] | None:
 def _halaman(
     akses: Akses, path: Path, diags: list[Diagnostic]
 ) -> tuple[UkuranHalaman, UkuranHalaman] | None:
-    yf = read_yaml(akses, path, diags)
+    yf = baca_yaml(akses, path, diags)
     if yf is None:
         return None
     model = validate(HalamanTemplat, yf, diags)

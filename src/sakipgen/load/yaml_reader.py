@@ -31,8 +31,8 @@ __all__ = [
     "YamlFile",
     "YamlPath",
     "baca_teks",
+    "baca_yaml",
     "path_text",
-    "read_yaml",
 ]
 
 MAX_DEPTH = 64
@@ -122,7 +122,7 @@ def baca_teks(akses: Akses, path: Path, diags: list[Diagnostic]) -> str | None:
     return text.removeprefix("\ufeff")
 
 
-def read_yaml(akses: Akses, path: Path, diags: list[Diagnostic]) -> YamlFile | None:
+def baca_yaml(akses: Akses, path: Path, diags: list[Diagnostic]) -> YamlFile | None:
     """Read ``path`` of the dinas folder; on any problem append diagnostics and return
     None.  Aliases expanded count against the folder's budget (:data:`MAX_NODES`)."""
     text = baca_teks(akses, path, diags)

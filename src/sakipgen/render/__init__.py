@@ -90,7 +90,7 @@ def _penyusun() -> dict[str, Penyusun]:
     }
 
 
-def build(bundel: Bundel, jenis: str, tahun: int) -> Hasil:
+def susun(bundel: Bundel, jenis: str, tahun: int) -> Hasil:
     """Render one document from the pipeline's bundle (built with
     ``Pilihan(dokumen=True)`` and the year among its years); data problems come back as
     diagnostics, never exceptions.  A dinas's own template that fails in any way is a
