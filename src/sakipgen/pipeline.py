@@ -128,7 +128,7 @@ def _untuk_dokumen(bundel: Bundel, dinas: Dinas) -> Bundel:
         dari_revisi = None
         galat = None
         rev = dinas.dokumen(year, "pk_perubahan").revisi_pk
-        if rev and target.pk_perubahan is not None and target.pk_perubahan.indikator:
+        if rev and target.ada_pk_perubahan:
             try:
                 dari_revisi = semula(dinas, year, rev)
             except RevisiError as exc:

@@ -21,7 +21,7 @@ def target_pk(
     target = t.target.model if t and t.target else None
     if target is None or not (target.pk or target.pk_perubahan):
         return None
-    perubahan = target.pk_perubahan is not None and bool(target.pk_perubahan.indikator)
+    perubahan = target.ada_pk_perubahan
     pk = target.pk_perubahan if perubahan else target.pk
     assert pk is not None
     if perubahan:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sakipgen.model.hasil import SelTabel as Sel
-from sakipgen.model.hasil import TabelHitung
+from sakipgen.model.hasil import SelTabel, TabelHitung
 from sakipgen.model.nilai import parse_angka
 from sakipgen.model.tabel import Tabel
 
 
-def _num(cell: Sel) -> Decimal | None:
+def _num(cell: SelTabel) -> Decimal | None:
     if cell is None:
         return None
     if isinstance(cell, Decimal):
@@ -23,13 +22,13 @@ def _num(cell: Sel) -> Decimal | None:
 
 def hitung_tabel(tabel: Tabel) -> TabelHitung:
     daun = tabel.daun()
-    rows: list[list[Sel]] = []
+    rows: list[list[SelTabel]] = []
     for row in tabel.baris:
         filled = iter(row)
-        by_id: dict[str, Sel] = {}
-        cells: list[Sel] = []
+        by_id: dict[str, SelTabel] = {}
+        cells: list[SelTabel] = []
         for k in daun:
-            cell: Sel = None if k.jumlah_dari else next(filled, None)
+            cell: SelTabel = None if k.jumlah_dari else next(filled, None)
             if k.jenis != "teks" and isinstance(cell, str):
                 cell = _num(cell)
             cells.append(cell)
@@ -42,7 +41,7 @@ def hitung_tabel(tabel: Tabel) -> TabelHitung:
                 if k.id:
                     by_id[k.id] = cells[i]
         rows.append(cells)
-    total: list[Sel] | None = None
+    total: list[SelTabel] | None = None
     if tabel.total:
         wanted = set(tabel.total.kolom)
         total = []

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from sakipgen.ekspor.tabel import BERKAS_CSV, JenisKolom, Sel, Tabel
+from sakipgen.ekspor.tabel import BERKAS_CSV, JenisKolom, SelEkspor, Tabel
 from sakipgen.i18n import _
 from sakipgen.model.folder import Dinas
 from sakipgen.write import tulis_atomik
@@ -22,7 +22,7 @@ _AWAL_RUMUS = ("=", "+", "-", "@", "\t", "\r")
 Injection").  Whatever follows: ``-2+3+cmd|' /C calc'!A0`` starts with ``-`` and a digit."""
 
 
-def _csv_sel(value: Sel, jenis: JenisKolom, places: int) -> str:
+def _csv_sel(value: SelEkspor, jenis: JenisKolom, places: int) -> str:
     if value is None:
         return ""
     if isinstance(value, str):

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from sakipgen.ekspor.tabel import JenisKolom, Sel, Tabel, tanggal_data
+from sakipgen.ekspor.tabel import JenisKolom, SelEkspor, Tabel, tanggal_data
 from sakipgen.model.folder import Dinas
 from sakipgen.write import tulis_atomik
 
@@ -36,7 +36,7 @@ def _angka_xlsx(value: int | Decimal) -> int | float:
     return float(value)
 
 
-def _lebar_tampil(value: Sel, jenis: JenisKolom, places: int) -> int:
+def _lebar_tampil(value: SelEkspor, jenis: JenisKolom, places: int) -> int:
     """Characters the cell shows (for the column width)."""
     if value is None:
         return 0
@@ -59,7 +59,7 @@ TINGGI_BARIS = 13.0
 """Points per line of 10 pt text."""
 
 
-def _baris_teks(row: Sequence[Sel], widths: Sequence[int]) -> int:
+def _baris_teks(row: Sequence[SelEkspor], widths: Sequence[int]) -> int:
     """Lines the tallest text cell of a row needs at the column widths (word wrap)."""
     most = 1
     for value, width in zip(row, widths, strict=True):

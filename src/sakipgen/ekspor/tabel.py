@@ -21,7 +21,7 @@ JenisKolom = Literal["teks", "rupiah", "persen", "angka", "cacah"]
 """``angka``: a target or realisasi, printed with the decimals it was written with;
 ``cacah``: a count or a row number."""
 
-Sel = str | int | Decimal | None
+SelEkspor = str | int | Decimal | None
 
 
 @dataclass(frozen=True)
@@ -37,14 +37,14 @@ class Tabel:
     berkas: str
     """CSV file name without ``.csv``."""
     kolom: list[Kolom]
-    baris: list[list[Sel]] = field(default_factory=list)
+    baris: list[list[SelEkspor]] = field(default_factory=list)
     tebal: set[int] = field(default_factory=set)
     """Rows (0-based) printed bold: totals."""
     inden: dict[int, int] = field(default_factory=dict)
     """Indent level of a row's ``kolom_inden`` cell (kegiatan 1, sub kegiatan 2)."""
     kolom_inden: int | None = None
 
-    def tambah(self, row: list[Sel], *, tebal: bool = False, inden: int = 0) -> None:
+    def tambah(self, row: list[SelEkspor], *, tebal: bool = False, inden: int = 0) -> None:
         assert len(row) == len(self.kolom)
         if tebal:
             self.tebal.add(len(self.baris))
@@ -68,7 +68,7 @@ BERKAS_CSV = [
 # --- the tables ----------------------------------------------------------------------------
 
 
-def _nilai(value: Nilai | None, satuan: str = "") -> Sel:
+def _nilai(value: Nilai | None, satuan: str = "") -> SelEkspor:
     """A target or realisasi cell: the number when it is one (its unit word, if any, is
     the row's satuan or ``%``), else the text as written; None for ``-``."""
     if value is None or value.jenis == "kosong":
@@ -336,7 +336,7 @@ def tabel_rencana_aksi(bundel: Bundel, tahun: int) -> Tabel | None:
             satuan = b.satuan or (ind.satuan if ind else "")
             kumulatif = tb.kumulatif if b.kumulatif is None else b.kumulatif
             values = [_nilai(v, satuan) for v in b.target]
-            cells: list[Sel] = [
+            cells: list[SelEkspor] = [
                 values.pop(0) if periode == tb.periode else None for periode, _judul in periods
             ]
             t.tambah(

@@ -544,7 +544,7 @@ def semula(dinas: Dinas, tahun: int, revisi: str) -> dict[str, Nilai]:
     model = t.target.model if t and t.target else None
     lama = None
     if model is not None:
-        lama = model.pk_perubahan if model.pk_perubahan and model.pk_perubahan.indikator else None
+        lama = model.pk_perubahan if model.ada_pk_perubahan else None
         lama = lama or model.pk
     if lama is None or not lama.indikator:
         raise RevisiError(

@@ -66,7 +66,7 @@ def _sel(value: Any) -> Decimal | str | None:
     return str(value).strip()
 
 
-Sel = Annotated[
+SelIsian = Annotated[
     Decimal | str | None,
     BeforeValidator(_sel),
     WithJsonSchema({"type": ["number", "string", "null"]}),
@@ -87,7 +87,7 @@ class Tabel(Model):
         description="Kolom dari kiri ke kanan: judul saja (teks), atau {judul, id, jenis, sub, "
         "jumlah_dari}",
     )
-    baris: list[list[Sel]] = Field(
+    baris: list[list[SelIsian]] = Field(
         default_factory=list,
         description='Baris: daftar isi sel untuk kolom yang diisi; "-" atau kosong untuk sel '
         "kosong. Contoh: [PNS / CPNS, 114, 21]",

@@ -86,6 +86,11 @@ class TargetTahun(Model):
         None, description="Target di PK Perubahan; tulis 'semula' untuk target yang diganti"
     )
 
+    @property
+    def ada_pk_perubahan(self) -> bool:
+        """Whether the year's PK has been amended: a PK Perubahan with targets."""
+        return self.pk_perubahan is not None and bool(self.pk_perubahan.indikator)
+
     def berlaku(self) -> tuple[str, TargetDokumen] | None:
         """The document whose targets are measured: PK Perubahan, else PK, else RKT."""
         for name in ("pk_perubahan", "pk", "rkt"):

@@ -496,7 +496,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
     if t is None or t.rencana_aksi is None:
         raise DataKurang(_("{tahun}/rencana-aksi.yaml tidak ada").format(tahun=tahun))
     target = t.target.model if t.target else None
-    perubahan = bool(target and target.pk_perubahan and target.pk_perubahan.indikator)
+    perubahan = target is not None and target.ada_pk_perubahan
     pk = (target.pk_perubahan if perubahan else target.pk) if target else None
     m = meta(dinas, tahun, "rencana_aksi")
     ident = dinas.identitas.model
