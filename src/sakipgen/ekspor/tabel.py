@@ -13,7 +13,7 @@ from sakipgen.format import keterangan_dana
 from sakipgen.i18n import _
 from sakipgen.model.anggaran import Program
 from sakipgen.model.folder import Dinas
-from sakipgen.model.hasil import SUMBER_TARGET, HasilTahun, Unit
+from sakipgen.model.hasil import SUMBER_TARGET, HasilTahun, Pos, Unit
 from sakipgen.model.nilai import Nilai
 from sakipgen.pipeline import Bundel
 
@@ -362,6 +362,11 @@ def tabel_rencana_aksi(bundel: Bundel, tahun: int) -> Tabel | None:
     return t if t.baris else None
 
 
+def _angka_pos(pos: Pos) -> list[SelEkspor]:
+    """Pagu, realisasi, serapan, efisiensi and efisiensi % of a budget line, as computed."""
+    return [pos.pagu, pos.realisasi, pos.serapan, pos.efisiensi, pos.efisiensi_persen]
+
+
 def tabel_anggaran(dinas: Dinas, hasil: HasilTahun) -> list[Tabel]:
     a = hasil.anggaran
     if a is None:
@@ -381,20 +386,8 @@ def tabel_anggaran(dinas: Dinas, hasil: HasilTahun) -> list[Tabel]:
     t = Tabel("Anggaran", "anggaran", kolom, kolom_inden=3)
 
     def row(level: str, unit: Unit, inden: int, sasaran: str | None) -> None:
-        pos = a.pos(unit)
         t.tambah(
-            [
-                level,
-                unit.id,
-                unit.kode,
-                unit.uraian,
-                sasaran,
-                pos.pagu,
-                pos.realisasi,
-                pos.serapan,
-                pos.efisiensi,
-                pos.efisiensi_persen,
-            ],
+            [level, unit.id, unit.kode, unit.uraian, sasaran, *_angka_pos(a.pos(unit))],
             inden=inden,
         )
 
@@ -413,11 +406,7 @@ def tabel_anggaran(dinas: Dinas, hasil: HasilTahun) -> list[Tabel]:
             None,
             "JUMLAH",
             None,
-            total.pagu,
-            total.realisasi,
-            total.serapan,
-            total.efisiensi,
-            total.efisiensi_persen,
+            *_angka_pos(total),
         ],
         tebal=True,
     )
@@ -441,11 +430,7 @@ def tabel_anggaran(dinas: Dinas, hasil: HasilTahun) -> list[Tabel]:
                     pos.sasaran_id,
                     label or "(program tanpa sasaran)",
                     len(pos.program),
-                    pos.pagu,
-                    pos.realisasi,
-                    pos.serapan,
-                    pos.efisiensi,
-                    pos.efisiensi_persen,
+                    *_angka_pos(pos),
                 ]
             )
         s.tambah(
@@ -453,11 +438,7 @@ def tabel_anggaran(dinas: Dinas, hasil: HasilTahun) -> list[Tabel]:
                 None,
                 "JUMLAH",
                 len(a.program),
-                total.pagu,
-                total.realisasi,
-                total.serapan,
-                total.efisiensi,
-                total.efisiensi_persen,
+                *_angka_pos(total),
             ],
             tebal=True,
         )
