@@ -474,12 +474,6 @@ def render(template: Any, konteks: Mapping[str, Any]) -> str:
         _AKTIF.reset(token)
 
 
-def langkah_terpakai() -> int | None:
-    """Steps spent by the rendering in progress (for tests and the benchmark)."""
-    a = _AKTIF.get()
-    return None if a is None else MAX_LANGKAH - a.langkah
-
-
 def jangkauan(root: object) -> Iterator[object]:
     """Every object a template can reach from ``root`` through the sandbox's rules
     (fields of records, items of containers, the allow-listed attributes of ``doc`` and
