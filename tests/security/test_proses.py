@@ -229,6 +229,18 @@ def penangan_awal() -> Iterator[dict[int, object]]:
     assert {s: signal.getsignal(s) for s in sigs} == before
 
 
+@pytest.fixture
+def ctrl_c_python(penangan_awal: dict[int, object]) -> Iterator[None]:
+    """Python's own Ctrl-C handler, as in a terminal. A job started in the background
+    by a non-interactive shell (``cmd &``, as some CI runners do) inherits SIGINT
+    ignored, and Python then installs no handler at all; the tests of Ctrl-C need it."""
+    old = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, old)
+
+
 def test_guard_turns_sigterm_into_exit_143(penangan_awal: dict[int, object]) -> None:
     reached = False
     with pytest.raises(sinyal.Dihentikan) as raised, sinyal.dijaga():
@@ -253,7 +265,7 @@ def test_signal_in_a_deferred_block_is_raised_when_it_ends(
     assert raised.value.code == 128 + signal.SIGHUP
 
 
-def test_second_signal_does_not_abort_the_cleanup(penangan_awal: dict[int, object]) -> None:
+def test_second_signal_does_not_abort_the_cleanup(ctrl_c_python: None) -> None:
     cleaned: list[str] = []
     with pytest.raises(sinyal.Dihentikan) as raised, sinyal.dijaga():
         try:
@@ -298,6 +310,6 @@ def test_ignored_signal_stays_ignored(penangan_awal: dict[int, object]) -> None:
         signal.signal(signal.SIGHUP, old)
 
 
-def test_ctrl_c_is_still_keyboard_interrupt(penangan_awal: dict[int, object]) -> None:
+def test_ctrl_c_is_still_keyboard_interrupt(ctrl_c_python: None) -> None:
     with pytest.raises(KeyboardInterrupt), sinyal.dijaga():
         _kirim(signal.SIGINT)
