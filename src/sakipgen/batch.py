@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sakipgen import __version__
-from sakipgen.errors import GalatPemakaian
+from sakipgen.errors import GalatPemakaian, SakipgenError
 from sakipgen.i18n import _, atur_bahasa, bahasa
 from sakipgen.jenis import JENIS
 
@@ -138,6 +138,10 @@ def bangun(p: Permintaan) -> Ringkasan:
     result = Ringkasan(str(p.folder))
     try:
         return _bangun(p, result)
+    except SakipgenError as exc:  # a problem for the user, with its own message
+        result.gagal = True
+        result.pesan = f"{p.folder}: {exc}"
+        return result
     except Exception as exc:  # one dinas must not stop the batch
         result.gagal = True
         result.pesan = _(

@@ -1,9 +1,19 @@
-"""The errors sakipgen reports to the user, with the exit code each ends in.
+"""The errors sakipgen raises, all under one base with the exit code each ends in.
 
-Data problems are diagnostics (``file:line:col: CODE message``), collected and
-reported together; these exceptions are for what stops a command before or outside
-the data: a git revision that cannot be read, a folder that cannot be written.  The
-message is in the active language; the CLI prints it and exits with ``kode_keluar``.
+Two families:
+
+* :class:`TemuanData` — a problem in the dinas's data with a diagnostic code
+  (``C001``, ``F007``, ``D001``, ...).  Raised deep inside a stage (a capaian that
+  cannot be computed, a path that may not be read, a document that lacks data) and
+  caught by the stage that knows the location, which turns it into a
+  ``file:line:col: CODE message`` diagnostic.  Should one ever reach the CLI, it
+  still ends as a finding (exit 1), never as an internal error.
+* the others — what stops a command before or outside the data: a git revision that
+  cannot be read, a folder that cannot be written, LibreOffice missing.  The CLI
+  prints the message and exits with ``kode_keluar`` (2).
+
+Messages are in the active language.  ``cli.aplikasi`` is the one place where an
+error becomes an exit code.
 """
 
 from __future__ import annotations
@@ -14,6 +24,18 @@ class SakipgenError(Exception):
 
     kode_keluar: int = 2
     """0 clean, 1 findings, 2 usage (the default for these errors)."""
+
+
+class TemuanData(SakipgenError):
+    """A problem in the data; ``code`` and ``message`` make its diagnostic (the same
+    names as :class:`~sakipgen.diagnostics.Diagnostic`'s)."""
+
+    kode_keluar = 1
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
 
 
 class RevisiError(SakipgenError):

@@ -32,6 +32,7 @@ from importlib import resources
 from pathlib import Path
 
 from sakipgen import sinyal
+from sakipgen.errors import SakipgenError
 from sakipgen.i18n import _
 
 WAKTU_MULAI = 90.0
@@ -57,11 +58,11 @@ def cara_pasang() -> str:
     )
 
 
-class PdfTidakTersedia(Exception):
+class PdfTidakTersedia(SakipgenError):
     """LibreOffice, or a Python with its UNO bridge, is not installed."""
 
 
-class PdfGagal(Exception):
+class PdfGagal(SakipgenError):
     """LibreOffice could not be started, or did not answer in time."""
 
 

@@ -26,21 +26,20 @@ from decimal import Decimal
 from typing import Literal
 
 from sakipgen.calc.bulat import SERATUS, bulat, persen, rata_rata
+from sakipgen.errors import TemuanData
 from sakipgen.i18n import _
 from sakipgen.model.dinas import Profil
 from sakipgen.model.nilai import Nilai
 
 
-class CapaianError(Exception):
-    """Capaian cannot be computed; ``code`` is a diagnostic code, ``pada`` the value at
-    fault (where the diagnostic points)."""
+class CapaianError(TemuanData):
+    """Capaian cannot be computed; ``pada`` is the value at fault (where the diagnostic
+    points)."""
 
     def __init__(
         self, code: str, message: str, pada: Literal["target", "realisasi"] = "realisasi"
     ) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
+        super().__init__(code, message)
         self.pada = pada
 
 

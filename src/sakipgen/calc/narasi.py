@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sakipgen.calc.tahun import hitung_tahun
+from sakipgen.errors import TemuanData
 from sakipgen.i18n import _
 from sakipgen.model.folder import Dinas
 from sakipgen.model.hasil import HasilAnggaran, HasilIndikator, HasilSasaran, HasilTahun
@@ -39,8 +40,11 @@ _FILTERS: dict[str, Callable[[str], str]] = {
 }
 
 
-class NarasiError(Exception):
-    pass
+class NarasiError(TemuanData):
+    """A placeholder that cannot be filled (reported as T001 at its line and column)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("T001", message)
 
 
 def _fmt(value: Decimal | int | None, places: int | None = None) -> str:

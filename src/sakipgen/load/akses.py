@@ -28,6 +28,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sakipgen.diagnostics import Diagnostic, Location, display_path
+from sakipgen.errors import TemuanData
 from sakipgen.i18n import _
 from sakipgen.model import susunan
 from sakipgen.model.folder import Jejak
@@ -61,13 +62,8 @@ POLA: dict[str, Callable[[str], bool]] = {
 """Which names of a folder the loader looks at, per kind of folder (the dinas layout)."""
 
 
-class Ditolak(Exception):
-    """A path that may not be read; ``code`` and ``message`` make its diagnostic."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
+class Ditolak(TemuanData):
+    """A path that may not be read (F001–F003, F007)."""
 
 
 class Akses:

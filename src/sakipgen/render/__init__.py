@@ -115,7 +115,7 @@ def susun(bundel: Bundel, jenis: str, tahun: int) -> Hasil:
         konteks: dict[str, Any] = konteks_dokumen(bundel, tahun, doc)
     except DataKurang as exc:
         return Hasil(
-            jenis, tahun, None, [Diagnostic.make(where, "D001", f"{jenis} {tahun}: {exc}")]
+            jenis, tahun, None, [Diagnostic.make(where, exc.code, f"{jenis} {tahun}: {exc}")]
         )
     ident = dinas.identitas.model
     # Templates get plain data only (render/data.py): no model, path or result object.
@@ -135,7 +135,7 @@ def susun(bundel: Bundel, jenis: str, tahun: int) -> Hasil:
         body = sandbox.render(template, data)
     except DataKurang as exc:
         return Hasil(
-            jenis, tahun, None, [Diagnostic.make(where, "D001", f"{jenis} {tahun}: {exc}")]
+            jenis, tahun, None, [Diagnostic.make(where, exc.code, f"{jenis} {tahun}: {exc}")]
         )
     except (TemplateError, RecursionError, MemoryError) as exc:
         return Hasil(jenis, tahun, None, [_galat_templat(exc, jenis, templat)])

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
+from sakipgen.errors import TemuanData
 from sakipgen.i18n import _
 from sakipgen.model.folder import Dinas
 from sakipgen.model.hasil import TabelHitung
@@ -26,8 +27,11 @@ from sakipgen.render.tabel import Kol, Sel, tabel
 _MARKER = re.compile(r"<!--\s*tabel\s*-->", re.IGNORECASE)
 
 
-class DataKurang(Exception):
+class DataKurang(TemuanData):
     """The document needs data the folder does not have (reported as D001)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("D001", message)
 
 
 class IsiTeks:

@@ -54,7 +54,9 @@ MAX_BIT = 4096
 
 
 class BatasTerlampaui(SecurityError):
-    """A template went over one of the limits above."""
+    """A template went over one of the limits above.  A Jinja ``SecurityError`` (not a
+    :class:`~sakipgen.errors.TemuanData`) so that Jinja's own sandbox machinery treats
+    it as one; the renderer reports every template error as D002 at its line."""
 
 
 @dataclass
