@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from sakipgen.calc.anggaran import pagu_dokumen
 from sakipgen.calc.kategori import pita
 from sakipgen.calc.narasi import Konteks, isi
 from sakipgen.calc.pk import target_pk
@@ -27,7 +28,7 @@ from sakipgen.load import muat_dinas
 from sakipgen.load.revisi import ekstrak, semula
 from sakipgen.model.dinas import Pita
 from sakipgen.model.folder import Dinas, Jejak
-from sakipgen.model.hasil import HasilPk, HasilTahun, RingkasanBaris, TabelHitung
+from sakipgen.model.hasil import HasilPk, HasilTahun, PaguDokumen, RingkasanBaris, TabelHitung
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,8 @@ class Bundel:
     """The kategori bands of the dinas's scale, highest first."""
     pk: Mapping[int, HasilPk] = field(default_factory=dict)
     """With ``Pilihan.dokumen``: every year with a PK or PK Perubahan."""
+    anggaran_rkt: Mapping[int, PaguDokumen] = field(default_factory=dict)
+    """With ``Pilihan.dokumen``: every year with data, the program budget its RKT prints."""
     narasi: Mapping[tuple[int, str], str] = field(default_factory=dict)
     """With ``Pilihan.dokumen``: (year, narrative name) → its text with figures filled
     in for that year (a year's own narrative, else the dinas-wide one)."""
@@ -135,7 +138,14 @@ def _untuk_dokumen(bundel: Bundel, dinas: Dinas) -> Bundel:
                 galat = str(exc)
         found = target_pk(dinas, year, dari_revisi)
         if found is not None:
-            pk[year] = HasilPk(found, galat)
+            programs = found.dokumen.program
+            pagu = pagu_dokumen(tahun.program(), programs, bundel.hasil[year].anggaran)
+            pk[year] = HasilPk(found, pagu, galat)
+    anggaran_rkt = {}
+    for year, tahun in dinas.tahun.items():
+        rkt = tahun.target.model.rkt if tahun.target else None
+        tertulis = rkt.program if rkt is not None else {}
+        anggaran_rkt[year] = pagu_dokumen(tahun.program(), tertulis, bundel.hasil[year].anggaran)
 
     narasi: dict[tuple[int, str], str] = {}
     for year, hasil in bundel.hasil.items():
@@ -163,7 +173,14 @@ def _untuk_dokumen(bundel: Bundel, dinas: Dinas) -> Bundel:
         for year, tahun in dinas.tahun.items()
         if tahun.rencana_aksi is not None
     }
-    return replace(bundel, pk=pk, narasi=narasi, tabel=tabel, rencana_aksi=rencana_aksi)
+    return replace(
+        bundel,
+        pk=pk,
+        anggaran_rkt=anggaran_rkt,
+        narasi=narasi,
+        tabel=tabel,
+        rencana_aksi=rencana_aksi,
+    )
 
 
 def siapkan_revisi(folder: Path, revisi: str) -> Bundel:

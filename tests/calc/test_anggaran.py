@@ -92,3 +92,42 @@ def test_pagu_zero_has_no_serapan() -> None:
         AnggaranTahun(program=[Program(id="X", uraian="x", pagu=0, realisasi=5)]), []
     )
     assert h.program[0].serapan is None
+
+
+def test_document_pagu_prefers_what_the_document_signs() -> None:
+    """The PK/RKT program table: a pagu written in target.yaml's ``program:`` wins over
+    anggaran.yaml's; the JUMLAH adds what is printed.  Blora 2021 with P02 signed at
+    500.000.000 (not 556.182.400): 1.727.182.400 − 56.182.400 = 1.671.000.000."""
+    from sakipgen.calc.anggaran import pagu_dokumen
+
+    data = blora()
+    h = hitung_anggaran(data, ["S1", "S2"])
+    signed = pagu_dokumen(data.program, {"P02": 500_000_000}, h)
+    assert signed.pagu("P02") == 500_000_000
+    assert signed.pagu("P03") == 320_000_000
+    assert signed.jumlah == 1_671_000_000
+    assert signed.jumlah_kegiatan is None  # no kegiatan in this year's data
+    as_budgeted = pagu_dokumen(data.program, {}, h)
+    assert as_budgeted.jumlah == 1_727_182_400
+
+
+def test_document_pagu_kegiatan_total() -> None:
+    from sakipgen.calc.anggaran import pagu_dokumen
+
+    data = AnggaranTahun.model_validate(
+        {
+            "program": [
+                {
+                    "id": "P1",
+                    "uraian": "x",
+                    "kegiatan": [{"uraian": "a", "pagu": 100}, {"uraian": "b", "pagu": 40}],
+                },
+                {"id": "P2", "uraian": "y", "kegiatan": [{"uraian": "c", "pagu": 7}]},
+                {"id": "P3", "uraian": "z"},
+            ]
+        }
+    )
+    found = pagu_dokumen(data.program, {"P1": 150}, hitung_anggaran(data, []))
+    # P1 signed 150; P2 is the sum of its kegiatan (7); P3 has no figure.
+    assert dict(found.program) == {"P1": 150, "P2": 7, "P3": None}
+    assert (found.jumlah, found.jumlah_kegiatan) == (157, 147)

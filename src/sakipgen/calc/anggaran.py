@@ -8,12 +8,12 @@ serves several sasaran is listed under each, but its money is counted once).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from sakipgen.calc.bulat import bulat, persen
 from sakipgen.model.anggaran import AnggaranTahun, Kegiatan, Program
-from sakipgen.model.hasil import HasilAnggaran, Pos, PosProgram, PosSasaran, Unit
+from sakipgen.model.hasil import HasilAnggaran, PaguDokumen, Pos, PosProgram, PosSasaran, Unit
 
 
 def _sum(values: Sequence[int | None]) -> int | None:
@@ -105,3 +105,17 @@ def hitung_anggaran(
                 for sd in unit.sumber_dana
             )
     return HasilAnggaran(total, total.efisiensi_persen, per_sasaran, programs, units, dana)
+
+
+def pagu_dokumen(
+    programs: Sequence[Program], tertulis: Mapping[str, int], hasil: HasilAnggaran | None
+) -> PaguDokumen:
+    """The program budget a document prints: the pagu it signs for a program
+    (``tertulis``, target.yaml's ``program:``) where given, else anggaran.yaml's; their
+    sum, and the sum of the kegiatan's pagu (None when no figure is known)."""
+    per_program = {
+        p.id: tertulis[p.id] if p.id in tertulis else hasil.pos(p).pagu if hasil else None
+        for p in programs
+    }
+    kegiatan = [hasil.pos(k).pagu if hasil else None for p in programs for k in p.kegiatan]
+    return PaguDokumen(per_program, _sum(list(per_program.values())), _sum(kegiatan))

@@ -272,12 +272,12 @@ def tabel_pk(bundel: Bundel, tahun: int, peringatan: list[str]) -> list[Tabel]:
             ],
         )
         assert anggaran is not None  # programs come from anggaran.yaml
-        amounts = [doc.program.get(x.id, anggaran.pos(x).pagu) for x in programs]
-        for n, (prog, amount) in enumerate(zip(programs, amounts, strict=True), 1):
+        for n, prog in enumerate(programs, 1):
             dana = keterangan_dana(prog, anggaran.bagian_dana(prog))
-            p.tambah([n, prog.id, prog.kode, prog.uraian, amount, dana or None])
-        known = [a for a in amounts if a is not None]
-        p.tambah([None, None, None, "JUMLAH", sum(known) if known else None, None], tebal=True)
+            pagu = hasil_pk.anggaran.pagu(prog.id)
+            p.tambah([n, prog.id, prog.kode, prog.uraian, pagu, dana or None])
+        jumlah = hasil_pk.anggaran.jumlah
+        p.tambah([None, None, None, "JUMLAH", jumlah, None], tebal=True)
         out.append(p)
     return out
 

@@ -7,6 +7,7 @@ These are plain frozen values handed forward by the pipeline; documents, exports
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -147,10 +148,27 @@ class TargetPk:
 
 
 @dataclass(frozen=True)
+class PaguDokumen:
+    """The program budget a document (RKT, PK) prints: each program's pagu as the
+    document signs it (its own ``program:`` entry in target.yaml, else anggaran.yaml's
+    pagu), in anggaran.yaml's order, with the JUMLAH row; and the JUMLAH of the
+    kegiatan below them (the RKT's second total)."""
+
+    program: Mapping[str, int | None]
+    """Program id → pagu (None when neither gives one)."""
+    jumlah: int | None
+    jumlah_kegiatan: int | None
+
+    def pagu(self, program_id: str) -> int | None:
+        return self.program.get(program_id)
+
+
+@dataclass(frozen=True)
 class HasilPk:
     """A year's PK as documents and exports print it.  ``galat_revisi``: why the
     targets at ``revisi_pk`` could not be read (then ``target`` carries only what
     target.yaml says, and the PK document is not built)."""
 
     target: TargetPk
+    anggaran: PaguDokumen
     galat_revisi: str | None = None

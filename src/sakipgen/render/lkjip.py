@@ -67,8 +67,8 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
     renstra = dinas.renstra.model
     m = meta(dinas, tahun, "lkjip")
     anggaran = hasil.anggaran
-    target_doc = t.target.model if t.target else None
-    pk = (target_doc.pk_perubahan or target_doc.pk) if target_doc else None
+    hasil_pk = bundel.pk.get(tahun)
+    pk = hasil_pk.target.dokumen if hasil_pk else None
     programs = t.program()
     akhir = renstra.periode.akhir
 
@@ -505,7 +505,9 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
         "tabel_kegiatan": tabel_kegiatan,
         "tabel_iku": tabel_iku,
         "tabel_pk": tabel_target(dinas, doc, pk) if pk is not None else None,
-        "tabel_program": tabel_program(doc, programs, pk, anggaran) if pk is not None else None,
+        "tabel_program": (
+            tabel_program(doc, programs, hasil_pk.anggaran, anggaran) if hasil_pk else None
+        ),
         "tabel_anggaran": tabel_anggaran(anggaran) if anggaran is not None else None,
         "tabel_efisiensi": (lambda: tabel_efisiensi(anggaran))
         if anggaran is not None and anggaran.sasaran

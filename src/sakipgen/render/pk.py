@@ -59,6 +59,6 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
         "pihak_kedua": atasan(dinas, m),
         "tempat_tanggal": tempat_tanggal(dinas, m, tahun),
         "tabel_kinerja": tabel_kinerja,
-        "tabel_program": tabel_program(doc, programs, pk, anggaran, kecil=True),
+        "tabel_program": tabel_program(doc, programs, hasil_pk.anggaran, anggaran, kecil=True),
         "ada_program": bool(programs),
     }

@@ -28,7 +28,7 @@ from markupsafe import Markup
 
 from sakipgen.format import nilai, rupiah
 from sakipgen.i18n import _
-from sakipgen.model.anggaran import IndikatorKegiatan, Kegiatan, Program
+from sakipgen.model.anggaran import IndikatorKegiatan, Kegiatan
 from sakipgen.model.folder import Dinas
 from sakipgen.model.hasil import HasilTahun
 from sakipgen.model.renstra import Indikator, Sasaran
@@ -37,7 +37,7 @@ from sakipgen.pipeline import Bundel
 from sakipgen.render import xml
 from sakipgen.render.dokumen import DataKurang, Dokumen
 from sakipgen.render.tabel import Kol, Sel, merge_column
-from sakipgen.render.umum import dengan_satuan, jumlah, meta, pct, penandatangan, tempat_tanggal
+from sakipgen.render.umum import dengan_satuan, meta, pct, penandatangan, tempat_tanggal
 
 NARASI_BAB = (
     "kata-pengantar",
@@ -138,7 +138,6 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
     ident = dinas.identitas.model
     m = meta(dinas, tahun, "rkt")
     t = dinas.tahun.get(tahun)
-    rkt_doc = t.target.model.rkt if t and t.target else None
     programs = t.program() if t else []
     layout = tata_letak(doc, tahun)
 
@@ -259,18 +258,12 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
             nomor_kolom=False,
         )
 
-    def pagu_unit(unit: Program | Kegiatan) -> int | None:
+    def pagu_kegiatan(unit: Kegiatan) -> int | None:
         assert anggaran is not None  # programs come from anggaran.yaml
         return anggaran.pos(unit).pagu
 
-    def pagu_program(p: Program) -> int | None:
-        if rkt_doc is not None and p.id in rkt_doc.program:
-            return rkt_doc.program[p.id]
-        return pagu_unit(p)
-
+    pagu = bundel.anggaran_rkt[tahun]
     ada_kegiatan = any(p.kegiatan for p in programs)
-    total_program = jumlah([pagu_program(p) for p in programs])
-    total_kegiatan = jumlah([pagu_unit(k) for p in programs for k in p.kegiatan])
 
     def tabel_anggaran() -> Markup:
         """Program → indikator, target, pagu → kegiatan → indikator, target, pagu; totals."""
@@ -283,7 +276,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
                 p.uraian,
                 ind or "-",
                 Sel(tgt or "-", align="center"),
-                Sel(rupiah(pagu_program(p), prefix=""), align="right"),
+                Sel(rupiah(pagu.pagu(p.id), prefix=""), align="right"),
             ]
             if not ada_kegiatan:
                 rows.append(head)
@@ -299,14 +292,14 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
                         keg.uraian,
                         k_ind or "-",
                         Sel(k_tgt or "-", align="center"),
-                        Sel(rupiah(pagu_unit(keg), prefix=""), align="right"),
+                        Sel(rupiah(pagu_kegiatan(keg), prefix=""), align="right"),
                     ]
                 rows.append(row)
                 group.append(len(kegiatan) if k == 0 else 0)
         if ada_kegiatan:
             for col in range(5):
                 merge_column(rows, col, group)
-        total = Sel(rupiah(total_program, prefix=""), bold=True, align="right")
+        total = Sel(rupiah(pagu.jumlah, prefix=""), bold=True, align="right")
         if not ada_kegiatan:
             return doc.tabel(
                 [Kol(0.7, "center"), Kol(4.0), Kol(3.6), Kol(1.6, "center"), Kol(2.2, "right")],
@@ -357,7 +350,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
                     Sel("JUMLAH", span=4, bold=True, align="center"),
                     total,
                     Sel("", span=3),
-                    Sel(rupiah(total_kegiatan, prefix=""), bold=True, align="right"),
+                    Sel(rupiah(pagu.jumlah_kegiatan, prefix=""), bold=True, align="right"),
                 ]
             ],
             kecil=True,
@@ -434,7 +427,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
         "ada_tujuan": ada_tujuan,
         "ada_anggaran": bool(programs),
         "anggaran_lanskap": ada_kegiatan,
-        "total_pagu": rupiah(total_program),
+        "total_pagu": rupiah(pagu.jumlah),
         "ada_evaluasi": lalu is not None,
         "rata_rata_lalu": pct(rata_lalu),
         "narasi_evaluasi": narasi_evaluasi(doc, tahun),

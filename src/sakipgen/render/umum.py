@@ -13,7 +13,7 @@ from sakipgen.model.anggaran import Program
 from sakipgen.model.dinas import Atasan, Pejabat
 from sakipgen.model.dinas import Dokumen as DokumenMeta
 from sakipgen.model.folder import Dinas
-from sakipgen.model.hasil import HasilAnggaran
+from sakipgen.model.hasil import HasilAnggaran, PaguDokumen
 from sakipgen.model.tahun import TargetDokumen
 from sakipgen.render.dokumen import Dokumen
 from sakipgen.render.tabel import Kol, Sel, merge_column
@@ -107,11 +107,6 @@ def dengan_satuan(value: object, satuan: str) -> str:
 MATA_UANG = ("Rp", "US$", "USD")
 
 
-def jumlah(values: list[int | None]) -> int | None:
-    known = [v for v in values if v is not None]
-    return sum(known) if known else None
-
-
 def pct(value: Decimal | None) -> str:
     return "-" if value is None else angka(value, 2)
 
@@ -119,19 +114,16 @@ def pct(value: Decimal | None) -> str:
 def tabel_program(
     doc: Dokumen,
     programs: list[Program],
-    target: TargetDokumen,
+    pagu: PaguDokumen,
     anggaran: HasilAnggaran | None,
     *,
     kecil: bool = False,
 ) -> Callable[[], Markup]:
-    """No | Program | Anggaran | Keterangan (sumber dana), with the total: the PK's program table.
-    Pagu as signed in the document (``target.program``) where given, else anggaran.yaml."""
+    """No | Program | Anggaran | Keterangan (sumber dana), with the total: the PK's
+    program table, with the pagu as the PK signs it (:class:`PaguDokumen`)."""
 
     def build() -> Markup:
-        assert anggaran is not None or not programs  # programs come from anggaran.yaml
-        amounts = [
-            target.program.get(p.id, anggaran.pos(p).pagu if anggaran else None) for p in programs
-        ]
+        amounts = [pagu.pagu(p.id) for p in programs]
         dana = any(p.sumber_dana for p in programs)  # no empty Keterangan column
         rows: list[list[object]] = [
             [Sel(f"{i}.", align="center"), p.uraian, Sel(rupiah(a), align="right")]
@@ -141,7 +133,7 @@ def tabel_program(
         footer: list[list[object]] = [
             [
                 Sel("JUMLAH", span=2, bold=True, align="center"),
-                Sel(rupiah(jumlah(amounts)), bold=True, align="right"),
+                Sel(rupiah(pagu.jumlah), bold=True, align="right"),
             ]
             + ([""] if dana else [])
         ]
