@@ -25,7 +25,9 @@ _FIELD = re.compile(r"(?<!\{)\{(\w*)\}(?!\})")
 
 def msgids() -> set[str]:
     found = extract_from_dir(
-        str(ROOT / "src" / "sakipgen"), method_map=[("**.py", "python")], keywords={"_": None}
+        str(ROOT / "src" / "sakipgen"),
+        method_map=[("**.py", "python")],
+        keywords={"_": None, "N_": None},
     )
     return {m for _file, _line, m, _comments, _ctx in found if isinstance(m, str)}
 

@@ -57,6 +57,13 @@ def _(message: str) -> str:
     return _active.gettext(message)
 
 
+def N_(message: str) -> str:
+    """Mark a message for the catalogue without translating it here: for text that is
+    kept in Indonesian in one place (a file's column header) and translated in another
+    (the same header on screen, with :func:`_`)."""
+    return message
+
+
 def compile_catalogue() -> None:
     """Compile every ``.po`` of the package to ``.mo`` (``python -m sakipgen.i18n``)."""
     from babel.messages.mofile import write_mo

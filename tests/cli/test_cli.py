@@ -214,3 +214,34 @@ def test_text_colour_only_on_request() -> None:
     coloured = sebagai_teks(diags, color=True)
     assert "\033[33mK006\033[0m" in coloured and "\033[31mR001\033[0m" in coloured
     assert "\n\n" in coloured  # files grouped
+
+
+def test_show_prints_the_table_view_export_writes() -> None:
+    """show's tables come from the export's table view (typed cells): Blora 2021's
+    budget by sasaran, hand-summed from LKjIP Tabel 3.8 (S1: P01–P04, S2: P05–P09)."""
+    from decimal import Decimal
+
+    from sakipgen.ekspor.tabel import tabel_layar
+    from tests.conftest import bundel
+
+    b = bundel("blora")
+    assert b.dinas is not None
+    capaian, anggaran = tabel_layar(b.dinas, b.hasil[2021])
+    assert [k.judul for k in capaian.kolom][-1] == "Tahun lalu (%)"  # no manual capaian
+    first = capaian.baris[1]  # IK1.1, indented under S1
+    assert first[:5] == [
+        "IK1.1 Persentase koperasi sehat",
+        "%",
+        Decimal("32"),
+        Decimal("43.30"),
+        Decimal("135.31"),
+    ]
+    assert capaian.inden[1] == 1 and 0 in capaian.tebal
+    by_label = {row[0]: row[1:3] for row in anggaran.baris}
+    s1 = next(v for k, v in by_label.items() if str(k).startswith("S1."))
+    assert s1 == [30_000_000 + 556_182_400 + 320_000_000 + 100_000_000, 861_084_520]
+    assert by_label["JUMLAH"] == [1_727_182_400, 1_576_408_211]
+    # 2020's capaian were entered by hand: the note column appears.
+    capaian_2020, _ = tabel_layar(b.dinas, b.hasil[2020])
+    assert capaian_2020.kolom[-1].judul == "Ket."
+    assert capaian_2020.baris[1][-1] == "manual"

@@ -1,16 +1,22 @@
-"""The export's tables: one year's computed figures as rows and typed columns, the
-same for the workbook and the CSV files (:mod:`sakipgen.ekspor` lists them)."""
+"""The table view: one year's computed figures as rows and typed columns.
+
+``export`` writes the tables of :func:`semua_tabel` as a workbook or CSV files
+(:mod:`sakipgen.ekspor.berkas_xlsx`, :mod:`sakipgen.ekspor.berkas_csv`); ``show``
+prints the two tables of :func:`tabel_layar` in the terminal
+(:mod:`sakipgen.laporan.angka`).  Cells hold typed values, never formatted text:
+each writer formats a column by its :data:`JenisKolom`.  ``None`` is "no figure"
+(printed ``-`` on screen, empty in a file); ``""`` is "nothing belongs here"."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Literal
 
 from sakipgen.format import keterangan_dana
-from sakipgen.i18n import _
+from sakipgen.i18n import N_, _
 from sakipgen.model.anggaran import Program
 from sakipgen.model.folder import Dinas
 from sakipgen.model.hasil import SUMBER_TARGET, HasilTahun, Pos, Unit
@@ -367,6 +373,21 @@ def _angka_pos(pos: Pos) -> list[SelEkspor]:
     return [pos.pagu, pos.realisasi, pos.serapan, pos.efisiensi, pos.efisiensi_persen]
 
 
+_KOLOM_POS: tuple[tuple[str, JenisKolom], ...] = (
+    (N_("Pagu (Rp)"), "rupiah"),
+    (N_("Realisasi (Rp)"), "rupiah"),
+    (N_("Serapan (%)"), "persen"),
+    (N_("Efisiensi (Rp)"), "rupiah"),
+    (N_("Efisiensi (%)"), "persen"),
+)
+
+
+def _kolom_pos(judul: Callable[[str], str] = str) -> list[Kolom]:
+    """The columns of :func:`_angka_pos`: headers in Indonesian in files, translated
+    on screen (``judul=_``)."""
+    return [Kolom(judul(j), jenis) for j, jenis in _KOLOM_POS]
+
+
 def tabel_anggaran(dinas: Dinas, hasil: HasilTahun) -> list[Tabel]:
     a = hasil.anggaran
     if a is None:
@@ -377,11 +398,7 @@ def tabel_anggaran(dinas: Dinas, hasil: HasilTahun) -> list[Tabel]:
         Kolom("Kode"),
         Kolom("Uraian"),
         Kolom("Sasaran"),
-        Kolom("Pagu (Rp)", "rupiah"),
-        Kolom("Realisasi (Rp)", "rupiah"),
-        Kolom("Serapan (%)", "persen"),
-        Kolom("Efisiensi (Rp)", "rupiah"),
-        Kolom("Efisiensi (%)", "persen"),
+        *_kolom_pos(),
     ]
     t = Tabel("Anggaran", "anggaran", kolom, kolom_inden=3)
 
@@ -443,6 +460,77 @@ def tabel_anggaran(dinas: Dinas, hasil: HasilTahun) -> list[Tabel]:
             tebal=True,
         )
         out.append(s)
+    return out
+
+
+# --- what show prints ---------------------------------------------------------------------
+
+
+def tabel_layar(dinas: Dinas, hasil: HasilTahun) -> list[Tabel]:
+    """``show``'s two tables, in the active language: capaian (sasaran, with their
+    indikator indented below them) and, when the year has a budget, anggaran (sasaran,
+    with their programs indented, and the JUMLAH).  Before realisasi (a plan year)
+    the realisasi, capaian and kategori cells hold ``""``."""
+    ada = hasil.ada_realisasi
+    manual = any(h.manual for s in hasil.sasaran for h in s.indikator)
+    ket = [Kolom(_("Ket."))] if manual else []  # no empty column
+    c = Tabel(
+        _("Capaian"),
+        "layar-capaian",
+        [
+            Kolom(_("Sasaran / Indikator")),
+            Kolom(_("Satuan")),
+            Kolom(_("Target"), "angka"),
+            Kolom(_("Realisasi"), "angka"),
+            Kolom(_("Capaian (%)"), "persen"),
+            Kolom(_("Kategori")),
+            Kolom(_("Tahun lalu (%)"), "persen"),
+            *ket,
+        ],
+        kolom_inden=0,
+    )
+    for s in hasil.sasaran:
+        lalu = s.capaian_tahun_lalu if s.capaian_tahun_lalu is not None else ""
+        c.tambah(
+            [f"{s.sasaran.id}. {s.sasaran.uraian}", "", "", "", s.capaian, s.kategori, lalu]
+            + [""] * len(ket),
+            tebal=True,
+        )
+        for h in s.indikator:
+            satuan = h.indikator.satuan
+            c.tambah(
+                [
+                    f"{h.indikator.id} {h.indikator.uraian}",
+                    satuan,
+                    _nilai(h.target, satuan),
+                    _nilai(h.realisasi, satuan) if ada else "",
+                    h.capaian if ada else "",
+                    h.kategori if ada else "",
+                    h.capaian_tahun_lalu if h.capaian_tahun_lalu is not None else "",
+                ]
+                + [_("manual") if h.manual else ""] * len(ket),
+                inden=1,
+            )
+    out = [c]
+    a = hasil.anggaran
+    if a is not None:
+        b = Tabel(
+            _("Anggaran {tahun}").format(tahun=hasil.tahun),
+            "layar-anggaran",
+            [Kolom(_("Sasaran / Program")), *_kolom_pos(_)],
+            kolom_inden=0,
+        )
+        names = dinas.sasaran
+        for pos in a.sasaran:
+            uraian = names[pos.sasaran_id].uraian if pos.sasaran_id in names else ""
+            label = (
+                f"{pos.sasaran_id}. {uraian}" if pos.sasaran_id else _("(program tanpa sasaran)")
+            )
+            b.tambah([label, *_angka_pos(pos)], tebal=True)
+            for p in pos.program:
+                b.tambah([p.program.uraian, *_angka_pos(p)], inden=1)
+        b.tambah([_("JUMLAH"), *_angka_pos(a.total)], tebal=True)
+        out.append(b)
     return out
 
 

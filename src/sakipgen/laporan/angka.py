@@ -28,6 +28,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from sakipgen.ekspor.tabel import JenisKolom, SelEkspor, Tabel, tabel_layar
 from sakipgen.i18n import _
 from sakipgen.model.folder import Dinas
 from sakipgen.model.hasil import SUMBER_TARGET, HasilAnggaran, HasilTahun, Pos
@@ -112,57 +113,63 @@ def sebagai_data(dinas: Dinas, hasil: HasilTahun) -> dict[str, Any]:
     }
 
 
-def sebagai_teks(dinas: Dinas, hasil: HasilTahun) -> Any:
-    """A rich renderable: capaian table, then the budget table."""
-    from rich.console import Group
+def teks_sel(value: SelEkspor, jenis: JenisKolom) -> str:
+    """A cell of the table view as the terminal shows it: Indonesian number formats,
+    ``-`` for no figure."""
+    from sakipgen.format import angka, persen
+
+    if value is None:
+        return "-"
+    if isinstance(value, str):
+        return value
+    if jenis == "persen":
+        return persen(Decimal(value))
+    if jenis == "cacah":
+        return str(value)
+    return angka(value, 0 if jenis == "rupiah" else None)
+
+
+def _rich(tabel: Tabel, judul: str) -> Any:
+    """One table of the view as a rich table; user text only as :class:`Text`."""
     from rich.table import Table
     from rich.text import Text
 
-    from sakipgen.format import nilai, persen, rupiah
     from sakipgen.teks import teks_layar
 
     def t(value: object, style: str = "") -> Text:
         # Text, never a str: rich would read "[bold]" or ":smile:" in a str as markup.
         return Text(teks_layar(value), style=style)
 
-    parts: list[Any] = []
+    out = Table(title=t(judul, "italic"), show_lines=False, expand=False)
+    for k in tabel.kolom:
+        out.add_column(t(k.judul), justify="left" if k.jenis == "teks" else "right")
+    for i, row in enumerate(tabel.baris):
+        style = "bold" if i in tabel.tebal else ""
+        cells = [teks_sel(v, k.jenis) for k, v in zip(tabel.kolom, row, strict=True)]
+        if tabel.kolom_inden is not None:
+            cells[tabel.kolom_inden] = "  " * tabel.inden.get(i, 0) + cells[tabel.kolom_inden]
+        out.add_row(*(t(c, style) for c in cells))
+    return out
+
+
+def sebagai_teks(dinas: Dinas, hasil: HasilTahun) -> Any:
+    """A rich renderable: the capaian table, then the budget table, of the table view
+    that ``export`` writes too (:func:`sakipgen.ekspor.tabel.tabel_layar`)."""
+    from rich.console import Group
+    from rich.text import Text
+
+    from sakipgen.format import persen, rupiah
+    from sakipgen.teks import teks_layar
+
+    def t(value: object, style: str = "") -> Text:
+        return Text(teks_layar(value), style=style)
+
+    capaian, *anggaran = tabel_layar(dinas, hasil)
     sumber = SUMBER_TARGET.get(hasil.sumber_target or "", "-")
     title = _("{nama} — tahun {tahun} (target: {sumber})").format(
         nama=dinas.nama, tahun=hasil.tahun, sumber=sumber
     )
-    table = Table(title=t(title, "italic"), show_lines=False, expand=False)
-    for col, just in [
-        (_("Sasaran / Indikator"), "left"),
-        (_("Satuan"), "left"),
-        (_("Target"), "right"),
-        (_("Realisasi"), "right"),
-        (_("Capaian (%)"), "right"),
-        (_("Kategori"), "left"),
-        (_("Tahun lalu (%)"), "right"),
-    ]:
-        table.add_column(t(col), justify=just)  # type: ignore[arg-type]
-    for s in hasil.sasaran:
-        table.add_row(
-            t(f"{s.sasaran.id}. {s.sasaran.uraian}", "bold"),
-            t(""),
-            t(""),
-            t(""),
-            t(persen(s.capaian), "bold"),
-            t(s.kategori or "-"),
-            t(persen(s.capaian_tahun_lalu) if s.capaian_tahun_lalu is not None else ""),
-        )
-        for h in s.indikator:
-            cap = persen(h.capaian) + (" *" if h.manual else "")
-            table.add_row(
-                t(f"  {h.indikator.id} {h.indikator.uraian}"),
-                t(h.indikator.satuan),
-                t(nilai(h.target)),
-                t(nilai(h.realisasi) if hasil.ada_realisasi else ""),
-                t(cap if hasil.ada_realisasi else ""),
-                t((h.kategori or "-") if hasil.ada_realisasi else ""),
-                t(persen(h.capaian_tahun_lalu) if h.capaian_tahun_lalu is not None else ""),
-            )
-    parts.append(table)
+    parts: list[Any] = [_rich(capaian, title)]
     if hasil.ada_realisasi:
         parts.append(
             t(
@@ -182,49 +189,17 @@ def sebagai_teks(dinas: Dinas, hasil: HasilTahun) -> Any:
         parts.append(t(_("Tahun rencana: belum ada realisasi, hanya target yang ditampilkan.")))
     if any(h.manual for s in hasil.sasaran for h in s.indikator):
         parts.append(
-            t(_("* capaian diisi manual (lihat 'alasan' atau 'sumber' di realisasi.yaml)"))
+            t(_("manual: capaian diisi manual (lihat 'alasan' atau 'sumber' di realisasi.yaml)"))
         )
-
     a = hasil.anggaran
-    if a is not None:
-        names = {s.id: s.uraian for s in dinas.renstra.model.sasaran}
-        b = Table(title=t(_("Anggaran {tahun}").format(tahun=hasil.tahun), "italic"))
-        b.add_column(t(_("Sasaran / Program")))
-        for col in (
-            _("Pagu (Rp)"),
-            _("Realisasi (Rp)"),
-            _("Serapan (%)"),
-            _("Efisiensi (Rp)"),
-            _("Efisiensi (%)"),
-        ):
-            b.add_column(t(col), justify="right")
-
-        def angka(pos: Pos, style: str = "") -> list[Text]:
-            return [
-                t(rupiah(pos.pagu, ""), style),
-                t(rupiah(pos.realisasi, ""), style),
-                t(persen(pos.serapan), style),
-                t(rupiah(pos.efisiensi, ""), style),
-                t(persen(pos.efisiensi_persen), style),
-            ]
-
-        for pos in a.sasaran:
-            label = (
-                f"{pos.sasaran_id}. {names.get(pos.sasaran_id, '')}"
-                if pos.sasaran_id
-                else _("(program tanpa sasaran)")
-            )
-            b.add_row(t(label, "bold"), *angka(pos))
-            for p in pos.program:
-                b.add_row(t(f"  {p.program.uraian}"), *angka(p))
-        b.add_row(t(_("JUMLAH"), "bold"), *angka(a.total, "bold"))
-        parts.append(b)
-        if a.total.efisiensi is not None:
-            parts.append(
-                t(
-                    _("Efisiensi: {efisiensi} ({persen} % dari pagu)").format(
-                        efisiensi=rupiah(a.total.efisiensi), persen=persen(a.total.efisiensi_persen)
-                    )
+    for tabel in anggaran:
+        parts.append(_rich(tabel, tabel.nama))
+    if a is not None and a.total.efisiensi is not None:
+        parts.append(
+            t(
+                _("Efisiensi: {efisiensi} ({persen} % dari pagu)").format(
+                    efisiensi=rupiah(a.total.efisiensi), persen=persen(a.total.efisiensi_persen)
                 )
             )
+        )
     return Group(*parts)
