@@ -50,13 +50,13 @@ class Tabel:
     """Indent level of a row's ``kolom_inden`` cell (kegiatan 1, sub kegiatan 2)."""
     kolom_inden: int | None = None
 
-    def tambah(self, row: list[SelEkspor], *, tebal: bool = False, inden: int = 0) -> None:
+    def tambah(self, row: Sequence[SelEkspor], *, tebal: bool = False, inden: int = 0) -> None:
         assert len(row) == len(self.kolom)
         if tebal:
             self.tebal.add(len(self.baris))
         if inden:
             self.inden[len(self.baris)] = inden
-        self.baris.append(row)
+        self.baris.append(list(row))
 
 
 BERKAS_CSV = [
