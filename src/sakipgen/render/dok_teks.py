@@ -115,29 +115,9 @@ class IsiTeks:
                 )
             return Sel(v, align="center" if len(v) <= 3 else None)
 
-        def width(k: Kolom, i: int) -> float:
-            # Natural width in characters: headers wrap between words, cells up to ~35 chars.
-            head = max((len(w) for w in k.judul.split()), default=1)
-            cells = [len(_sel_text(r[i])) for r in h.baris]
-            return max(head + 1.0, min(float(max(cells, default=1)), 35.0) + 1.5)
-
         kecil = len(h.kolom) > 8
-        natural = [width(k, i) for i, k in enumerate(h.kolom)]
-        # Characters that fit across the text width (8 pt: ~6,5 per cm; 10 pt: ~5 per cm).
-        room = self.lebar / 567 * (6.5 if kecil else 5.0)
-        if sum(natural) > room:
-            fixed = sum(w for k, w in zip(h.kolom, natural, strict=True) if k.jenis != "teks")
-            texts = [
-                (i, w)
-                for i, (k, w) in enumerate(zip(h.kolom, natural, strict=True))
-                if k.jenis == "teks"
-            ]
-            share = max(room - fixed, 1.0)
-            total_text = sum(w for _, w in texts) or 1.0
-            for i, w in texts:
-                word = max((len(x) for x in h.kolom[i].judul.split()), default=4) + 1.0
-                natural[i] = max(word, w * share / total_text)
-        kolom = [Kol(w) for w in natural]
+        # Each column's share follows its content (render.tabel.lebar_kolom measures).
+        kolom = [Kol(0) for _ in h.kolom]
         grouped = any(k.sub for k in tabel.kolom)
         if grouped:
             top: list[object] = []
@@ -190,6 +170,7 @@ class IsiTeks:
         nomor_kolom: bool = True,
         footer: list[list[Any]] | None = None,
         kecil: bool = False,
+        terukur: bool = False,
     ) -> Markup:
         return tabel(
             kolom,
@@ -199,6 +180,7 @@ class IsiTeks:
             nomor_kolom=nomor_kolom,
             footer=footer or [],
             font_kecil=kecil,
+            terukur=terukur,
         )
 
     def gambar(self, png: bytes, lebar_cm: float, tinggi_cm: float, nama: str) -> Markup:

@@ -135,67 +135,17 @@ NYAMAN = 2000
 
 
 def lebar_kolom(kolom: Sequence[Kolom], total: int, *, seragam: Sequence[int] = ()) -> list[int]:
-    """Column widths in twips, summing to ``total``.
-
-    Content columns (numbers, units, short names) get the width at which they do not
-    wrap, up to their ``batas``; text columns share what is left by ``bobot``.  When
-    that leaves a text column narrower than :data:`NYAMAN`, content columns give back
-    width down to their longest word first, then text columns down to theirs.  No
-    column is made narrower than its longest word unless even those do not fit (the
-    table is then scaled down as a whole).  Columns listed in ``seragam`` (the years)
-    get one common width."""
-    n = len(kolom)
-    floor = [k.minimum() for k in kolom]
-    want = [k.alami() for k in kolom]
-    if seragam:
-        common_floor = max(floor[i] for i in seragam)
-        common_want = max(want[i] for i in seragam)
-        for i in seragam:
-            floor[i], want[i] = common_floor, common_want
-    if sum(floor) >= total:
-        return floor
-    text = [i for i, k in enumerate(kolom) if k.bobot]
-    other = [i for i in range(n) if i not in text]
-    width = [0] * n
-    for i in other:
-        width[i] = max(floor[i], min(want[i], kolom[i].batas or want[i]))
-    comfort = {i: max(floor[i], min(NYAMAN, want[i])) for i in text}
-    room = total - sum(width[i] for i in other)
-    need = sum(comfort.values())
-    if room < need:
-        # Content columns give back what they hold above their longest word.
-        spare = {i: width[i] - floor[i] for i in other}
-        have = sum(spare.values())
-        give = min(have, need - room)
-        for i in other:
-            if have:
-                width[i] -= give * spare[i] // have
-        room = total - sum(width[i] for i in other)
-    if room < need:
-        # Text columns go below the comfortable width, down to their longest word.
-        extra = {i: comfort[i] - floor[i] for i in text}
-        have = sum(extra.values())
-        cut = min(have, need - room)
-        for i in text:
-            if have:
-                comfort[i] -= cut * extra[i] // have
-    # Share the room by weight; a column whose share is below its floor keeps the floor.
-    free = set(text)
-    while free:
-        weight = sum(kolom[i].bobot for i in free)
-        share = {i: room * kolom[i].bobot / weight for i in free}
-        low = [i for i in free if share[i] < comfort[i]]
-        if not low:
-            for i in free:
-                width[i] = int(share[i])
-            break
-        for i in low:
-            width[i] = comfort[i]
-            room -= comfort[i]
-            free.discard(i)
-    widest = max(text or range(n), key=lambda i: width[i])
-    width[widest] += total - sum(width)
-    return width
+    """Column widths in twips, summing to ``total`` (:func:`ukur.bagi`): content columns
+    (numbers, units, short names) as wide as they need up to their ``batas``; text
+    columns share the rest by ``bobot``, each keeping :data:`NYAMAN` while it can; the
+    years (``seragam``) one common width."""
+    need = [
+        ukur.Kebutuhan(
+            k.minimum(), k.alami(), bobot=k.bobot, batas=k.batas, nyaman=NYAMAN if k.bobot else 0
+        )
+        for k in kolom
+    ]
+    return ukur.bagi(need, total, seragam=seragam)
 
 
 def _sel(
@@ -310,6 +260,7 @@ def tabel_iku(dinas: Dinas, doc: Dokumen) -> Callable[[], Markup]:
             [Kol(w, k.align) for w, k in zip(widths, cols, strict=True)],
             [top, bottom],
             rows,
+            terukur=True,
         )
 
     return build

@@ -203,15 +203,6 @@ exactly the same widths."""
 _kata = ukur.potongan
 
 
-def _lebar(word: str, setengah_pt: int, tebal: bool = False) -> int:
-    """Width in twips of one word at a font size in half-points."""
-    return ukur.lebar(word, setengah_pt=setengah_pt, tebal=tebal)
-
-
-def _kata_terlebar(texts: Sequence[str], setengah_pt: int, tebal: bool = False) -> int:
-    return max((_lebar(w, setengah_pt, tebal) for t in texts for w in _kata(t)), default=0)
-
-
 # --- cells ------------------------------------------------------------------------------
 
 
@@ -324,7 +315,10 @@ def _minimum(cols: list[_Kolom], baris: list[BarisCetak], size: int, margin: int
     mins = []
     for c in cols:
         cells = [c.isi(b) for b in baris]
-        need = max(_kata_terlebar(cells, size), _kata_terlebar([c.judul], size, True))
+        need = max(
+            ukur.kata_terlebar(cells, setengah_pt=size),
+            ukur.kata_terlebar([c.judul], setengah_pt=size, tebal=True),
+        )
         mins.append(max(need + 2 * margin + KENDUR, 250))
     periode = [i for i, c in enumerate(cols) if c.jenis == "periode"]
     if periode:  # the month (quarter) columns are all as wide as the widest one
@@ -342,42 +336,22 @@ def _bagi(
     size: int,
     margin: int,
 ) -> list[int]:
-    """Give the text columns what the others leave, by weight and by how much text they
-    hold, never below their longest word and never wider than their longest cell; what
-    is left then widens the period columns."""
-    teks = [i for i, c in enumerate(cols) if c.jenis == "teks"]
-    widths = list(mins)
-    sisa = lebar - sum(m for i, m in enumerate(mins) if i not in teks)
+    """Widths by :func:`ukur.bagi`: the text columns share what the others leave, by
+    weight and by how much text they hold, never below their longest word and never
+    wider than their longest cell; what is left then widens the period columns."""
     pad = 2 * margin + KENDUR
-    penuh = {
-        i: max(mins[i], max((_lebar(cols[i].isi(b), size) for b in baris), default=0) + pad)
-        for i in teks
-    }
-    isi = {i: sum(len(cols[i].isi(b)) for b in baris) / max(len(baris), 1) for i in teks}
-    bobot = {i: cols[i].bobot * max(isi[i], 12.0) ** 0.5 for i in teks}
-    bebas = set(teks)
-    while bebas:
-        ruang = sisa - sum(widths[i] for i in teks if i not in bebas)
-        total = sum(bobot[i] for i in bebas)
-        share = {i: ruang * bobot[i] / total for i in bebas}
-        batas = sorted(i for i in bebas if share[i] < mins[i]) or sorted(
-            i for i in bebas if share[i] > penuh[i]
-        )
-        if not batas:
-            for i in sorted(bebas):
-                widths[i] = int(share[i])
-            break
-        for i in batas:
-            widths[i] = mins[i] if share[i] < mins[i] else penuh[i]
-            bebas.discard(i)
-    sisa_lebar = lebar - sum(widths)
-    lebarkan = [i for i, c in enumerate(cols) if c.jenis in ("periode", "tahunan")]
-    if sisa_lebar > 0 and not bebas and lebarkan:
-        for i in lebarkan:
-            widths[i] += sisa_lebar // len(lebarkan)
-    target = teks[-1] if teks and bebas else len(cols) - 1
-    widths[target] += lebar - sum(widths)
-    return widths
+    need = []
+    for i, c in enumerate(cols):
+        if c.jenis != "teks":
+            lebarkan = c.jenis in ("periode", "tahunan")
+            need.append(ukur.Kebutuhan(mins[i], mins[i], lebarkan=lebarkan))
+            continue
+        cells = [c.isi(b) for b in baris]
+        full = max((ukur.lebar(t, setengah_pt=size) for t in cells), default=0) + pad
+        isi = sum(len(t) for t in cells) / max(len(baris), 1)
+        bobot = c.bobot * max(isi, 12.0) ** 0.5
+        need.append(ukur.Kebutuhan(mins[i], full, bobot=bobot, penuh=True))
+    return ukur.bagi(need, lebar)
 
 
 def _tata(
@@ -483,6 +457,7 @@ def _tabel(
         body,
         nomor_kolom=False,
         kecil=True,
+        terukur=True,
     )
 
 

@@ -3,19 +3,26 @@ not split across pages, merged cells, and the ``(1) (2) (3)`` column-number row.
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from sakipgen.render import ukur
 from sakipgen.render.xml import para, run
 
 
 @dataclass(frozen=True)
 class Kol:
-    """A leaf column: relative width and alignment of its cells."""
+    """A leaf column: its share of the table's width (relative) and the alignment of
+    its cells.  The share is a preference: :func:`tabel` widens a column whose
+    longest word or number would not fit, taking the room from the others."""
 
     lebar: float
+    """The column's share; 0: a share in proportion to its content (its widest line,
+    at most :data:`ALAMI_MAKS`), for tables whose columns are not known in advance."""
     align: str = "left"
 
 
@@ -38,6 +45,64 @@ def sel(value: object, **kw: object) -> Sel:
 
 
 HEADER_SHADE = "D9D9D9"
+
+_UKURAN = {False: (20, 70), True: (16, 40)}
+"""Table text size (half-points) and cell margin (twips, each side) of the table
+styles ``TabelSakip`` / ``TeksTabel`` and, for ``font_kecil``, ``TabelKecil`` /
+``TeksTabelKecil`` (templates/docx/styles.xml)."""
+ALAMI_MAKS = 3900
+"""A ``Kol(0)`` column's share counts at most this much of its content (twips at
+10 pt, about 35 digits): a long text must not squeeze the other columns."""
+_KENDUR = 24
+"""Slack added to every measured width: Word and LibreOffice do not set text to
+exactly the same widths."""
+_TEKS_W = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>|<w:(?:br|p)\b")
+
+
+def teks_sel(isi: str | Markup) -> str:
+    """The text a cell shows: a plain string, or the ``w:t`` runs of a cell's ready
+    WordprocessingML (paragraphs and line breaks become ``\n``)."""
+    if not isinstance(isi, Markup) or "<w:" not in isi:
+        return str(isi)
+    parts = [
+        html.unescape(m.group(1)) if m.group(1) is not None else "\n" for m in _TEKS_W.finditer(isi)
+    ]
+    return "".join(parts).strip("\n")
+
+
+def lebar_kolom(
+    kolom: Sequence[Kol], baris: Sequence[tuple[Sequence[object], bool]], lebar: int, kecil: bool
+) -> list[int]:
+    """Widths (twips, summing to ``lebar``) of the leaf columns: each its share of
+    ``lebar``, but none narrower than the longest word or number of its cells
+    (:func:`ukur.bagi`).  ``baris``: every row with whether it is set bold."""
+    size, margin = _UKURAN[kecil]
+    # (The table text is regular; header and total rows, and bold cells, are bold.)
+    biasa: list[list[str]] = [[] for _ in kolom]
+    tebal: list[list[str]] = [[] for _ in kolom]
+    for cells, bold in baris:
+        col = 0
+        for raw in cells:
+            c = sel(raw)
+            if c.span <= 1 and col < len(kolom) and c.vmerge != "continue":
+                (tebal if bold or c.bold else biasa)[col].append(teks_sel(c.isi))
+            col += max(1, c.span)
+    pad = 2 * margin + _KENDUR
+    need = []
+    for k, b, t in zip(kolom, biasa, tebal, strict=True):
+        word = max(
+            ukur.kata_terlebar(b, setengah_pt=size),
+            ukur.kata_terlebar(t, setengah_pt=size, tebal=True),
+        )
+        bobot = k.lebar
+        if not bobot:
+            line = max(
+                ukur.baris_terlebar(b, setengah_pt=size),
+                ukur.kata_terlebar(t, setengah_pt=size, tebal=True),  # headers may wrap
+            )
+            bobot = min(line, ALAMI_MAKS * size // 20) + pad
+        need.append(ukur.Kebutuhan(word + pad, word + pad, bobot=bobot))
+    return ukur.bagi(need, lebar)
 
 
 def _cell(c: Sel, width: int, align: str, header: bool, kecil: bool = False) -> str:
@@ -71,10 +136,23 @@ def tabel(
     nomor_kolom: bool = True,
     footer: Sequence[Sequence[object]] = (),
     font_kecil: bool = False,
+    terukur: bool = False,
 ) -> Markup:
-    """A full-width table; ``lebar`` is the text width in twips."""
-    total = sum(k.lebar for k in kolom)
-    widths = [round(k.lebar / total * lebar) for k in kolom]
+    """A full-width table; ``lebar`` is the text width in twips.  Column widths come
+    from :func:`lebar_kolom`; ``terukur``: the ``Kol`` widths are already twips sized
+    to the content by the caller (who knows the cells' own font sizes)."""
+    if terukur:
+        widths = [round(k.lebar) for k in kolom]
+    else:
+        numbers = [[f"({i})" for i in range(1, len(kolom) + 1)]] if nomor_kolom else []
+        widths = lebar_kolom(
+            kolom,
+            [(h, True) for h in header]
+            + [(r, False) for r in [*numbers, *body]]
+            + [(f, True) for f in footer],
+            lebar,
+            font_kecil,
+        )
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     style = "TabelKecil" if font_kecil else "TabelSakip"
     rows: list[str] = []

@@ -1,6 +1,6 @@
-"""Measuring text for table layout: one font-metrics table (Arial/Helvetica advance
-widths) and one rule for where a line may break, used by every document that sizes
-its columns from its content (IKU, Rencana Aksi).
+"""Measuring text and sizing table columns: one font-metrics table (Arial/Helvetica
+advance widths), one rule for where a line may break, and one column-width allocator
+(:func:`bagi`), used by every table of every document.
 
 Word does not tell how wide text will be, so column widths are computed from these
 widths: a column is never made narrower than its longest unbreakable piece, so no
@@ -10,6 +10,8 @@ word is broken inside ("Meningkatny/a").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 # Advance widths of Helvetica/Arial (AFM, 1/1000 em) for printable ASCII 32..126.
 _AFM_REGULAR = (
@@ -49,3 +51,124 @@ def potongan(text: str) -> list[str]:
     """The pieces a line cannot be broken inside: words, also split after ``/`` and
     ``-`` (where Word breaks a long word)."""
     return [p for p in _POTONG.split(text) if p]
+
+
+def kata_terlebar(texts: Iterable[str], *, setengah_pt: int, tebal: bool = False) -> int:
+    """Width of the widest unbreakable piece among ``texts`` (0 when there is none)."""
+    return max(
+        (lebar(p, setengah_pt=setengah_pt, tebal=tebal) for t in texts for p in potongan(t)),
+        default=0,
+    )
+
+
+def baris_terlebar(texts: Iterable[str], *, setengah_pt: int, tebal: bool = False) -> int:
+    """Width of the widest line among ``texts`` (lines split at ``\\n``)."""
+    return max(
+        (
+            lebar(line, setengah_pt=setengah_pt, tebal=tebal)
+            for t in texts
+            for line in t.split("\n")
+        ),
+        default=0,
+    )
+
+
+# --- column widths ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Kebutuhan:
+    """What one column needs, in twips (cell padding included).
+
+    A *text* column (``bobot`` > 0: sasaran, indikator, uraian) shares the room the
+    others leave, by its weight.  A *content* column (``bobot`` 0: numbers, units,
+    short names) is as wide as its widest line, up to ``batas``."""
+
+    minimum: int
+    """The longest unbreakable piece: narrower, a word or number would be broken."""
+    alami: int
+    """The widest line: at this width no cell wraps."""
+    bobot: float = 0.0
+    batas: int = 0
+    """Content column: at most this wide (0: no limit below ``alami``)."""
+    nyaman: int = 0
+    """Text column: the width it keeps before content columns give back theirs."""
+    penuh: bool = False
+    """Text column: never wider than ``alami``; the room left widens ``lebarkan`` columns."""
+    lebarkan: bool = False
+
+
+def bagi(kolom: Sequence[Kebutuhan], total: int, *, seragam: Sequence[int] = ()) -> list[int]:
+    """Column widths in twips summing to ``total``: the one allocator of every table.
+
+    Content columns get their natural width (up to ``batas``); text columns share what
+    is left by weight, none below its comfortable width (``nyaman``) or its longest
+    word.  When that does not fit, content columns give back width down to their
+    longest word first, then text columns down to theirs.  Columns in ``seragam`` (the
+    years, the months) get one common width.  No column is narrower than its longest
+    word unless even those do not fit; the table is then scaled down as a whole."""
+    n = len(kolom)
+    floor = [k.minimum for k in kolom]
+    want = [max(k.alami, k.minimum) for k in kolom]
+    if seragam:
+        common_floor = max(floor[i] for i in seragam)
+        common_want = max(want[i] for i in seragam)
+        for i in seragam:
+            floor[i], want[i] = common_floor, common_want
+    if sum(floor) >= total:
+        # Even the longest words do not fit: everything shrinks alike.
+        scaled = [f * total // sum(floor) for f in floor]
+        scaled[-1] += total - sum(scaled)
+        return scaled
+    text = [i for i, k in enumerate(kolom) if k.bobot]
+    other = [i for i in range(n) if i not in text]
+    width = [0] * n
+    for i in other:
+        width[i] = max(floor[i], min(want[i], kolom[i].batas or want[i]))
+    comfort = {i: max(floor[i], min(kolom[i].nyaman, want[i])) for i in text}
+    room = total - sum(width[i] for i in other)
+    need = sum(comfort.values())
+    if room < need:
+        # Content columns give back what they hold above their longest word.
+        spare = {i: width[i] - floor[i] for i in other}
+        have = sum(spare.values())
+        give = min(have, need - room)
+        for i in other:
+            if have:
+                width[i] -= give * spare[i] // have
+        room = total - sum(width[i] for i in other)
+    if room < need:
+        # Text columns go below the comfortable width, down to their longest word.
+        extra = {i: comfort[i] - floor[i] for i in text}
+        have = sum(extra.values())
+        cut = min(have, need - room)
+        for i in text:
+            if have:
+                comfort[i] -= cut * extra[i] // have
+    # Share the room by weight: a column whose share is below its floor keeps the
+    # floor; then one whose share is above its full width (``penuh``) keeps that.
+    free = set(text)
+    while free:
+        weight = sum(kolom[i].bobot for i in free)
+        share = {i: room * kolom[i].bobot / weight for i in free}
+        pinned = sorted(i for i in free if share[i] < comfort[i]) or sorted(
+            i for i in free if kolom[i].penuh and share[i] > want[i]
+        )
+        if not pinned:
+            for i in free:
+                # (+ 1e-6: float noise must not lose a twip of an exact share)
+                width[i] = int(share[i] + 1e-6)
+            break
+        for i in pinned:
+            width[i] = comfort[i] if share[i] < comfort[i] else want[i]
+            room -= width[i]
+            free.discard(i)
+    left = total - sum(width)
+    lebarkan = [i for i, k in enumerate(kolom) if k.lebarkan]
+    if left > 0 and not free and lebarkan:
+        for i in lebarkan:
+            width[i] += left // len(lebarkan)
+    # What rounding leaves goes to the widest column still sharing, else the last.
+    target = max(sorted(free), key=lambda i: width[i]) if free else n - 1
+    width[target] += total - sum(width)
+    return width
