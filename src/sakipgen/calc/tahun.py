@@ -209,16 +209,7 @@ def _indikator(
     if not ada_realisasi:
         return None, False, None, None, None
     if real is None:
-        return (
-            None,
-            False,
-            None,
-            None,
-            CapaianError(
-                "C002",
-                _("realisasi tahun {tahun} belum diisi di realisasi.yaml").format(tahun=year),
-            ),
-        )
+        return _belum_diisi(_("realisasi tahun {tahun} belum diisi di realisasi.yaml"), year)
     manual_value = bulat(real.capaian, profil.desimal) if real.capaian is not None else None
     if real.nilai is not None and real.nilai.jenis != "kosong":
         try:
@@ -231,12 +222,9 @@ def _indikator(
         return manual_value, True, real.alasan, real.sumber, None
     if real.catatan:
         return None, False, None, real.catatan, None
-    return (
-        None,
-        False,
-        None,
-        None,
-        CapaianError(
-            "C002", _("realisasi tahun {tahun} belum diisi (nilai '-')").format(tahun=year)
-        ),
-    )
+    return _belum_diisi(_("realisasi tahun {tahun} belum diisi (nilai '-')"), year)
+
+
+def _belum_diisi(pesan: str, year: int) -> tuple[None, bool, None, None, CapaianError]:
+    """No capaian: the realisasi was not reported (C002)."""
+    return None, False, None, None, CapaianError("C002", pesan.format(tahun=year))
