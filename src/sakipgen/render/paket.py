@@ -15,6 +15,7 @@ from datetime import date
 from markupsafe import Markup
 
 from sakipgen.model.folder import UkuranHalaman
+from sakipgen.render.tema import TEMA, tabel_font
 from sakipgen.render.xml import teks
 
 W_NS = (
@@ -99,6 +100,9 @@ def _content_types(media: bool) -> str:
         f'<Override PartName="/word/document.xml" ContentType="{wml}.document.main+xml"/>'
         f'<Override PartName="/word/styles.xml" ContentType="{wml}.styles+xml"/>'
         f'<Override PartName="/word/settings.xml" ContentType="{wml}.settings+xml"/>'
+        f'<Override PartName="/word/fontTable.xml" ContentType="{wml}.fontTable+xml"/>'
+        '<Override PartName="/word/theme/theme1.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/>'
         f'<Override PartName="/word/footer1.xml" ContentType="{wml}.footer+xml"/>'
         f'<Override PartName="/word/footer2.xml" ContentType="{wml}.footer+xml"/>'
         '<Override PartName="/docProps/core.xml" '
@@ -124,9 +128,10 @@ _ROOT_RELS = (
 _SETTINGS = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    # In the schema's order (CT_Settings), or Word may call the file damaged.
+    '<w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/>'
     # Word refreshes the table of contents and the lists of tables and figures on opening.
     '<w:updateFields w:val="true"/>'
-    '<w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/>'
     '<w:compat><w:compatSetting w:name="compatibilityMode" '
     'w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'
     '<w:themeFontLang w:val="id-ID"/>'
@@ -139,6 +144,8 @@ def _doc_rels(media: list[tuple[str, bytes]]) -> str:
     rels = [
         f'<Relationship Id="rIdStyles" Type="{base}/styles" Target="styles.xml"/>',
         f'<Relationship Id="rIdSettings" Type="{base}/settings" Target="settings.xml"/>',
+        f'<Relationship Id="rIdFontTable" Type="{base}/fontTable" Target="fontTable.xml"/>',
+        f'<Relationship Id="rIdTheme" Type="{base}/theme" Target="theme/theme1.xml"/>',
         f'<Relationship Id="rIdFooterHalaman" Type="{base}/footer" Target="footer1.xml"/>',
         f'<Relationship Id="rIdFooterKosong" Type="{base}/footer" Target="footer2.xml"/>',
     ]
@@ -200,6 +207,8 @@ def zip_docx(
         ("word/_rels/document.xml.rels", _doc_rels(paket.media)),
         ("word/styles.xml", styles),
         ("word/settings.xml", _SETTINGS),
+        ("word/fontTable.xml", tabel_font(styles)),
+        ("word/theme/theme1.xml", TEMA),
         ("word/footer1.xml", footer_halaman),
         ("word/footer2.xml", footer_kosong),
     ]
