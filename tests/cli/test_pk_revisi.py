@@ -8,15 +8,13 @@ as "Target Semula" beside the amended ones.
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
-from xml.etree import ElementTree as ET
 
 import pytest
 
+from tests.baca_docx import buka, semua_baris
 from tests.cli.test_cli import sakipgen
 from tests.cli.test_diff import git, pytestmark, repo_with
-from tests.render.conftest import rows
 
 __all__ = ["pytestmark"]
 
@@ -39,8 +37,7 @@ def amend(folder: Path, revisi: str) -> None:
 
 
 def table_rows(docx: Path) -> list[list[str]]:
-    with zipfile.ZipFile(docx) as zf:
-        return rows(ET.fromstring(zf.read("word/document.xml")))
+    return semua_baris(buka(docx.read_bytes()))
 
 
 def test_pk_perubahan_semula_from_revision(tmp_path: Path) -> None:

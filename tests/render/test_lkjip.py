@@ -7,13 +7,20 @@ from __future__ import annotations
 import re
 import zipfile
 from io import BytesIO
-from xml.etree import ElementTree as ET
 
 import pytest
+from docx.shared import Twips
 
+from tests.baca_docx import (
+    Document,
+    buka,
+    kepala,
+    paragraf_semua,
+    semua_baris,
+    tabel,
+    tak_terpisah,
+)
 from tests.render.conftest import docx, part
-
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 @pytest.fixture(scope="module")
@@ -26,45 +33,29 @@ def xml(data: bytes) -> str:
     return part(data)
 
 
-def paragraphs(xml: str) -> list[tuple[str, str]]:
-    """(style, text) of every paragraph."""
-    root = ET.fromstring(xml)
-    out = []
-    for p in root.iter(f"{W}p"):
-        style = p.find(f"{W}pPr/{W}pStyle")
-        text = "".join(t.text or "" for t in p.iter(f"{W}t"))
-        out.append((style.get(f"{W}val") if style is not None else "", text))
-    return out
+@pytest.fixture(scope="module")
+def dok(data: bytes) -> Document:
+    return buka(data)
 
 
-def cells(xml: str) -> list[list[str]]:
-    root = ET.fromstring(xml)
-    rows = []
-    for tr in root.iter(f"{W}tr"):
-        rows.append(
-            ["".join(t.text or "" for t in tc.iter(f"{W}t")) for tc in tr.findall(f"{W}tc")]
-        )
-    return rows
-
-
-def test_headings_on_word_heading_styles(xml: str) -> None:
-    heads = [t for s, t in paragraphs(xml) if s == "Heading1"]
-    assert "BAB IPENDAHULUAN" in heads
-    assert "BAB IIIAKUNTABILITAS KINERJA TAHUN 2021" in heads
-    assert "BAB IVPENUTUP" in heads
-    h2 = [t for s, t in paragraphs(xml) if s == "Heading2"]
+def test_headings_on_word_heading_styles(dok: Document) -> None:
+    heads = [t for s, t in paragraf_semua(dok) if s == "Heading1"]
+    assert "BAB I\nPENDAHULUAN" in heads
+    assert "BAB III\nAKUNTABILITAS KINERJA TAHUN 2021" in heads
+    assert "BAB IV\nPENUTUP" in heads
+    h2 = [t for s, t in paragraf_semua(dok) if s == "Heading2"]
     assert "A. Capaian Kinerja Organisasi" in h2 and "B. Realisasi Anggaran" in h2
 
 
-def test_captions_numbered_per_bab(xml: str) -> None:
-    captions = [t for s, t in paragraphs(xml) if s == "JudulTabel"]
+def test_captions_numbered_per_bab(dok: Document) -> None:
+    captions = [t for s, t in paragraf_semua(dok) if s == "JudulTabel"]
     assert captions[0] == "Tabel 1.1 Jumlah Personalia Menurut Golongan Kepangkatan"
     assert "Tabel 2.1 Indikator Kinerja Utama" in captions
     assert "Tabel 3.1 Skala Pengukuran Kinerja Laporan Kinerja Instansi Pemerintah" in captions
     assert "Tabel 3.2 Pengukuran Kinerja Sasaran 1" in captions
     assert "Tabel 3.3 Data Koperasi Sehat Kabupaten Blora Tahun 2021" in captions
     assert any(c.startswith("Tabel 4.1 ") for c in captions)
-    figures = [t for s, t in paragraphs(xml) if s == "JudulGambar"]
+    figures = [t for s, t in paragraf_semua(dok) if s == "JudulGambar"]
     assert figures and figures[0].startswith("Gambar 3.1 ")
 
 
@@ -74,8 +65,8 @@ def test_toc_and_lists_are_fields(xml: str) -> None:
     assert "TOC \\h \\z \\t &quot;Judul Gambar,1&quot;" in xml
 
 
-def test_capaian_figures_in_indonesian_format(xml: str) -> None:
-    rows = cells(xml)
+def test_capaian_figures_in_indonesian_format(dok: Document) -> None:
+    rows = semua_baris(dok)
     ik11 = next(
         r for r in rows if any("Persentase koperasi sehat" in c for c in r) and "135,31" in r
     )
@@ -87,8 +78,8 @@ def test_capaian_figures_in_indonesian_format(xml: str) -> None:
     assert [r[1:3] for r in averages] == [["164,68", "155,89"], ["106,88", "111,67"]]
 
 
-def test_budget_table(xml: str) -> None:
-    rows = cells(xml)
+def test_budget_table(dok: Document) -> None:
+    rows = semua_baris(dok)
     total = next(r for r in rows if r and r[0] == "JUMLAH" and "1.576.408.211" in r)
     assert total == ["JUMLAH", "1.727.182.400", "1.576.408.211", "91,27"]
     p05 = next(
@@ -99,20 +90,23 @@ def test_budget_table(xml: str) -> None:
     assert eff == ["JUMLAH / KESELURUHAN", "135,78", "91,27", "150.774.189", "8,73"]
 
 
-def test_narrative_figures_come_from_data(xml: str) -> None:
-    text = " ".join(t for _, t in paragraphs(xml))
+def test_narrative_figures_come_from_data(dok: Document) -> None:
+    text = " ".join(t for _, t in paragraf_semua(dok))
     assert "sebesar 135,78% (Sangat Baik)" in text
     assert "Rp 861.084.520,- atau 85,58% dari total pagu sebesar Rp 1.006.182.400" in text
     assert "{{" not in text
 
 
-def test_sections_page_numbers_and_repeated_headers(xml: str) -> None:
+def test_sections_page_numbers_and_repeated_headers(xml: str, dok: Document) -> None:
+    # python-docx does not model w:pgNumType: checked on the XML part
     assert 'w:pgNumType w:fmt="lowerRoman" w:start="1"' in xml
     assert 'w:pgNumType w:fmt="decimal" w:start="1"' in xml
-    assert xml.count('w:w="11906" w:h="16838"') >= 3  # A4 portrait sections
-    assert "<w:tblHeader/>" in xml and "<w:cantSplit/>" in xml
+    a4 = [s for s in dok.sections if (s.page_width, s.page_height) == (Twips(11906), Twips(16838))]
+    assert len(a4) >= 3  # A4 portrait sections
+    rows = [r for t in tabel(dok) for r in t.rows]
+    assert any(kepala(r) for r in rows)
     # every table row that is a header repeats; every row is kept together
-    assert xml.count("<w:tr>") == xml.count("<w:cantSplit/>")
+    assert all(tak_terpisah(r) for r in rows)
 
 
 def test_charts_are_embedded_pngs(data: bytes) -> None:
@@ -142,6 +136,6 @@ def test_section_letters_follow_the_sections_present(tmp_path) -> None:  # type:
     shutil.copytree(EXAMPLES / "blora", root, ignore=shutil.ignore_patterns("build"))
     (root / "2021" / "narasi" / "lkjip" / "bab1" / "fungsi-strategis.md").unlink()
     (root / "2021" / "narasi" / "lkjip" / "bab4" / "permasalahan.md").unlink()
-    heads = [t for s, t in paragraphs(part(docx(root, "lkjip", 2021))) if s == "Heading2"]
+    heads = [t for s, t in paragraf_semua(buka(docx(root, "lkjip", 2021))) if s == "Heading2"]
     assert "B. Permasalahan Utama" in heads and "C. Permasalahan Utama" not in heads
     assert "B. Strategi untuk Peningkatan Kinerja di Masa Datang" in heads

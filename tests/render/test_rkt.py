@@ -12,42 +12,42 @@ and the kegiatan pagu to 3.600.000 + 55.000.000 less (P01 and P02 as printed).
 from __future__ import annotations
 
 import shutil
-import zipfile
-from io import BytesIO
 from pathlib import Path
-from xml.etree import ElementTree as ET
 
 import pytest
+from docx.enum.section import WD_ORIENT
 
 from sakipgen.jenis import tahun_bawaan
 from sakipgen.pipeline import Bundel
 from sakipgen.render import susun
+from tests.baca_docx import Document, Section, buka, nomor_halaman
+from tests.baca_docx import paragraf as paragraphs
+from tests.baca_docx import semua_baris as rows
+from tests.baca_docx import teks_dokumen as text
 from tests.conftest import EXAMPLES, bundel
-from tests.render.conftest import W, paragraphs, rows, text
 
 
 def load(folder: Path, *tahun: int) -> Bundel:
     return bundel(folder, *tahun)
 
 
-def document(folder: Path, tahun: int) -> ET.Element:
+def document(folder: Path, tahun: int) -> Document:
     hasil = susun(load(folder), "rkt", tahun)
     assert hasil.data is not None, [d.text() for d in hasil.diagnostics]
-    with zipfile.ZipFile(BytesIO(hasil.data)) as zf:
-        return ET.fromstring(zf.read("word/document.xml"))
+    return buka(hasil.data)
 
 
-def sections(root: ET.Element) -> list[ET.Element]:
-    return list(root.iter(f"{W}sectPr"))
+def sections(root: Document) -> list[Section]:
+    return list(root.sections)
 
 
 @pytest.fixture(scope="module")
-def blora() -> ET.Element:
+def blora() -> Document:
     return document(EXAMPLES / "blora", 2020)
 
 
 @pytest.fixture(scope="module")
-def sinjai() -> ET.Element:
+def sinjai() -> Document:
     return document(EXAMPLES / "sinjai", 2018)
 
 
@@ -60,7 +60,7 @@ def test_default_year_is_the_latest_with_rkt() -> None:
 # --- Blora 2020 ------------------------------------------------------------------------
 
 
-def test_blora_starts_with_kop_and_cover(blora: ET.Element) -> None:
+def test_blora_starts_with_kop_and_cover(blora: Document) -> None:
     texts = [t for _, t in paragraphs(blora) if t]
     assert texts[:2] == [
         "PEMERINTAH KABUPATEN BLORA",
@@ -69,10 +69,10 @@ def test_blora_starts_with_kop_and_cover(blora: ET.Element) -> None:
     assert "RENCANA KINERJA TAHUNAN" in texts and "TAHUN 2020" in texts
     assert "Tahun 2019" in texts  # the year it was drawn up (dokumen.yaml rkt.tanggal)
     first = sections(blora)[0]
-    assert first.find(f"{W}pgNumType") is None  # no page number on the cover
+    assert nomor_halaman(first) is None  # no page number on the cover
 
 
-def test_blora_sections_a_to_e_from_its_narrative(blora: ET.Element) -> None:
+def test_blora_sections_a_to_e_from_its_narrative(blora: Document) -> None:
     heads = [t for s, t in paragraphs(blora) if s == "Heading2"]
     assert heads == [
         "a. Pengertian Rencana Kinerja Tahunan (RKT)",
@@ -87,7 +87,7 @@ def test_blora_sections_a_to_e_from_its_narrative(blora: ET.Element) -> None:
     assert not [t for s, t in paragraphs(blora) if s == "Heading1"]  # no BAB, no lampiran
 
 
-def test_blora_formulir(blora: ET.Element) -> None:
+def test_blora_formulir(blora: Document) -> None:
     texts = [t for _, t in paragraphs(blora)]
     assert "FORMULIR RENCANA KINERJA TAHUNAN" in texts
     assert "TINGKAT ORGANISASI PERANGKAT DAERAH" in texts
@@ -110,7 +110,7 @@ def test_blora_formulir(blora: ET.Element) -> None:
     assert body[1][2] == "2. Jumlah Usaha Mikro Kecil dan Menengah (UMKM)"
 
 
-def test_blora_signature_from_dokumen_yaml(blora: ET.Element) -> None:
+def test_blora_signature_from_dokumen_yaml(blora: Document) -> None:
     everything = text(blora)
     for line in [
         "Blora, 2 Januari 2019",
@@ -125,7 +125,7 @@ def test_blora_signature_from_dokumen_yaml(blora: ET.Element) -> None:
 # --- Sinjai 2018 ------------------------------------------------------------------------
 
 
-def test_sinjai_structure(sinjai: ET.Element) -> None:
+def test_sinjai_structure(sinjai: Document) -> None:
     h1 = [t for s, t in paragraphs(sinjai) if s == "Heading1"]
     assert h1 == [
         "KATA PENGANTAR",
@@ -151,24 +151,21 @@ def test_sinjai_structure(sinjai: ET.Element) -> None:
     assert body[0].startswith("Puji syukur ke hadirat Allah SWT")
 
 
-def test_sinjai_page_numbers_roman_then_arabic(sinjai: ET.Element) -> None:
-    formats = []
-    for s in sections(sinjai):
-        num = s.find(f"{W}pgNumType")
-        formats.append(None if num is None else (num.get(f"{W}fmt"), num.get(f"{W}start")))
+def test_sinjai_page_numbers_roman_then_arabic(sinjai: Document) -> None:
+    formats = [nomor_halaman(s) for s in sections(sinjai)]
     assert formats[:3] == [None, ("lowerRoman", "1"), ("decimal", "1")]
-    orient = [s.find(f"{W}pgSz").get(f"{W}orient") for s in sections(sinjai)]  # type: ignore[union-attr]
-    landscape = [o for o in orient if o == "landscape"]
+    orient = [s.orientation for s in sections(sinjai)]
+    landscape = [o for o in orient if o == WD_ORIENT.LANDSCAPE]
     assert len(landscape) == 1  # the rencana anggaran
 
 
-def test_sinjai_kata_pengantar_signature_date_left_blank(sinjai: ET.Element) -> None:
+def test_sinjai_kata_pengantar_signature_date_left_blank(sinjai: Document) -> None:
     everything = text(sinjai)
     assert "Sinjai, .................... 2017" in everything
     assert "NIP. 19610128 198703 1 008" in everything
 
 
-def test_sinjai_tujuan_table(sinjai: ET.Element) -> None:
+def test_sinjai_tujuan_table(sinjai: Document) -> None:
     table = rows(sinjai)
     start = next(i for i, r in enumerate(table) if r[:2] == ["TUJUAN", "INDIKATOR TUJUAN"])
     assert table[start][-1] == "TARGET KINERJA INDIKATOR SASARAN PADA TAHUN 2018"
@@ -183,7 +180,7 @@ def test_sinjai_tujuan_table(sinjai: ET.Element) -> None:
     assert table[start + 2][-2:] == ["2. Jumlah koperasi yang dinilai kesehatannya", "43 koperasi"]
 
 
-def test_sinjai_rencana_anggaran(sinjai: ET.Element) -> None:
+def test_sinjai_rencana_anggaran(sinjai: Document) -> None:
     table = rows(sinjai)
     start = next(i for i, r in enumerate(table) if r[:2] == ["No", "Program"])
     programs = [r for r in table[start + 2 :] if r and r[0] not in ("", "JUMLAH")]
@@ -206,7 +203,7 @@ def test_sinjai_rencana_anggaran(sinjai: ET.Element) -> None:
     assert total == ["JUMLAH", "1.497.695.800", "", "1.439.095.800"]
 
 
-def test_sinjai_lampiran_i_evaluation_of_2017(sinjai: ET.Element) -> None:
+def test_sinjai_lampiran_i_evaluation_of_2017(sinjai: Document) -> None:
     table = rows(sinjai)
     start = next(i for i, r in enumerate(table) if r[:2] == ["No.", "Indikator Sasaran"])
     assert table[start][2:] == ["Akhir Renstra 2018", "Tahun 2017"]
@@ -217,7 +214,7 @@ def test_sinjai_lampiran_i_evaluation_of_2017(sinjai: ET.Element) -> None:
     assert table[start + 8] == ["Rata-rata capaian Kinerja", "110,56"]
 
 
-def test_sinjai_lampiran_ii(sinjai: ET.Element) -> None:
+def test_sinjai_lampiran_ii(sinjai: Document) -> None:
     table = rows(sinjai)
     start = table.index(["No", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "TARGET"])
     assert table[start + 1] == ["(1)", "(2)", "(3)", "(4)"]
