@@ -45,14 +45,10 @@ def sakipgen(*args: str | Path) -> Hasil:
 
 
 def teks_docx(path: Path) -> str:
-    """Every text run of a .docx, joined (to look for what must not be there)."""
-    import zipfile
-    from xml.etree import ElementTree as ET
+    """The text of a .docx, one paragraph per line (to look for what must not be there)."""
+    from tests.baca_docx import buka, teks_dokumen
 
-    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-    with zipfile.ZipFile(path) as zf:
-        root = ET.fromstring(zf.read("word/document.xml"))
-    return "".join(t.text or "" for t in root.iter(f"{ns}t"))
+    return teks_dokumen(buka(path.read_bytes()))
 
 
 def tulis(path: Path, text: str) -> Path:

@@ -43,7 +43,6 @@ from tests.conftest import EXAMPLES, bundel
 
 D = Decimal
 S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # What must never reach a terminal from user data: C0/C1 controls, bidi overrides.
 KENDALI = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
@@ -568,17 +567,14 @@ def test_efisiensi_persen_in_the_lkjip(tmp_path: Path) -> None:
 
     hasil = susun(bundel(_folder_efisiensi(tmp_path)), "lkjip", 2021)
     assert hasil.data is not None, [d.text() for d in hasil.diagnostics]
-    with zipfile.ZipFile(io.BytesIO(hasil.data)) as zf:
-        root = ET.fromstring(zf.read("word/document.xml"))
-    rows = [
-        ["".join(t.text or "" for t in tc.iter(f"{W}t")) for tc in tr.findall(f"{W}tc")]
-        for tr in root.iter(f"{W}tr")
-    ]
+    from tests.baca_docx import buka, semua_baris, teks_dokumen
+
+    dok = buka(hasil.data)
+    rows = semua_baris(dok)
     # Tabel efisiensi: No, Sasaran, capaian, serapan, efisiensi Rp, efisiensi %.
     s1 = next(r for r in rows if r and r[0] == "1." and len(r) == 6 and r[4] == "349")
     assert s1[3:] == ["91,28", "349", "8,73"]
-    text = "".join(t.text or "" for t in root.iter(f"{W}t"))
-    assert "efisiensi penggunaan sumber dana sebesar 8,73%" in text
+    assert "efisiensi penggunaan sumber dana sebesar 8,73%" in teks_dokumen(dok)
 
 
 # --- 6. negative target ---------------------------------------------------------------------
