@@ -19,6 +19,10 @@ if TYPE_CHECKING:
 
 LOCALE = "id_ID"
 
+SPASI = "\u00a0"
+"""The space between an amount and its unit (``Rp``, ``US$``, ``%``, ``unit``): a
+no-break space, so a line or a table cell never breaks a figure from its unit."""
+
 
 @functools.cache
 def _pola(places: int) -> tuple[Any, Any]:
@@ -43,7 +47,7 @@ def persen(value: Decimal | None, places: int = 2) -> str:
     return "-" if value is None else angka(value, places)
 
 
-def rupiah(value: int | None, prefix: str = "Rp ") -> str:
+def rupiah(value: int | None, prefix: str = "Rp" + SPASI) -> str:
     return "-" if value is None else f"{prefix}{angka(value, 0)}"
 
 
@@ -60,11 +64,11 @@ def nilai(value: Nilai | None, *, satuan: bool = True) -> str:
         return "-"
     if value.jenis == "angka" and value.angka is not None:
         unit = value.satuan if satuan else ""
-        sep = "" if unit in ("", "%") else " "
+        sep = "" if unit in ("", "%") else SPASI
         return angka(value.angka) + sep + unit
     if value.jenis == "rentang" and value.bawah is not None and value.atas is not None:
         unit = value.satuan if satuan else ""
-        sep = "" if unit in ("", "%") else " "
+        sep = "" if unit in ("", "%") else SPASI
         return f"{angka(value.bawah)}-{angka(value.atas)}{sep}{unit}"
     if value.jenis == "majemuk":
         return " dan ".join(nilai(p, satuan=satuan) for p in value.bagian)
@@ -78,11 +82,11 @@ def keterangan_dana(unit: Unit, bagian: Sequence[Decimal | None]) -> str:
     parts = []
     for i, sd in enumerate(unit.sumber_dana):
         if sd.persen is not None:
-            parts.append(f"{sd.sumber} {angka(sd.persen)} %")
+            parts.append(f"{sd.sumber} {angka(sd.persen)}{SPASI}%")
         elif sd.jumlah is not None:
             share = bagian[i] if i < len(bagian) else None
-            shown = f" ({angka(share)} %)" if share is not None else ""
-            parts.append(f"{sd.sumber} Rp {angka(sd.jumlah)}{shown}")
+            shown = f" ({angka(share)}{SPASI}%)" if share is not None else ""
+            parts.append(f"{sd.sumber} {rupiah(sd.jumlah)}{shown}")
         else:
             parts.append(sd.sumber)
     return "; ".join(parts)

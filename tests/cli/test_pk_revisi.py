@@ -58,10 +58,13 @@ def test_pk_perubahan_semula_from_revision(tmp_path: Path) -> None:
     assert header[-2:] == ["Target Semula", "Target Perubahan"]
     cells = {r[2]: r[-2:] for r in found if len(r) >= 5}
     assert cells["1. Persentase koperasi sehat"] == ["32%", "35%"]
-    assert cells["2. Jumlah Usaha Mikro Kecil dan Menengah (UMKM)"] == ["6.825 unit", "7.000 unit"]
+    assert cells["2. Jumlah Usaha Mikro Kecil dan Menengah (UMKM)"] == [
+        "6.825\u00a0unit",
+        "7.000\u00a0unit",
+    ]
     assert cells["1. Nilai ekspor produk-produk asal Kabupaten Blora"] == [
-        "US$ 2.942.679",
-        "US$ 2.942.679",
+        "US$\u00a02.942.679",
+        "US$\u00a02.942.679",
     ]
     # An explicit "semula" in target.yaml wins over the revision's 70.
     assert cells[

@@ -82,13 +82,15 @@ def test_pk_program_table_holds_the_sumber_dana_shares() -> None:
     p02 = next(r for r in rows if "Program Pendidikan dan Latihan Perkoperasian" in r)
     # 406.182.400 / 556.182.400 × 100 = 73,0300… → 73,03; 150.000.000 / 556.182.400 → 26,97.
     assert p02[2:] == [
-        "Rp 556.182.400",
-        "DAK Non Fisik P2UKM Rp 406.182.400 (73,03 %); APBD Rp 150.000.000 (26,97 %)",
+        "Rp\u00a0556.182.400",
+        # A no-break space between each amount and its unit (Rp, %).
+        "DAK Non Fisik P2UKM Rp\u00a0406.182.400 (73,03\u00a0%); "
+        "APBD Rp\u00a0150.000.000 (26,97\u00a0%)",
     ]
     # The nine programs of 2021/anggaran.yaml: 30.000.000 + 556.182.400 + 320.000.000 +
     # 100.000.000 + 10.000.000 + 596.000.000 + 60.000.000 + 45.000.000 + 10.000.000.
     jumlah = next(r for r in rows if r and r[0] == "JUMLAH")
-    assert "Rp 1.727.182.400" in jumlah
+    assert "Rp\u00a01.727.182.400" in jumlah
 
 
 def test_pk_signatures_name_both_parties() -> None:

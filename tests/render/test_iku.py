@@ -162,12 +162,12 @@ def test_iku_table_tanjabbar(tanjabbar: Document) -> None:
     assert ik32["2018"] == "8% dan 17%" and ik32["2021"] == "9% dan 18%"
     ik21 = row_of(rows, "Koperasi Aktif")
     assert [ik21[str(y)] for y in range(2016, 2022)] == [
-        "20 Kop",
-        "21 Kop",
-        "22 Kop",
-        "25 Kop",
-        "28 Kop",
-        "30 Kop",
+        "20\u00a0Kop",
+        "21\u00a0Kop",
+        "22\u00a0Kop",
+        "25\u00a0Kop",
+        "28\u00a0Kop",
+        "30\u00a0Kop",
     ]
     assert ik21["Sasaran"] == "Meningkatnya Kualitas Kelembagaan Koperasi"
     assert ik21["No."] == "2."

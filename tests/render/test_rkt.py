@@ -177,7 +177,10 @@ def test_sinjai_tujuan_table(sinjai: Document) -> None:
         "1. Persentase peningkatan koperasi aktif",
         "84,03%",
     ]
-    assert table[start + 2][-2:] == ["2. Jumlah koperasi yang dinilai kesehatannya", "43 koperasi"]
+    assert table[start + 2][-2:] == [
+        "2. Jumlah koperasi yang dinilai kesehatannya",
+        "43\u00a0koperasi",
+    ]
 
 
 def test_sinjai_rencana_anggaran(sinjai: Document) -> None:
@@ -196,7 +199,7 @@ def test_sinjai_rencana_anggaran(sinjai: Document) -> None:
     assert p01[5:] == [
         "Penyediaan jasa komunikasi, sumber daya air dan Listrik",
         "waktu penyediaan jasa komunikasi, sumber daya air dan listrik",
-        "12 Bulan",
+        "12\u00a0Bulan",
         "56.460.000",
     ]
     total = next(r for r in table if r and r[0] == "JUMLAH" and len(r) == 4)
@@ -221,11 +224,11 @@ def test_sinjai_lampiran_ii(sinjai: Document) -> None:
     body = table[start + 2 : start + 8]
     assert [r[-1] for r in body] == [
         "84,03%",
-        "43 koperasi",
+        "43\u00a0koperasi",
         "1,08%",
-        "40 produk",
-        "29 orang",
-        "9.500 orang",
+        "40\u00a0produk",
+        "29\u00a0orang",
+        "9.500\u00a0orang",
     ]
     assert body[0][2] == "- Persentase peningkatan koperasi aktif"
 

@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-from sakipgen.format import keterangan_dana
+from sakipgen.format import SPASI, keterangan_dana
 from sakipgen.i18n import N_, _
 from sakipgen.model.anggaran import Program
 from sakipgen.model.folder import Dinas
@@ -279,7 +279,8 @@ def tabel_pk(bundel: Bundel, tahun: int, peringatan: list[str]) -> list[Tabel]:
         )
         assert anggaran is not None  # programs come from anggaran.yaml
         for n, prog in enumerate(programs, 1):
-            dana = keterangan_dana(prog, anggaran.bagian_dana(prog))
+            # Plain spaces in a spreadsheet cell (the no-break space is for Word's lines).
+            dana = keterangan_dana(prog, anggaran.bagian_dana(prog)).replace(SPASI, " ")
             pagu = hasil_pk.anggaran.pagu(prog.id)
             p.tambah([n, prog.id, prog.kode, prog.uraian, pagu, dana or None])
         jumlah = hasil_pk.anggaran.jumlah

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from markupsafe import Markup
 
-from sakipgen.format import angka, keterangan_dana, nilai, rupiah, tanggal
+from sakipgen.format import SPASI, angka, keterangan_dana, nilai, rupiah, tanggal
 from sakipgen.model.anggaran import Program
 from sakipgen.model.dinas import Atasan, Pejabat
 from sakipgen.model.dinas import Dokumen as DokumenMeta
@@ -100,8 +100,8 @@ def dengan_satuan(value: object, satuan: str) -> str:
     if value is None or value.jenis != "angka" or value.satuan or not satuan:
         return text
     if satuan in MATA_UANG:
-        return f"{satuan} {text}"
-    return text + ("%" if satuan == "%" else f" {satuan}")
+        return f"{satuan}{SPASI}{text}"
+    return text + ("%" if satuan == "%" else f"{SPASI}{satuan}")
 
 
 MATA_UANG = ("Rp", "US$", "USD")

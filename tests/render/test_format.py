@@ -1,0 +1,36 @@
+"""How figures are written in documents: Indonesian separators, and a no-break space
+that keeps every amount with its unit (issue 12: "US$ / 2.942.679", "(73,03 / %)")."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sakipgen.format import SPASI, angka, nilai, persen, rupiah
+from sakipgen.model.nilai import parse_nilai
+
+NBSP = "\u00a0"
+
+
+def test_numbers_in_indonesian_format() -> None:
+    assert angka(1727182400) == "1.727.182.400"
+    assert angka(Decimal("135.31")) == "135,31"
+    assert persen(Decimal("8.7")) == "8,70"
+    assert persen(None) == "-"
+
+
+def test_an_amount_stays_with_its_unit() -> None:
+    assert SPASI == NBSP
+    assert rupiah(150774189) == "Rp" + NBSP + "150.774.189"
+    assert nilai(parse_nilai("6825 unit")) == "6.825" + NBSP + "unit"
+    assert nilai(parse_nilai("43,30%")) == "43,30%"
+    assert nilai(parse_nilai("80-90 persen")) == "80-90" + NBSP + "persen"
+    # A text target is printed as written.
+    assert nilai(parse_nilai("WTP")) == "WTP"
+
+
+def test_unit_given_by_the_indikator() -> None:
+    from sakipgen.render.umum import dengan_satuan
+
+    assert dengan_satuan(parse_nilai("2942679"), "US$") == "US$" + NBSP + "2.942.679"
+    assert dengan_satuan(parse_nilai("32"), "%") == "32%"
+    assert dengan_satuan(parse_nilai("43"), "koperasi") == "43" + NBSP + "koperasi"
