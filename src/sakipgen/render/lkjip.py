@@ -7,7 +7,7 @@ them with the narrative (README "Narrative" lists the file names it uses).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from sakipgen.format import angka, nilai, rupiah
 from sakipgen.i18n import _
+from sakipgen.model.dinas import Pita
 from sakipgen.model.hasil import HasilAnggaran, HasilSasaran, HasilTahun
 from sakipgen.pipeline import Bundel
 from sakipgen.render.data import Data
@@ -40,6 +41,29 @@ def _unit(value: str, satuan: str) -> str:
     if satuan in MATA_UANG:
         return f"{satuan} {value}"
     return value
+
+
+def teks_pita(bands: Sequence[Pita]) -> list[tuple[str, str]]:
+    """Each band of the scale (highest first) as the LKjIP's scale table prints it,
+    exactly as configured: a band runs from its lower bound (``≤``, or ``<`` when not
+    inklusif) up to the next band's lower bound (``<`` when that bound belongs to the
+    next band, else ``≤``)."""
+    out = []
+    for i, b in enumerate(bands):
+        lo = b.batas_bawah
+        above = bands[i - 1] if i else None
+        hi = above.batas_bawah if above is not None else None
+        hi_op = "<" if above is not None and above.inklusif else "≤"
+        lo_op = "≤" if b.inklusif else "<"
+        if hi is None:
+            op = "≥" if b.inklusif else ">"
+            text = "Semua nilai" if lo is None else f"capaian {op} {angka(lo)}%"
+        elif lo is None:
+            text = f"capaian {hi_op} {angka(hi)}%"
+        else:
+            text = f"{angka(lo)}% {lo_op} capaian {hi_op} {angka(hi)}%"
+        out.append((text, b.kategori))
+    return out
 
 
 def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
@@ -99,27 +123,10 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
         return by_id[str(arg.sasaran.id)]
 
     def tabel_skala() -> Markup:
-        bands = list(bundel.pita)
-        rows: list[list[object]] = []
-        for i, b in enumerate(bands, 1):
-            lo = b.batas_bawah
-            if lo is None:
-                upper = bands[i - 2].batas_bawah if i > 1 else None
-                text = f"Kurang dari {angka(upper)}%" if upper is not None else "Semua nilai"
-            elif i == 1:
-                text = f"{'Lebih dari' if not b.inklusif else 'Sama dengan atau lebih dari'} {angka(lo)}%"
-            else:
-                prev = bands[i - 2].batas_bawah
-                top = f"{angka(prev)}" if prev is not None else ""
-                rel = "≤" if not bands[i - 2].inklusif else "<"
-                text = f"{angka(lo)}% ≤ capaian {rel} {top}%"
-            rows.append(
-                [
-                    Sel(str(i), align="center"),
-                    Sel(text, align="center"),
-                    Sel(b.kategori, align="center"),
-                ]
-            )
+        rows: list[list[object]] = [
+            [Sel(str(i), align="center"), Sel(text, align="center"), Sel(kategori, align="center")]
+            for i, (text, kategori) in enumerate(teks_pita(bundel.pita), 1)
+        ]
         return doc.tabel(
             [Kol(0.8, "center"), Kol(4.0, "center"), Kol(2.5, "center")],
             [["No.", "Skala Capaian Kinerja", "Kategori"]],
