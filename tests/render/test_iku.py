@@ -93,7 +93,7 @@ def test_front_matter(tanjabbar: Document, tanjabbar_data: bytes) -> None:
     assert "KUALA TUNGKAL" in text
     # Kata pengantar from the narrative, signed with tempat from dokumen.yaml.
     assert "Ada 4 (empat) Indikator Kinerja Utama" in text
-    assert "Kuala Tungkal, " in text and "SYAFRIWAN, SE" in text
+    assert "Kuala Tungkal, " in text and "SYAFRIWAN,\u00a0SE" in text
     assert "Pembina Tk. I / IV/b" in text
     assert "NIP. 19660912 199603 1 001" in text
     # Field codes and page numbering are not modelled by python-docx: the XML part.
@@ -245,7 +245,7 @@ def test_blora_without_narrative(blora: Document) -> None:
     assert "\u201cTerwujudnya Masyarakat Blora yang Lebih Sejahtera dan Bermartabat\u201d" in text
     assert "Meningkatkan pembinaan koperasi agar berkategori sehat" in text  # strategi
     assert "D. Strategi" in text
-    assert "Blora, " in text and "LULUK KUSUMA AGUNG ARIADI, AP" in text
+    assert "Blora, " in text and "LULUK KUSUMA AGUNG ARIADI,\u00a0AP" in text
     rows = iku_table(blora)
     assert rows[1][4:9] == ["2017", "2018", "2019", "2020", "2021"]
     # No penanggung jawab, definisi or keterangan anywhere: those columns are dropped.

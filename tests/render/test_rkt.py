@@ -115,7 +115,7 @@ def test_blora_signature_from_dokumen_yaml(blora: Document) -> None:
     for line in [
         "Blora, 2 Januari 2019",
         "KEPALA DINDAGKOP DAN UKM KABUPATEN BLORA",
-        "Ir. MASKUR, M.M",
+        "Ir. MASKUR,\u00a0M.M",
         "Pembina Utama Muda",
         "NIP. 19601020 199003 1 002",
     ]:

@@ -99,6 +99,7 @@ def susun(bundel: Bundel, jenis: str, tahun: int) -> Hasil:
 
     from sakipgen.render import sandbox
     from sakipgen.render.data import Data, polos
+    from sakipgen.render.dok_ttd import rekat_tanda_tangan
     from sakipgen.render.dokumen import DataKurang, Dokumen, tanggal_dokumen
     from sakipgen.render.paket import Paket, zip_docx
 
@@ -144,7 +145,8 @@ def susun(bundel: Bundel, jenis: str, tahun: int) -> Hasil:
             raise  # the built-in templates failing is sakipgen's bug, not the data's
         return Hasil(jenis, tahun, None, [_galat_templat(exc, jenis, templat)])
     final = paket.sect_pr(doc.seksi)
-    body = doc.isi_daftar(body)
+    # A signature keeps the closing lines of its text on its page.
+    body = rekat_tanda_tangan(doc.isi_daftar(body))
     tanggal = tanggal_dokumen(dinas, tahun, konteks.get("jenis_dokumen", jenis.replace("-", "_")))
     out = zip_docx(
         body,

@@ -20,7 +20,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from sakipgen.format import angka, nilai
+from sakipgen.format import SPASI, angka, nilai
 from sakipgen.i18n import _
 from sakipgen.model.anggaran import Kegiatan, Program, SubKegiatan
 from sakipgen.model.folder import Dinas
@@ -170,7 +170,9 @@ def baris_cetak(
         if not key:  # no sasaran: the row is a group of its own
             key = f"#{index}"
         unit_key, unit, unit_jenis, unit_pagu = _unit(row, ang)
-        periode = [nilai(v) for v in row.target[:n]]
+        # The twelve month (four quarter) columns are too narrow to keep "12 Laporan"
+        # on one line: there a figure may wrap before its unit.
+        periode = [nilai(v).replace(SPASI, " ") for v in row.target[:n]]
         periode += ["-"] * (n - len(periode))
         out.append(
             BarisCetak(
@@ -182,7 +184,7 @@ def baris_cetak(
                 unit=unit,
                 unit_jenis=unit_jenis,
                 periode=periode,
-                tahunan=_tahunan(row, ringkasan[index]),
+                tahunan=_tahunan(row, ringkasan[index]).replace(SPASI, " "),
                 anggaran=row.anggaran if row.anggaran is not None else unit_pagu,
                 penanggung_jawab=row.penanggung_jawab or "",
             )

@@ -44,12 +44,12 @@ def lebar(text: str, *, setengah_pt: int, tebal: bool = False) -> int:
     return round(em * setengah_pt * 10 / 1000)
 
 
-_POTONG = re.compile(r"\s+|(?<=[/-])")
+_POTONG = re.compile(r"[^\S\u00a0]+|(?<=[/-])")
 
 
 def potongan(text: str) -> list[str]:
     """The pieces a line cannot be broken inside: words, also split after ``/`` and
-    ``-`` (where Word breaks a long word)."""
+    ``-`` (where Word breaks a long word); a no-break space joins (``US$ 2.942.679``)."""
     return [p for p in _POTONG.split(text) if p]
 
 
