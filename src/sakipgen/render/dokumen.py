@@ -19,6 +19,7 @@ from typing import ClassVar
 from sakipgen.diagnostics import Diagnostic, Location
 from sakipgen.model.folder import Dinas
 from sakipgen.model.hasil import TabelHitung
+from sakipgen.render import regulasi
 from sakipgen.render.dok_letak import ROMAWI, TataLetak
 from sakipgen.render.dok_teks import DataKurang, IsiTeks
 from sakipgen.render.dok_ttd import KopTandaTangan, Penanda
@@ -57,6 +58,8 @@ class Dokumen(TataLetak, IsiTeks, KopTandaTangan):
             "tabel_identitas",
             "tanda_tangan_pk",
             "blok_kanan",
+            "regulasi",
+            "landasan_hukum",
         }
     )
 
@@ -78,6 +81,21 @@ class Dokumen(TataLetak, IsiTeks, KopTandaTangan):
 
     def peringatan(self, lokasi: Location, pesan: str) -> None:
         self.masalah.append(Diagnostic.make(lokasi, "D001", pesan))
+
+    # --- regulations in force in the document's year (render/regulasi.py) ------------------
+
+    def regulasi(self, pokok: str) -> str:
+        """The title of the regulation on ``pokok`` in force in the document's year
+        (``"sakip"``: Inpres 7/1999 before 2014, Perpres 29/2014 from then); "" when
+        none was."""
+        assert self.tahun is not None
+        found = regulasi.regulasi(pokok, self.tahun)
+        return found.judul if found else ""
+
+    def landasan_hukum(self, pokok: list[str]) -> list[str]:
+        """The titles in force in the document's year, for the topics in that order."""
+        assert self.tahun is not None
+        return regulasi.landasan(list(pokok), self.tahun)
 
 
 def tanggal_dokumen(dinas: Dinas, tahun: int | None, jenis: str) -> date | None:
