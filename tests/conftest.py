@@ -59,5 +59,6 @@ EXPECTED_WARNINGS = {
     ("sinjai", "2018/anggaran.yaml", "K006"),  # P01 pagu vs its kegiatan
     ("sinjai", "2018/anggaran.yaml", "K007"),  # P07 names no sasaran
     ("buleleng", "2021/anggaran.yaml", "K006"),  # kegiatan pagu vs its printed sub kegiatan
+    ("blora", "2021/dokumen.yaml", "K014"),  # LKjIP 2021 dated 31 Januari 2021 as printed
 }
-EXPECTED_WARNING_COUNT = 6  # sinjai has two K006 (P01 and P02)
+EXPECTED_WARNING_COUNT = 7  # sinjai has two K006 (P01 and P02)

@@ -20,11 +20,13 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sakipgen import __version__
+from sakipgen.diagnostics import Diagnostic
 from sakipgen.errors import GalatPemakaian, SakipgenError
 from sakipgen.i18n import _, atur_bahasa, bahasa
 from sakipgen.jenis import JENIS
@@ -45,7 +47,12 @@ class Permintaan:
     ``DIR/build``."""
     paksa: bool = False
     eksplisit: bool = False
-    """The user named one document: a document the data cannot support is a failure."""
+    """The user named one document: a document the data cannot support is a failure,
+    and a thin one is built with its warnings.  Otherwise (``--doc all``) only the
+    documents the data fills completely are built; each other one is skipped with a
+    line saying why."""
+    ketat: bool = False
+    """``--strict``: warnings (of the data, or of a built document) fail the build."""
 
     def tujuan(self, kind: str, tahun: int) -> Path:
         if self.keluaran is None:
@@ -63,6 +70,11 @@ class Ringkasan:
     """Documents up to date, not written again."""
     gagal: bool = False
     pesan: str = ""
+    peringatan: list[str] = field(default_factory=list)
+    """Warnings in the active language: the data's (as ``check`` prints them) and the
+    hollow parts of the documents built (H001–H004)."""
+    dilewati: list[str] = field(default_factory=list)
+    """``--doc all``: one line per document not built, with the reason."""
 
 
 @functools.cache
@@ -162,14 +174,18 @@ def _bangun(p: Permintaan, result: Ringkasan) -> Ringkasan:
                 return result
         else:
             written = entry.get("berkas")
-            if isinstance(written, dict) and all(
-                _sha256_berkas(Path(str(f))) == h for f, h in written.items()
+            if (
+                isinstance(written, dict)
+                and entry.get("bahasa") == bahasa()
+                and all(_sha256_berkas(Path(str(f))) == h for f, h in written.items())
             ):
                 result.tetap = [str(f) for f in written]
-                return result
+                result.peringatan = [str(x) for x in _daftar(entry.get("peringatan"))]
+                result.dilewati = [str(x) for x in _daftar(entry.get("dilewati"))]
+                return _ketat(p, result)
 
     from sakipgen import render
-    from sakipgen.diagnostics import Diagnostic, Location, sebagai_teks
+    from sakipgen.diagnostics import Location, Severity, sebagai_teks
     from sakipgen.pipeline import Pilihan, siapkan
     from sakipgen.write import tautan_di_jalur, tulis_atomik
 
@@ -188,25 +204,36 @@ def _bangun(p: Permintaan, result: Ringkasan) -> Ringkasan:
         _tulis_manifest(p, _gagal(jejak.as_dict(), result.pesan))
         return result
     problems: list[Diagnostic] = []
+    warnings = [d for d in bundel.diagnostics if d.severity == Severity.WARNING]
     built: list[tuple[Path, bytes]] = []
     for kind in p.jenis:
         tahun = p.tahun if p.tahun is not None else JENIS[kind].tahun_bawaan(dinas)
         if tahun is None:
-            if p.eksplisit:
-                problems.append(
-                    Diagnostic.make(
-                        Location(str(p.folder)),
-                        "D001",
-                        _("{kind}: tidak ada tahun yang datanya lengkap").format(kind=kind),
-                    )
+            reason = _("{kind}: tidak ada tahun yang datanya lengkap").format(kind=kind)
+            if not p.eksplisit:
+                reason = _("{kind} dilewati: tidak ada tahun yang datanya lengkap").format(
+                    kind=kind
                 )
+            if p.eksplisit:
+                problems.append(Diagnostic.make(Location(str(p.folder)), "D001", reason))
+            else:
+                result.dilewati.append(reason)
             continue
         hasil = render.susun(bundel, kind, tahun)
         if hasil.data is None:
             if p.eksplisit or p.tahun is not None:
                 problems.extend(hasil.diagnostics)
-            continue  # "all" builds what the data supports
+            else:
+                result.dilewati.append(_alasan(kind, tahun, hasil.diagnostics))
+            continue
+        hollow = [d for d in hasil.diagnostics if d.severity == Severity.WARNING]
+        if hollow and not p.eksplisit:
+            # "all" builds only what the data fills; an asked-for document is built.
+            result.dilewati.append(_alasan(kind, tahun, hollow))
+            continue
+        warnings.extend(hollow)
         built.append((p.tujuan(kind, tahun), hasil.data))
+    result.peringatan = [sebagai_teks(warnings)] if warnings else []
     if problems:
         result.gagal = True
         result.pesan = sebagai_teks(problems)
@@ -230,8 +257,43 @@ def _bangun(p: Permintaan, result: Ringkasan) -> Ringkasan:
             return result
         result.ditulis.append(str(target))
         digests[str(target)] = hashlib.sha256(data).hexdigest()
-    _tulis_manifest(p, {"jejak": dinas.jejak.as_dict(), "berkas": digests})
+    _tulis_manifest(
+        p,
+        {
+            "jejak": dinas.jejak.as_dict(),
+            "berkas": digests,
+            "peringatan": result.peringatan,
+            "dilewati": result.dilewati,
+            "bahasa": bahasa(),
+        },
+    )
+    return _ketat(p, result)
+
+
+def _alasan(kind: str, tahun: int, diags: list[Diagnostic]) -> str:
+    """One line: why a document was not built (its first problem, and how many more)."""
+    first = diags[0].message if diags else _("data tidak lengkap")
+    # The renderer's messages start with "<kind> <year>: ", which the line says already.
+    first = re.sub(r"^[\w-]+ \d{4}: ", "", first)
+    more = len(diags) - 1
+    line = _("{kind} {tahun} dilewati: {alasan}").format(kind=kind, tahun=tahun, alasan=first)
+    if more:
+        line += " " + _("(dan {n} lagi; bangun dengan --doc {kind} untuk melihat semuanya)").format(
+            n=more, kind=kind
+        )
+    return line
+
+
+def _ketat(p: Permintaan, result: Ringkasan) -> Ringkasan:
+    """``--strict``: warnings make the build fail (the documents are written)."""
+    if p.ketat and result.peringatan and not result.gagal:
+        result.gagal = True
+        result.pesan = _("{folder}: --strict: ada peringatan").format(folder=p.folder)
     return result
+
+
+def _daftar(value: object) -> list[object]:
+    return value if isinstance(value, list) else []
 
 
 def _gagal(jejak: dict[str, object], errors: str) -> dict[str, object]:

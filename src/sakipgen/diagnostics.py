@@ -87,9 +87,15 @@ RULES: dict[str, Rule] = {
         Rule("K011", _E, "satuan cacah dengan angka pecahan"),
         Rule("K012", _W, "persentase di atas 100"),
         Rule("K013", _W, "capaian tercetak berbeda dengan hasil hitung"),
+        Rule("K014", _W, "tanggal dokumen tidak cocok dengan tahun yang dilaporkannya"),
         # D: documents
         Rule("D001", _E, "data untuk dokumen tidak lengkap"),
         Rule("D002", _E, "templat dokumen tidak valid"),
+        # H: hollow parts of a built document (build)
+        Rule("H001", _W, "bagian dokumen kosong"),
+        Rule("H002", _W, "kalimat pengantar tanpa isi"),
+        Rule("H003", _W, "kolom target sebagian besar kosong"),
+        Rule("H004", _W, "penanda tangan tidak diketahui"),
         # T: narrative text
         Rule("T001", _E, "isian angka di narasi tidak valid"),
     ]

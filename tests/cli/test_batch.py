@@ -35,36 +35,51 @@ def test_parallel_build_of_a_folder_of_dinas(tmp_path: Path) -> None:
     kabupaten(tmp_path)
     proc = sakipgen("build", "kab", "--doc", "all", "--jobs", "2", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
-    written = sorted(proc.stdout.split())
-    assert len(written) == 11
-    assert "kab/blora/build/lkjip-2021.docx" in written
+    # --doc all builds what the data fills completely (issue 12); the others are
+    # skipped, one line each, with the reason.
+    assert sorted(proc.stdout.split()) == [
+        "kab/blora/build/rkt-2020.docx",
+        "kab/buleleng/build/rencana-aksi-2021.docx",
+        "kab/sinjai/build/rkt-2018.docx",
+        "kab/tanjabbar/build/iku-2017.docx",
+    ]
+    for line in (
+        "kab/blora: lkjip 2021 dilewati: nama pihak kedua (Bupati Blora) belum diisi",
+        "kab/blora: iku 2017 dilewati: 12 dari 20 sel target tabel IKU kosong ('-')",
+        "kab/buleleng: pk 2021 dilewati: semua target sasaran S2 '-'",
+        "kab/sinjai: lkjip 2017 dilewati: penanda tangan tahun 2017 tidak diketahui",
+        "kab/tanjabbar: rkt dilewati: tidak ada tahun yang datanya lengkap",
+    ):
+        assert line in proc.stderr, line
+    # build prints the data's warnings too (as check does).
+    assert "K013 (peringatan) IK2.1" in proc.stderr
     assert (
-        "11 dokumen ditulis, 0 tidak berubah (dilewati), 0 folder gagal, dari 4 folder dinas"
-        in proc.stderr
+        "4 dokumen ditulis, 0 tidak berubah (tidak ditulis ulang), 0 folder gagal, "
+        "dari 4 folder dinas" in proc.stderr
     )
 
 
 def test_unchanged_inputs_are_not_rebuilt(tmp_path: Path) -> None:
     root = kabupaten(tmp_path)
     assert sakipgen("build", "kab", "--jobs", "2", cwd=tmp_path).returncode == 0
-    lkjip = root / "blora" / "build" / "lkjip-2021.docx"
-    stamp = lkjip.stat().st_mtime_ns
+    rkt = root / "blora" / "build" / "rkt-2020.docx"
+    stamp = rkt.stat().st_mtime_ns
     again = sakipgen("build", "kab", "--jobs", "2", cwd=tmp_path)
     assert again.returncode == 0 and again.stdout == ""
-    assert "0 dokumen ditulis, 11 tidak berubah" in again.stderr
-    assert lkjip.stat().st_mtime_ns == stamp
+    assert "0 dokumen ditulis, 4 tidak berubah" in again.stderr
+    # ... and what was skipped or warned about is said again.
+    assert "kab/blora: lkjip 2021 dilewati" in again.stderr and "K013" in again.stderr
+    assert rkt.stat().st_mtime_ns == stamp
     # a changed realisasi rebuilds that dinas only
     real = root / "blora" / "2021" / "realisasi.yaml"
     real.write_text(
         real.read_text(encoding="utf-8").replace("IK1.1: 43.30", "IK1.1: 44.00"), encoding="utf-8"
     )
     third = sakipgen("build", "kab", cwd=tmp_path)
-    assert sorted(third.stdout.split()) == sorted(
-        f"kab/blora/build/{n}.docx" for n in ("rkt-2020", "iku-2017", "pk-2021", "lkjip-2021")
-    )
+    assert third.stdout.split() == ["kab/blora/build/rkt-2020.docx"]
     # --force rebuilds everything
     forced = sakipgen("build", "kab", "--force", cwd=tmp_path)
-    assert len(forced.stdout.split()) == 11
+    assert len(forced.stdout.split()) == 4
     # a dinas's own template counts as an input
     own = root / "tanjabbar" / "templates" / "docx"
     own.mkdir(parents=True)
@@ -80,8 +95,8 @@ def test_one_failing_dinas_does_not_stop_the_others(tmp_path: Path) -> None:
     proc = sakipgen("build", "kab", "--jobs", "2", cwd=tmp_path)
     assert proc.returncode == 1
     assert "Y001" in proc.stderr and "1 folder gagal" in proc.stderr
-    assert len(proc.stdout.split()) == 8  # blora 4, buleleng 3, tanjabbar 1
-    assert len(manifest(root / "blora")["berkas"]) == 4
+    assert len(proc.stdout.split()) == 3  # blora, buleleng and tanjabbar: 1 each
+    assert len(manifest(root / "blora")["berkas"]) == 1
 
 
 def test_check_and_version_do_not_import_documents_libraries() -> None:

@@ -71,8 +71,10 @@ def _run_check_step(folders: str, strict: str, cwd: Path) -> subprocess.Complete
 def test_action_check_step_script() -> None:
     clean = _run_check_step("blora", "false", EXAMPLES)
     assert clean.returncode == 0, clean.stderr
-    # blora's one warning (K013, a slip of the source document) as an annotation.
-    assert clean.stdout.startswith("::warning file=blora/2021/realisasi.yaml,"), clean.stdout
+    # blora's two warnings (K014 and K013, slips of the source document) as annotations.
+    lines = clean.stdout.splitlines()
+    assert lines[0].startswith("::warning file=blora/2021/dokumen.yaml,line=7,col=12,title=K014::")
+    assert lines[1].startswith("::warning file=blora/2021/realisasi.yaml,"), clean.stdout
     strict = _run_check_step("blora sinjai", "true", EXAMPLES)
     assert strict.returncode == 1
     assert "file=sinjai/" in strict.stdout

@@ -432,6 +432,43 @@ def capaian_tercetak(dinas: Dinas) -> Iterator[Diagnostic]:
                 )
 
 
+_SETELAH_TAHUN = ("lkjip",)
+"""Documents that report a year: signed after it ends."""
+_DALAM_TAHUN = ("rkt", "pk", "pk_perubahan", "rencana_aksi")
+"""Documents that plan or agree a year: signed before it ends."""
+
+
+def tanggal_dokumen(dinas: Dinas) -> Iterator[Diagnostic]:
+    """K014: a document dated where its year makes no sense: an LKjIP of 2021 dated 31
+    Januari 2021 reports a year not yet over (31 Januari 2022 was meant); a PK or RKT
+    of 2021 dated in 2022 plans a year already past."""
+    for year, t in sorted(dinas.tahun.items()):
+        if t.dokumen is None:
+            continue
+        for jenis in (*_SETELAH_TAHUN, *_DALAM_TAHUN):
+            doc = getattr(t.dokumen.model, jenis, None)
+            when = doc.tanggal if doc is not None else None
+            if when is None:
+                continue
+            if jenis in _SETELAH_TAHUN and when.year <= year:
+                message = _(
+                    "{jenis} {tahun} bertanggal {tanggal}, sebelum tahun {tahun} berakhir; "
+                    "laporan kinerja ditandatangani setelah tahun yang dilaporkannya"
+                )
+            elif jenis in _DALAM_TAHUN and when.year > year:
+                message = _(
+                    "{jenis} {tahun} bertanggal {tanggal}, setelah tahun {tahun} berakhir; "
+                    "dokumen ini merencanakan tahun {tahun}"
+                )
+            else:
+                continue
+            yield Diagnostic.make(
+                t.dokumen.source.locate((jenis, "tanggal")),
+                "K014",
+                message.format(jenis=jenis, tahun=year, tanggal=when.isoformat()),
+            )
+
+
 RULES: list[Rule] = [
     target_pk,
     sasaran_tanpa_indikator,
@@ -441,6 +478,7 @@ RULES: list[Rule] = [
     rencana_aksi,
     angka_wajar,
     capaian_tercetak,
+    tanggal_dokumen,
 ]
 
 

@@ -77,6 +77,10 @@ def build(
             "--force", help=_("Susun ulang walau data, narasi dan templat tidak berubah.")
         ),
     ] = False,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help=_("Peringatan juga dianggap gagal (kode keluar 1).")),
+    ] = False,
     pdf: Annotated[
         bool,
         typer.Option(
@@ -103,7 +107,7 @@ def build(
             _("{folder}: F005 bukan folder dinas (tidak ada sakip.yaml)").format(folder=p), err=True
         )
     requests = [
-        Permintaan(f, kinds, year, o, force, eksplisit=not semua)
+        Permintaan(f, kinds, year, o, force, eksplisit=not semua, ketat=strict)
         for f, o in zip(folders, keluaran_per_dinas(folders, out), strict=True)
     ]
     started = time.perf_counter()
@@ -112,6 +116,8 @@ def build(
         def done(r: Ringkasan) -> None:
             for path in r.ditulis:
                 typer.echo(bersih_nama(path))
+            for line in [*r.dilewati, *r.peringatan]:
+                progress.tulis(line if line.startswith(r.folder) else f"{r.folder}: {line}")
             if r.pesan:
                 progress.tulis(r.pesan)
             progress.maju(r)
@@ -123,7 +129,7 @@ def build(
     if len(requests) > 1 or unchanged or failed:
         typer.echo(
             _(
-                "{ditulis} dokumen ditulis, {tetap} tidak berubah (dilewati), "
+                "{ditulis} dokumen ditulis, {tetap} tidak berubah (tidak ditulis ulang), "
                 "{gagal} folder gagal, dari {jumlah} folder dinas dalam {detik} detik"
             ).format(
                 ditulis=sum(len(r.ditulis) for r in results),

@@ -101,6 +101,7 @@ def susun(bundel: Bundel, jenis: str, tahun: int) -> Hasil:
     from sakipgen.render.data import Data, polos
     from sakipgen.render.dok_ttd import rekat_tanda_tangan
     from sakipgen.render.dokumen import DataKurang, Dokumen, tanggal_dokumen
+    from sakipgen.render.kelengkapan import bagian_kosong
     from sakipgen.render.paket import Paket, zip_docx
 
     dinas = bundel.dinas
@@ -159,7 +160,13 @@ def susun(bundel: Bundel, jenis: str, tahun: int) -> Hasil:
         tanggal=tanggal or date(tahun, 1, 1),
         penyusun=dinas.nama,
     )
-    return Hasil(jenis, tahun, out, doc.masalah)
+    # What a reviewer would find hollow: empty sections, an announced list with nothing
+    # after it (render/kelengkapan.py); the figures' gaps were noted while filling.
+    hollow = [
+        Diagnostic.make(where, code, f"{jenis} {tahun}: {pesan}")
+        for code, pesan in bagian_kosong(body)
+    ]
+    return Hasil(jenis, tahun, out, [*doc.masalah, *hollow])
 
 
 def _galat_templat(exc: BaseException, jenis: str, templat: Templat) -> Diagnostic:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import ClassVar
 
-from sakipgen.diagnostics import Diagnostic, Location
+from sakipgen.diagnostics import Diagnostic, Location, display_path
 from sakipgen.model.folder import Dinas
 from sakipgen.model.hasil import TabelHitung
 from sakipgen.render import regulasi
@@ -79,8 +79,11 @@ class Dokumen(TataLetak, IsiTeks, KopTandaTangan):
     judul_isi: list[tuple[int, str]] = field(default_factory=list)
     masalah: list[Diagnostic] = field(default_factory=list)
 
-    def peringatan(self, lokasi: Location, pesan: str) -> None:
-        self.masalah.append(Diagnostic.make(lokasi, "D001", pesan))
+    def peringatan(self, kode: str, pesan: str, lokasi: Location | None = None) -> None:
+        """A hollow part found while filling the document (H003, H004), reported by
+        ``build``; ``lokasi``: the file to fix, else the dinas folder."""
+        where = lokasi or Location(display_path(self.dinas.folder))
+        self.masalah.append(Diagnostic.make(where, kode, pesan))
 
     # --- regulations in force in the document's year (render/regulasi.py) ------------------
 

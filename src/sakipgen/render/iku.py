@@ -23,7 +23,7 @@ from sakipgen.pipeline import Bundel
 from sakipgen.render import ukur, xml
 from sakipgen.render.dokumen import DataKurang, Dokumen
 from sakipgen.render.tabel import Kol, Sel
-from sakipgen.render.umum import meta, penandatangan, tempat_tanggal
+from sakipgen.render.umum import meta, penandatangan, periksa_penandatangan, tempat_tanggal
 
 NARASI = {
     "kata_pengantar": "iku/kata-pengantar",
@@ -509,6 +509,17 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
     groups = baris_iku(renstra)
     if not groups:
         raise DataKurang(_("renstra.yaml tidak memuat indikator dengan 'iku: true'"))
+    targets = [b.indikator.target.get(y) for g in groups for b in g for y in periode.tahun]
+    kosong = sum(1 for v in targets if v is None or v.jenis == "kosong")
+    if kosong * 2 > len(targets):
+        doc.peringatan(
+            "H003",
+            _(
+                "iku {tahun}: {kosong} dari {jumlah} sel target tabel IKU kosong ('-'); "
+                "tulis target setiap tahun Renstra di renstra.yaml"
+            ).format(tahun=tahun, kosong=kosong, jumlah=len(targets)),
+            dinas.renstra.source.locate(("sasaran",), key=True),
+        )
     m = meta(dinas, tahun, "iku")
     ident = dinas.identitas.model
     periode_teks = f"{periode.mulai}-{periode.akhir}"
@@ -522,6 +533,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
         else []
     )
     didukung = _misi_didukung(dinas, doc)
+    periksa_penandatangan(doc, dinas, m, tahun, "iku", pihak_kedua=False)
     return {
         "judul": m.judul or f"Indikator Kinerja Utama Tahun {periode_teks}",
         "jenis_dokumen": "iku",

@@ -27,6 +27,7 @@ from sakipgen.render.umum import (
     meta,
     pct,
     penandatangan,
+    periksa_penandatangan,
     tabel_program,
     tabel_target,
     tempat_tanggal,
@@ -493,6 +494,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
         )
 
     ident = dinas.identitas.model
+    periksa_penandatangan(doc, dinas, m, tahun, "lkjip", pihak_kedua=hasil_pk is not None)
     return {
         "judul": f"Laporan Kinerja Instansi Pemerintah Tahun {tahun}",
         "jenis_dokumen": "lkjip",

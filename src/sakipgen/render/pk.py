@@ -15,6 +15,7 @@ from sakipgen.render.umum import (
     atasan,
     meta,
     penandatangan,
+    periksa_penandatangan,
     tabel_program,
     tabel_target,
     tempat_tanggal,
@@ -42,6 +43,17 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
     jenis = "pk_perubahan" if perubahan else "pk"
     m = meta(dinas, tahun, jenis)
     programs = t.program() if t else []
+    for sas in dinas.renstra.model.sasaran:
+        entries = [pk.indikator[i.id] for i in sas.indikator if i.id in pk.indikator]
+        if entries and all(e.target is None or e.target.jenis == "kosong" for e in entries):
+            assert t is not None and t.target is not None
+            doc.peringatan(
+                "H003",
+                _("{jenis} {tahun}: semua target sasaran {sasaran} '-'").format(
+                    jenis=jenis, tahun=tahun, sasaran=sas.id
+                ),
+                t.target.source.locate((jenis, "indikator"), key=True),
+            )
 
     tabel_kinerja: Callable[[], Markup] = tabel_target(
         dinas, doc, pk, semula=ada_semula, kecil=True
@@ -50,6 +62,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
     judul = (
         "Perjanjian Kinerja Perubahan" if perubahan else "Perjanjian Kinerja"
     ) + f" Tahun {tahun}"
+    periksa_penandatangan(doc, dinas, m, tahun, jenis, pihak_kedua=True)
     return {
         "judul": judul,
         "jenis_dokumen": jenis,

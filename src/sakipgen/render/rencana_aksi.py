@@ -32,7 +32,13 @@ from sakipgen.pipeline import Bundel
 from sakipgen.render import ukur, xml
 from sakipgen.render.dokumen import DataKurang, Dokumen
 from sakipgen.render.tabel import Kol, Sel
-from sakipgen.render.umum import meta, penandatangan, tabel_target, tempat_tanggal
+from sakipgen.render.umum import (
+    meta,
+    penandatangan,
+    periksa_penandatangan,
+    tabel_target,
+    tempat_tanggal,
+)
 
 TINGKAT = ("eselon_ii", "eselon_iii", "eselon_iv", "staf")
 NAMA_TINGKAT = {
@@ -509,6 +515,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
     tabel_iku: Callable[[], Markup] | None = (
         tabel_target(dinas, doc, pk, satuan_kolom=False) if pk and pk.indikator else None
     )
+    periksa_penandatangan(doc, dinas, m, tahun, "rencana-aksi", pihak_kedua=False)
     return {
         "judul": m.judul or f"{judul} Tahun {tahun}",
         "judul_sampul": f"{judul} {tahun}",

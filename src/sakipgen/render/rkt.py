@@ -37,7 +37,14 @@ from sakipgen.pipeline import Bundel
 from sakipgen.render import xml
 from sakipgen.render.dokumen import DataKurang, Dokumen
 from sakipgen.render.tabel import Kol, Sel, merge_column
-from sakipgen.render.umum import dengan_satuan, meta, pct, penandatangan, tempat_tanggal
+from sakipgen.render.umum import (
+    dengan_satuan,
+    meta,
+    pct,
+    penandatangan,
+    periksa_penandatangan,
+    tempat_tanggal,
+)
 
 NARASI_BAB = (
     "kata-pengantar",
@@ -411,6 +418,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
         "evaluasi": tabel_evaluasi,
     }
     rata_lalu: Decimal | None = lalu.rata_rata_indikator if lalu else None
+    periksa_penandatangan(doc, dinas, m, tahun, "rkt", pihak_kedua=False)
     return {
         "judul": m.judul or f"Rencana Kinerja Tahunan {dinas.nama} Tahun {tahun}",
         "jenis_dokumen": "rkt",

@@ -9,6 +9,7 @@ from decimal import Decimal
 from markupsafe import Markup
 
 from sakipgen.format import SPASI, angka, keterangan_dana, nilai, rupiah, tanggal
+from sakipgen.i18n import _
 from sakipgen.model.anggaran import Program
 from sakipgen.model.dinas import Atasan, Pejabat
 from sakipgen.model.dinas import Dokumen as DokumenMeta
@@ -29,6 +30,39 @@ def penandatangan(dinas: Dinas, m: DokumenMeta) -> Pejabat:
 
 def atasan(dinas: Dinas, m: DokumenMeta) -> Atasan:
     return m.atasan or dinas.identitas.model.atasan
+
+
+def periksa_penandatangan(
+    doc: Dokumen, dinas: Dinas, m: DokumenMeta, tahun: int, jenis: str, *, pihak_kedua: bool
+) -> None:
+    """H004 when the signatory of a document is not known for its year: the kepala of
+    sakip.yaml (today's) standing in for an earlier year whose dokumen.yaml names no
+    one; or a pihak kedua without a name."""
+    ident = dinas.identitas
+    terakhir = max(dinas.tahun, default=tahun)
+    if m.penandatangan is None and tahun < terakhir:
+        doc.peringatan(
+            "H004",
+            _(
+                "{jenis} {tahun}: penanda tangan tahun {tahun} tidak diketahui; kepala di "
+                "sakip.yaml ({nama}) dipakai. Tulis 'penandatangan' di bawah '{kunci}' "
+                "dalam {tahun}/dokumen.yaml"
+            ).format(
+                jenis=jenis,
+                tahun=tahun,
+                nama=ident.model.kepala.nama,
+                kunci=jenis.replace("-", "_"),
+            ),
+            ident.source.locate(("kepala",), key=True),
+        )
+    if pihak_kedua and atasan(dinas, m).nama is None:
+        doc.peringatan(
+            "H004",
+            _("{jenis} {tahun}: nama pihak kedua ({jabatan}) belum diisi").format(
+                jenis=jenis, tahun=tahun, jabatan=atasan(dinas, m).jabatan
+            ),
+            ident.source.locate(("atasan",), key=True),
+        )
 
 
 def tempat_tanggal(dinas: Dinas, m: DokumenMeta, tahun: int) -> str:
