@@ -34,3 +34,11 @@ def test_unit_given_by_the_indikator() -> None:
     assert dengan_satuan(parse_nilai("2942679"), "US$") == "US$" + NBSP + "2.942.679"
     assert dengan_satuan(parse_nilai("32"), "%") == "32%"
     assert dengan_satuan(parse_nilai("43"), "koperasi") == "43" + NBSP + "koperasi"
+
+
+def test_a_score_is_printed_without_its_unit_word() -> None:
+    """Buleleng PK: "Nilai LAKIP Dinas" target 86, satuan "nilai" — printed "86"."""
+    from sakipgen.render.umum import dengan_satuan
+
+    assert dengan_satuan(parse_nilai("86"), "nilai") == "86"
+    assert dengan_satuan(parse_nilai("3,5"), "Indeks") == "3,5"

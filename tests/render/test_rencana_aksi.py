@@ -62,16 +62,17 @@ def docx(folder: Path = BULELENG, tahun: int = 2021) -> bytes:
 
 
 def lampiran(dok: Document) -> list[tuple[list[str], Table]]:
-    """The lampiran tables (those with repeating header rows), each with the title
-    paragraphs printed just before it."""
+    """The rencana aksi lampiran tables (those with repeating header rows), each with
+    the title lines printed just before it: its LAMPIRAN heading (two lines), then the
+    subtitle."""
     out = []
     titles: list[str] = []
     for block in dok.iter_inner_content():
         if isinstance(block, Paragraph):
-            if gaya(block) == "JudulTabel":
-                titles.append(block.text)
+            if gaya(block) in ("Heading1", "JudulTabel"):
+                titles += block.text.split("\n")
         else:
-            if header_rows(block) and titles and titles[0].startswith("RENCANA AKSI"):
+            if header_rows(block) and len(titles) > 1 and titles[1].startswith("RENCANA AKSI"):
                 out.append((titles, block))
             titles = []
     return out
@@ -125,6 +126,17 @@ def test_cover_and_front_matter(root: Document, data: bytes) -> None:
         "BAB I\nPENDAHULUAN",
         "BAB II\nRENCANA AKSI ATAS PERJANJIAN KINERJA",
         "BAB III\nPENUTUP",
+        # Every lampiran is in the table of contents; the narrative cites the first.
+        "LAMPIRAN I\nINDIKATOR KINERJA UTAMA",
+        *(
+            f"LAMPIRAN {n}\nRENCANA AKSI ATAS PERJANJIAN KINERJA {e} TAHUN 2021"
+            for n, e in (
+                ("II", "ESELON II"),
+                ("III", "ESELON III"),
+                ("IV", "ESELON IV"),
+                ("V", "STAF"),
+            )
+        ),
     ]
     h2 = [t for s, t in paras if s == "Heading2"]
     assert h2 == [
@@ -175,8 +187,8 @@ def test_sections(root: Document) -> None:
 
 def test_lampiran_tables(tables: list[tuple[list[str], Table]]) -> None:
     assert [t for t, _ in tables] == [
-        [f"RENCANA AKSI ATAS PERJANJIAN KINERJA {e} TAHUN 2021", DINAS]
-        for e in ("ESELON II", "ESELON III", "ESELON IV", "STAF")
+        [f"LAMPIRAN {n}", f"RENCANA AKSI ATAS PERJANJIAN KINERJA {e} TAHUN 2021", DINAS]
+        for n, e in (("II", "ESELON II"), ("III", "ESELON III"), ("IV", "ESELON IV"), ("V", "STAF"))
     ]
     assert [len(body_rows(tbl)) for _, tbl in tables] == [7, 16, 28, 64]
     for _, tbl in tables:
@@ -209,7 +221,8 @@ def test_lampiran_columns(tables: list[tuple[list[str], Table]]) -> None:
         "Anggaran (Rp)",
         "Penanggung Jawab",
     ]
-    assert heads[2][3] == "Program/Kegiatan/Sub Kegiatan"
+    # The kegiatan and its sub kegiatan in separate columns, as the seed prints them.
+    assert heads[2][3:5] == ["Program/Kegiatan", "Sub Kegiatan"]
     assert heads[3] == [
         "No",
         "Sasaran",
@@ -217,6 +230,20 @@ def test_lampiran_columns(tables: list[tuple[list[str], Table]]) -> None:
         "TARGET BULANAN",
         "Target Tahunan",
         "Penanggung Jawab",
+    ]
+
+
+def test_the_annual_rule_is_stated_under_each_table(root: Document) -> None:
+    """rencana-aksi.yaml: eselon II is cumulative throughout; eselon III, IV and staf
+    mix cumulative rows with rows read per period (kumulatif: false)."""
+    notes = [t for s, t in paragraf(root) if s == "Catatan"]
+    assert notes == [
+        "Target Tahunan: target bulan terakhir (target bulanan bersifat kumulatif).",
+        *[
+            "Target Tahunan: jumlah target bulanan; yang bertanda *: target bulan terakhir "
+            "(target bulanan bersifat kumulatif)."
+        ]
+        * 3,
     ]
 
 
@@ -252,7 +279,9 @@ def test_eselon_iii(tables: list[tuple[list[str], Table]]) -> None:
         "Wilayah Keanggotaannya dalam Daerah Kabupaten/Kota"
     )
     assert row[4:16] == ["-", "-", "18%", "-", "-", "36%", "-", "-", "54%", "-", "-", "72%"]
-    assert row[16] == "72%"
+    # A cumulative row's annual figure is its last month; marked, as this table mixes
+    # cumulative rows with summed ones (the note under the table says so).
+    assert row[16] == "72% *"
     assert row[ang] == "67.804.324"
     # The kegiatan K06.1 is printed once over its three rows; each row its own amount.
     assert [merge(r, 3) for r in rows[4:8]] == ["restart", "continue", "continue", None]
@@ -269,8 +298,14 @@ def test_eselon_iv(tables: list[tuple[list[str], Table]]) -> None:
     tahunan = column(tbl, "Target Tahunan")
     row = cells(rows[4])
     assert row[2] == "Jumlah koperasi yang dinilai tingkat kesehatannya"
+    # Its kegiatan (K03.1) and sub kegiatan (SK03.1.1) in two columns.
+    assert row[3:5] == [
+        "Penilaian Kesehatan Koperasi Simpan Pinjam/Unit Simpan Pinjam Koperasi yang "
+        "Wilayah Keanggotaannya dalam Daerah Kabupaten/Kota",
+        "Pelaksanaan Penilaian Kesehatan KSP/USP Koperasi Kewenangan Kabupaten/Kota",
+    ]
     koperasi = {4: "10 Koperasi", 9: "20 Koperasi", 12: "30 Koperasi"}
-    assert row[4:16] == [koperasi.get(m, "-") for m in range(1, 13)]
+    assert row[5:17] == [koperasi.get(m, "-") for m in range(1, 13)]
     assert row[ang] == "67.804.324"
     # Three rows of SK04.1.1: the sub kegiatan and its pagu printed once.
     assert [merge(r, ang) for r in rows[5:8]] == ["restart", "continue", "continue"]
@@ -294,7 +329,7 @@ def test_staf(tables: list[tuple[list[str], Table]]) -> None:
         "Jumlah laporan pengaduan masyarakat umum",
     ]
     assert cells(row10)[3:15] == [f"{m} Laporan" for m in range(1, 13)]
-    assert cells(row10)[15] == "12 Laporan"
+    assert cells(row10)[15] == "12 Laporan *"  # cumulative, in a table that mixes
     # Pengelola Data: printed at row 6, merged down to row 10.
     i6, row6 = by_no["6"]
     assert cells(row6)[pj] == "Pengelola Data"
@@ -334,9 +369,9 @@ def test_without_narrative(tmp_path: Path) -> None:
     assert "Rencana Aksi atas Perjanjian Kinerja Perubahan Tahun 2021" in joined
     assert "Peraturan Presiden Nomor 29 Tahun 2014" in joined
     assert "7.\tTerwujudnya Penataan dan Pengelolaan SKPD yang Akuntabel" in joined
-    # The standard BAB II shows the PK Perubahan targets.
-    captions = [t for s, t in paras if s == "JudulTabel" and t.startswith("Tabel")]
-    assert captions == [f"Tabel 2.1 Indikator Kinerja Utama dan Target {PKP} Tahun 2021"]
+    # The PK Perubahan targets are Lampiran I (the standard BAB II points to it).
+    i = next(i for i, (s, t) in enumerate(paras) if t == "LAMPIRAN I\nINDIKATOR KINERJA UTAMA")
+    assert paras[i + 1] == ("JudulTabel", f"Indikator Kinerja Utama dan Target {PKP} Tahun 2021")
     assert [len(body_rows(tbl)) for _, tbl in lampiran(root)] == [7, 16, 28, 64]
 
 
@@ -369,7 +404,10 @@ def test_triwulan_and_escaping(tmp_path: Path) -> None:
     tables = lampiran(buka(data))
     assert len(tables) == 5
     titles, tbl = tables[1]  # the second eselon II table comes before eselon III
-    assert titles[0] == "RENCANA AKSI ATAS PERJANJIAN KINERJA ESELON II TAHUN 2021"
+    assert titles[:2] == [
+        "LAMPIRAN III",
+        "RENCANA AKSI ATAS PERJANJIAN KINERJA ESELON II TAHUN 2021",
+    ]
     assert [c for c in cells(header_rows(tbl)[0]) if c] == [
         "No",
         "Indikator Kinerja",

@@ -15,7 +15,7 @@ break inside a word and the text columns still have some room (``_tata``).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from markupsafe import Markup
@@ -30,7 +30,7 @@ from sakipgen.model.rencana_aksi import JUMLAH_PERIODE, BarisRencanaAksi, TabelR
 from sakipgen.model.renstra import Sasaran
 from sakipgen.pipeline import Bundel
 from sakipgen.render import ukur, xml
-from sakipgen.render.dokumen import DataKurang, Dokumen
+from sakipgen.render.dokumen import ROMAWI, DataKurang, Dokumen
 from sakipgen.render.tabel import Kol, Sel
 from sakipgen.render.umum import (
     meta,
@@ -63,10 +63,14 @@ class BarisCetak:
     unit_kunci: str | None
     unit: str
     unit_jenis: str | None
+    kegiatan_induk: tuple[str, str] | None
+    """For a sub kegiatan row: (key, uraian) of the kegiatan it belongs to."""
     periode: list[str]
     tahunan: str
     anggaran: int | None
     penanggung_jawab: str
+    kumulatif: bool = False
+    """The annual figure is the last period's (a running total), not their sum."""
 
 
 @dataclass
@@ -79,6 +83,8 @@ class Lampiran:
     periode: str
     baris: list[BarisCetak]
     tabel: Callable[[], Markup]
+    catatan: str = ""
+    """The rule of its Target Tahunan column (:func:`catatan_tahunan`)."""
 
 
 class _Anggaran:
@@ -89,6 +95,8 @@ class _Anggaran:
         self.program: dict[str, Program] = {}
         self.kegiatan: dict[str, Kegiatan] = {}
         self.sub: dict[str, SubKegiatan] = {}
+        self.induk: dict[str, Kegiatan] = {}
+        """Sub kegiatan id → its kegiatan."""
         for p in programs:
             self.program[p.id] = p
             for k in p.kegiatan:
@@ -97,6 +105,7 @@ class _Anggaran:
                 for s in k.sub_kegiatan:
                     if s.id:
                         self.sub[s.id] = s
+                        self.induk[s.id] = k
 
     def pagu(self, unit: Kegiatan | SubKegiatan) -> int | None:
         return self.hasil.pos(unit).pagu if self.hasil is not None else None
@@ -176,6 +185,13 @@ def baris_cetak(
         if not key:  # no sasaran: the row is a group of its own
             key = f"#{index}"
         unit_key, unit, unit_jenis, unit_pagu = _unit(row, ang)
+        induk: tuple[str, str] | None = None
+        if row.sub_kegiatan:
+            parent = ang.kegiatan.get(row.kegiatan or "") or ang.induk.get(row.sub_kegiatan)
+            if parent is not None:
+                induk = ("k:" + (parent.id or parent.uraian), parent.uraian)
+            elif row.kegiatan:
+                induk = ("k:" + row.kegiatan, row.kegiatan)
         # The twelve month (four quarter) columns are too narrow to keep "12 Laporan"
         # on one line: there a figure may wrap before its unit.
         periode = [nilai(v).replace(SPASI, " ") for v in row.target[:n]]
@@ -189,10 +205,12 @@ def baris_cetak(
                 unit_kunci=unit_key,
                 unit=unit,
                 unit_jenis=unit_jenis,
+                kegiatan_induk=induk,
                 periode=periode,
                 tahunan=_tahunan(row, ringkasan[index]).replace(SPASI, " "),
                 anggaran=row.anggaran if row.anggaran is not None else unit_pagu,
                 penanggung_jawab=row.penanggung_jawab or "",
+                kumulatif=row.kumulatif if row.kumulatif is not None else tabel.kumulatif,
             )
         )
     return out
@@ -246,13 +264,53 @@ def _periode(i: int) -> Callable[[BarisCetak], str]:
     return lambda b: b.periode[i]
 
 
-def _kolom(baris: list[BarisCetak], periode: str, strategis: bool) -> list[_Kolom]:
-    n = JUMLAH_PERIODE[periode]
+def _nomor(baris: list[BarisCetak]) -> dict[tuple[str, str], str]:
+    """The No printed for each kelompok: as written, else 1, 2, 3 …"""
     no_given = any(b.no for b in baris)
     nomor: dict[tuple[str, str], str] = {}
     for b in baris:
         if b.kelompok not in nomor:
             nomor[b.kelompok] = (b.no or "") if no_given else str(len(nomor) + 1)
+    return nomor
+
+
+TANDA_KUMULATIF = " *"
+"""Marks a cumulative row's annual figure in a table that mixes both kinds."""
+
+
+def catatan_tahunan(baris: list[BarisCetak], periode: str) -> str:
+    """The rule behind the Target Tahunan column, printed under the table: the sum of
+    the periods, or (a cumulative row) the last period's value.  In a table with both
+    kinds, the cumulative rows' figures carry :data:`TANDA_KUMULATIF`."""
+    shown = [b for b in baris if b.tahunan != "-"]
+    if not shown:
+        return ""
+    satuan = "bulanan" if periode == "bulanan" else "triwulanan"
+    akhir = "bulan terakhir" if periode == "bulanan" else "triwulan terakhir"
+    if not any(b.kumulatif for b in shown):
+        return f"Target Tahunan: jumlah target {satuan}."
+    if all(b.kumulatif for b in shown):
+        return f"Target Tahunan: target {akhir} (target {satuan} bersifat kumulatif)."
+    return (
+        f"Target Tahunan: jumlah target {satuan}; yang bertanda *: target {akhir} "
+        f"(target {satuan} bersifat kumulatif)."
+    )
+
+
+def _bertanda(baris: list[BarisCetak]) -> list[BarisCetak]:
+    """In a table that mixes cumulative and summed rows, mark the cumulative ones."""
+    shown = [b for b in baris if b.tahunan != "-"]
+    if all(b.kumulatif for b in shown) or not any(b.kumulatif for b in shown):
+        return baris
+    return [
+        replace(b, tahunan=b.tahunan + TANDA_KUMULATIF) if b.kumulatif and b.tahunan != "-" else b
+        for b in baris
+    ]
+
+
+def _kolom(baris: list[BarisCetak], periode: str, strategis: bool) -> list[_Kolom]:
+    n = JUMLAH_PERIODE[periode]
+    nomor = _nomor(baris)
     cols = [_Kolom("No", "no", "center", lambda b: nomor[b.kelompok], lambda b: b.kelompok)]
     if any(b.sasaran for b in baris):
         cols.append(
@@ -269,7 +327,36 @@ def _kolom(baris: list[BarisCetak], periode: str, strategis: bool) -> list[_Kolo
         _Kolom("Indikator Kinerja", "teks", "left", lambda b: b.indikator, None, 1.15),
     ]
     jenis_unit = [j for j in NAMA_UNIT if any(b.unit_jenis == j for b in baris)]
-    if jenis_unit:
+    if "sub_kegiatan" in jenis_unit:
+        # As the seed prints them: the kegiatan and its sub kegiatan side by side (a
+        # program or kegiatan row of the same table in the first of the two).
+        def atas(b: BarisCetak) -> tuple[str, str] | None:
+            if b.unit_jenis == "sub_kegiatan":
+                return b.kegiatan_induk
+            return (b.unit_kunci or "", b.unit) if b.unit_jenis else None
+
+        judul_atas = [NAMA_UNIT[j] for j in jenis_unit if j not in ("kegiatan", "sub_kegiatan")]
+        cols.append(
+            _Kolom(
+                "/".join([*judul_atas, NAMA_UNIT["kegiatan"]]),
+                "teks",
+                "left",
+                lambda b: (atas(b) or ("", ""))[1],
+                lambda b: (b.kelompok, atas(b)) if atas(b) else None,
+                1.0,
+            )
+        )
+        cols.append(
+            _Kolom(
+                NAMA_UNIT["sub_kegiatan"],
+                "teks",
+                "left",
+                lambda b: b.unit if b.unit_jenis == "sub_kegiatan" else "",
+                lambda b: (b.kelompok, b.unit_kunci) if b.unit_jenis == "sub_kegiatan" else None,
+                1.0,
+            )
+        )
+    elif jenis_unit:
         cols.append(
             _Kolom(
                 "/".join(NAMA_UNIT[j] for j in jenis_unit),
@@ -495,7 +582,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
     )
     lampiran: list[Lampiran] = []
     for ti, tb in tabel_urut:
-        rows = baris_cetak(dinas, tb, ang, ringkasan[ti])
+        rows = _bertanda(baris_cetak(dinas, tb, ang, ringkasan[ti]))
         strategis = any(_sasaran(dinas, r, ang)[2] for r in tb.baris)
         judul = tb.judul or (
             f"Rencana Aksi atas Perjanjian Kinerja {NAMA_TINGKAT[tb.tingkat]} Tahun {tahun}"
@@ -507,7 +594,15 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
             return bangun_tabel(doc, rows, tb.periode, strategis)
 
         lampiran.append(
-            Lampiran(tb.tingkat, judul.upper(), nama_dinas.upper(), tb.periode, rows, build)
+            Lampiran(
+                tb.tingkat,
+                judul.upper(),
+                nama_dinas.upper(),
+                tb.periode,
+                rows,
+                build,
+                catatan_tahunan(rows, tb.periode),
+            )
         )
 
     periode = {tb.periode for _ti, tb in tabel_urut}
@@ -530,4 +625,5 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
         "daftar_sasaran": "\n".join(f"{i}. {s.uraian}" for i, s in enumerate(renstra.sasaran, 1)),
         "visi": (renstra.rpjmd.visi if renstra.rpjmd else None) or renstra.visi,
         "tabel_iku": tabel_iku,
+        "romawi": list(ROMAWI),
     }

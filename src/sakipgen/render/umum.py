@@ -133,12 +133,16 @@ def dengan_satuan(value: object, satuan: str) -> str:
     text = nilai(value)
     if value is None or value.jenis != "angka" or value.satuan or not satuan:
         return text
+    if satuan.lower() in SATUAN_TAK_DICETAK:
+        return text
     if satuan in MATA_UANG:
         return f"{satuan}{SPASI}{text}"
     return text + ("%" if satuan == "%" else f"{SPASI}{satuan}")
 
 
 MATA_UANG = ("Rp", "US$", "USD")
+SATUAN_TAK_DICETAK = {"nilai", "indeks", "skor", "poin", "angka", "predikat"}
+"""Units that name the kind of figure, not a thing counted: "86", not "86 nilai"."""
 
 
 def pct(value: Decimal | None) -> str:
