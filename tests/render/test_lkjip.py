@@ -109,13 +109,16 @@ def test_sections_page_numbers_and_repeated_headers(xml: str, dok: Document) -> 
     assert all(tak_terpisah(r) for r in rows)
 
 
-def test_charts_are_embedded_pngs(data: bytes) -> None:
+def test_charts_are_native_word_charts(data: bytes) -> None:
     with zipfile.ZipFile(BytesIO(data)) as zf:
-        media = [n for n in zf.namelist() if n.startswith("word/media/")]
-        assert len(media) == 4  # target vs realisasi and trend, for each of the two sasaran
-        assert all(zf.read(n)[:8] == b"\x89PNG\r\n\x1a\n" for n in media)
+        # target vs realisasi per numeric indikator (2 + 2) and a trend per sasaran (2)
+        charts = [n for n in zf.namelist() if re.fullmatch(r"word/charts/chart\d+\.xml", n)]
+        assert len(charts) == 6
         rels = zf.read("word/_rels/document.xml.rels").decode()
-        assert rels.count('relationships/image"') == 4
+        assert rels.count('relationships/chart"') == 6
+        assert 'relationships/image"' not in rels
+        types = zf.read("[Content_Types].xml").decode()
+        assert types.count("drawingml.chart+xml") == 6
 
 
 def test_byte_identical_rebuild(data: bytes) -> None:

@@ -18,7 +18,7 @@ import pytest
 from sakipgen.batch import MAX_JOBS, Permintaan, jalankan
 from tests.cli.test_diff import git, repo_with
 from tests.cli.test_pk_revisi import amend
-from tests.conftest import CACHE, ROOT
+from tests.conftest import ROOT
 from tests.security.alat import sakipgen, salin, teks_docx, tulis
 
 RAHASIA = "RAHASIA-DI-LUAR-FOLDER"
@@ -476,19 +476,6 @@ def test_planted_manifest_in_the_folder_is_not_trusted(tmp_path: Path) -> None:
     (build / "manifest.json").write_text('{"x": {"hash": "0", "files": []}}', encoding="utf-8")
     assert _ditulis(root, "--doc", "pk") == ["pk-2021.docx"]
     assert "PERJANJIAN KINERJA" in teks_docx(root / "build" / "pk-2021.docx").upper()
-
-
-def test_damaged_chart_in_the_cache_is_redrawn(tmp_path: Path) -> None:
-    root = salin(tmp_path)
-    assert _ditulis(root, "--doc", "lkjip") == ["lkjip-2021.docx"]
-    good = (root / "build" / "lkjip-2021.docx").read_bytes()
-    charts = sorted((CACHE / "grafik").glob("*.png"))
-    assert charts
-    for chart in charts:
-        data = chart.read_bytes()
-        chart.write_bytes(data[: len(data) // 2])  # truncated, e.g. by a full disk
-    assert _ditulis(root, "--doc", "lkjip", "--force") == ["lkjip-2021.docx"]
-    assert (root / "build" / "lkjip-2021.docx").read_bytes() == good
 
 
 @pytest.mark.usefixtures("git_ada")

@@ -102,7 +102,7 @@ def susun(bundel: Bundel, jenis: str, tahun: int) -> Hasil:
     from sakipgen.render.dok_ttd import rekat_tanda_tangan
     from sakipgen.render.dokumen import DataKurang, Dokumen, tanggal_dokumen
     from sakipgen.render.kelengkapan import bagian_kosong
-    from sakipgen.render.paket import Paket, zip_docx
+    from sakipgen.render.paket import Paket, font_dokumen, zip_docx
 
     dinas = bundel.dinas
     assert dinas is not None and tahun in bundel.hasil, "the pipeline computes the year first"
@@ -110,7 +110,8 @@ def susun(bundel: Bundel, jenis: str, tahun: int) -> Hasil:
     templat = Templat(dinas.templat)
     where = Location(display_path(dinas.folder), 0, 0)
     potret, lanskap = templat.halaman()
-    paket = Paket(potret=potret, lanskap=lanskap)
+    styles = templat.styles()
+    paket = Paket(potret=potret, lanskap=lanskap, font=font_dokumen(styles))
     hasil = bundel.hasil[tahun]
     doc = Dokumen(dinas, tahun, paket, bundel.narasi, bundel.tabel)
     try:
@@ -153,7 +154,7 @@ def susun(bundel: Bundel, jenis: str, tahun: int) -> Hasil:
         body,
         final,
         paket,
-        styles=templat.styles(),
+        styles=styles,
         footer_halaman=templat.read("footer-halaman.xml"),
         footer_kosong=templat.read("footer-kosong.xml"),
         judul=str(konteks.get("judul", jenis)),

@@ -18,6 +18,7 @@ from sakipgen.model.folder import Dinas
 from sakipgen.model.hasil import TabelHitung
 from sakipgen.model.tabel import Kolom, Tabel
 from sakipgen.render import xml
+from sakipgen.render.diagram import Grafik
 from sakipgen.render.markdown import markdown
 from sakipgen.render.paket import Paket, Seksi
 from sakipgen.render.tabel import Kol, Sel, tabel
@@ -183,8 +184,14 @@ class IsiTeks:
             terukur=terukur,
         )
 
-    def gambar(self, png: bytes, lebar_cm: float, tinggi_cm: float, nama: str) -> Markup:
-        pic = self.paket.gambar(png, round(lebar_cm * 567), round(tinggi_cm * 567), nama)
+    def diagram(self, g: Grafik, lebar_cm: float, tinggi_cm: float, nama: str) -> Markup:
+        """A native chart (render/diagram.py) in its own run."""
+        return self.paket.grafik(g, round(lebar_cm * 567), round(tinggi_cm * 567), nama)
+
+    def gambar(
+        self, data: bytes, lebar_cm: float, tinggi_cm: float, nama: str, jenis: str = "png"
+    ) -> Markup:
+        pic = self.paket.gambar(data, round(lebar_cm * 567), round(tinggi_cm * 567), nama, jenis)
         return xml.para(pic, style="Gambar")
 
 

@@ -42,7 +42,7 @@ class KopTandaTangan:
         @property
         def lebar(self) -> int: ...
 
-    gambar: Callable[[bytes, float, float, str], Markup]  # IsiTeks's
+    gambar: Callable[..., Markup]  # IsiTeks's
 
     # --- letterhead and signatures ---------------------------------------------------------
 
@@ -93,10 +93,8 @@ class KopTandaTangan:
         logo = self.dinas.logo  # read and checked when the folder was loaded
         if logo is None:
             return ""
-        png = _as_png(logo.data, logo.jenis)
-        if png is None:
-            return ""
-        return str(self.gambar(png, cm, cm, "logo"))
+        # PNG and JPEG go into the package as they are (Word shows both).
+        return str(self.gambar(logo.data, cm, cm, "logo", logo.jenis))
 
     def logo(self, cm: float = 4.0) -> Markup:
         return Markup(self._logo(cm))
@@ -278,25 +276,3 @@ def rekat_tanda_tangan(body: str, *, paragraf: int = 2) -> str:
         pos = m.start()
     out.append(body[pos:])
     return "".join(out)
-
-
-def _as_png(data: bytes, jenis: str) -> bytes | None:
-    """Logos are embedded as PNG; a JPEG is converted with matplotlib's reader (its pixel
-    size was checked when the folder was loaded)."""
-    if jenis == "png":
-        return data
-    try:
-        import io
-
-        import matplotlib
-
-        matplotlib.use("Agg")
-        import matplotlib.image as mpimg
-        import matplotlib.pyplot as plt
-
-        img = mpimg.imread(io.BytesIO(data), format="jpeg")
-        buf = io.BytesIO()
-        plt.imsave(buf, img, format="png", metadata={"Software": None})
-        return buf.getvalue()
-    except Exception:
-        return None

@@ -8,6 +8,7 @@ them with the narrative (README "Narrative" lists the file names it uses).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -18,8 +19,9 @@ from sakipgen.i18n import _
 from sakipgen.model.dinas import Pita
 from sakipgen.model.hasil import HasilAnggaran, HasilSasaran, HasilTahun
 from sakipgen.pipeline import Bundel
+from sakipgen.render import diagram, xml
 from sakipgen.render.data import Data
-from sakipgen.render.dokumen import ROMAWI, DataKurang, Dokumen
+from sakipgen.render.dokumen import ROMAWI, DataKurang, Dokumen, tanggal_dokumen
 from sakipgen.render.tabel import Kol, Sel, merge_column
 from sakipgen.render.umum import (
     MATA_UANG,
@@ -34,8 +36,10 @@ from sakipgen.render.umum import (
 )
 
 
-def _potong(items: list[Any], n: int) -> list[list[Any]]:
-    return [items[i : i + n] for i in range(0, len(items), n)]
+def _label(ident: str, uraian: str, batas: int = 48) -> str:
+    """A legend entry: the indikator's id and its name, shortened."""
+    text = f"{ident} {uraian}"
+    return text if len(text) <= batas else text[: batas - 1].rstrip() + "…"
 
 
 def _unit(value: str, satuan: str) -> str:
@@ -99,23 +103,29 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
 
     by_id = {s.sasaran.id: s for s in hasil.sasaran}
 
-    def gambar_bertahap(
-        items: list[Any], gambar: Callable[[list[Any]], bytes], nama: str, judul: str
-    ) -> Markup:
-        """Charts of at most grafik.PER_GAMBAR indikator each, captioned ``(1/3)`` … when
-        there are several: drawing time grows with the number of indikator, not its
-        square (one subplot or legend entry each), and every chart stays readable."""
-        from sakipgen.render import grafik
+    tanggal = tanggal_dokumen(dinas, tahun, "lkjip") or date(tahun, 1, 1)
 
-        parts = _potong(items, grafik.PER_GAMBAR)
-        out: list[str] = []
-        for i, part in enumerate(parts, 1):
-            ke = (f"-{i}", f" ({i}/{len(parts)})") if len(parts) > 1 else ("", "")
-            out.append(
-                str(doc.gambar(gambar(part), 15.0, 6.2, nama + ke[0]))
-                + str(doc.judul_gambar(judul + ke[1]))
+    def berjajar(charts: list[Markup], judul: str) -> Markup:
+        """Charts two to a row in a borderless table, then one caption for them all."""
+        w = doc.lebar
+        half = w // 2
+        rows = []
+        for i in range(0, len(charts), 2):
+            pair = [*charts[i : i + 2], Markup("")][:2]
+            tcs = "".join(
+                f'<w:tc><w:tcPr><w:tcW w:w="{cw}" w:type="dxa"/></w:tcPr>'
+                f"{xml.para(c, style='Gambar')}</w:tc>"
+                for cw, c in zip((half, w - half), pair, strict=True)
             )
-        return Markup("".join(out))
+            rows.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{tcs}</w:tr>")
+        table = (
+            '<w:tbl><w:tblPr><w:tblStyle w:val="TanpaGaris"/>'
+            f'<w:tblW w:w="{w}" w:type="dxa"/><w:tblLayout w:type="fixed"/></w:tblPr>'
+            f'<w:tblGrid><w:gridCol w:w="{half}"/><w:gridCol w:w="{w - half}"/></w:tblGrid>'
+            + "".join(rows)
+            + "</w:tbl>"
+        )
+        return Markup(table + str(doc.judul_gambar(judul)))
 
     def _sasaran(arg: HasilSasaran | Data) -> HasilSasaran:
         """The template iterates ``hasil.sasaran`` as plain data; find the result again."""
@@ -195,25 +205,31 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
         return build
 
     def grafik_sasaran(arg: HasilSasaran | Data) -> Callable[[], Markup]:
+        """Target and realisasi of each numeric indikator of the sasaran, a native
+        column chart each (its own unit on its axis), two to a row."""
         s = _sasaran(arg)
 
         def build() -> Markup:
-            from sakipgen.render import grafik
-
-            items: list[tuple[str, Decimal, Decimal, str]] = [
-                (h.indikator.uraian, h.target.angka, h.realisasi.angka, h.indikator.satuan)
-                for h in s.indikator
-                if h.target.jenis == "angka"
-                and h.target.angka is not None
-                and h.realisasi is not None
-                and h.realisasi.jenis == "angka"
-                and h.realisasi.angka is not None
-            ]
-            return gambar_bertahap(
-                items,
-                grafik.target_realisasi,
-                f"target-realisasi-{s.sasaran.id}",
-                f"Target dan Realisasi Indikator Sasaran {s.sasaran.id} Tahun {tahun}",
+            charts = []
+            for h in s.indikator:
+                t, r = h.target, h.realisasi
+                if not (t.jenis == "angka" and t.angka is not None):
+                    continue
+                if r is None or r.jenis != "angka" or r.angka is None:
+                    continue
+                g = diagram.batang(
+                    h.indikator.uraian,
+                    [str(tahun)],
+                    [("Target", [t.angka]), ("Realisasi", [r.angka])],
+                    satuan=h.indikator.satuan,
+                    font=doc.paket.font,
+                    tanggal=tanggal,
+                )
+                charts.append(doc.diagram(g, 7.4, 6.0, f"target-realisasi-{h.indikator.id}"))
+            if not charts:
+                return Markup("")
+            return berjajar(
+                charts, f"Target dan Realisasi Indikator Sasaran {s.sasaran.id} Tahun {tahun}"
             )
 
         return build
@@ -235,22 +251,39 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
     }
 
     def grafik_tren(arg: HasilSasaran | Data) -> Callable[[], Markup]:
+        """Capaian (%) of the sasaran's indikator over the Renstra years that have
+        one: a native line chart, drawn only when two or more years do."""
         s = _sasaran(arg)
 
         def build() -> Markup:
-            from sakipgen.render import grafik
-
+            ids = [h.indikator.id for h in s.indikator]
+            with_data = [
+                y for y in years if any(capaian_per_tahun[y].get(i) is not None for i in ids)
+            ]
+            if len(with_data) < 2:
+                return Markup("")
             series = [
-                (h.indikator.uraian, [capaian_per_tahun[y].get(h.indikator.id) for y in years])
+                (
+                    _label(h.indikator.id, h.indikator.uraian),
+                    [capaian_per_tahun[y].get(h.indikator.id) for y in with_data],
+                )
                 for h in s.indikator
             ]
-            if sum(v is not None for _, vs in series for v in vs) < 2:
-                return Markup("")
-            return gambar_bertahap(
+            g = diagram.garis(
+                f"Capaian Indikator Sasaran {s.sasaran.id}",
+                [str(y) for y in with_data],
                 series,
-                lambda part: grafik.tren(years, part),
-                f"tren-{s.sasaran.id}",
-                f"Tren Capaian Indikator Sasaran {s.sasaran.id} Tahun {years[0]}-{years[-1]}",
+                satuan="%",
+                font=doc.paket.font,
+                tanggal=tanggal,
+            )
+            chart = doc.diagram(g, 15.0, 7.0, f"tren-{s.sasaran.id}")
+            span = f"{with_data[0]}-{with_data[-1]}"
+            return Markup(
+                str(xml.para(chart, style="Gambar"))
+                + str(
+                    doc.judul_gambar(f"Tren Capaian Indikator Sasaran {s.sasaran.id} Tahun {span}")
+                )
             )
 
         return build

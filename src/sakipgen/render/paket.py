@@ -8,6 +8,7 @@ clock.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,6 +16,7 @@ from datetime import date
 from markupsafe import Markup
 
 from sakipgen.model.folder import UkuranHalaman
+from sakipgen.render.diagram import Grafik
 from sakipgen.render.tema import TEMA, tabel_font
 from sakipgen.render.xml import teks
 
@@ -49,6 +51,14 @@ class Paket:
     potret: Halaman
     lanskap: Halaman
     media: list[tuple[str, bytes]] = field(default_factory=list)
+    diagram: list[Grafik] = field(default_factory=list)
+    """Native charts: ``word/charts/chartN.xml`` with an embedded workbook each."""
+    font: str = "Arial"
+    """The document's font (its styles' default), for the charts' text."""
+
+    def _id_gambar(self) -> int:
+        """The next drawing id (``wp:docPr``), unique over pictures and charts."""
+        return len(self.media) + len(self.diagram) + 1
 
     def halaman(self, seksi: Seksi) -> Halaman:
         return self.lanskap if seksi.lanskap else self.potret
@@ -69,11 +79,14 @@ class Paket:
             f'{num}<w:cols w:space="708"/></w:sectPr>'
         )
 
-    def gambar(self, png: bytes, lebar_twip: int, tinggi_twip: int, nama: str) -> Markup:
-        """An inline picture; the bytes are stored once per document."""
-        index = len(self.media) + 1
-        rid = f"rIdGambar{index}"
-        self.media.append((f"gambar{index}.png", png))
+    def gambar(
+        self, data: bytes, lebar_twip: int, tinggi_twip: int, nama: str, jenis: str = "png"
+    ) -> Markup:
+        """An inline picture (``jenis`` png or jpeg); the bytes are stored once."""
+        index = self._id_gambar()
+        n = len(self.media) + 1
+        rid = f"rIdGambar{n}"
+        self.media.append((f"gambar{n}.{'jpeg' if jenis == 'jpeg' else 'png'}", data))
         cx, cy = lebar_twip * EMU_PER_TWIP, tinggi_twip * EMU_PER_TWIP
         name = teks(nama)
         return Markup(
@@ -87,9 +100,37 @@ class Paket:
             f"</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"
         )
 
+    def grafik(self, g: Grafik, lebar_twip: int, tinggi_twip: int, nama: str) -> Markup:
+        """An inline native chart (a DrawingML chart part with its workbook)."""
+        index = self._id_gambar()
+        self.diagram.append(g)
+        n = len(self.diagram)
+        cx, cy = lebar_twip * EMU_PER_TWIP, tinggi_twip * EMU_PER_TWIP
+        name = teks(nama)
+        return Markup(
+            f'<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">'
+            f'<wp:extent cx="{cx}" cy="{cy}"/><wp:docPr id="{index}" name="{name}"/>'
+            '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">'
+            '<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
+            f'r:id="rIdGrafik{n}"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>'
+        )
 
-def _content_types(media: bool) -> str:
-    png = '<Default Extension="png" ContentType="image/png"/>' if media else ""
+
+def _content_types(media: list[tuple[str, bytes]], diagram: int = 0) -> str:
+    exts = {name.rsplit(".", 1)[1] for name, _ in media}
+    png = "".join(
+        f'<Default Extension="{e}" ContentType="image/{e}"/>' for e in ("jpeg", "png") if e in exts
+    )
+    if diagram:
+        png += (
+            '<Default Extension="xlsx" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"/>'
+        )
+    charts = "".join(
+        f'<Override PartName="/word/charts/chart{n}.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>'
+        for n in range(1, diagram + 1)
+    )
     wml = "application/vnd.openxmlformats-officedocument.wordprocessingml"
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -105,6 +146,7 @@ def _content_types(media: bool) -> str:
         'ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/>'
         f'<Override PartName="/word/footer1.xml" ContentType="{wml}.footer+xml"/>'
         f'<Override PartName="/word/footer2.xml" ContentType="{wml}.footer+xml"/>'
+        f"{charts}"
         '<Override PartName="/docProps/core.xml" '
         'ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
         '<Override PartName="/docProps/app.xml" '
@@ -139,7 +181,7 @@ _SETTINGS = (
 )
 
 
-def _doc_rels(media: list[tuple[str, bytes]]) -> str:
+def _doc_rels(media: list[tuple[str, bytes]], diagram: int = 0) -> str:
     base = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     rels = [
         f'<Relationship Id="rIdStyles" Type="{base}/styles" Target="styles.xml"/>',
@@ -151,11 +193,24 @@ def _doc_rels(media: list[tuple[str, bytes]]) -> str:
     ]
     for i, (name, _) in enumerate(media, 1):
         rels.append(f'<Relationship Id="rIdGambar{i}" Type="{base}/image" Target="media/{name}"/>')
+    for n in range(1, diagram + 1):
+        rels.append(
+            f'<Relationship Id="rIdGrafik{n}" Type="{base}/chart" Target="charts/chart{n}.xml"/>'
+        )
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
         + "".join(rels)
         + "</Relationships>"
+    )
+
+
+def _chart_rels(book: str) -> str:
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rIdData" Type="http://schemas.openxmlformats.org/officeDocument/'
+        f'2006/relationships/package" Target="../embeddings/{book}"/></Relationships>'
     )
 
 
@@ -199,12 +254,12 @@ def zip_docx(
         f"<w:document {W_NS}><w:body>{body}{final_sect}</w:body></w:document>"
     )
     parts: list[tuple[str, str | bytes]] = [
-        ("[Content_Types].xml", _content_types(bool(paket.media))),
+        ("[Content_Types].xml", _content_types(paket.media, len(paket.diagram))),
         ("_rels/.rels", _ROOT_RELS),
         ("docProps/core.xml", _core(judul, tanggal, penyusun)),
         ("docProps/app.xml", _APP),
         ("word/document.xml", document),
-        ("word/_rels/document.xml.rels", _doc_rels(paket.media)),
+        ("word/_rels/document.xml.rels", _doc_rels(paket.media, len(paket.diagram))),
         ("word/styles.xml", styles),
         ("word/settings.xml", _SETTINGS),
         ("word/fontTable.xml", tabel_font(styles)),
@@ -213,6 +268,13 @@ def zip_docx(
         ("word/footer2.xml", footer_kosong),
     ]
     parts += [(f"word/media/{name}", data) for name, data in paket.media]
+    for n, g in enumerate(paket.diagram, 1):
+        book = f"Microsoft_Excel_Worksheet{n}.xlsx"
+        parts += [
+            (f"word/charts/chart{n}.xml", g.xml),
+            (f"word/charts/_rels/chart{n}.xml.rels", _chart_rels(book)),
+            (f"word/embeddings/{book}", g.data),
+        ]
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, data in parts:
@@ -221,3 +283,12 @@ def zip_docx(
             info.external_attr = 0o644 << 16
             zf.writestr(info, data.encode("utf-8") if isinstance(data, str) else data)
     return buf.getvalue()
+
+
+_FONT_BAWAAN = re.compile(r"<w:docDefaults>.*?<w:rFonts [^>]*w:ascii=\"([^\"]+)\"", re.S)
+
+
+def font_dokumen(styles: str) -> str:
+    """The default font of ``styles.xml`` (docDefaults), else Arial."""
+    m = _FONT_BAWAAN.search(styles)
+    return m.group(1) if m else "Arial"

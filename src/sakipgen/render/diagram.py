@@ -1,0 +1,261 @@
+"""Charts as native Word charts: DrawingML chart parts holding their figures, each with
+a small embedded workbook, so that Word's "Edit Data" opens them and LibreOffice draws
+them; in the document's font, with Indonesian number formats and a unit on the value
+axis.  Nothing is drawn here: the office suite draws, from the figures.
+
+A chart is a :class:`Grafik` (its chart XML and its workbook); :mod:`sakipgen.render.
+paket` stores it in the package and returns the inline drawing that shows it.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from sakipgen.render.xml import teks
+
+_NS = (
+    'xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+)
+WARNA = ("9DB4D3", "2F5D8C", "C0504D", "9BBB59", "8064A2", "F79646", "4BACC6")
+"""Series colours: target light, realisasi dark, then distinct hues for trend lines."""
+UKURAN = 800
+"""Chart text size in hundredths of a point (8 pt, as the document's small tables)."""
+
+
+@dataclass(frozen=True)
+class Grafik:
+    xml: str
+    """``word/charts/chartN.xml`` (its ``r:id`` for the workbook is ``rIdData``)."""
+    data: bytes
+    """The embedded workbook with the chart's figures."""
+
+
+def _txpr(size: int = UKURAN, bold: bool = False, font: str = "Arial") -> str:
+    b = ' b="1"' if bold else ' b="0"'
+    return (
+        f'<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="{size}"{b}>'
+        f'<a:latin typeface="{teks(font)}"/><a:cs typeface="{teks(font)}"/></a:defRPr></a:pPr>'
+        '<a:endParaRPr lang="id-ID"/></a:p></c:txPr>'
+    )
+
+
+def _judul(text: str, font: str, size: int = UKURAN) -> str:
+    return (
+        "<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr>"
+        f'<a:defRPr sz="{size}" b="1"><a:latin typeface="{teks(font)}"/></a:defRPr></a:pPr>'
+        f'<a:r><a:rPr lang="id-ID" sz="{size}" b="1"><a:latin typeface="{teks(font)}"/></a:rPr>'
+        f"<a:t>{teks(text)}</a:t></a:r></a:p></c:rich></c:tx>"
+        '<c:overlay val="0"/></c:title>'
+    )
+
+
+def _kolom(i: int) -> str:
+    return chr(ord("B") + i)
+
+
+def _str_cache(ref: str, values: Sequence[str]) -> str:
+    pts = "".join(f'<c:pt idx="{i}"><c:v>{teks(v)}</c:v></c:pt>' for i, v in enumerate(values))
+    return (
+        f"<c:strRef><c:f>{ref}</c:f><c:strCache>"
+        f'<c:ptCount val="{len(values)}"/>{pts}</c:strCache></c:strRef>'
+    )
+
+
+def _num_cache(ref: str, values: Sequence[Decimal | None], fmt: str) -> str:
+    pts = "".join(
+        f'<c:pt idx="{i}"><c:v>{v}</c:v></c:pt>' for i, v in enumerate(values) if v is not None
+    )
+    return (
+        f"<c:numRef><c:f>{ref}</c:f><c:numCache><c:formatCode>{teks(fmt)}</c:formatCode>"
+        f'<c:ptCount val="{len(values)}"/>{pts}</c:numCache></c:numRef>'
+    )
+
+
+def format_angka(values: Sequence[Decimal | None]) -> str:
+    """The workbook's number format: every value with the decimals it was written with
+    (at most 2)."""
+    places = 0
+    for v in values:
+        if v is not None:
+            exponent = v.as_tuple().exponent
+            if isinstance(exponent, int):
+                places = max(places, min(-exponent, 2))
+    return "#,##0" + ("." + "0" * places if places else "")
+
+
+def _dlbls(values: Sequence[Decimal | None], font: str, pos: str) -> str:
+    """Each point labelled with its value as the document prints it ("43,30",
+    "2.942.679"): fixed text, so the label reads the same whatever the reader's locale
+    (a number format would follow the computer's separators)."""
+    from sakipgen.format import angka
+
+    points = "".join(
+        f'<c:dLbl><c:idx val="{i}"/><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p>'
+        f'<a:r><a:rPr lang="id-ID" sz="{UKURAN}"><a:latin typeface="{teks(font)}"/></a:rPr>'
+        f"<a:t>{teks(angka(v))}</a:t></a:r></a:p></c:rich></c:tx>"
+        f'<c:dLblPos val="{pos}"/><c:showLegendKey val="0"/><c:showVal val="1"/>'
+        '<c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/>'
+        '<c:showBubbleSize val="0"/></c:dLbl>'
+        for i, v in enumerate(values)
+        if v is not None
+    )
+    return (
+        f"<c:dLbls>{points}"
+        "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>"
+        f'{_txpr(font=font)}<c:dLblPos val="{pos}"/>'
+        '<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/>'
+        '<c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>'
+    )
+
+
+def _sumbu(font: str, *, line: bool, puncak: Decimal | None = None) -> str:
+    """The category axis (years) and a hidden value axis: the values are on the
+    points and the unit is in the title, so no axis number depends on the reader's
+    locale or can be clipped."""
+    cat = (
+        '<c:catAx><c:axId val="5001"/><c:scaling><c:orientation val="minMax"/></c:scaling>'
+        '<c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="0"/>'
+        '<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>'
+        f'{_txpr(font=font)}<c:crossAx val="5002"/><c:crosses val="autoZero"/>'
+        '<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/>'
+        '<c:noMultiLvlLbl val="0"/></c:catAx>'
+    )
+    val = (
+        '<c:valAx><c:axId val="5002"/><c:scaling><c:orientation val="minMax"/>'
+        # Room above the highest column for its label (the title sits above it).
+        + (f'<c:max val="{puncak * Decimal("1.25")}"/>' if puncak else "")
+        + ("" if line else '<c:min val="0"/>')
+        + '</c:scaling><c:delete val="1"/><c:axPos val="l"/>'
+        '<c:majorGridlines><c:spPr><a:ln w="3175"><a:solidFill><a:srgbClr val="E7E6E6"/>'
+        "</a:solidFill></a:ln></c:spPr></c:majorGridlines>"
+        '<c:numFmt formatCode="General" sourceLinked="0"/>'
+        '<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="none"/>'
+        '<c:crossAx val="5001"/><c:crosses val="autoZero"/>'
+        '<c:crossBetween val="between"/></c:valAx>'
+    )
+    return cat + val
+
+
+def _dengan_satuan(judul: str, satuan: str) -> str:
+    return f"{judul} ({satuan})" if satuan else judul
+
+
+def _chart_space(plot: str, judul: str, font: str, legend: bool) -> str:
+    legend_xml = (
+        f'<c:legend><c:legendPos val="b"/><c:overlay val="0"/>{_txpr(font=font)}</c:legend>'
+        if legend
+        else ""
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<c:chartSpace {_NS}><c:date1904 val="0"/><c:lang val="id-ID"/>'
+        '<c:roundedCorners val="0"/><c:chart>'
+        f'{_judul(judul, font)}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>{plot}'
+        f'</c:plotArea>{legend_xml}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>'
+        "</c:chart><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>"
+        f"{_txpr(font=font)}"
+        '<c:externalData r:id="rIdData"><c:autoUpdate val="0"/></c:externalData>'
+        "</c:chartSpace>"
+    )
+
+
+def _workbook(
+    kategori: Sequence[str],
+    seri: Sequence[tuple[str, Sequence[Decimal | None]]],
+    tanggal: date,
+) -> bytes:
+    """The chart's figures as a workbook: categories in column A, a series per column."""
+    import importlib
+
+    xlsxwriter = importlib.import_module("xlsxwriter")
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_numbers": False})
+    wb.set_properties({"created": datetime(tanggal.year, tanggal.month, tanggal.day)})
+    ws = wb.add_worksheet("Sheet1")
+    for c, (name, values) in enumerate(seri, 1):
+        ws.write_string(0, c, name)
+        for r, v in enumerate(values, 1):
+            if v is not None:
+                ws.write_number(r, c, float(v))
+    for r, k in enumerate(kategori, 1):
+        ws.write_string(r, 0, k)
+    wb.close()
+    return buf.getvalue()
+
+
+def batang(
+    judul: str,
+    kategori: Sequence[str],
+    seri: Sequence[tuple[str, Sequence[Decimal | None]]],
+    *,
+    satuan: str,
+    font: str,
+    tanggal: date,
+) -> Grafik:
+    """A clustered column chart: one group per category, one column per series (target
+    and realisasi), values printed on the columns, the unit on the value axis."""
+    fmt = format_angka([v for _, vs in seri for v in vs])
+    n = len(kategori)
+    ser = "".join(
+        f'<c:ser><c:idx val="{i}"/><c:order val="{i}"/>'
+        f"<c:tx>{_str_cache(f'Sheet1!${_kolom(i)}$1', [name])}</c:tx>"
+        f'<c:spPr><a:solidFill><a:srgbClr val="{WARNA[i % len(WARNA)]}"/></a:solidFill></c:spPr>'
+        f'<c:invertIfNegative val="0"/>{_dlbls(vs, font, "outEnd")}'
+        f"<c:cat>{_str_cache(f'Sheet1!$A$2:$A${n + 1}', kategori)}</c:cat>"
+        f"<c:val>{_num_cache(f'Sheet1!${_kolom(i)}$2:${_kolom(i)}${n + 1}', vs, fmt)}</c:val>"
+        "</c:ser>"
+        for i, (name, vs) in enumerate(seri)
+    )
+    plot = (
+        '<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/>'
+        f'<c:varyColors val="0"/>{ser}<c:gapWidth val="60"/>'
+        '<c:axId val="5001"/><c:axId val="5002"/></c:barChart>' + _sumbu(font, line=False)
+    )
+    return Grafik(
+        _chart_space(plot, _dengan_satuan(judul, satuan), font, legend=True),
+        _workbook(kategori, seri, tanggal),
+    )
+
+
+def garis(
+    judul: str,
+    kategori: Sequence[str],
+    seri: Sequence[tuple[str, Sequence[Decimal | None]]],
+    *,
+    satuan: str,
+    font: str,
+    tanggal: date,
+) -> Grafik:
+    """A line chart with markers: one line per series over the categories (years),
+    values printed above the points; a missing value is a gap."""
+    fmt = "#,##0.00"
+    n = len(kategori)
+    ser = "".join(
+        f'<c:ser><c:idx val="{i}"/><c:order val="{i}"/>'
+        f"<c:tx>{_str_cache(f'Sheet1!${_kolom(i)}$1', [name])}</c:tx>"
+        f'<c:spPr><a:ln w="19050"><a:solidFill><a:srgbClr val="{WARNA[(i + 1) % len(WARNA)]}"/>'
+        "</a:solidFill></a:ln></c:spPr>"
+        '<c:marker><c:symbol val="circle"/><c:size val="5"/>'
+        f'<c:spPr><a:solidFill><a:srgbClr val="{WARNA[(i + 1) % len(WARNA)]}"/></a:solidFill>'
+        "</c:spPr></c:marker>"
+        f"{_dlbls(vs, font, 't')}"
+        f"<c:cat>{_str_cache(f'Sheet1!$A$2:$A${n + 1}', kategori)}</c:cat>"
+        f"<c:val>{_num_cache(f'Sheet1!${_kolom(i)}$2:${_kolom(i)}${n + 1}', vs, fmt)}</c:val>"
+        '<c:smooth val="0"/></c:ser>'
+        for i, (name, vs) in enumerate(seri)
+    )
+    plot = (
+        '<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>'
+        f'{ser}<c:marker val="1"/><c:axId val="5001"/><c:axId val="5002"/></c:lineChart>'
+        + _sumbu(font, line=True)
+    )
+    return Grafik(
+        _chart_space(plot, _dengan_satuan(judul, satuan), font, legend=True),
+        _workbook(kategori, seri, tanggal),
+    )
