@@ -14,13 +14,12 @@ mostly "-"; H004: a signatory not known for the year).
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass
-from xml.etree import ElementTree as ET
 
 from sakipgen.i18n import _
-from sakipgen.render.paket import W_NS
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _JUDUL = {"Heading1": 1, "Heading2": 2, "Heading3": 3, "Heading4": 4}
 
 
@@ -31,40 +30,70 @@ class _Butir:
     level: int = 0
 
 
-def _teks(el: ET.Element) -> str:
-    parts = []
-    for node in el.iter():
-        if node.tag == f"{_W}t":
-            parts.append(node.text or "")
-        elif node.tag in (f"{_W}br", f"{_W}tab"):
-            parts.append(" ")
-    return "".join(parts).strip()
+_T = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>|<w:(?:br|tab)\b")
+_GAYA = re.compile(r'^<w:p\b[^>]*>\s*<w:pPr>\s*<w:pStyle w:val="([^"]*)"')
+
+
+def _teks(fragment: str) -> str:
+    return html.unescape(
+        "".join(m.group(1) if m.group(1) is not None else " " for m in _T.finditer(fragment))
+    ).strip()
+
+
+_BUTIR = re.compile(r"<w:tbl>|<w:p/|<w:p[\s>]")
+"""The start of a body-level table or paragraph."""
+
+
+def _akhir_tabel(body: str, start: int) -> int:
+    """The end of the table opening at ``start`` (nested tables counted)."""
+    depth, pos = 0, start
+    while True:
+        nxt_open = body.find("<w:tbl>", pos)
+        nxt_close = body.find("</w:tbl>", pos)
+        if nxt_close < 0:
+            return len(body)
+        if 0 <= nxt_open < nxt_close:
+            depth += 1
+            pos = nxt_open + 7
+        else:
+            depth -= 1
+            pos = nxt_close + 8
+            if depth == 0:
+                return pos
 
 
 def _butir(body: str) -> list[_Butir]:
-    root = ET.fromstring(f"<w:body {W_NS}>{body}</w:body>")
+    """The body-level items of the document, read by scanning the XML sakipgen wrote
+    (tables are skipped whole: a document is mostly tables, and parsing every cell
+    cost more than rendering them)."""
     out: list[_Butir] = []
-    for el in root:
-        if el.tag == f"{_W}tbl":
-            caption = el.find(f"{_W}tblPr/{_W}tblCaption")
-            signature = caption is not None and caption.get(f"{_W}val") == "Tanda tangan"
-            if _teks(el) and not signature:  # a signature alone fills no section
-                out.append(_Butir("isi"))
+    pos = 0
+    while (m := _BUTIR.search(body, pos)) is not None:
+        p = m.start()
+        if m.group(0) == "<w:tbl>":
+            end = _akhir_tabel(body, p)
+            table = body[p:end]
+            signature = '<w:tblCaption w:val="Tanda tangan"/>' in table[: table.find("</w:tblPr>")]
+            if "<w:t" in table and _teks(table) and not signature:
+                out.append(_Butir("isi"))  # a signature alone fills no section
+            pos = end
             continue
-        if el.tag != f"{_W}p":
+        if m.group(0) == "<w:p/":
+            pos = m.end()
             continue
-        style = el.find(f"{_W}pPr/{_W}pStyle")
-        sid = style.get(f"{_W}val", "") if style is not None else ""
-        text = _teks(el)
+        end = body.find("</w:p>", p)
+        end = len(body) if end < 0 else end + 6
+        para = body[p:end]
+        pos = end
+        m = _GAYA.match(para)
+        sid = m.group(1) if m else ""
+        text = _teks(para)
         if sid in _JUDUL:
             out.append(_Butir("judul", text, _JUDUL[sid]))
-        elif any(True for _ in el.iter(f"{_W}drawing")) or any(
-            True for _ in el.iter(f"{_W}fldChar")
-        ):
+        elif "<w:drawing>" in para or "<w:fldChar" in para:
             out.append(_Butir("isi"))  # a chart, a logo, a table of contents
         elif text:
-            kind = "pengantar" if text.endswith(":") else "isi"
-            out.append(_Butir(kind, text))
+            out.append(_Butir("pengantar" if text.endswith(":") else "isi", text))
     return out
 
 

@@ -9,6 +9,7 @@ word is broken inside ("Meningkatny/a").
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -37,11 +38,30 @@ CADANGAN = 556
 """Width of a character outside printable ASCII (a digit's, the commonest width)."""
 
 
+_EM: dict[bool, dict[str, int]] = {
+    tebal: {chr(32 + i): w for i, w in enumerate(widths)} for tebal, widths in _LEBAR_HURUF.items()
+}
+
+
+@functools.lru_cache(maxsize=65536)
+def _em(text: str, tebal: bool) -> int:
+    """Width of ``text`` in 1/1000 em (a document measures the same words many times)."""
+    table = _EM[tebal]
+    return sum(table.get(c, 0 if c in _TANPA_LEBAR else CADANGAN) for c in text)
+
+
+_TANPA_LEBAR = "\u200b\u200c\u200d\u2060\ufeff"
+"""Characters with no width (a zero-width space marks where a long word may break)."""
+
+
 def lebar(text: str, *, setengah_pt: int, tebal: bool = False) -> int:
     """Printed width of ``text`` in twips at a font size in half-points."""
-    table = _LEBAR_HURUF[tebal]
-    em = sum(table[ord(c) - 32] if 32 <= ord(c) < 127 else CADANGAN for c in text)
-    return round(em * setengah_pt * 10 / 1000)
+    return round(_em(text, tebal) * setengah_pt * 10 / 1000)
+
+
+@functools.lru_cache(maxsize=16384)
+def _potongan(text: str) -> tuple[str, ...]:
+    return tuple(p for p in _POTONG.split(text) if p)
 
 
 _POTONG = re.compile(r"[^\S\u00a0]+|(?<=[/-])")
@@ -50,7 +70,7 @@ _POTONG = re.compile(r"[^\S\u00a0]+|(?<=[/-])")
 def potongan(text: str) -> list[str]:
     """The pieces a line cannot be broken inside: words, also split after ``/`` and
     ``-`` (where Word breaks a long word); a no-break space joins (``US$ 2.942.679``)."""
-    return [p for p in _POTONG.split(text) if p]
+    return list(_potongan(text))
 
 
 def kata_terlebar(texts: Iterable[str], *, setengah_pt: int, tebal: bool = False) -> int:
