@@ -61,8 +61,8 @@ def test_captions_numbered_per_bab(dok: Document) -> None:
 
 def test_toc_and_lists_are_fields(xml: str) -> None:
     assert "TOC \\o &quot;1-3&quot; \\h \\z \\u" in xml
-    assert "TOC \\h \\z \\t &quot;Judul Tabel,1&quot;" in xml
-    assert "TOC \\h \\z \\t &quot;Judul Gambar,1&quot;" in xml
+    assert "TOC \\h \\z \\t &quot;Judul Tabel,4&quot;" in xml
+    assert "TOC \\h \\z \\t &quot;Judul Gambar,4&quot;" in xml
 
 
 def test_capaian_figures_in_indonesian_format(dok: Document) -> None:

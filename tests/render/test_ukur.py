@@ -84,3 +84,20 @@ def test_cell_text_of_ready_markup() -> None:
     )
     assert teks_sel(cell) == "A & B\nC"
     assert teks_sel("plain <w:t>") == "plain <w:t>"
+
+
+def test_kop_lines_are_balanced_never_one_word_alone() -> None:
+    """Buleleng's name at 14 pt bold does not fit one line of 8.770 twips; Word would
+    leave "MENENGAH" alone on the second line.  Balanced: two lines of similar width."""
+    nama = "DINAS PERDAGANGAN, PERINDUSTRIAN DAN KOPERASI, USAHA KECIL DAN MENENGAH"
+    out = ukur.baris_seimbang(nama, 8770, setengah_pt=28, tebal=True)
+    first, second = out.split("\n")
+    assert (first, second) == (
+        "DINAS PERDAGANGAN, PERINDUSTRIAN DAN",
+        "KOPERASI, USAHA KECIL DAN MENENGAH",
+    )
+    assert max(ukur.lebar(x, setengah_pt=28, tebal=True) for x in (first, second)) <= 8770
+    # What fits stays on one line.
+    assert ukur.baris_seimbang("PEMERINTAH KABUPATEN BLORA", 8770, setengah_pt=28) == (
+        "PEMERINTAH KABUPATEN BLORA"
+    )

@@ -89,16 +89,18 @@ class TataLetak:
         """A TOC field over Heading 1-3; Word fills in page numbers when it opens the file."""
         return self._toc('TOC \\o "1-3" \\h \\z \\u', "DAFTAR_ISI")
 
+    # Captions go to TOC level 4: Word sets each level in its "TOC n" style, and level 1
+    # is bold (BAB lines); "TOC 4" is plain, like the lists of tables of the seeds.
     def daftar_tabel(self) -> Markup:
-        return self._toc('TOC \\h \\z \\t "Judul Tabel,1"', "DAFTAR_TABEL")
+        return self._toc('TOC \\h \\z \\t "Judul Tabel,4"', "DAFTAR_TABEL", "TOC4")
 
     def daftar_gambar(self) -> Markup:
-        return self._toc('TOC \\h \\z \\t "Judul Gambar,1"', "DAFTAR_GAMBAR")
+        return self._toc('TOC \\h \\z \\t "Judul Gambar,4"', "DAFTAR_GAMBAR", "TOC4")
 
-    def _toc(self, instruction: str, marker: str) -> Markup:
+    def _toc(self, instruction: str, marker: str, style: str = "TOC1") -> Markup:
         # The visible result is filled in after the body is rendered (entries known then).
         begin = (
-            '<w:p><w:pPr><w:pStyle w:val="TOC1"/></w:pPr>'
+            f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>'
             '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
             f'<w:r><w:instrText xml:space="preserve"> {xml.teks(instruction)} </w:instrText></w:r>'
             '<w:r><w:fldChar w:fldCharType="separate"/></w:r></w:p>'
@@ -118,9 +120,9 @@ class TataLetak:
         body = body.replace("<!--DAFTAR_ISI-->", entries(self.judul_isi))
         body = body.replace(
             "<!--DAFTAR_TABEL-->",
-            "".join(str(xml.para(t, style="TableofFigures")) for t in self.daftar_tabel_isi),
+            "".join(str(xml.para(t, style="TOC4")) for t in self.daftar_tabel_isi),
         )
         return body.replace(
             "<!--DAFTAR_GAMBAR-->",
-            "".join(str(xml.para(t, style="TableofFigures")) for t in self.daftar_gambar_isi),
+            "".join(str(xml.para(t, style="TOC4")) for t in self.daftar_gambar_isi),
         )

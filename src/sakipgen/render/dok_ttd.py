@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from sakipgen.model.folder import Dinas
 from sakipgen.model.nilai import format_nip
-from sakipgen.render import xml
+from sakipgen.render import ukur, xml
 from sakipgen.render.paket import Paket, Seksi
 
 
@@ -48,9 +48,17 @@ class KopTandaTangan:
 
     def kop(self) -> Markup:
         ident = self.dinas.identitas.model
+        logo_ada = self.dinas.logo is not None
+        # The room beside the logo (its column, cell margins): long names are broken
+        # into even lines there, never leaving one word alone on the last.
+        room = self.lebar - (1600 if logo_ada else 0) - 2 * 115
+        pemda = ukur.baris_seimbang(
+            f"PEMERINTAH {ident.pemda}".upper(), room, setengah_pt=28, tebal=True
+        )
+        nama = ukur.baris_seimbang(ident.dinas.nama.upper(), room, setengah_pt=28, tebal=True)
         lines = [
-            xml.para(xml.run(f"PEMERINTAH {ident.pemda}".upper(), bold=True, size=14), style="Kop"),
-            xml.para(xml.run(ident.dinas.nama.upper(), bold=True, size=14), style="Kop"),
+            xml.para(xml.run(pemda, bold=True, size=14), style="Kop"),
+            xml.para(xml.run(nama, bold=True, size=14), style="Kop"),
         ]
         k = ident.kop
         if k is not None:

@@ -249,7 +249,7 @@ def tabel_iku(dinas: Dinas, doc: Dokumen) -> Callable[[], Markup]:
                         value = {
                             "indikator": i.uraian,
                             "definisi": _definisi(i),
-                            "satuan": i.satuan,
+                            "satuan": i.satuan or "-",  # a blank cell reads as unfinished
                             "pj": i.penanggung_jawab or "",
                             "sumber": i.sumber_data or "",
                             "ket": i.keterangan or "",

@@ -192,3 +192,39 @@ def bagi(kolom: Sequence[Kebutuhan], total: int, *, seragam: Sequence[int] = ())
     target = max(sorted(free), key=lambda i: width[i]) if free else n - 1
     width[target] += total - sum(width)
     return width
+
+
+def baris_seimbang(text: str, lebar_baris: int, *, setengah_pt: int, tebal: bool = False) -> str:
+    """``text`` broken into as few lines as fit ``lebar_baris`` twips, of even length
+    (``\\n`` between them), so that no line is left with one word (a kop surat:
+    "DINAS PERDAGANGAN, PERINDUSTRIAN DAN KOPERASI, USAHA KECIL DAN / MENENGAH")."""
+    words = text.split()
+    if not words or lebar(text, setengah_pt=setengah_pt, tebal=tebal) <= lebar_baris:
+        return text
+
+    def width(ws: list[str]) -> int:
+        return lebar(" ".join(ws), setengah_pt=setengah_pt, tebal=tebal)
+
+    def split(n: int) -> list[list[str]] | None:
+        # The split into n lines with the narrowest widest line (words in order).
+        best: tuple[int, list[list[str]]] | None = None
+
+        def go(start: int, left: int, acc: list[list[str]]) -> None:
+            nonlocal best
+            if left == 1:
+                lines = [*acc, words[start:]]
+                worst = max(width(x) for x in lines)
+                if best is None or worst < best[0]:
+                    best = (worst, lines)
+                return
+            for end in range(start + 1, len(words) - left + 2):
+                go(end, left - 1, [*acc, words[start:end]])
+
+        go(0, n, [])
+        return best[1] if best is not None and best[0] <= lebar_baris else None
+
+    for n in range(2, min(len(words), 4) + 1):
+        found = split(n)
+        if found is not None:
+            return "\n".join(" ".join(x) for x in found)
+    return text
