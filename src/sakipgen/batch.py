@@ -361,3 +361,22 @@ def keluaran_per_dinas(folders: list[Path], out: Path | None) -> list[Path | Non
             )
         )
     return [out / f.resolve().name for f in folders]
+
+
+def catat_ulang(requests: list[Permintaan], diubah: set[str]) -> None:
+    """After ``--pdf`` wrote page numbers into documents this build wrote, record their
+    new sha256 in the manifests, so the next build sees them as up to date."""
+    for p in requests:
+        entry = _baca_manifest(p)
+        written = entry.get("berkas") if entry is not None else None
+        if entry is None or not isinstance(written, dict):
+            continue
+        berkas = {str(f): str(h) for f, h in written.items()}
+        hit = [f for f in berkas if f in diubah]
+        for f in hit:
+            digest = _sha256_berkas(Path(f))
+            if digest is not None:
+                berkas[f] = digest
+        if hit:
+            kept = {k: v for k, v in entry.items() if k not in ("versi", "bawaan", "folder")}
+            _tulis_manifest(p, {**kept, "berkas": berkas})

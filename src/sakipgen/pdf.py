@@ -19,13 +19,16 @@ searching for them.
 from __future__ import annotations
 
 import contextlib
+import html
 import json
 import os
+import re
 import secrets
 import shutil
 import signal
 import subprocess
 import time
+import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
@@ -196,10 +199,13 @@ def konversi(
     pasangan: list[tuple[Path, Path]],
     lo: LibreOffice,
     ditulis: Callable[[Path], None],
+    bernomor: Callable[[Path], None] = lambda _p: None,
 ) -> list[str]:
     """Convert each ``(docx, pdf)`` in one LibreOffice session; ``ditulis`` is called with
-    each PDF written. Returns one message per document that failed; raises PdfGagal when
-    LibreOffice cannot be started or does not answer in time."""
+    each PDF written, ``bernomor`` with each .docx whose table of contents and lists of
+    tables and figures now carry the page numbers LibreOffice computed (written back into
+    the .docx, see :func:`nomor_daftar`). Returns one message per document that failed;
+    raises PdfGagal when LibreOffice cannot be started or does not answer in time."""
     from sakipgen.write import tulis_atomik
 
     if not pasangan:
@@ -280,6 +286,19 @@ def konversi(
                 )
                 continue
             ditulis(target)
+            indeks = r.get("indeks")
+            if isinstance(indeks, list) and all(isinstance(x, list) for x in indeks):
+                try:
+                    old = docx.read_bytes()
+                    new = isi_nomor_docx(old, [[str(line) for line in x] for x in indeks])
+                    if new != old:
+                        tulis_atomik(docx, new)
+                        # The PDF was made from this content: it stays current.
+                        stamp = docx.stat().st_mtime_ns
+                        os.utime(target, ns=(stamp, stamp))
+                        bernomor(docx)
+                except (OSError, ValueError, zipfile.BadZipFile):
+                    pass  # the .docx keeps asking Word to number its lists
     return errors
 
 
@@ -361,6 +380,7 @@ def susun_pdf(
     tetap: Iterable[str],
     cetak: Callable[[str], None],
     lapor: Callable[[str], None],
+    bernomor: Callable[[Path], None] = lambda _p: None,
 ) -> bool:
     """The ``build --pdf`` step: PDFs for the documents of one build, in one LibreOffice
     session. ``cetak`` gets each PDF path written, ``lapor`` each problem. True when
@@ -372,10 +392,87 @@ def susun_pdf(
     try:
         with sinyal.dijaga():
             lo = temukan()
-            errors = konversi(pairs, lo, lambda p: cetak(str(p)))
+            errors = konversi(pairs, lo, lambda p: cetak(str(p)), bernomor)
     except (PdfTidakTersedia, PdfGagal) as exc:
         lapor(f"{exc}\n" + _("Berkas .docx sudah ditulis; hanya PDF yang belum."))
         return False
     for e in errors:
         lapor(e)
     return not errors
+
+
+_FIELD_TOC = re.compile(
+    r'<w:fldChar w:fldCharType="begin"[^>]*/></w:r><w:r><w:instrText[^>]*> TOC [^<]*'
+    r'</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r></w:p>'
+    r"(.*?)"
+    r'<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>',
+    re.S,
+)
+_PARAGRAF = re.compile(r"<w:p>.*?</w:p>", re.S)
+_TEKS = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>|<w:br/>")
+
+
+def _entri(lines: list[str]) -> list[tuple[str, str]] | None:
+    """(title, page) per entry of an index as LibreOffice filled it; a heading with a
+    line break spans two lines, the page number follows a tab on the last."""
+    out: list[tuple[str, str]] = []
+    acc: list[str] = []
+    for line in lines:
+        if "\t" in line:
+            title, _sep, page = line.rpartition("\t")
+            out.append((" ".join([*acc, title]).strip(), page.strip()))
+            acc = []
+        else:
+            acc.append(line.strip())
+    return out if not acc else None
+
+
+def _sama(a: str, b: str) -> bool:
+    return " ".join(a.split()) == " ".join(b.split())
+
+
+def nomor_daftar(document_xml: str, indeks: list[list[str]]) -> str:
+    """``word/document.xml`` with the page numbers LibreOffice computed written into
+    the visible results of the table of contents and the lists of tables and figures,
+    so every office suite shows them, not only Word after it updates fields.  An index
+    whose entries do not match the document's, one for one, is left as it was."""
+    fields = list(_FIELD_TOC.finditer(document_xml))
+    if len(fields) != len(indeks):
+        return document_xml
+    out, pos = [], 0
+    for m, lines in zip(fields, indeks, strict=True):
+        entries = _entri(lines)
+        paras = list(_PARAGRAF.finditer(m.group(1)))
+        titles = [
+            html.unescape("".join(t.group(1) or " " for t in _TEKS.finditer(p.group(0))))
+            for p in paras
+        ]
+        if entries is None or len(entries) != len(paras):
+            continue
+        if not all(_sama(t, e[0]) for t, e in zip(titles, entries, strict=True)):
+            continue
+        filled = []
+        for p, (_title, page) in zip(paras, entries, strict=True):
+            run = f'<w:r><w:tab/><w:t xml:space="preserve">{html.escape(page)}</w:t></w:r>'
+            filled.append(p.group(0)[: -len("</w:p>")] + run + "</w:p>")
+        start = m.start(1)
+        out.append(document_xml[pos:start] + "".join(filled))
+        pos = m.end(1)
+    out.append(document_xml[pos:])
+    return "".join(out)
+
+
+def isi_nomor_docx(data: bytes, indeks: list[list[str]]) -> bytes:
+    """The .docx with :func:`nomor_daftar` applied; the same zip entries in the same
+    order, so the file stays deterministic."""
+    import io
+
+    src = zipfile.ZipFile(io.BytesIO(data))
+    buf = io.BytesIO()
+    with src, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename == "word/document.xml":
+                body = nomor_daftar(body.decode("utf-8"), indeks).encode("utf-8")
+            dst.writestr(info, body)
+    return buf.getvalue()

@@ -13,7 +13,9 @@ hidden, updates every document index (table of contents, daftar tabel, daftar ga
 and refreshes the fields, so the page numbers are those of LibreOffice's own layout,
 updates the indexes once more (a longer table of contents moves the pages after it),
 and stores it with the ``writer_pdf_Export`` filter. One JSON line per document on
-stdout: ``{"docx": ..., "ok": true}`` or ``{"docx": ..., "ok": false, "error": ...}``.
+stdout: ``{"docx": ..., "ok": true, "indeks": [[ENTRY, ...], ...]}`` (each index's
+lines as LibreOffice filled them, title and page number separated by a tab) or
+``{"docx": ..., "ok": false, "error": ...}``.
 Exit status: 0 all converted, 1 some failed, 3 no connection to LibreOffice.
 """
 
@@ -59,7 +61,17 @@ def _update_indexes(doc: Any) -> int:
     return int(indexes.getCount())
 
 
-def _convert(uno: Any, desktop: Any, docx: str, pdf: str) -> None:
+def _index_lines(doc: Any) -> list[list[str]]:
+    """The text of each document index, one line per entry ("KATA PENGANTAR\tii")."""
+    out = []
+    indexes = doc.getDocumentIndexes()
+    for i in range(indexes.getCount()):
+        text = indexes.getByIndex(i).getAnchor().getString()
+        out.append([line for line in text.replace("\r", "\n").split("\n") if line.strip()])
+    return out
+
+
+def _convert(uno: Any, desktop: Any, docx: str, pdf: str) -> list[list[str]]:
     load = (
         _prop(uno, "Hidden", True),
         # Fields and links are updated by the calls below, never by asking anyone.
@@ -79,6 +91,7 @@ def _convert(uno: Any, desktop: Any, docx: str, pdf: str) -> None:
         doc.storeToURL(
             uno.systemPathToFileUrl(pdf), (_prop(uno, "FilterName", "writer_pdf_Export"),)
         )
+        return _index_lines(doc)
     finally:
         try:
             doc.close(True)
@@ -100,7 +113,7 @@ def main(argv: list[str]) -> int:
     for docx, pdf in job["docs"]:
         result: dict[str, object] = {"docx": docx, "ok": True}
         try:
-            _convert(uno, desktop, docx, pdf)
+            result["indeks"] = _convert(uno, desktop, docx, pdf)
         except Exception as exc:
             status = EXIT_SOME_FAILED
             result = {"docx": docx, "ok": False, "error": f"{type(exc).__name__}: {exc}"}

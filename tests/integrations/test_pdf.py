@@ -74,6 +74,18 @@ def test_build_pdf_fills_table_of_contents_and_page_numbers(tmp_path: Path) -> N
         if lines and re.fullmatch(r"BAB (I|II|III|IV)", lines[0]):
             footer[lines[0].split()[1]] = lines[-1]
     assert footer == {bab: str(n) for bab, n in toc.items()}, (footer, toc)
+    # The .docx carries the same page numbers in its lists (for LibreOffice and WPS,
+    # which show a field's stored result): every entry, each BAB on its PDF page.
+    from tests.baca_docx import buka, paragraf
+
+    entries = [
+        t
+        for s, t in paragraf(buka((build / "lkjip-2021.docx").read_bytes()))
+        if s.startswith("TOC") and t
+    ]
+    assert entries and all(re.search(r"\t([ivx]+|\d+)$", t) for t in entries), entries
+    bab = {t.split()[1]: int(t.rsplit("\t", 1)[1]) for t in entries if re.match(r"BAB [IV]+ ", t)}
+    assert bab == toc
 
 
 def test_up_to_date_pdf_needs_no_libreoffice(tmp_path: Path) -> None:

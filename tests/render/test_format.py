@@ -42,3 +42,23 @@ def test_a_score_is_printed_without_its_unit_word() -> None:
 
     assert dengan_satuan(parse_nilai("86"), "nilai") == "86"
     assert dengan_satuan(parse_nilai("3,5"), "Indeks") == "3,5"
+
+
+def test_page_numbers_go_into_the_lists_only_when_they_match() -> None:
+    """build --pdf writes LibreOffice's page numbers into the .docx's table of contents;
+    an index whose entries differ from the document's is left alone."""
+    from sakipgen.pdf import nomor_daftar
+    from sakipgen.render import susun
+    from tests.baca_docx import buka, paragraf
+    from tests.conftest import bundel
+    from tests.render.conftest import part
+
+    data = susun(bundel("sinjai"), "rkt", 2018).data
+    assert data is not None
+    xml = part(data)
+    toc = [t for s, t in paragraf(buka(data)) if s.startswith("TOC") and t]
+    lines = [f"{t}\t{i}" for i, t in enumerate(toc, 1)]
+    filled = nomor_daftar(xml, [lines])
+    assert filled.count("<w:tab/>") - xml.count("<w:tab/>") == len(toc)
+    assert nomor_daftar(xml, [lines[:-1]]) == xml  # one entry short: unchanged
+    assert nomor_daftar(xml, [lines, lines]) == xml  # not the document's indexes

@@ -16,7 +16,7 @@ from sakipgen.i18n import _
 from sakipgen.jenis import JENIS
 
 if TYPE_CHECKING:
-    from sakipgen.batch import Ringkasan
+    from sakipgen.batch import Permintaan, Ringkasan
 
 DocKind = StrEnum(  # type: ignore[misc]
     "DocKind", {**{j.replace("-", "_"): j for j in JENIS}, "all": "all"}
@@ -123,7 +123,15 @@ def build(
             progress.maju(r)
 
         results = jalankan(requests, jobs or os.cpu_count() or 1, done)
-    pdf_failed = pdf and not _pdf(results)
+    pdf_failed = pdf and not _pdf(results, requests)
+    if not pdf and any(r.ditulis for r in results):
+        typer.echo(
+            _(
+                "Catatan: nomor halaman daftar isi, daftar tabel dan daftar gambar diisi Word "
+                "saat berkas dibuka; --pdf menuliskannya ke .docx (untuk LibreOffice dan WPS)."
+            ),
+            err=True,
+        )
     failed = [r for r in results if r.gagal]
     unchanged = sum(len(r.tetap) for r in results)
     if len(requests) > 1 or unchanged or failed:
@@ -143,13 +151,19 @@ def build(
     raise typer.Exit(EXIT_FINDINGS if failed or empty or pdf_failed else EXIT_OK)
 
 
-def _pdf(results: list[Ringkasan]) -> bool:
-    """A PDF beside every document written or up to date; False when any failed."""
+def _pdf(results: list[Ringkasan], requests: list[Permintaan]) -> bool:
+    """A PDF beside every document written or up to date, and the page numbers it has
+    written into their lists; False when any failed."""
+    from sakipgen.batch import catat_ulang
     from sakipgen.pdf import susun_pdf
 
-    return susun_pdf(
+    bernomor: set[str] = set()
+    ok = susun_pdf(
         [f for r in results for f in r.ditulis],
         [f for r in results for f in r.tetap],
         typer.echo,
         lambda message: typer.echo(message, err=True),
+        lambda docx: bernomor.add(str(docx)),
     )
+    catat_ulang(requests, bernomor)
+    return ok
