@@ -10,9 +10,12 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from sakipgen.diagnostics import Diagnostic
     from sakipgen.model.folder import Dinas
     from sakipgen.pipeline import Bundel
+    from sakipgen.render import Hasil
 
 # Tests compare messages in Indonesian, the default language; a developer or CI machine
 # whose LANG is English must not switch them (tests of English set SAKIPGEN_LANG=en).
@@ -44,6 +47,24 @@ def bundel(folder: Path | str, *tahun: int) -> Bundel:
     found = siapkan(path, pilihan=Pilihan(dokumen=True, tahun_lain=tahun))
     assert found.dinas is not None and not found.galat, [d.text() for d in found.diagnostics]
     return found
+
+
+CONTOH = ("blora", "sinjai", "buleleng", "tanjabbar")
+
+
+def dokumen_contoh(contoh: str) -> Iterator[tuple[str, int, Hasil]]:
+    """Every document an example builds, each kind by name in its default year:
+    (kind, year, the render result with its bytes and diagnostics)."""
+    from sakipgen.jenis import JENIS, tahun_bawaan
+    from sakipgen.render import susun
+
+    b = bundel(contoh)
+    assert b.dinas is not None
+    for jenis in JENIS:
+        tahun = tahun_bawaan(b.dinas, jenis)
+        hasil = susun(b, jenis, tahun) if tahun is not None else None
+        if hasil is not None and hasil.data is not None:
+            yield jenis, tahun, hasil
 
 
 @pytest.fixture

@@ -9,11 +9,8 @@ from pathlib import Path
 import pytest
 from openxml_audit import FileFormat, OpenXmlValidator
 
-from sakipgen.jenis import JENIS, tahun_bawaan
 from sakipgen.render import susun
-from tests.conftest import bundel
-
-CONTOH = ["blora", "sinjai", "buleleng", "tanjabbar"]
+from tests.conftest import CONTOH, bundel, dokumen_contoh
 
 
 def _galat(path: Path) -> list[str]:
@@ -23,14 +20,9 @@ def _galat(path: Path) -> list[str]:
 
 @pytest.mark.parametrize("contoh", CONTOH)
 def test_every_example_document_validates(contoh: str, tmp_path: Path) -> None:
-    b = bundel(contoh)
-    assert b.dinas is not None
     checked = 0
-    for jenis in JENIS:
-        tahun = tahun_bawaan(b.dinas, jenis)
-        hasil = susun(b, jenis, tahun) if tahun is not None else None
-        if hasil is None or hasil.data is None:
-            continue
+    for jenis, tahun, hasil in dokumen_contoh(contoh):
+        assert hasil.data is not None
         path = tmp_path / f"{jenis}-{tahun}.docx"
         path.write_bytes(hasil.data)
         assert _galat(path) == [], path.name

@@ -15,13 +15,10 @@ import subprocess
 
 import pytest
 
-from sakipgen.jenis import JENIS, tahun_bawaan
-from sakipgen.render import susun
 from sakipgen.render.ukur import potongan
 from tests.baca_docx import buka, paragraf, tabel
-from tests.conftest import bundel
+from tests.conftest import CONTOH, dokumen_contoh
 
-CONTOH = ["blora", "sinjai", "buleleng", "tanjabbar"]
 KOSONG: dict[str, set[str]] = {}
 """Document → the codes of the hollow parts build reports for it (H001-H004)."""
 
@@ -37,13 +34,8 @@ def halaman(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[bytes, 
     out = tmp_path_factory.mktemp("halaman")
     pairs = []
     for contoh in CONTOH:
-        b = bundel(contoh)
-        assert b.dinas is not None
-        for jenis in JENIS:
-            tahun = tahun_bawaan(b.dinas, jenis)
-            hasil = susun(b, jenis, tahun) if tahun is not None else None
-            if hasil is None or hasil.data is None:
-                continue
+        for jenis, tahun, hasil in dokumen_contoh(contoh):
+            assert hasil.data is not None
             docx = out / f"{contoh}-{jenis}-{tahun}.docx"
             docx.write_bytes(hasil.data)
             KOSONG[docx.stem] = {d.code for d in hasil.diagnostics}

@@ -11,11 +11,8 @@ from typing import Any
 import docx
 import pytest
 
-from sakipgen.jenis import JENIS, tahun_bawaan
 from sakipgen.render import susun
-from tests.conftest import bundel
-
-CONTOH = ["blora", "sinjai", "buleleng", "tanjabbar"]
+from tests.conftest import CONTOH, bundel, dokumen_contoh
 
 
 def _dokumen(contoh: str, jenis: str, tahun: int) -> Any:
@@ -30,14 +27,9 @@ def _baris(d: Any) -> list[list[str]]:
 
 @pytest.mark.parametrize("contoh", CONTOH)
 def test_every_document_opens_with_defined_styles(contoh: str) -> None:
-    b = bundel(contoh)
-    assert b.dinas is not None
     opened = 0
-    for jenis in JENIS:
-        tahun = tahun_bawaan(b.dinas, jenis)
-        hasil = susun(b, jenis, tahun) if tahun is not None else None
-        if hasil is None or hasil.data is None:
-            continue
+    for _jenis, _tahun, hasil in dokumen_contoh(contoh):
+        assert hasil.data is not None
         d = docx.Document(io.BytesIO(hasil.data))
         defined = {s.style_id for s in d.styles}
         body = d.element.body

@@ -189,6 +189,20 @@ def _workbook(
     return buf.getvalue()
 
 
+def _seri(
+    i: int, name: str, vs: Sequence[Decimal | None], kategori: Sequence[str], fmt: str, gaya: str
+) -> str:
+    """One series: its name, ``gaya`` (colour, markers, labels), categories and values
+    (cached, and referring to the embedded workbook's cells)."""
+    n = len(kategori)
+    return (
+        f'<c:ser><c:idx val="{i}"/><c:order val="{i}"/>'
+        f"<c:tx>{_str_cache(f'Sheet1!${_kolom(i)}$1', [name])}</c:tx>{gaya}"
+        f"<c:cat>{_str_cache(f'Sheet1!$A$2:$A${n + 1}', kategori)}</c:cat>"
+        f"<c:val>{_num_cache(f'Sheet1!${_kolom(i)}$2:${_kolom(i)}${n + 1}', vs, fmt)}</c:val>"
+    )
+
+
 def batang(
     judul: str,
     kategori: Sequence[str],
@@ -199,23 +213,27 @@ def batang(
     tanggal: date,
 ) -> Grafik:
     """A clustered column chart: one group per category, one column per series (target
-    and realisasi), values printed on the columns, the unit on the value axis."""
+    and realisasi), values printed on the columns, the unit in the title."""
     fmt = format_angka([v for _, vs in seri for v in vs])
-    n = len(kategori)
     ser = "".join(
-        f'<c:ser><c:idx val="{i}"/><c:order val="{i}"/>'
-        f"<c:tx>{_str_cache(f'Sheet1!${_kolom(i)}$1', [name])}</c:tx>"
-        f'<c:spPr><a:solidFill><a:srgbClr val="{WARNA[i % len(WARNA)]}"/></a:solidFill></c:spPr>'
-        f'<c:invertIfNegative val="0"/>{_dlbls(vs, font, "outEnd")}'
-        f"<c:cat>{_str_cache(f'Sheet1!$A$2:$A${n + 1}', kategori)}</c:cat>"
-        f"<c:val>{_num_cache(f'Sheet1!${_kolom(i)}$2:${_kolom(i)}${n + 1}', vs, fmt)}</c:val>"
-        "</c:ser>"
+        _seri(
+            i,
+            name,
+            vs,
+            kategori,
+            fmt,
+            f'<c:spPr><a:solidFill><a:srgbClr val="{WARNA[i % len(WARNA)]}"/></a:solidFill>'
+            f'</c:spPr><c:invertIfNegative val="0"/>{_dlbls(vs, font, "outEnd")}',
+        )
+        + "</c:ser>"
         for i, (name, vs) in enumerate(seri)
     )
+    puncak = max((v for _, vs in seri for v in vs if v is not None), default=None)
     plot = (
         '<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/>'
         f'<c:varyColors val="0"/>{ser}<c:gapWidth val="60"/>'
-        '<c:axId val="5001"/><c:axId val="5002"/></c:barChart>' + _sumbu(font, line=False)
+        '<c:axId val="5001"/><c:axId val="5002"/></c:barChart>'
+        + _sumbu(font, line=False, puncak=puncak if puncak and puncak > 0 else None)
     )
     return Grafik(
         _chart_space(plot, _dengan_satuan(judul, satuan), font, legend=True),
@@ -234,20 +252,18 @@ def garis(
 ) -> Grafik:
     """A line chart with markers: one line per series over the categories (years),
     values printed above the points; a missing value is a gap."""
-    fmt = "#,##0.00"
-    n = len(kategori)
+
+    def gaya(i: int, vs: Sequence[Decimal | None]) -> str:
+        warna = WARNA[(i + 1) % len(WARNA)]
+        return (
+            f'<c:spPr><a:ln w="19050"><a:solidFill><a:srgbClr val="{warna}"/></a:solidFill>'
+            '</a:ln></c:spPr><c:marker><c:symbol val="circle"/><c:size val="5"/>'
+            f'<c:spPr><a:solidFill><a:srgbClr val="{warna}"/></a:solidFill></c:spPr>'
+            f"</c:marker>{_dlbls(vs, font, 't')}"
+        )
+
     ser = "".join(
-        f'<c:ser><c:idx val="{i}"/><c:order val="{i}"/>'
-        f"<c:tx>{_str_cache(f'Sheet1!${_kolom(i)}$1', [name])}</c:tx>"
-        f'<c:spPr><a:ln w="19050"><a:solidFill><a:srgbClr val="{WARNA[(i + 1) % len(WARNA)]}"/>'
-        "</a:solidFill></a:ln></c:spPr>"
-        '<c:marker><c:symbol val="circle"/><c:size val="5"/>'
-        f'<c:spPr><a:solidFill><a:srgbClr val="{WARNA[(i + 1) % len(WARNA)]}"/></a:solidFill>'
-        "</c:spPr></c:marker>"
-        f"{_dlbls(vs, font, 't')}"
-        f"<c:cat>{_str_cache(f'Sheet1!$A$2:$A${n + 1}', kategori)}</c:cat>"
-        f"<c:val>{_num_cache(f'Sheet1!${_kolom(i)}$2:${_kolom(i)}${n + 1}', vs, fmt)}</c:val>"
-        '<c:smooth val="0"/></c:ser>'
+        _seri(i, name, vs, kategori, "#,##0.00", gaya(i, vs)) + '<c:smooth val="0"/></c:ser>'
         for i, (name, vs) in enumerate(seri)
     )
     plot = (
