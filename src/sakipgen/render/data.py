@@ -81,15 +81,18 @@ NILAI_TETAP: tuple[type, ...] = (Nilai,)
 """Frozen data classes of the model passed as they are: plain values, no I/O."""
 
 
-def _properti(cls: type) -> list[str]:
-    """Public properties of a class (``Pos.efisiensi``), evaluated into the record."""
-    return [
+@functools.cache
+def _properti(cls: type) -> tuple[str, ...]:
+    """Public properties of a class (``Pos.efisiensi``), evaluated into the record (looked
+    up once per class: ``dir`` over a pydantic model is slow, and a document has
+    thousands of records)."""
+    return tuple(
         name
         for name in dir(cls)
         if not name.startswith("_")
         and not hasattr(BaseModel, name)  # pydantic's own (model_fields_set …)
         and isinstance(getattr(cls, name, None), property | functools.cached_property)
-    ]
+    )
 
 
 def polos(value: Any) -> Any:
