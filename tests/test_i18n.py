@@ -138,6 +138,8 @@ def test_diagnostics_and_help_in_english(tmp_path: Path) -> None:
         line = next(ln for ln in english.stdout.splitlines() if " R001 " in ln)
         assert "tidak ada" not in line and "IK2.9" in line
         assert "1 dinas folder(s) checked: " in english.stderr and " error(s)" in english.stderr
+        # The severity word too (the example's K013 warning).
+        assert " K013 (warning) " in english.stdout and "(peringatan)" not in english.stdout
     help_en = run(["check", "--help"], tmp_path, SAKIPGEN_LANG="en")
     assert "Check the dinas data" in help_en.stdout and "Example:" in help_en.stdout
     help_id = run(["check", "--help"], tmp_path)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from sakipgen.i18n import _
 from sakipgen.teks import bersih_nama, teks_layar
 
 
@@ -139,7 +140,8 @@ class Diagnostic:
 
     def text(self) -> str:
         where = f" [{self.location.yaml_path}]" if self.location.yaml_path else ""
-        sev = "" if self.severity is Severity.ERROR else " (peringatan)"
+        peringatan = _("peringatan")
+        sev = "" if self.severity is Severity.ERROR else f" ({peringatan})"
         return f"{self.location}: {self.code}{sev} {self.message}{where}"
 
     def as_dict(self) -> dict[str, object]:

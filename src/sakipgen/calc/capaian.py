@@ -31,6 +31,9 @@ from sakipgen.i18n import _
 from sakipgen.model.dinas import Profil
 from sakipgen.model.nilai import Nilai
 
+TIDAK_ADA = {"n/a", "na", "n.a.", "n.a", "tidak ada", "belum ada", "tidak tersedia", "tad", "t.a.d"}
+"""Realisasi written as "not available": a catatan, not a hand-entered capaian."""
+
 
 class CapaianError(TemuanData):
     """Capaian cannot be computed; ``pada`` is the value at fault (where the diagnostic
@@ -90,6 +93,16 @@ def hitung(target: Nilai, realisasi: Nilai, polaritas: str, profil: Profil) -> D
 
     if realisasi.jenis == "kosong":
         raise CapaianError("C002", _("realisasi belum diisi"))
+    if realisasi.jenis == "teks" and realisasi.teks.strip().lower() in TIDAK_ADA:
+        # "n/a": the figure is knowingly absent; a hand-entered capaian would invent one.
+        raise CapaianError(
+            "C003",
+            _(
+                "realisasi '{realisasi}' bukan angka; bila datanya memang tidak ada, tulis "
+                'alasannya sebagai catatan tanpa nilai ({{catatan: "…"}}); bila ada, '
+                "tulis angkanya"
+            ).format(realisasi=realisasi.teks),
+        )
     if target.jenis == "teks" or realisasi.jenis == "teks":
         raise CapaianError(
             "C003",

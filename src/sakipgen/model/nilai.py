@@ -195,6 +195,17 @@ def format_nip(nip: str) -> str:
 def _tahun(value: Any) -> int:
     number = parse_angka(value, allow_currency=False)
     if number != number.to_integral_value() or not 1945 <= number <= 2100:
+        if isinstance(value, int | str) and str(value).isdigit() and len(str(value)) < 4:
+            # {2019: 72,5, 2020: 80,25}: in a {…} mapping the comma separates entries,
+            # so "5" and "25" became keys of their own.
+            raise _err(
+                "S004",
+                _(
+                    "'{value}' bukan tahun; bila ini bagian desimal sebuah angka (…,{value}), "
+                    "koma di dalam {{…}} memisahkan isian: tulis angka desimal dengan titik "
+                    '(72.5) atau dalam tanda kutip ("72,5")'
+                ).format(value=value),
+            )
         raise _err("S004", _("'{value}' bukan tahun (misalnya 2021)").format(value=value))
     return int(number)
 
