@@ -89,6 +89,8 @@ RULES: dict[str, Rule] = {
         Rule("K012", _W, "persentase di atas 100"),
         Rule("K013", _W, "capaian tercetak berbeda dengan hasil hitung"),
         Rule("K014", _W, "tanggal dokumen tidak cocok dengan tahun yang dilaporkannya"),
+        Rule("K015", _W, "capaian tidak masuk pita skala mana pun"),
+        Rule("K016", _W, "capaian di bawah 0"),
         # D: documents
         Rule("D001", _E, "data untuk dokumen tidak lengkap"),
         Rule("D002", _E, "templat dokumen tidak valid"),

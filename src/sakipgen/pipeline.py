@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sakipgen.calc.anggaran import pagu_dokumen
-from sakipgen.calc.kategori import pita
+from sakipgen.calc.kategori import pita, rentang
 from sakipgen.calc.narasi import Konteks, isi
 from sakipgen.calc.pk import target_pk
 from sakipgen.calc.rencana_aksi import ringkas
@@ -26,9 +26,15 @@ from sakipgen.diagnostics import Diagnostic, Severity, sorted_unique
 from sakipgen.errors import RevisiError
 from sakipgen.load import muat_dinas
 from sakipgen.load.revisi import ekstrak, semula
-from sakipgen.model.dinas import Pita
 from sakipgen.model.folder import Dinas, Jejak
-from sakipgen.model.hasil import HasilPk, HasilTahun, PaguDokumen, RingkasanBaris, TabelHitung
+from sakipgen.model.hasil import (
+    HasilPk,
+    HasilTahun,
+    PaguDokumen,
+    Rentang,
+    RingkasanBaris,
+    TabelHitung,
+)
 
 
 @dataclass(frozen=True)
@@ -53,8 +59,8 @@ class Bundel:
     jejak: Jejak = field(default_factory=Jejak)
     hasil: Mapping[int, HasilTahun] = field(default_factory=dict)
     """Every year with data, every Renstra year, and ``Pilihan.tahun_lain``."""
-    pita: tuple[Pita, ...] = ()
-    """The kategori bands of the dinas's scale, highest first."""
+    rentang: tuple[Rentang, ...] = ()
+    """The kategori bands of the dinas's scale, highest first, each range resolved."""
     pk: Mapping[int, HasilPk] = field(default_factory=dict)
     """With ``Pilihan.dokumen``: every year with a PK or PK Perubahan."""
     anggaran_rkt: Mapping[int, PaguDokumen] = field(default_factory=dict)
@@ -117,7 +123,7 @@ def siapkan(folder: Path, base: Path | None = None, pilihan: Pilihan = Pilihan()
         tuple(sorted_unique(tanpa_diabaikan(dinas, diags))),
         loaded.jejak,
         hasil,
-        tuple(pita(dinas.identitas.model.profil)),
+        tuple(rentang(pita(dinas.identitas.model.profil))),
     )
     return _untuk_dokumen(bundel, dinas) if pilihan.dokumen else bundel
 

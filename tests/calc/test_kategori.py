@@ -50,7 +50,7 @@ def test_permendagri_86(value: str, expected: str) -> None:
     assert kategori(Decimal(value), P86) == expected
 
 
-def test_custom_scale_needs_a_bottom_band() -> None:
+def test_custom_scale_with_lower_bounds_only() -> None:
     custom = Profil(
         skala=[
             Pita(kategori="AA", batas_bawah=Decimal(90)),
@@ -61,5 +61,57 @@ def test_custom_scale_needs_a_bottom_band() -> None:
     assert kategori(Decimal(90), custom) == "AA"
     assert kategori(Decimal(80), custom) == "B"
     assert kategori(Decimal("80.01"), custom) == "A"
-    with pytest.raises(ValueError, match="tepat satu pita"):
-        Profil(skala=[Pita(kategori="AA", batas_bawah=Decimal(90))])
+    # Without a bottom band (issue 13): below the lowest bound is no band at all.
+    top_only = Profil(skala=[Pita(kategori="AA", batas_bawah=Decimal(90))])
+    assert kategori(Decimal("89.99"), top_only) is None
+    with pytest.raises(ValueError, match="hanya boleh punya satu pita tanpa batas_bawah"):
+        Profil(skala=[Pita(kategori="B"), Pita(kategori="C")])
+
+
+D = Decimal
+# A scale as printed in many LKjIP: closed ranges "90 – 100", "75 – 89", "< 74", with
+# gaps between them (89 < x < 90, 74 ≤ x < 75) and nothing above 100.
+BERCELAH = Profil(
+    skala=[
+        Pita(kategori="A", batas_bawah=D(90), batas_atas=D(100)),
+        Pita(kategori="B", batas_bawah=D(75), batas_atas=D(89)),
+        Pita(kategori="C", batas_atas=D(74), inklusif_atas=False),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("100", "A"),  # at the upper bound, inclusive
+        ("100.01", None),  # above the top band
+        ("90", "A"),
+        ("89.99", None),  # in the gap 89 < x < 90
+        ("89", "B"),
+        ("75", "B"),
+        ("74.99", None),  # in the gap 74 ≤ x < 75
+        ("74", None),  # C is "< 74": 74 itself is outside
+        ("73.99", "C"),
+        ("-5", "C"),  # C has no lower bound (K016 warns of a negative capaian)
+    ],
+)
+def test_ranges_with_gaps(value: str, expected: str | None) -> None:
+    assert kategori(D(value), BERCELAH) == expected
+
+
+def test_overlapping_bands_are_found() -> None:
+    from sakipgen.calc.kategori import tumpang_tindih
+
+    bands = [
+        Pita(kategori="A", batas_bawah=D(80)),  # 80 and above
+        Pita(kategori="B", batas_bawah=D(70), batas_atas=D(85)),  # 70–85: overlaps A
+        Pita(kategori="C", batas_atas=D(70), inklusif_atas=False),
+    ]
+    assert tumpang_tindih(bands) == [(0, 1)]
+    # Touching at a bound only when both include it: 70 belongs to B alone here.
+    assert tumpang_tindih(list(BERCELAH.skala)) == []  # type: ignore[arg-type]
+    touching = [
+        Pita(kategori="A", batas_bawah=D(80), batas_atas=D(100)),
+        Pita(kategori="B", batas_bawah=D(60), batas_atas=D(80)),
+    ]
+    assert tumpang_tindih(touching) == [(0, 1)]

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import pytest
 
-from sakipgen.calc.kategori import SKALA, kategori, pita
+from sakipgen.calc.kategori import SKALA, kategori, pita, rentang
 from sakipgen.model.dinas import Pita, Profil
 from sakipgen.render.lkjip import teks_pita
 
@@ -51,6 +51,13 @@ SKALA_UJI = {
         Pita(kategori="D"),
     ],
     "satu": [Pita(kategori="Semua")],
+    # A scale written as closed ranges with gaps (90–100, 75–89, < 74): 100,01, 89,5
+    # and 74 fall in no band.
+    "bercelah": [
+        Pita(kategori="A", batas_bawah=D(90), batas_atas=D(100)),
+        Pita(kategori="B", batas_bawah=D(75), batas_atas=D(89)),
+        Pita(kategori="C", batas_atas=D(74), inklusif_atas=False),
+    ],
 }
 
 
@@ -58,20 +65,31 @@ SKALA_UJI = {
 def test_every_boundary_falls_in_the_printed_band_of_its_kategori(nama: str) -> None:
     bands = SKALA_UJI[nama]
     profil = Profil(skala=nama) if bands is None else Profil(skala=bands)
-    printed = [(_berlaku(t), k) for t, k in teks_pita(pita(profil))]
-    bounds = [b.batas_bawah for b in pita(profil) if b.batas_bawah is not None]
+    printed = [(_berlaku(t), k) for t, k in teks_pita(rentang(pita(profil)))]
+    bands = pita(profil)
+    bounds = [x for b in bands for x in (b.batas_bawah, b.batas_atas) if x is not None]
     values = {D(0), D(250)} | {b + d for b in bounds for d in (D("-0.01"), D(0), D("0.01"))}
     for x in sorted(values):
         holding = [k for ok, k in printed if ok(x)]
-        assert holding == [kategori(x, profil)], (x, holding)
+        found = kategori(x, profil)
+        # One printed band holds x, and it is kategori()'s; none when x is in a gap.
+        assert holding == ([found] if found is not None else []), (x, holding)
 
 
 def test_the_four_band_scale_reads_like_the_seed() -> None:
     """Blora LKjIP 2021 Tabel 3.1: Lebih dari 100%, 75 – 100%, 55 – 74%, Kurang dari
     55% (the seed's "55 – 74" leaves 74,5 unplaced; the table states the boundary)."""
-    assert teks_pita(pita(Profil(skala="empat-tingkat"))) == [
+    assert teks_pita(rentang(pita(Profil(skala="empat-tingkat")))) == [
         ("capaian > 100%", "Sangat Baik"),
         ("75% ≤ capaian ≤ 100%", "Baik"),
         ("55% ≤ capaian < 75%", "Cukup"),
         ("capaian < 55%", "Kurang"),
+    ]
+
+
+def test_gaps_and_ranges_are_printed_as_written() -> None:
+    assert teks_pita(rentang(pita(Profil(skala=SKALA_UJI["bercelah"])))) == [
+        ("90% ≤ capaian ≤ 100%", "A"),
+        ("75% ≤ capaian ≤ 89%", "B"),
+        ("capaian < 74%", "C"),
     ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from sakipgen.model.dinas import Pita, Profil
+from sakipgen.model.hasil import Rentang
 
 SKALA: dict[str, list[Pita]] = {
     # LKjIP Blora 2021, Tabel 3.1: > 100 Sangat Baik, 75–100 Baik, 55–74 Cukup, < 55 Kurang.
@@ -33,20 +34,71 @@ SKALA: dict[str, list[Pita]] = {
 
 
 def pita(profil: Profil) -> list[Pita]:
-    """The bands, highest first; the last one has no lower bound."""
+    """The bands, highest first (by lower bound; the band without one last)."""
     bands = SKALA[profil.skala] if isinstance(profil.skala, str) else list(profil.skala)
     ordered = sorted(
         (b for b in bands if b.batas_bawah is not None),
         key=lambda b: (b.batas_bawah, not b.inklusif),
         reverse=True,
     )
-    bottom = [b for b in bands if b.batas_bawah is None]
-    return ordered + (bottom[:1] or [Pita(kategori="-")])
+    return ordered + [b for b in bands if b.batas_bawah is None][:1]
 
 
-def kategori(capaian: Decimal, profil: Profil) -> str:
-    for band in pita(profil):
-        lo = band.batas_bawah
-        if lo is None or capaian > lo or (band.inklusif and capaian == lo):
-            return band.kategori
-    raise AssertionError("the last band has no lower bound")  # pragma: no cover
+def rentang(bands: list[Pita]) -> list[Rentang]:
+    """Each band's range (``bands`` highest first, as :func:`pita` gives them): its own
+    upper bound when written, else up to the lower bound of the band above, whose
+    value belongs to that band when it includes it."""
+    out = []
+    for i, b in enumerate(bands):
+        if b.batas_atas is not None:
+            atas, atas_inkl = b.batas_atas, b.inklusif_atas
+        elif i == 0:
+            atas, atas_inkl = None, True
+        else:
+            above = bands[i - 1]
+            atas, atas_inkl = above.batas_bawah, not above.inklusif
+        out.append(Rentang(b.kategori, b.batas_bawah, b.inklusif, atas, atas_inkl))
+    return out
+
+
+def kategori(capaian: Decimal, profil: Profil) -> str | None:
+    """The kategori of the band that holds ``capaian``; None when no band does (a gap
+    between written ranges, above the top one or below the lowest)."""
+    for r in rentang(pita(profil)):
+        if r.memuat(capaian):
+            return r.kategori
+    return None
+
+
+def tumpang_tindih(bands: list[Pita]) -> list[tuple[int, int]]:
+    """Pairs of bands (indexes into ``bands`` as written) whose ranges share a value."""
+    order = pita_urut(bands)
+    ranges = rentang([bands[i] for i in order])
+    found = []
+    for a in range(len(order)):
+        for b in range(a + 1, len(order)):
+            if _bertemu(ranges[a], ranges[b]):
+                found.append(tuple(sorted((order[a], order[b]))))
+    return sorted(set(found))  # type: ignore[arg-type]
+
+
+def pita_urut(bands: list[Pita]) -> list[int]:
+    """The indexes of ``bands`` in :func:`pita`'s order (highest first)."""
+    with_lo = sorted(
+        (i for i, b in enumerate(bands) if b.batas_bawah is not None),
+        key=lambda i: (bands[i].batas_bawah, not bands[i].inklusif),
+        reverse=True,
+    )
+    return with_lo + [i for i, b in enumerate(bands) if b.batas_bawah is None]
+
+
+def _bertemu(a: Rentang, b: Rentang) -> bool:
+    """Whether two ranges share a value (an open end reaches infinity)."""
+    inf = Decimal("Infinity")
+    lows = [(-inf if r.bawah is None else r.bawah, r.bawah_inklusif) for r in (a, b)]
+    highs = [(inf if r.atas is None else r.atas, r.atas_inklusif) for r in (a, b)]
+    # The stricter end: the higher lower bound, the lower upper bound; at equal values
+    # an exclusive end is the stricter one.
+    lo = max(lows, key=lambda x: (x[0], not x[1]))
+    hi = min(highs, key=lambda x: (x[0], x[1]))
+    return lo[0] < hi[0] or (lo[0] == hi[0] and lo[1] and hi[1])

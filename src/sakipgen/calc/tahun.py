@@ -120,6 +120,29 @@ def _hitung_tahun(
                         ),
                     )
                 )
+            kat = kategori(capaian, profil) if capaian is not None else None
+            if capaian is not None and real_file is not None:
+                if capaian < 0:
+                    diags.append(
+                        Diagnostic.make(
+                            where(ind.id),
+                            "K016",
+                            _("{ident}: capaian {capaian} di bawah 0").format(
+                                ident=ind.id, capaian=angka(capaian)
+                            ),
+                        )
+                    )
+                if kat is None:
+                    diags.append(
+                        Diagnostic.make(
+                            where(ind.id),
+                            "K015",
+                            _(
+                                "{ident}: capaian {capaian} tidak masuk pita mana pun di skala "
+                                "(sakip.yaml profil.skala); kategorinya dicetak '–'"
+                            ).format(ident=ind.id, capaian=angka(capaian)),
+                        )
+                    )
             nilai_r = entry_r.nilai if entry_r else None
             akhir = None
             if ind.target_akhir is not None and nilai_r is not None:
@@ -136,7 +159,7 @@ def _hitung_tahun(
                     target_semula=entry.semula,
                     realisasi=nilai_r,
                     capaian=capaian,
-                    kategori=kategori(capaian, profil) if capaian is not None else None,
+                    kategori=kat,
                     manual=manual,
                     alasan=alasan,
                     keterangan=ket,

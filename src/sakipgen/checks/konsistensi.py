@@ -469,6 +469,24 @@ def tanggal_dokumen(dinas: Dinas) -> Iterator[Diagnostic]:
             )
 
 
+def skala_tumpang_tindih(dinas: Dinas) -> Iterator[Diagnostic]:
+    """S004 at a band of the dinas's own scale whose range shares values with another's
+    (a capaian there would get two kategori)."""
+    from sakipgen.calc.kategori import tumpang_tindih
+
+    skala = dinas.identitas.model.profil.skala
+    if isinstance(skala, str):
+        return
+    for a, b in tumpang_tindih(list(skala)):
+        yield Diagnostic.make(
+            dinas.identitas.source.locate(("profil", "skala", b)),
+            "S004",
+            _("pita '{b}' tumpang tindih dengan pita '{a}': satu capaian masuk keduanya").format(
+                a=skala[a].kategori, b=skala[b].kategori
+            ),
+        )
+
+
 RULES: list[Rule] = [
     target_pk,
     sasaran_tanpa_indikator,
@@ -479,6 +497,7 @@ RULES: list[Rule] = [
     angka_wajar,
     capaian_tercetak,
     tanggal_dokumen,
+    skala_tumpang_tindih,
 ]
 
 

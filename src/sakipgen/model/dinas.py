@@ -74,20 +74,33 @@ class NamaDinas(Model):
 
 
 class Pita(Model):
-    """One band of a scale: capaian >= batas_bawah (or > when not inklusif) gets kategori."""
+    """One band of a scale.  Its lower bound (``batas_bawah``, ``inklusif``) and, when
+    given, its upper bound (``batas_atas``, ``inklusif_atas``); without ``batas_atas`` the
+    band runs up to the next band's lower bound (the value at that bound belongs to
+    whichever band includes it).  A capaian in no band gets no kategori (K015)."""
 
     model_config = skema(
-        "Satu pita skala: capaian ≥ batas_bawah (> bila inklusif false) mendapat kategori ini"
+        "Satu pita skala: batas_bawah ≤ capaian (< bila inklusif false), dan bila diisi "
+        "capaian ≤ batas_atas (< bila inklusif_atas false), mendapat kategori ini"
     )
 
     kategori: Teks = Field(description="Nama kategori; contoh: Sangat Baik")
     batas_bawah: Angka | None = Field(
         None,
-        description="Batas bawah capaian (%); kosongkan pada tepat satu pita, yaitu pita "
-        "terendah. Contoh: 75",
+        description="Batas bawah capaian (%); kosong: tanpa batas bawah (pita terendah). "
+        "Contoh: 75",
     )
     inklusif: bool = Field(
         True, description="true (bawaan): batas_bawah termasuk pita ini (≥); false: harus lebih (>)"
+    )
+    batas_atas: Angka | None = Field(
+        None,
+        description="Batas atas capaian (%); kosong: sampai batas_bawah pita di atasnya "
+        "(pita tertinggi: tanpa batas). Contoh: 100",
+    )
+    inklusif_atas: bool = Field(
+        True,
+        description="true (bawaan): batas_atas termasuk pita ini (≤); false: harus kurang (<)",
     )
 
 
@@ -108,7 +121,7 @@ class Profil(Model):
     skala: SkalaBawaan | list[Pita] = Field(
         "permendagri-86",
         description="Skala kategori: permendagri-86 (bawaan), empat-tingkat, atau daftar pita "
-        "{kategori, batas_bawah, inklusif}",
+        "{kategori, batas_bawah, inklusif, batas_atas, inklusif_atas}",
     )
     batas_atas: Angka | None = Field(
         None, description="Batas atas capaian indikator, misalnya 120; bawaan: tanpa batas"
@@ -122,12 +135,12 @@ class Profil(Model):
     def _skala_lengkap(self) -> Profil:
         if isinstance(self.skala, list):
             bottom = [p for p in self.skala if p.batas_bawah is None]
-            if len(bottom) != 1:
+            if len(bottom) > 1:
                 raise ValueError(
                     _(
-                        "skala harus punya tepat satu pita tanpa batas_bawah (pita terendah), "
-                        "supaya setiap capaian mendapat kategori"
-                    )
+                        "skala hanya boleh punya satu pita tanpa batas_bawah (pita terendah); "
+                        "{n} pita tidak menulisnya"
+                    ).format(n=len(bottom))
                 )
         return self
 

@@ -172,3 +172,20 @@ class HasilPk:
     target: TargetPk
     anggaran: PaguDokumen
     galat_revisi: str | None = None
+
+
+@dataclass(frozen=True)
+class Rentang:
+    """The range of capaian one band covers, both ends resolved (None: unbounded)."""
+
+    kategori: str
+    bawah: Decimal | None
+    bawah_inklusif: bool
+    atas: Decimal | None
+    atas_inklusif: bool
+
+    def memuat(self, x: Decimal) -> bool:
+        lo, hi = self.bawah, self.atas
+        above = lo is None or x > lo or (self.bawah_inklusif and x == lo)
+        below = hi is None or x < hi or (self.atas_inklusif and x == hi)
+        return above and below

@@ -16,8 +16,7 @@ from markupsafe import Markup
 
 from sakipgen.format import angka, nilai, rupiah
 from sakipgen.i18n import _
-from sakipgen.model.dinas import Pita
-from sakipgen.model.hasil import HasilAnggaran, HasilSasaran, HasilTahun
+from sakipgen.model.hasil import HasilAnggaran, HasilSasaran, HasilTahun, Rentang
 from sakipgen.pipeline import Bundel
 from sakipgen.render import diagram, xml
 from sakipgen.render.data import Data
@@ -48,26 +47,25 @@ def _unit(value: str, satuan: str) -> str:
     return value
 
 
-def teks_pita(bands: Sequence[Pita]) -> list[tuple[str, str]]:
+def teks_pita(rentang: Sequence[Rentang]) -> list[tuple[str, str]]:
     """Each band of the scale (highest first) as the LKjIP's scale table prints it,
-    exactly as configured: a band runs from its lower bound (``≤``, or ``<`` when not
-    inklusif) up to the next band's lower bound (``<`` when that bound belongs to the
-    next band, else ``≤``)."""
+    exactly as configured: its lower bound (``≤``, or ``<`` when not inklusif) and its
+    upper bound (written, or the next band's lower bound), each end as it is."""
     out = []
-    for i, b in enumerate(bands):
-        lo = b.batas_bawah
-        above = bands[i - 1] if i else None
-        hi = above.batas_bawah if above is not None else None
-        hi_op = "<" if above is not None and above.inklusif else "≤"
-        lo_op = "≤" if b.inklusif else "<"
-        if hi is None:
-            op = "≥" if b.inklusif else ">"
-            text = "Semua nilai" if lo is None else f"capaian {op} {angka(lo)}%"
+    for r in rentang:
+        lo, hi = r.bawah, r.atas
+        lo_op = "≤" if r.bawah_inklusif else "<"
+        hi_op = "≤" if r.atas_inklusif else "<"
+        if lo is None and hi is None:
+            text = "Semua nilai"
+        elif hi is None:
+            assert lo is not None
+            text = f"capaian {'≥' if r.bawah_inklusif else '>'} {angka(lo)}%"
         elif lo is None:
             text = f"capaian {hi_op} {angka(hi)}%"
         else:
             text = f"{angka(lo)}% {lo_op} capaian {hi_op} {angka(hi)}%"
-        out.append((text, b.kategori))
+        out.append((text, r.kategori))
     return out
 
 
@@ -136,7 +134,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
     def tabel_skala() -> Markup:
         rows: list[list[object]] = [
             [Sel(str(i), align="center"), Sel(text, align="center"), Sel(kategori, align="center")]
-            for i, (text, kategori) in enumerate(teks_pita(bundel.pita), 1)
+            for i, (text, kategori) in enumerate(teks_pita(bundel.rentang), 1)
         ]
         return doc.tabel(
             [Kol(0.8, "center"), Kol(4.0, "center"), Kol(2.5, "center")],
