@@ -91,6 +91,7 @@ RULES: dict[str, Rule] = {
         Rule("K014", _W, "tanggal dokumen tidak cocok dengan tahun yang dilaporkannya"),
         Rule("K015", _W, "capaian tidak masuk pita skala mana pun"),
         Rule("K016", _W, "capaian di bawah 0"),
+        Rule("K017", _W, "realisasi program/kegiatan tidak sama dengan jumlah anaknya"),
         # D: documents
         Rule("D001", _E, "data untuk dokumen tidak lengkap"),
         Rule("D002", _E, "templat dokumen tidak valid"),

@@ -214,17 +214,25 @@ def anggaran(dinas: Dinas) -> Iterator[Diagnostic]:
                             uraian=getattr(unit, "uraian", "")[:60],
                         ),
                     )
-            yield from _jumlah_anak(
-                src, base, p.pagu, [(k.pagu, k) for k in p.kegiatan], "kegiatan"
-            )
-            for j, k in enumerate(p.kegiatan):
+            # Pagu (K006) and realisasi (K017) add up the same way.
+            for isian in ("pagu", "realisasi"):
                 yield from _jumlah_anak(
                     src,
-                    (*base, "kegiatan", j),
-                    k.pagu,
-                    [(s.pagu, s) for s in k.sub_kegiatan],
-                    "sub kegiatan",
+                    base,
+                    getattr(p, isian),
+                    [(getattr(k, isian), k) for k in p.kegiatan],
+                    "kegiatan",
+                    isian,
                 )
+                for j, k in enumerate(p.kegiatan):
+                    yield from _jumlah_anak(
+                        src,
+                        (*base, "kegiatan", j),
+                        getattr(k, isian),
+                        [(getattr(s, isian), s) for s in k.sub_kegiatan],
+                        "sub kegiatan",
+                        isian,
+                    )
             if not p.sasaran and not p.penunjang:
                 yield Diagnostic.make(
                     src.locate((*base, "id")),
@@ -242,7 +250,10 @@ def _jumlah_anak(
     own: int | None,
     children: list[tuple[int | None, object]],
     kind: str,
+    isian: str = "pagu",
 ) -> Iterator[Diagnostic]:
+    """K006 (pagu) or K017 (realisasi): a unit's own figure differs from the sum of its
+    children's, where every child gives one."""
     from sakipgen.model.sumber import SourceMap
 
     assert isinstance(src, SourceMap)
@@ -252,13 +263,17 @@ def _jumlah_anak(
     total = sum(given)
     if total != own:
         yield Diagnostic.make(
-            src.locate((*path, "pagu")),
-            "K006",
+            src.locate((*path, isian)),
+            "K006" if isian == "pagu" else "K017",
             _(
-                "pagu Rp {pagu} tidak sama dengan jumlah pagu {kind}-nya Rp {jumlah} "
+                "{isian} Rp {pagu} tidak sama dengan jumlah {isian} {kind}-nya Rp {jumlah} "
                 "(selisih Rp {selisih})"
             ).format(
-                pagu=angka(own), kind=kind, jumlah=angka(total), selisih=angka(abs(own - total))
+                isian=isian,
+                pagu=angka(own),
+                kind=kind,
+                jumlah=angka(total),
+                selisih=angka(abs(own - total)),
             ),
         )
 
