@@ -245,3 +245,16 @@ def test_show_prints_the_table_view_export_writes() -> None:
     capaian_2020, _ = tabel_layar(b.dinas, b.hasil[2020])
     assert capaian_2020.kolom[-1].judul == "Ket."
     assert capaian_2020.baris[1][-1] == "manual"
+
+
+def test_show_json_has_the_indikator_mean_and_kegiatan_rows() -> None:
+    """Blora 2021: the mean over all four indikator (135,31 + 194,05 + 89,89 + 123,86) / 4
+    = 135,7775 → 135,78.  Sinjai 2018: P01's first kegiatan as anggaran.yaml gives it
+    (pagu 56.460.000, no realisasi), with no sub kegiatan."""
+    d = json.loads(sakipgen("show", "examples/blora", "--year", "2021", "--format", "json").stdout)
+    assert d["rata_rata_indikator"] == "135.78"
+    s = json.loads(sakipgen("show", "examples/sinjai", "--year", "2018", "--format", "json").stdout)
+    programs = [p for sas in s["anggaran"]["sasaran"] for p in sas["program"]]
+    first = next(p for p in programs if p["id"] == "P01")["kegiatan"][0]
+    assert first["uraian"] == "Penyediaan jasa komunikasi, sumber daya air dan Listrik"
+    assert (first["pagu"], first["realisasi"], first["sub_kegiatan"]) == ("56460000", None, [])

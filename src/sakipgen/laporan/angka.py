@@ -3,7 +3,8 @@
 JSON shape (README "sakipgen show"); every number is a string holding the exact
 decimal (``"135.31"``, ``"1727182400"``), ``null`` where there is no figure::
 
-    {"dinas", "tahun", "sumber_target", "capaian", "kategori", "capaian_tahun_lalu",
+    {"dinas", "tahun", "sumber_target", "capaian", "rata_rata_indikator", "kategori",
+     "capaian_tahun_lalu",
      "sasaran": [{"id", "uraian", "capaian", "kategori", "capaian_tahun_lalu",
                   "indikator": [{"id", "uraian", "satuan", "target", "realisasi",
                                  "capaian", "kategori", "manual", "capaian_tahun_lalu",
@@ -12,7 +13,9 @@ decimal (``"135.31"``, ``"1727182400"``), ``null`` where there is no figure::
                   "sasaran": [{"id", "pagu", "realisasi", "serapan", "efisiensi",
                                "efisiensi_persen",
                                "program": [{"id", "uraian", "pagu", "realisasi", "serapan",
-                                            "efisiensi", "efisiensi_persen"}]}]}}
+                                            "efisiensi", "efisiensi_persen",
+                                            "kegiatan": [{"id", "kode", "uraian", "pagu", …,
+                                                          "sub_kegiatan": [{…}]}]}]}]}}
 
 ``efisiensi`` is pagu − realisasi (rupiah); ``efisiensi_persen`` is
 (pagu − realisasi) / pagu × 100 rounded once, for the total, each sasaran and each
@@ -30,6 +33,7 @@ from typing import Any
 
 from sakipgen.ekspor.tabel import JenisKolom, SelEkspor, Tabel, tabel_layar
 from sakipgen.i18n import _
+from sakipgen.model.anggaran import Kegiatan, SubKegiatan
 from sakipgen.model.folder import Dinas
 from sakipgen.model.hasil import SUMBER_TARGET, HasilAnggaran, HasilTahun, Pos
 from sakipgen.model.nilai import Nilai
@@ -57,6 +61,17 @@ def _angka_pos(pos: Pos) -> dict[str, Any]:
     }
 
 
+def _unit(unit: Kegiatan | SubKegiatan, a: HasilAnggaran) -> dict[str, Any]:
+    """A kegiatan or sub kegiatan: its id and kode (null when not written), uraian, and
+    its figures (its own, else its children's sum)."""
+    return {
+        "id": unit.id,
+        "kode": unit.kode,
+        "uraian": unit.uraian,
+        **_angka_pos(a.pos(unit)),
+    }
+
+
 def _anggaran(a: HasilAnggaran | None) -> dict[str, Any] | None:
     if a is None:
         return None
@@ -67,7 +82,18 @@ def _anggaran(a: HasilAnggaran | None) -> dict[str, Any] | None:
                 "id": s.sasaran_id,
                 **_angka_pos(s),
                 "program": [
-                    {"id": p.program.id, "uraian": p.program.uraian, **_angka_pos(p)}
+                    {
+                        "id": p.program.id,
+                        "uraian": p.program.uraian,
+                        **_angka_pos(p),
+                        "kegiatan": [
+                            {
+                                **_unit(k, a),
+                                "sub_kegiatan": [_unit(sk, a) for sk in k.sub_kegiatan],
+                            }
+                            for k in p.program.kegiatan
+                        ],
+                    }
                     for p in s.program
                 ],
             }
@@ -82,6 +108,7 @@ def sebagai_data(dinas: Dinas, hasil: HasilTahun) -> dict[str, Any]:
         "tahun": hasil.tahun,
         "sumber_target": hasil.sumber_target,
         "capaian": _s(hasil.capaian),
+        "rata_rata_indikator": _s(hasil.rata_rata_indikator),
         "kategori": hasil.kategori,
         "capaian_tahun_lalu": _s(hasil.capaian_tahun_lalu),
         "sasaran": [
