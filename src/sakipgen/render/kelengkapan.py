@@ -14,11 +14,11 @@ mostly "-"; H004: a signatory not known for the year).
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 
 from sakipgen.i18n import _
+from sakipgen.render.xml import teks_xml
 
 _JUDUL = {"Heading1": 1, "Heading2": 2, "Heading3": 3, "Heading4": 4}
 
@@ -30,14 +30,11 @@ class _Butir:
     level: int = 0
 
 
-_T = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>|<w:(?:br|tab)\b")
 _GAYA = re.compile(r'^<w:p\b[^>]*>\s*<w:pPr>\s*<w:pStyle w:val="([^"]*)"')
 
 
 def _teks(fragment: str) -> str:
-    return html.unescape(
-        "".join(m.group(1) if m.group(1) is not None else " " for m in _T.finditer(fragment))
-    ).strip()
+    return teks_xml(fragment, " ").strip()
 
 
 _BUTIR = re.compile(r"<w:tbl>|<w:p/|<w:p[\s>]")

@@ -3,15 +3,13 @@ not split across pages, merged cells, and the ``(1) (2) (3)`` column-number row.
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
 from sakipgen.render import ukur
-from sakipgen.render.xml import para, run
+from sakipgen.render.xml import para, run, teks_xml
 
 
 @dataclass(frozen=True)
@@ -56,7 +54,6 @@ ALAMI_MAKS = 3900
 _KENDUR = 24
 """Slack added to every measured width: Word and LibreOffice do not set text to
 exactly the same widths."""
-_TEKS_W = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>|<w:(?:br|p)\b")
 
 
 def teks_sel(isi: str | Markup) -> str:
@@ -64,10 +61,7 @@ def teks_sel(isi: str | Markup) -> str:
     WordprocessingML (paragraphs and line breaks become ``\n``)."""
     if not isinstance(isi, Markup) or "<w:" not in isi:
         return str(isi)
-    parts = [
-        html.unescape(m.group(1)) if m.group(1) is not None else "\n" for m in _TEKS_W.finditer(isi)
-    ]
-    return "".join(parts).strip("\n")
+    return teks_xml(isi).strip("\n")
 
 
 def lebar_kolom(

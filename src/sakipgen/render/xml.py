@@ -7,6 +7,7 @@ so templates can place the result without escaping it twice, and user text
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 
@@ -107,3 +108,15 @@ def field(instruction: str, result: str = "", *, dirty: bool = True) -> Markup:
 
 def page_break() -> Markup:
     return Markup('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
+
+
+_TEKS_XML = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>|<w:(?:br|tab|p)\b")
+
+
+def teks_xml(fragment: str, pemisah: str = "\n") -> str:
+    """The text of ready WordprocessingML: its ``w:t`` runs, with ``pemisah`` where a
+    paragraph starts or a line break or tab stands (the inverse of :func:`run`)."""
+    return "".join(
+        html.unescape(m.group(1)) if m.group(1) is not None else pemisah
+        for m in _TEKS_XML.finditer(fragment)
+    )
