@@ -25,6 +25,7 @@ from sakipgen.render.tabel import Kol, Sel, merge_column
 from sakipgen.render.umum import (
     MATA_UANG,
     atasan,
+    dengan_mata_uang,
     meta,
     pct,
     penandatangan,
@@ -39,12 +40,6 @@ def _label(ident: str, uraian: str, batas: int = 48) -> str:
     """A legend entry: the indikator's id and its name, shortened."""
     text = f"{ident} {uraian}"
     return text if len(text) <= batas else text[: batas - 1].rstrip() + "…"
-
-
-def _unit(value: str, satuan: str) -> str:
-    if satuan in MATA_UANG:
-        return f"{satuan} {value}"
-    return value
 
 
 def teks_pita(rentang: Sequence[Rentang]) -> list[tuple[str, str]]:
@@ -155,8 +150,8 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
                         s.sasaran.uraian if k == 0 else Sel("", vmerge="continue"),
                         f"{k + 1}. {h.indikator.uraian}"
                         + (f" ({satuan})" if satuan and satuan not in MATA_UANG else ""),
-                        Sel(_unit(nilai(h.target), satuan), align="center"),
-                        Sel(_unit(nilai(h.realisasi), satuan), align="center"),
+                        Sel(dengan_mata_uang(nilai(h.target), satuan), align="center"),
+                        Sel(dengan_mata_uang(nilai(h.realisasi), satuan), align="center"),
                         Sel(pct(h.capaian) + (" *" if h.manual else ""), align="center"),
                         Sel(pct(h.capaian_tahun_lalu), align="center"),
                         Sel(pct(h.capaian_target_akhir), align="center"),

@@ -136,8 +136,13 @@ def dengan_satuan(value: object, satuan: str) -> str:
     if satuan.lower() in SATUAN_TAK_DICETAK:
         return text
     if satuan in MATA_UANG:
-        return f"{satuan}{SPASI}{text}"
+        return dengan_mata_uang(text, satuan)
     return text + ("%" if satuan == "%" else f"{SPASI}{satuan}")
+
+
+def dengan_mata_uang(text: str, satuan: str) -> str:
+    """``US$ 2.942.679`` (a no-break space) when ``satuan`` is a currency, else ``text``."""
+    return f"{satuan}{SPASI}{text}" if satuan in MATA_UANG else text
 
 
 MATA_UANG = ("Rp", "US$", "USD")
