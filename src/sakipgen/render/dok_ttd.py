@@ -13,6 +13,7 @@ from sakipgen.model.folder import Dinas
 from sakipgen.model.nilai import format_nip
 from sakipgen.render import ukur, xml
 from sakipgen.render.paket import Paket, Seksi
+from sakipgen.render.tabel import awal_tabel_tanpa_garis
 
 
 class Penanda(Protocol):
@@ -228,18 +229,15 @@ def _tambah_ppr(paragraph: str, prop: str) -> str:
     return paragraph
 
 
-_TTD_CAPTION = '<w:tblCaption w:val="Tanda tangan"/>'
+KETERANGAN_TTD = "Tanda tangan"
+"""The caption (``w:tblCaption``) that names a signature table."""
+PENANDA_TTD = f'<w:tblCaption w:val="{KETERANGAN_TTD}"/>'
 
 
 def _tbl_ttd(w: int, widths: list[int]) -> str:
     """The opening of a borderless signature table (named by its caption, so that
     :func:`rekat_tanda_tangan` finds it)."""
-    grid = "".join(f'<w:gridCol w:w="{cw}"/>' for cw in widths)
-    return (
-        '<w:tbl><w:tblPr><w:tblStyle w:val="TanpaGaris"/>'
-        f'<w:tblW w:w="{w}" w:type="dxa"/><w:tblLayout w:type="fixed"/>{_TTD_CAPTION}</w:tblPr>'
-        f"<w:tblGrid>{grid}</w:tblGrid>"
-    )
+    return awal_tabel_tanpa_garis(w, widths, KETERANGAN_TTD)
 
 
 _PARA = re.compile(r"<w:p\b(?:(?!<w:p\b).)*?</w:p>|<w:p/>", re.S)
@@ -265,7 +263,7 @@ def rekat_tanda_tangan(body: str, *, paragraf: int = 2) -> str:
     pos = 0
     opening = '<w:tbl><w:tblPr><w:tblStyle w:val="TanpaGaris"/>'
     for m in re.finditer(re.escape(opening), body):
-        if _TTD_CAPTION not in body[m.start() : body.find("</w:tblPr>", m.start())]:
+        if PENANDA_TTD not in body[m.start() : body.find("</w:tblPr>", m.start())]:
             continue
         before = body[pos : m.start()]
         cut = before.rfind("</w:tbl>")

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from sakipgen.i18n import _
+from sakipgen.render.dok_ttd import PENANDA_TTD
 from sakipgen.render.xml import teks_xml
 
 _JUDUL = {"Heading1": 1, "Heading2": 2, "Heading3": 3, "Heading4": 4}
@@ -70,7 +71,7 @@ def _butir(body: str) -> list[_Butir]:
         if m.group(0) == "<w:tbl>":
             end = _akhir_tabel(body, p)
             table = body[p:end]
-            signature = '<w:tblCaption w:val="Tanda tangan"/>' in table[: table.find("</w:tblPr>")]
+            signature = PENANDA_TTD in table[: table.find("</w:tblPr>")]
             if "<w:t" in table and _teks(table) and not signature:
                 out.append(_Butir("isi"))  # a signature alone fills no section
             pos = end

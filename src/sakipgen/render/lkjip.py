@@ -21,7 +21,7 @@ from sakipgen.pipeline import Bundel
 from sakipgen.render import diagram, xml
 from sakipgen.render.data import Data
 from sakipgen.render.dokumen import ROMAWI, DataKurang, Dokumen, tanggal_dokumen
-from sakipgen.render.tabel import Kol, Sel, merge_column
+from sakipgen.render.tabel import Kol, Sel, awal_tabel_tanpa_garis, merge_column
 from sakipgen.render.umum import (
     MATA_UANG,
     atasan,
@@ -111,13 +111,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
                 for cw, c in zip((half, w - half), pair, strict=True)
             )
             rows.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{tcs}</w:tr>")
-        table = (
-            '<w:tbl><w:tblPr><w:tblStyle w:val="TanpaGaris"/>'
-            f'<w:tblW w:w="{w}" w:type="dxa"/><w:tblLayout w:type="fixed"/></w:tblPr>'
-            f'<w:tblGrid><w:gridCol w:w="{half}"/><w:gridCol w:w="{w - half}"/></w:tblGrid>'
-            + "".join(rows)
-            + "</w:tbl>"
-        )
+        table = awal_tabel_tanpa_garis(w, [half, w - half]) + "".join(rows) + "</w:tbl>"
         return Markup(table + str(doc.judul_gambar(judul)))
 
     def _sasaran(arg: HasilSasaran | Data) -> HasilSasaran:

@@ -184,6 +184,19 @@ def tabel(
     )
 
 
+def awal_tabel_tanpa_garis(lebar: int, widths: Sequence[int], caption: str = "") -> str:
+    """The opening (properties and grid) of a borderless fixed-layout table for layout:
+    charts side by side, signature blocks.  ``caption`` (``w:tblCaption``) names it for
+    whoever looks for it later."""
+    grid = "".join(f'<w:gridCol w:w="{cw}"/>' for cw in widths)
+    cap = f'<w:tblCaption w:val="{caption}"/>' if caption else ""
+    return (
+        '<w:tbl><w:tblPr><w:tblStyle w:val="TanpaGaris"/>'
+        f'<w:tblW w:w="{lebar}" w:type="dxa"/><w:tblLayout w:type="fixed"/>{cap}</w:tblPr>'
+        f"<w:tblGrid>{grid}</w:tblGrid>"
+    )
+
+
 def merge_column(rows: list[list[object]], index: int, group: Sequence[int]) -> None:
     """Merge column ``index`` vertically over runs of rows: ``group`` gives each row's
     run length at its first row (0 for rows inside a run)."""
