@@ -36,12 +36,7 @@ SKALA: dict[str, list[Pita]] = {
 def pita(profil: Profil) -> list[Pita]:
     """The bands, highest first (by lower bound; the band without one last)."""
     bands = SKALA[profil.skala] if isinstance(profil.skala, str) else list(profil.skala)
-    ordered = sorted(
-        (b for b in bands if b.batas_bawah is not None),
-        key=lambda b: (b.batas_bawah, not b.inklusif),
-        reverse=True,
-    )
-    return ordered + [b for b in bands if b.batas_bawah is None][:1]
+    return [bands[i] for i in pita_urut(bands)]
 
 
 def rentang(bands: list[Pita]) -> list[Rentang]:
@@ -74,16 +69,19 @@ def tumpang_tindih(bands: list[Pita]) -> list[tuple[int, int]]:
     """Pairs of bands (indexes into ``bands`` as written) whose ranges share a value."""
     order = pita_urut(bands)
     ranges = rentang([bands[i] for i in order])
-    found = []
-    for a in range(len(order)):
-        for b in range(a + 1, len(order)):
-            if _bertemu(ranges[a], ranges[b]):
-                found.append(tuple(sorted((order[a], order[b]))))
-    return sorted(set(found))  # type: ignore[arg-type]
+    found = [
+        (min(order[a], order[b]), max(order[a], order[b]))
+        for a in range(len(order))
+        for b in range(a + 1, len(order))
+        if _bertemu(ranges[a], ranges[b])
+    ]
+    return sorted(found)
 
 
 def pita_urut(bands: list[Pita]) -> list[int]:
-    """The indexes of ``bands`` in :func:`pita`'s order (highest first)."""
+    """The indexes of ``bands``, highest first: by lower bound (an exclusive one above an
+    inclusive one at the same value), the band without one last (a profile has at most
+    one: ``Profil`` checks it)."""
     with_lo = sorted(
         (i for i, b in enumerate(bands) if b.batas_bawah is not None),
         key=lambda i: (bands[i].batas_bawah, not bands[i].inklusif),
