@@ -209,15 +209,13 @@ def _bangun(p: Permintaan, result: Ringkasan) -> Ringkasan:
     for kind in p.jenis:
         tahun = p.tahun if p.tahun is not None else JENIS[kind].tahun_bawaan(dinas)
         if tahun is None:
-            reason = _("{kind}: tidak ada tahun yang datanya lengkap").format(kind=kind)
-            if not p.eksplisit:
-                reason = _("{kind} dilewati: tidak ada tahun yang datanya lengkap").format(
-                    kind=kind
-                )
             if p.eksplisit:
+                reason = _("{kind}: tidak ada tahun yang datanya lengkap").format(kind=kind)
                 problems.append(Diagnostic.make(Location(str(p.folder)), "D001", reason))
             else:
-                result.dilewati.append(reason)
+                result.dilewati.append(
+                    _("{kind} dilewati: tidak ada tahun yang datanya lengkap").format(kind=kind)
+                )
             continue
         hasil = render.susun(bundel, kind, tahun)
         if hasil.data is None:

@@ -463,16 +463,11 @@ def nomor_daftar(document_xml: str, indeks: list[list[str]]) -> str:
 
 
 def isi_nomor_docx(data: bytes, indeks: list[list[str]]) -> bytes:
-    """The .docx with :func:`nomor_daftar` applied; the same zip entries in the same
-    order, so the file stays deterministic."""
-    import io
+    """The .docx with :func:`nomor_daftar` applied to its ``word/document.xml``."""
+    from sakipgen.write import ganti_bagian_zip
 
-    src = zipfile.ZipFile(io.BytesIO(data))
-    buf = io.BytesIO()
-    with src, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            body = src.read(info)
-            if info.filename == "word/document.xml":
-                body = nomor_daftar(body.decode("utf-8"), indeks).encode("utf-8")
-            dst.writestr(info, body)
-    return buf.getvalue()
+    return ganti_bagian_zip(
+        data,
+        "word/document.xml",
+        lambda body: nomor_daftar(body.decode("utf-8"), indeks).encode("utf-8"),
+    )

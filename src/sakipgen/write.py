@@ -4,8 +4,11 @@ truncated file and never destroys the last good one."""
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import tempfile
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from sakipgen.i18n import _
@@ -55,3 +58,15 @@ def _mode(path: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+def ganti_bagian_zip(data: bytes, nama: str, ubah: Callable[[bytes], bytes]) -> bytes:
+    """A zip package (.docx, .xlsx) with one part changed by ``ubah``: every entry kept,
+    in the same order and with the same stored date, so the result stays deterministic."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            dst.writestr(info, ubah(body) if info.filename == nama else body)
+    return out.getvalue()

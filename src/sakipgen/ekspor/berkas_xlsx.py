@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import math
-import zipfile
 from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -14,7 +13,7 @@ from pathlib import Path
 
 from sakipgen.ekspor.tabel import JenisKolom, SelEkspor, Tabel, tanggal_data
 from sakipgen.model.folder import Dinas
-from sakipgen.write import tulis_atomik
+from sakipgen.write import ganti_bagian_zip, tulis_atomik
 
 
 def _format_angka(places: int) -> str:
@@ -160,19 +159,15 @@ def xlsx(
 
 
 def _bahasa(data: bytes, tag: str) -> bytes:
-    """Set ``dc:language`` in docProps/core.xml (XlsxWriter has no property for it),
-    keeping every zip entry, its order and its fixed timestamp."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            body = src.read(info)
-            if info.filename == "docProps/core.xml" and b"<dc:language>" not in body:
-                end = b"</cp:coreProperties>"
-                if end in body:
-                    body = body.replace(end, f"<dc:language>{tag}</dc:language>".encode() + end)
-            dst.writestr(info, body)
-    return out.getvalue()
+    """Set ``dc:language`` in docProps/core.xml (XlsxWriter has no property for it)."""
+    end = b"</cp:coreProperties>"
+
+    def ubah(body: bytes) -> bytes:
+        if b"<dc:language>" in body or end not in body:
+            return body
+        return body.replace(end, f"<dc:language>{tag}</dc:language>".encode() + end)
+
+    return ganti_bagian_zip(data, "docProps/core.xml", ubah)
 
 
 def tulis_xlsx(dinas: Dinas, tahun: int, tables: Sequence[Tabel], path: Path) -> Path:
