@@ -144,8 +144,8 @@ def _untuk_dokumen(bundel: Bundel, dinas: Dinas) -> Bundel:
                 galat = str(exc)
         found = target_pk(dinas, year, dari_revisi)
         if found is not None:
-            programs = found.dokumen.program
-            pagu = pagu_dokumen(tahun.program(), programs, bundel.hasil[year].anggaran)
+            tertulis = found.dokumen.program  # pagu per program as the PK signs it
+            pagu = pagu_dokumen(tahun.program(), tertulis, bundel.hasil[year].anggaran)
             pk[year] = HasilPk(found, pagu, galat)
     anggaran_rkt = {}
     for year, tahun in dinas.tahun.items():

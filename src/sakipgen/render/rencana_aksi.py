@@ -287,20 +287,25 @@ def catatan_tahunan(baris: list[BarisCetak], periode: str) -> str:
         return ""
     satuan = "bulanan" if periode == "bulanan" else "triwulanan"
     akhir = "bulan terakhir" if periode == "bulanan" else "triwulan terakhir"
-    if not any(b.kumulatif for b in shown):
+    if not _bercampur(baris):
+        if shown[0].kumulatif:
+            return f"Target Tahunan: target {akhir} (target {satuan} bersifat kumulatif)."
         return f"Target Tahunan: jumlah target {satuan}."
-    if all(b.kumulatif for b in shown):
-        return f"Target Tahunan: target {akhir} (target {satuan} bersifat kumulatif)."
     return (
         f"Target Tahunan: jumlah target {satuan}; yang bertanda *: target {akhir} "
         f"(target {satuan} bersifat kumulatif)."
     )
 
 
+def _bercampur(baris: list[BarisCetak]) -> bool:
+    """Whether the rows with an annual figure mix cumulative and summed ones."""
+    kinds = {b.kumulatif for b in baris if b.tahunan != "-"}
+    return len(kinds) == 2
+
+
 def _bertanda(baris: list[BarisCetak]) -> list[BarisCetak]:
     """In a table that mixes cumulative and summed rows, mark the cumulative ones."""
-    shown = [b for b in baris if b.tahunan != "-"]
-    if all(b.kumulatif for b in shown) or not any(b.kumulatif for b in shown):
+    if not _bercampur(baris):
         return baris
     return [
         replace(b, tahunan=b.tahunan + TANDA_KUMULATIF) if b.kumulatif and b.tahunan != "-" else b
