@@ -55,11 +55,12 @@ def periksa_penandatangan(
             ),
             ident.source.locate(("kepala",), key=True),
         )
-    if pihak_kedua and atasan(dinas, m).nama is None:
+    kedua = atasan(dinas, m)
+    if pihak_kedua and kedua.nama is None:
         doc.peringatan(
             "H004",
             _("{jenis} {tahun}: nama pihak kedua ({jabatan}) belum diisi").format(
-                jenis=jenis, tahun=tahun, jabatan=atasan(dinas, m).jabatan
+                jenis=jenis, tahun=tahun, jabatan=kedua.jabatan
             ),
             ident.source.locate(("atasan",), key=True),
         )
