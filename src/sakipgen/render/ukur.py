@@ -118,6 +118,16 @@ class Kebutuhan:
     lebarkan: bool = False
 
 
+def _kembalikan(lebih: dict[int, int], kurang: int) -> dict[int, int]:
+    """What each column gives back when ``kurang`` twips are taken from what it holds
+    above its floor (``lebih``), in proportion, never more than all of it."""
+    have = sum(lebih.values())
+    if not have:
+        return {}
+    cut = min(have, kurang)
+    return {i: cut * v // have for i, v in lebih.items()}
+
+
 def bagi(kolom: Sequence[Kebutuhan], total: int, *, seragam: Sequence[int] = ()) -> list[int]:
     """Column widths in twips summing to ``total``: the one allocator of every table.
 
@@ -150,21 +160,13 @@ def bagi(kolom: Sequence[Kebutuhan], total: int, *, seragam: Sequence[int] = ())
     need = sum(comfort.values())
     if room < need:
         # Content columns give back what they hold above their longest word.
-        spare = {i: width[i] - floor[i] for i in other}
-        have = sum(spare.values())
-        give = min(have, need - room)
-        for i in other:
-            if have:
-                width[i] -= give * spare[i] // have
+        for i, g in _kembalikan({i: width[i] - floor[i] for i in other}, need - room).items():
+            width[i] -= g
         room = total - sum(width[i] for i in other)
     if room < need:
         # Text columns go below the comfortable width, down to their longest word.
-        extra = {i: comfort[i] - floor[i] for i in text}
-        have = sum(extra.values())
-        cut = min(have, need - room)
-        for i in text:
-            if have:
-                comfort[i] -= cut * extra[i] // have
+        for i, g in _kembalikan({i: comfort[i] - floor[i] for i in text}, need - room).items():
+            comfort[i] -= g
     # Share the room by weight: a column whose share is below its floor keeps the
     # floor; then one whose share is above its full width (``penuh``) keeps that.
     free = set(text)
