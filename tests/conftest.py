@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 # Tests compare messages in Indonesian, the default language; a developer or CI machine
 # whose LANG is English must not switch them (tests of English set SAKIPGEN_LANG=en).
 os.environ["SAKIPGEN_LANG"] = "id"
-# sakipgen's own cache (build manifests, charts) lives outside the dinas folders; the
-# tests use a throw-away one, so they neither read nor fill the developer's.
+# sakipgen's own cache (build manifests, compiled built-in templates) lives outside the
+# dinas folders; the tests use a throw-away one, so they neither read nor fill the developer's.
 CACHE = Path(tempfile.mkdtemp(prefix="sakipgen-tes-cache-"))
 os.environ["SAKIPGEN_CACHE"] = str(CACHE)
 atexit.register(shutil.rmtree, CACHE, ignore_errors=True)

@@ -67,3 +67,20 @@ def test_export_workbook_validates(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert _galat(out) == []
+
+
+def test_chart_workbooks_validate(tmp_path: Path) -> None:
+    """The workbook behind each chart (Word's "Edit Data") is written by hand
+    (render/diagram.py); it must be a spreadsheet Excel opens as it is."""
+    import io
+    import zipfile
+
+    hasil = susun(bundel("blora"), "lkjip", 2021)
+    assert hasil.data is not None
+    with zipfile.ZipFile(io.BytesIO(hasil.data)) as zf:
+        books = [n for n in zf.namelist() if n.startswith("word/embeddings/")]
+        assert len(books) == 6  # four column charts, two trend lines
+        for i, name in enumerate(books):
+            path = tmp_path / f"buku{i}.xlsx"
+            path.write_bytes(zf.read(name))
+            assert _galat(path) == [], name

@@ -65,7 +65,8 @@ def N_(message: str) -> str:
 
 
 def compile_catalogue() -> None:
-    """Compile every ``.po`` of the package to ``.mo`` (``python -m sakipgen.i18n``)."""
+    """Compile every ``.po`` of the package to ``.mo`` (``python -m sakipgen.i18n``; a
+    developer's command: Babel comes with the ``test`` extra)."""
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 

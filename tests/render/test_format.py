@@ -3,9 +3,13 @@ that keeps every amount with its unit (issue 12: "US$ / 2.942.679", "(73,03 / %)
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
-from sakipgen.format import SPASI, angka, nilai, persen, rupiah
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from sakipgen.format import SPASI, angka, nilai, persen, rupiah, tanggal
 from sakipgen.model.nilai import parse_nilai
 
 NBSP = "\u00a0"
@@ -62,3 +66,40 @@ def test_page_numbers_go_into_the_lists_only_when_they_match() -> None:
     assert filled.count("<w:tab/>") - xml.count("<w:tab/>") == len(toc)
     assert nomor_daftar(xml, [lines[:-1]]) == xml  # one entry short: unchanged
     assert nomor_daftar(xml, [lines, lines]) == xml  # not the document's indexes
+
+
+# Babel's CLDR data is what the hand-written formats must agree with (format.py's
+# docstring says why they are hand-written); Babel stays a test dependency for this.
+@given(
+    st.decimals(allow_nan=False, allow_infinity=False, min_value=-(10**15), max_value=10**15),
+    st.integers(min_value=0, max_value=4),
+)
+@example(Decimal("0.125"), 2)  # ties: half-even gives 0,12
+@example(Decimal("2.5"), 0)
+@example(Decimal("-1234567.891"), 2)
+def test_numbers_agree_with_babel_cldr_id(value: Decimal, places: int) -> None:
+    from babel import Locale
+    from babel.numbers import parse_pattern
+
+    pattern = parse_pattern("#,##0" + ("." + "0" * places if places else ""))
+    expected = pattern.apply(value, Locale.parse("id_ID"), decimal_quantization=True)
+    # One deliberate difference: a value that rounds to zero prints without "-".
+    if value < 0 and expected.lstrip("-").strip("0.,") == "":
+        expected = expected.lstrip("-")
+    assert angka(value, places) == expected
+
+
+def test_exact_places_when_none_asked() -> None:
+    assert angka(Decimal("89.885")) == "89,885"
+    assert angka(Decimal("1E+3")) == "1.000"
+    assert angka(Decimal("-0.001"), 2) == "0,00"
+
+
+def test_dates_agree_with_babel_cldr_id() -> None:
+    from babel.dates import format_date
+
+    for d in [date(2021, m, day) for m in range(1, 13) for day in (1, 9, 28)] + [
+        date(2021, 12, 31)
+    ]:
+        assert tanggal(d) == format_date(d, "d MMMM y", locale="id")
+    assert tanggal(date(2022, 1, 31)) == "31 Januari 2022"

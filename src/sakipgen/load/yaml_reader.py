@@ -12,6 +12,7 @@ installed) and converted by hand, so that:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,6 +123,39 @@ def baca_teks(akses: Akses, path: Path, diags: list[Diagnostic]) -> str | None:
     return text.removeprefix("\ufeff")
 
 
+def _yaml() -> Any:
+    """A safe composer (the C parser when ruamel.yaml.clib is installed) whose resolver
+    looks up its table of implicit tags once per file.
+
+    ruamel's resolver looks the table up again for every scalar, through a property
+    that reaches for the YAML version with two failing attribute lookups each time
+    (about a seventh of reading a dinas folder).  The version cannot change within a
+    file here: a file holds one document, and a ``%YAML`` directive precedes every
+    node of it; with the C parser ruamel reads no directive at all.
+    """
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="safe", pure=False)
+    yaml.Resolver = _kelas_resolver()
+    return yaml
+
+
+@functools.cache
+def _kelas_resolver() -> type:
+    from ruamel.yaml.resolver import VersionedResolver
+
+    class _Resolver(VersionedResolver):
+        _tabel: Any = None
+
+        @property
+        def versioned_resolver(self) -> Any:
+            if self._tabel is None:
+                self._tabel = super().versioned_resolver
+            return self._tabel
+
+    return _Resolver
+
+
 def baca_yaml(akses: Akses, path: Path, diags: list[Diagnostic]) -> YamlFile | None:
     """Read ``path`` of the dinas folder; on any problem append diagnostics and return
     None.  Aliases expanded count against the folder's budget (:data:`MAX_NODES`)."""
@@ -132,10 +166,9 @@ def baca_yaml(akses: Akses, path: Path, diags: list[Diagnostic]) -> YamlFile | N
     lines = text.splitlines()
     source = SourceMap(display)
 
-    from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-    yaml = YAML(typ="safe", pure=False)
+    yaml = _yaml()
     try:
         docs = list(yaml.compose_all(text))
     except MarkedYAMLError as exc:
