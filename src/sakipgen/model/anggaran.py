@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, model_validator
 
 from sakipgen.i18n import _
-from sakipgen.model.base import BentukSingkat, Model, SatuAtauDaftar, as_list, skema
+from sakipgen.model.base import BentukSingkat, Model, SatuAtauDaftar, as_list, empty_list, skema
 from sakipgen.model.nilai import SKEMA_TEKS, Angka, Id, NilaiField, Rupiah, Teks
 
 
@@ -64,7 +64,7 @@ class _Unit(Model):
     )
     uraian: Teks = Field(description="Nama; contoh: Program Penilaian Kesehatan KSP/USP Koperasi")
     indikator: IndikatorList = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Indikator: satu teks, atau daftar {uraian, satuan, target}",
     )
     pagu: Rupiah | None = Field(
@@ -76,7 +76,7 @@ class _Unit(Model):
         None, description="Realisasi anggaran dalam rupiah utuh; contoh: 26200000"
     )
     sumber_dana: SumberList = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Sumber dana; contoh: [{sumber: DAK, persen: 73}, {sumber: APBD, persen: 27}]",
     )
     penanggung_jawab: Teks | None = Field(
@@ -93,7 +93,7 @@ class Kegiatan(_Unit):
     model_config = skema("Kegiatan: uraian, indikator, pagu, realisasi dan sub kegiatannya")
 
     sub_kegiatan: list[SubKegiatan] = Field(
-        default_factory=list, description="Sub kegiatan di bawah kegiatan ini"
+        default_factory=empty_list, description="Sub kegiatan di bawah kegiatan ini"
     )
 
 
@@ -108,7 +108,7 @@ class Program(_Unit):
     )
     """The number printed before the program, when the source skips numbers (Sinjai 1, 2, 4 …)."""
     sasaran: Annotated[list[Id], BeforeValidator(as_list), SatuAtauDaftar()] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Id sasaran yang didukung: satu id atau daftar; anggaran dihitung pada "
         "sasaran pertama. Contoh: S1",
     )
@@ -119,7 +119,7 @@ class Program(_Unit):
     )
     """A support program (administrasi perkantoran, sarana aparatur …) that serves no sasaran."""
     kegiatan: list[Kegiatan] = Field(
-        default_factory=list, description="Kegiatan di bawah program ini"
+        default_factory=empty_list, description="Kegiatan di bawah program ini"
     )
 
 
@@ -144,7 +144,7 @@ class AnggaranTahun(Model):
     )
 
     program: list[Program] = Field(
-        default_factory=list, description="Program tahun ini dengan kegiatannya"
+        default_factory=empty_list, description="Program tahun ini dengan kegiatannya"
     )
     total: Total | None = Field(
         None,
@@ -153,10 +153,10 @@ class AnggaranTahun(Model):
     )
     """Only the totals, for a year whose programs are not recorded (an earlier year)."""
     sumber_dana: SumberList = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Sumber dana seluruh anggaran; contoh: [{sumber: APBD, jumlah: 1321000000}]",
     )
     belanja: list[Belanja] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Jenis belanja; contoh: [{jenis: Belanja Operasional, jumlah: 1345112400}]",
     )

@@ -15,6 +15,18 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
 
+def empty_list() -> list[Any]:
+    """``default_factory`` for lists.  Not ``list`` itself: pydantic reads the signature
+    of every factory, and a builtin's signature is parsed from its text with the
+    tokenizer, about 0,25 ms each, 46 of them on every start of sakipgen."""
+    return []
+
+
+def empty_dict() -> dict[Any, Any]:
+    """``default_factory`` for dicts (see :func:`empty_list`)."""
+    return {}
+
+
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 

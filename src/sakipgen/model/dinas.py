@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field, model_validator
 
 from sakipgen.i18n import _
-from sakipgen.model.base import Model, SatuAtauDaftar, as_list, skema
+from sakipgen.model.base import Model, SatuAtauDaftar, as_list, empty_list, skema
 from sakipgen.model.nilai import Angka, Nip, Teks
 
 _NIP = 'NIP 18 digit, dalam tanda kutip; spasi boleh. Contoh: "19760817 199511 1 003"'
@@ -54,7 +54,7 @@ class KopSurat(Model):
     telepon: Teks | None = Field(None, description="Telepon; contoh: (0296) 531112")
     faks: Teks | None = Field(None, description="Faksimile; contoh: (0296) 531306")
     email: Annotated[list[Teks], BeforeValidator(as_list), SatuAtauDaftar()] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Alamat email: satu atau daftar; contoh: dindagkop.blora@gmail.com",
     )
     laman: Teks | None = Field(None, description="Situs web; contoh: https://dinas.blorakab.go.id")
@@ -209,7 +209,7 @@ class Periksa(Model):
     model_config = skema("Pengaturan pemeriksaan (sakipgen check) untuk dinas ini")
 
     abaikan: list[Abaikan] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Aturan yang diabaikan; contoh: [{kode: K007, alasan: program lama}]",
     )
 

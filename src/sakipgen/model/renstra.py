@@ -7,7 +7,15 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field, model_validator
 
 from sakipgen.i18n import _
-from sakipgen.model.base import KunciPeta, Model, SatuAtauDaftar, as_list, skema
+from sakipgen.model.base import (
+    KunciPeta,
+    Model,
+    SatuAtauDaftar,
+    as_list,
+    empty_dict,
+    empty_list,
+    skema,
+)
 from sakipgen.model.nilai import PESAN_TAHUN, POLA_TAHUN, Id, NilaiField, Tahun, Teks
 
 TargetPerTahun = Annotated[dict[Tahun, NilaiField], KunciPeta(POLA_TAHUN, PESAN_TAHUN)]
@@ -56,7 +64,7 @@ class Rpjmd(Model):
     )
     visi: Teks | None = Field(None, description="Visi kepala daerah dalam RPJMD")
     misi: list[Misi] = Field(
-        default_factory=list, description="Misi RPJMD; contoh: [{id: M2, uraian: …}]"
+        default_factory=empty_list, description="Misi RPJMD; contoh: [{id: M2, uraian: …}]"
     )
 
 
@@ -73,7 +81,7 @@ class IndikatorTujuan(Model):
     id: Id | None = Field(None, description="Id indikator tujuan (boleh kosong); contoh: IT1")
     uraian: Teks = Field(description="Nama indikator; contoh: Pertumbuhan PDRB sektor Perdagangan")
     satuan: Teks = Field("", description='Satuan; contoh: "%", unit, orang')
-    target: TargetPerTahun = Field(default_factory=dict, description=_TARGET)
+    target: TargetPerTahun = Field(default_factory=empty_dict, description=_TARGET)
     target_akhir: NilaiField | None = Field(None, description=_TARGET_AKHIR)
 
 
@@ -83,10 +91,12 @@ class Tujuan(Model):
     id: Id = Field(description="Id tujuan, dirujuk oleh sasaran; contoh: T1")
     uraian: Teks = Field(description="Bunyi tujuan")
     misi: DaftarId = Field(
-        default_factory=list, description="Id misi yang didukung: satu id atau daftar; contoh: M1"
+        default_factory=empty_list,
+        description="Id misi yang didukung: satu id atau daftar; contoh: M1",
     )
     indikator: list[IndikatorTujuan] = Field(
-        default_factory=list, description="Indikator tujuan, masing-masing {uraian, satuan, target}"
+        default_factory=empty_list,
+        description="Indikator tujuan, masing-masing {uraian, satuan, target}",
     )
 
 
@@ -122,7 +132,7 @@ class Indikator(Model):
     baseline: Baseline | None = Field(
         None, description="Kondisi awal; contoh: {tahun: 2020, nilai: 25}"
     )
-    target: TargetPerTahun = Field(default_factory=dict, description=_TARGET)
+    target: TargetPerTahun = Field(default_factory=empty_dict, description=_TARGET)
     target_akhir: NilaiField | None = Field(None, description=_TARGET_AKHIR)
 
 
@@ -134,7 +144,7 @@ class Sasaran(Model):
     tujuan: Id | None = Field(None, description="Id tujuan yang didukung; contoh: T1")
     misi: Id | None = Field(None, description="Id misi yang didukung; contoh: M1")
     indikator: list[Indikator] = Field(
-        default_factory=list, description="Indikator kinerja sasaran ini"
+        default_factory=empty_list, description="Indikator kinerja sasaran ini"
     )
 
 
@@ -147,20 +157,23 @@ class Renstra(Model):
     periode: Periode = Field(description="Periode Renstra; contoh: {mulai: 2021, akhir: 2026}")
     visi: Teks | None = Field(None, description="Visi dinas (boleh kosong)")
     penjelasan_visi: DaftarTeks = Field(
-        default_factory=list, description="Paragraf penjelasan visi: satu teks atau daftar"
+        default_factory=empty_list, description="Paragraf penjelasan visi: satu teks atau daftar"
     )
-    misi: list[Misi] = Field(default_factory=list, description="Misi dinas: daftar {id, uraian}")
+    misi: list[Misi] = Field(
+        default_factory=empty_list, description="Misi dinas: daftar {id, uraian}"
+    )
     rpjmd: Rpjmd | None = Field(
         None, description="RPJMD yang didukung Renstra: periode, visi dan misi (boleh kosong)"
     )
     tujuan: list[Tujuan] = Field(
-        default_factory=list, description="Tujuan Renstra: daftar {id, uraian, misi, indikator}"
+        default_factory=empty_list,
+        description="Tujuan Renstra: daftar {id, uraian, misi, indikator}",
     )
     strategi: DaftarTeks = Field(
-        default_factory=list, description="Strategi: satu teks atau daftar"
+        default_factory=empty_list, description="Strategi: satu teks atau daftar"
     )
     kebijakan: DaftarTeks = Field(
-        default_factory=list, description="Arah kebijakan: satu teks atau daftar"
+        default_factory=empty_list, description="Arah kebijakan: satu teks atau daftar"
     )
     sasaran: list[Sasaran] = Field(
         min_length=1, description="Sasaran strategis (minimal satu), masing-masing dengan indikator"

@@ -13,7 +13,7 @@ from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from sakipgen.i18n import _
-from sakipgen.model.base import BentukSingkat, Model, skema
+from sakipgen.model.base import BentukSingkat, Model, empty_list, skema
 from sakipgen.model.nilai import SKEMA_TEKS, Id, Num, Teks, parse_angka
 
 JenisKolom = Literal["teks", "angka", "rupiah", "persen"]
@@ -30,12 +30,12 @@ class Kolom(Model):
         "teks", description="Jenis isi: teks (bawaan), angka, rupiah atau persen"
     )
     sub: list[Annotated[Kolom, BentukSingkat(SKEMA_TEKS)]] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Sub kolom di bawah judul bersama; contoh: GOL IV → a, b, c, d, e",
     )
     """Sub-columns under a grouped header (e.g. GOL IV → a b c d e)."""
     jumlah_dari: list[Id] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Kolom hitungan: jumlah kolom-kolom ini di tiap baris (baris tidak "
         "mengisinya); contoh: [l, p]",
     )
@@ -88,7 +88,7 @@ class Tabel(Model):
         "jumlah_dari}",
     )
     baris: list[list[SelIsian]] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description='Baris: daftar isi sel untuk kolom yang diisi; "-" atau kosong untuk sel '
         "kosong. Contoh: [PNS / CPNS, 114, 21]",
     )

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from pydantic import Field, model_validator
 
 from sakipgen.i18n import _
-from sakipgen.model.base import BentukSingkat, KunciPeta, Model, skema
+from sakipgen.model.base import BentukSingkat, KunciPeta, Model, empty_dict, skema
 from sakipgen.model.nilai import (
     PESAN_ID,
     POLA_ID,
@@ -62,11 +62,11 @@ class TargetDokumen(Model):
         dict[Id, Annotated[TargetIndikator, BentukSingkat(SKEMA_NILAI)]],
         KunciPeta(POLA_ID, PESAN_ID),
     ] = Field(
-        default_factory=dict,
+        default_factory=empty_dict,
         description="Target per id indikator Renstra; contoh: {IK1.1: 32, IK1.2: 6825}",
     )
     program: Annotated[dict[Id, Rupiah], KunciPeta(POLA_ID, PESAN_ID)] = Field(
-        default_factory=dict,
+        default_factory=empty_dict,
         description="Pagu per id program seperti tertulis di dokumen, hanya bila berbeda dari "
         "anggaran.yaml; contoh: {P01: 30000000}",
     )
@@ -128,11 +128,12 @@ class RealisasiIndikator(Model):
     bulanan: Annotated[
         dict[Bulan, NilaiField],
         KunciPeta(r"^0*(?:[1-9]|1[0-2])$", "bulan 1 sampai 12"),
-    ] = Field(default_factory=dict, description="Realisasi per bulan; contoh: {1: 10, 2: 12}")
+    ] = Field(default_factory=empty_dict, description="Realisasi per bulan; contoh: {1: 10, 2: 12}")
     triwulan: Annotated[
         dict[Triwulan, NilaiField], KunciPeta(r"^0*[1-4]$", "triwulan 1 sampai 4")
     ] = Field(
-        default_factory=dict, description="Realisasi per triwulan; contoh: {1: 12000, 2: 12800}"
+        default_factory=empty_dict,
+        description="Realisasi per triwulan; contoh: {1: 12000, 2: 12800}",
     )
     catatan: Teks | None = Field(
         None,
@@ -166,7 +167,7 @@ class RealisasiTahun(Model):
         ],
         KunciPeta(POLA_ID, PESAN_ID),
     ] = Field(
-        default_factory=dict,
+        default_factory=empty_dict,
         description="Realisasi per id indikator Renstra; contoh: {IK1.1: 43.30, IK1.2: 13244}",
     )
 
