@@ -3,10 +3,10 @@
 Nothing a dinas folder contains is trusted as a cache (a committed ``build/`` folder
 could carry anything), so what sakipgen keeps between runs — the incremental-build
 manifests and the compiled built-in templates — lives in the user's cache folder:
-``$SAKIPGEN_CACHE``, else ``$XDG_CACHE_HOME/sakipgen``, else ``~/.cache/sakipgen``.  Every entry carries
-the sha256 of its content and is verified when read: a truncated or altered entry is
-treated as absent, never used.  When no cache folder can be made (read-only home),
-sakipgen works the same, only without the speed-up.
+``$SAKIPGEN_CACHE``, else ``$XDG_CACHE_HOME/sakipgen``, else ``~/.cache/sakipgen``.
+Every entry carries the sha256 of its content and is verified when read: a truncated
+or altered entry is treated as absent, never used.  When no cache folder can be made
+(read-only home), sakipgen works the same, only without the speed-up.
 """
 
 from __future__ import annotations

@@ -142,16 +142,31 @@ def _yaml() -> Any:
 
 @functools.cache
 def _kelas_resolver() -> type:
+    from ruamel.yaml.nodes import ScalarNode
     from ruamel.yaml.resolver import VersionedResolver
 
     class _Resolver(VersionedResolver):
         _tabel: Any = None
+        _tag: dict[str, Any] | None = None
 
         @property
         def versioned_resolver(self) -> Any:
             if self._tabel is None:
                 self._tabel = super().versioned_resolver
             return self._tabel
+
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+            # A plain scalar's tag depends on its text alone, and a folder repeats the
+            # same keys and values many times: each text is matched against the
+            # implicit-tag patterns once per file.
+            if kind is not ScalarNode or not implicit[0]:
+                return super().resolve(kind, value, implicit)
+            if self._tag is None:
+                self._tag = {}
+            tag = self._tag.get(value)
+            if tag is None:
+                tag = self._tag[value] = super().resolve(kind, value, implicit)
+            return tag
 
     return _Resolver
 
