@@ -348,6 +348,17 @@ def test_small_font_and_margins(tables: list[tuple[list[str], Table]]) -> None:
         assert "tblCellMar" in properti_tabel(tbl)
 
 
+def test_one_font_size_for_every_tingkat_table(
+    tables: list[tuple[list[str], Table]],
+) -> None:
+    """Issue 12: the tingkat tables are one kind of table, printed in one size: the one
+    the widest of them needs (the staf table's 20 columns need the smallest, 6 pt),
+    though the eselon II table alone has room for a larger one."""
+    assert len(tables) == 4
+    per_table = [ukuran_huruf(tbl) for _, tbl in tables]
+    assert all(s == {6.0} for s in per_table), per_table
+
+
 def test_deterministic() -> None:
     assert docx() == docx()
 

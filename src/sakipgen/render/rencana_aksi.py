@@ -31,6 +31,7 @@ from sakipgen.model.renstra import Sasaran
 from sakipgen.pipeline import Bundel
 from sakipgen.render import ukur, xml
 from sakipgen.render.dokumen import ROMAWI, DataKurang, Dokumen
+from sakipgen.render.paket import Seksi
 from sakipgen.render.tabel import Kol, Sel
 from sakipgen.render.umum import (
     meta,
@@ -313,6 +314,12 @@ def _bertanda(baris: list[BarisCetak]) -> list[BarisCetak]:
     ]
 
 
+def _strategis(dinas: Dinas, tb: TabelRencanaAksi, ang: _Anggaran) -> bool:
+    """Whether a row of the table serves a sasaran strategis (the table then has the
+    column for it)."""
+    return any(_sasaran(dinas, r, ang)[2] for r in tb.baris)
+
+
 def _kolom(baris: list[BarisCetak], periode: str, strategis: bool) -> list[_Kolom]:
     n = JUMLAH_PERIODE[periode]
     nomor = _nomor(baris)
@@ -455,11 +462,11 @@ def _bagi(
 
 
 def _tata(
-    cols: list[_Kolom], baris: list[BarisCetak], lebar: int, margin: int
+    cols: list[_Kolom], baris: list[BarisCetak], lebar: int, margin: int, maks: int = UKURAN[0]
 ) -> tuple[int, list[_Kolom], list[int]]:
-    """Font size, columns and widths (twips, summing to ``lebar``): the largest size at
-    which the text columns have room; else the largest at which nothing breaks inside a
-    word; else the same without the annual column."""
+    """Font size (at most ``maks``), columns and widths (twips, summing to ``lebar``):
+    the largest size at which the text columns have room; else the largest at which
+    nothing breaks inside a word; else the same without the annual column."""
     tanpa_tahunan = [c for c in cols if c.jenis != "tahunan"]
     passes: list[tuple[list[_Kolom], bool]] = [(cols, True), (cols, False)]
     if len(tanpa_tahunan) < len(cols):
@@ -467,6 +474,8 @@ def _tata(
     for cs, longgar in passes:
         teks = [i for i, c in enumerate(cs) if c.jenis == "teks"]
         for size in UKURAN:
+            if size > maks:
+                continue
             mins = _minimum(cs, baris, size, margin)
             if sum(mins) > lebar:
                 continue
@@ -500,12 +509,20 @@ _MARGIN_KOSONG = 70
 """The table style's cell margin, used when the narrower one cannot be set."""
 
 
-def bangun_tabel(doc: Dokumen, baris: list[BarisCetak], periode: str, strategis: bool) -> Markup:
-    """The lampiran table of one tingkat, as wide as the current (landscape) section."""
+def ukuran_tabel(baris: list[BarisCetak], periode: str, strategis: bool, lebar: int) -> int:
+    """The font size the lampiran table of one tingkat would take alone at ``lebar``."""
+    return _tata(_kolom(baris, periode, strategis), baris, lebar, MARGIN_SEL)[0]
+
+
+def bangun_tabel(
+    doc: Dokumen, baris: list[BarisCetak], periode: str, strategis: bool, maks: int = UKURAN[0]
+) -> Markup:
+    """The lampiran table of one tingkat, as wide as the current (landscape) section, in
+    the largest font size up to ``maks`` that fits."""
     cols = _kolom(baris, periode, strategis)
-    out = _tabel(doc, cols, baris, periode, MARGIN_SEL)
+    out = _tabel(doc, cols, baris, periode, MARGIN_SEL, maks)
     if _TATA_LETAK not in out:  # pragma: no cover - only if tabel.py changes its tblPr
-        return _tabel(doc, cols, baris, periode, _MARGIN_KOSONG)
+        return _tabel(doc, cols, baris, periode, _MARGIN_KOSONG, maks)
     cell_mar = (
         f'<w:tblCellMar><w:left w:w="{MARGIN_SEL}" w:type="dxa"/>'
         f'<w:right w:w="{MARGIN_SEL}" w:type="dxa"/></w:tblCellMar>'
@@ -514,9 +531,14 @@ def bangun_tabel(doc: Dokumen, baris: list[BarisCetak], periode: str, strategis:
 
 
 def _tabel(
-    doc: Dokumen, semua: list[_Kolom], baris: list[BarisCetak], periode: str, margin: int
+    doc: Dokumen,
+    semua: list[_Kolom],
+    baris: list[BarisCetak],
+    periode: str,
+    margin: int,
+    maks: int,
 ) -> Markup:
-    size, cols, widths = _tata(semua, baris, doc.lebar, margin)
+    size, cols, widths = _tata(semua, baris, doc.lebar, margin, maks)
     first_period = next(i for i, c in enumerate(cols) if c.jenis == "periode")
     n = JUMLAH_PERIODE[periode]
     kosong = _para("", size, align="center")
@@ -585,10 +607,19 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
     tabel_urut = sorted(
         enumerate(t.rencana_aksi.model.tabel), key=lambda x: TINGKAT.index(x[1].tingkat)
     )
+    disiapkan = [
+        (tb, _bertanda(baris_cetak(dinas, tb, ang, ringkasan[ti])), _strategis(dinas, tb, ang))
+        for ti, tb in tabel_urut
+    ]
+    # The tingkat tables are one kind of table: all in the size the widest of them needs
+    # (issue 12: "table font sizes vary between tables of the same kind").
+    lanskap = doc.paket.halaman(Seksi(lanskap=True)).lebar_teks
+    ukuran = min(
+        (ukuran_tabel(rows, tb.periode, st, lanskap) for tb, rows, st in disiapkan),
+        default=UKURAN[0],
+    )
     lampiran: list[Lampiran] = []
-    for ti, tb in tabel_urut:
-        rows = _bertanda(baris_cetak(dinas, tb, ang, ringkasan[ti]))
-        strategis = any(_sasaran(dinas, r, ang)[2] for r in tb.baris)
+    for tb, rows, strategis in disiapkan:
         judul = tb.judul or (
             f"Rencana Aksi atas Perjanjian Kinerja {NAMA_TINGKAT[tb.tingkat]} Tahun {tahun}"
         )
@@ -596,7 +627,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
         def build(
             rows: list[BarisCetak] = rows, tb: TabelRencanaAksi = tb, strategis: bool = strategis
         ) -> Markup:
-            return bangun_tabel(doc, rows, tb.periode, strategis)
+            return bangun_tabel(doc, rows, tb.periode, strategis, ukuran)
 
         lampiran.append(
             Lampiran(
