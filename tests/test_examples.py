@@ -109,3 +109,19 @@ def test_tanjabbar_compound_and_text_targets() -> None:
     assert [p.angka for p in ekspor.bagian] == [D(8), D(17)]
     assert targets["IK1.1"].jenis == "teks"
     assert len(targets) == 9  # 3 + 1 + 4 + 1 rows of the BAB IV table
+
+
+def test_buleleng_one_penunjang_program_for_two_sasaran() -> None:
+    """The seed prints the Program Penunjang under sasaran 6 (Perencanaan, evaluasi dan
+    pelaporan kinerja, Rp 101.694.576) and sasaran 7 (administrasi keuangan,
+    Rp 5.746.648.761): one program whose kegiatan name their own sasaran (issue 13)."""
+    h = hasil("buleleng", 2021)
+    assert h.anggaran is not None
+    programs = [pp.program.id for pp in h.anggaran.program]
+    assert len(programs) == 12 and programs.count("P12") == 1
+    p12 = h.anggaran.program[-1]
+    assert p12.pagu == 101_694_576 + 5_746_648_761 == 5_848_343_337
+    by_sasaran = {s.sasaran_id: s for s in h.anggaran.sasaran}
+    assert by_sasaran["S6"].pagu == 101_694_576
+    assert by_sasaran["S7"].pagu == 5_746_648_761
+    assert [pp.program.id for pp in by_sasaran["S7"].program] == ["P12"]

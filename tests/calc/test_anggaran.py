@@ -131,3 +131,67 @@ def test_document_pagu_kegiatan_total() -> None:
     # P1 signed 150; P2 is the sum of its kegiatan (7); P3 has no figure.
     assert dict(found.program) == {"P1": 150, "P2": 7, "P3": None}
     assert (found.jumlah, found.jumlah_kegiatan) == (157, 147)
+
+
+def test_sasaran_named_on_kegiatan_splits_the_program() -> None:
+    """Issue 13: one program whose kegiatan serve different sasaran (Buleleng's
+    Program Penunjang: K12.1 for S6, K12.2 for S7) is counted by kegiatan."""
+    from sakipgen.model.anggaran import Kegiatan, SubKegiatan
+
+    p = Program(
+        id="P12",
+        uraian="Program Penunjang",
+        kegiatan=[
+            Kegiatan(
+                uraian="Perencanaan",
+                sasaran=["S6"],
+                sub_kegiatan=[
+                    SubKegiatan(uraian="Dokumen", pagu=101_694_576, realisasi=90_000_000)
+                ],
+            ),
+            Kegiatan(
+                uraian="Keuangan", sasaran=["S7"], pagu=5_746_648_761, realisasi=5_700_000_000
+            ),
+        ],
+    )
+    h = hitung_anggaran(AnggaranTahun(program=[p]), ["S6", "S7"])
+    assert h.total.pagu == 5_848_343_337  # 101.694.576 + 5.746.648.761
+    s6, s7 = h.sasaran
+    assert (s6.sasaran_id, s6.pagu, s6.realisasi) == ("S6", 101_694_576, 90_000_000)
+    assert s6.serapan == D("88.50")  # 90.000.000 / 101.694.576 = 88,5002…
+    assert (s7.sasaran_id, s7.pagu, s7.realisasi) == ("S7", 5_746_648_761, 5_700_000_000)
+    assert s7.serapan == D("99.19")  # 99,1882…
+    # The program is listed under each sasaran with its part there; counted once.
+    assert [pp.program.id for pp in s6.program + s7.program] == ["P12", "P12"]
+    assert [pp.pagu for pp in h.program] == [5_848_343_337]
+
+
+def test_the_lowest_sasaran_wins_and_the_rest_stays_with_the_program() -> None:
+    """A sub kegiatan's own sasaran wins over its kegiatan's and program's; what the
+    program's own pagu holds beyond its kegiatan stays under the program's sasaran."""
+    from sakipgen.model.anggaran import Kegiatan, SubKegiatan
+
+    p = Program(
+        id="P1",
+        uraian="P1",
+        sasaran=["S1"],
+        pagu=1_000,
+        kegiatan=[
+            Kegiatan(
+                uraian="K1",
+                sub_kegiatan=[
+                    SubKegiatan(uraian="a", pagu=300),
+                    SubKegiatan(uraian="b", sasaran=["S2"], pagu=200),
+                ],
+            ),
+            Kegiatan(uraian="K2", sasaran=["S3"], pagu=400),
+        ],
+    )
+    h = hitung_anggaran(AnggaranTahun(program=[p]), ["S1", "S2", "S3"])
+    # S1: sub kegiatan a (300) + the program's 1.000 − (500 + 400) = 100 → 400.
+    assert [(s.sasaran_id, s.pagu) for s in h.sasaran] == [("S1", 400), ("S2", 200), ("S3", 400)]
+    assert sum(s.pagu or 0 for s in h.sasaran) == h.total.pagu == 1_000
+    assert p.melayani == ["S1", "S2", "S3"]
+    assert [k.uraian for k, _subs in p.kegiatan_untuk("S2")] == ["K1"]
+    assert [sk.uraian for _k, subs in p.kegiatan_untuk("S2") for sk in subs] == ["b"]
+    assert [k.uraian for k, _subs in p.kegiatan_untuk("S3")] == ["K2"]

@@ -1,14 +1,19 @@
 """Budget figures: pagu, realisasi, serapan and efisiensi per program, sasaran and total.
 
 A program's pagu (or realisasi) is its own figure when given, else the sum of its
-kegiatan, which is in turn its own figure or the sum of its sub kegiatan.  A
-program counts under its first sasaran in the per-sasaran split (a program that
-serves several sasaran is listed under each, but its money is counted once).
+kegiatan, which is in turn its own figure or the sum of its sub kegiatan.
+
+In the per-sasaran split, money counts under the first sasaran named at the lowest
+level: a sub kegiatan's own, else its kegiatan's, else its program's (a unit that
+names several is listed under each, but its money is counted once).  A program whose
+kegiatan serve different sasaran is split there: each part is its kegiatan's money,
+and what the program's own figure holds beyond its kegiatan's sum stays under the
+program's sasaran.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 
 from sakipgen.calc.bulat import bulat, persen
@@ -64,13 +69,49 @@ def _pos(
     return p, r, serapan(p, r, places), efisiensi_persen(p, r, places)
 
 
+def _terbelah(unit: Unit, sasaran: str | None) -> bool:
+    """Whether a unit below ``unit`` (which counts under ``sasaran``) names another."""
+    for c in _children(unit):
+        own = c.sasaran[0] if c.sasaran else sasaran
+        if own != sasaran or _terbelah(c, own):
+            return True
+    return False
+
+
+def bagi_sasaran(
+    unit: Unit, nilai: Callable[[Unit], int | None], induk: str | None = None
+) -> dict[str | None, int | None]:
+    """``nilai`` (:func:`pagu` or :func:`realisasi`) of ``unit`` split by the sasaran its
+    money counts under (module docstring); the parts add up to ``nilai(unit)``."""
+    s = unit.sasaran[0] if unit.sasaran else induk
+    if not _terbelah(unit, s):
+        return {s: nilai(unit)}
+    out: dict[str | None, int | None] = {}
+    for c in _children(unit):
+        for key, v in bagi_sasaran(c, nilai, s).items():
+            out[key] = _sum([out.get(key), v])
+    own = nilai(unit)
+    below = _sum([nilai(c) for c in _children(unit)])
+    if own is not None and own != below:
+        out[s] = _sum([out.get(s), own - (below or 0)])
+    return out
+
+
 def hitung_anggaran(
     data: AnggaranTahun, sasaran_urut: Sequence[str], places: int = 2
 ) -> HasilAnggaran:
     programs = [PosProgram(*_pos(pagu(p), realisasi(p), places), program=p) for p in data.program]
     groups: dict[str | None, list[PosProgram]] = {}
     for pp in programs:
-        groups.setdefault(pp.program.sasaran[0] if pp.program.sasaran else None, []).append(pp)
+        p_pagu = bagi_sasaran(pp.program, pagu)
+        p_real = bagi_sasaran(pp.program, realisasi)
+        if len(p_pagu) == 1 and p_pagu.keys() == p_real.keys():
+            groups.setdefault(next(iter(p_pagu)), []).append(pp)
+            continue
+        for key in dict.fromkeys([*p_pagu, *p_real]):
+            # The program's part serving this sasaran: its own pagu and realisasi there.
+            part = PosProgram(*_pos(p_pagu.get(key), p_real.get(key), places), program=pp.program)
+            groups.setdefault(key, []).append(part)
     order = [s for s in sasaran_urut if s in groups] + [s for s in groups if s not in sasaran_urut]
     per_sasaran = [
         PosSasaran(

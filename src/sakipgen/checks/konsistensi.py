@@ -233,7 +233,7 @@ def anggaran(dinas: Dinas) -> Iterator[Diagnostic]:
                         "sub kegiatan",
                         isian,
                     )
-            if not p.sasaran and not p.penunjang:
+            if not p.melayani and not p.penunjang:
                 yield Diagnostic.make(
                     src.locate((*base, "id")),
                     "K007",

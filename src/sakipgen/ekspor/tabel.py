@@ -412,10 +412,12 @@ def tabel_anggaran(dinas: Dinas, hasil: HasilTahun) -> list[Tabel]:
     programs: Sequence[Program] = [pp.program for pp in a.program]
     for prog in programs:
         row("Program", prog, 0, ", ".join(prog.sasaran) or None)
+        # A kegiatan or sub kegiatan shows the sasaran it names itself (issue 13:
+        # "sasaran at every level"); blank where it serves its parent's.
         for k in prog.kegiatan:
-            row("Kegiatan", k, 1, None)
+            row("Kegiatan", k, 1, ", ".join(k.sasaran) or None)
             for sk in k.sub_kegiatan:
-                row("Sub Kegiatan", sk, 2, None)
+                row("Sub Kegiatan", sk, 2, ", ".join(sk.sasaran) or None)
     total = a.total
     t.tambah(
         [

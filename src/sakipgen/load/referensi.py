@@ -155,6 +155,12 @@ def _narasi_refs(
         )
 
 
+def _sasaran_refs(ids: list[str], path: YamlPath, sasaran: _Ids, src: SourceMap) -> None:
+    """The ``sasaran`` of a program, kegiatan or sub kegiatan: one id, or a list."""
+    for j, s_id in enumerate(ids):
+        sasaran.ref(s_id, src, (*path, "sasaran", j) if len(ids) > 1 else (*path, "sasaran"))
+
+
 def _tahun_refs(
     tahun: Tahun,
     sasaran: _Ids,
@@ -169,20 +175,14 @@ def _tahun_refs(
         src = tahun.anggaran.source
         for i, p in enumerate(tahun.anggaran.model.program):
             program.add(p.id, src.locate(("program", i, "id")))
-            for j, s_id in enumerate(p.sasaran):
-                sasaran.ref(
-                    s_id,
-                    src,
-                    ("program", i, "sasaran", j)
-                    if len(p.sasaran) > 1
-                    else ("program", i, "sasaran"),
-                )
+            _sasaran_refs(p.sasaran, ("program", i), sasaran, src)
             for j, k in enumerate(p.kegiatan):
                 kegiatan.add(k.id, src.locate(("program", i, "kegiatan", j, "id")))
+                _sasaran_refs(k.sasaran, ("program", i, "kegiatan", j), sasaran, src)
                 for n, sk in enumerate(k.sub_kegiatan):
-                    sub.add(
-                        sk.id, src.locate(("program", i, "kegiatan", j, "sub_kegiatan", n, "id"))
-                    )
+                    jalur = ("program", i, "kegiatan", j, "sub_kegiatan", n)
+                    sub.add(sk.id, src.locate((*jalur, "id")))
+                    _sasaran_refs(sk.sasaran, jalur, sasaran, src)
 
     if tahun.target:
         src = tahun.target.source

@@ -79,6 +79,14 @@ class _Unit(Model):
         default_factory=empty_list,
         description="Sumber dana; contoh: [{sumber: DAK, persen: 73}, {sumber: APBD, persen: 27}]",
     )
+    sasaran: Annotated[list[Id], BeforeValidator(as_list), SatuAtauDaftar()] = Field(
+        default_factory=empty_list,
+        description="Id sasaran yang didukung: satu id atau daftar; anggaran dihitung pada "
+        "sasaran pertama. Boleh ditulis pada program, kegiatan atau sub kegiatan: yang "
+        "ditulis pada tingkat paling bawah berlaku untuk anggarannya. Contoh: S1",
+    )
+    """The sasaran served; the lowest level that names one decides where its money is
+    counted (a program whose kegiatan serve different sasaran is split by kegiatan)."""
     penanggung_jawab: Teks | None = Field(
         None, description="Unit penanggung jawab; contoh: Bidang Koperasi"
     )
@@ -107,11 +115,6 @@ class Program(_Unit):
         None, description='Nomor yang dicetak, bila sumber melompati nomor; contoh: "4"'
     )
     """The number printed before the program, when the source skips numbers (Sinjai 1, 2, 4 …)."""
-    sasaran: Annotated[list[Id], BeforeValidator(as_list), SatuAtauDaftar()] = Field(
-        default_factory=empty_list,
-        description="Id sasaran yang didukung: satu id atau daftar; anggaran dihitung pada "
-        "sasaran pertama. Contoh: S1",
-    )
     penunjang: bool = Field(
         False,
         description="true untuk program penunjang (administrasi perkantoran …) yang tidak "
@@ -121,6 +124,38 @@ class Program(_Unit):
     kegiatan: list[Kegiatan] = Field(
         default_factory=empty_list, description="Kegiatan di bawah program ini"
     )
+
+    @property
+    def melayani(self) -> list[str]:
+        """Every sasaran the program serves: its own, then those its kegiatan and sub
+        kegiatan name, in the order written."""
+        ids = [*self.sasaran]
+        for k in self.kegiatan:
+            ids += k.sasaran
+            for sk in k.sub_kegiatan:
+                ids += sk.sasaran
+        return list(dict.fromkeys(ids))
+
+    def sasaran_untuk(self, unit: Kegiatan | SubKegiatan) -> list[str]:
+        """The sasaran ``unit`` (one of this program's) serves: its own when it names
+        any, else its kegiatan's, else the program's."""
+        for k in self.kegiatan:
+            if unit is k:
+                return k.sasaran or self.sasaran
+            for sk in k.sub_kegiatan:
+                if unit is sk:
+                    return sk.sasaran or k.sasaran or self.sasaran
+        return []
+
+    def kegiatan_untuk(self, sasaran_id: str) -> list[tuple[Kegiatan, list[SubKegiatan]]]:
+        """The kegiatan serving ``sasaran_id``, each with its sub kegiatan serving it (a
+        kegiatan whose every sub kegiatan serves another sasaran is left out)."""
+        out = []
+        for k in self.kegiatan:
+            subs = [sk for sk in k.sub_kegiatan if sasaran_id in self.sasaran_untuk(sk)]
+            if subs or (not k.sub_kegiatan and sasaran_id in self.sasaran_untuk(k)):
+                out.append((k, subs))
+        return out
 
 
 class Total(Model):

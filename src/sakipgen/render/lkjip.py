@@ -281,15 +281,18 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
 
         def build() -> Markup:
             rows: list[list[object]] = []
-            serving = [p for p in programs if s.sasaran.id in p.sasaran]
+            serving = [p for p in programs if s.sasaran.id in p.melayani]
             if not serving:
                 return Markup("")
             for n, p in enumerate(serving, 1):
+                # Only the kegiatan serving this sasaran (a program may serve several
+                # through different kegiatan).
+                bagian = p.kegiatan_untuk(s.sasaran.id)
                 keg = "\n".join(
-                    f"{i}. {k.uraian}" if len(p.kegiatan) > 1 else k.uraian
-                    for i, k in enumerate(p.kegiatan, 1)
+                    f"{i}. {k.uraian}" if len(bagian) > 1 else k.uraian
+                    for i, (k, _subs) in enumerate(bagian, 1)
                 )
-                subs = [sk.uraian for k in p.kegiatan for sk in k.sub_kegiatan]
+                subs = [sk.uraian for _k, sks in bagian for sk in sks]
                 sub = "\n".join(f"{i}. {x}" if len(subs) > 1 else x for i, x in enumerate(subs, 1))
                 rows.append([f"{n}. {p.uraian}", keg or "-", sub or "-"])
             return doc.tabel(

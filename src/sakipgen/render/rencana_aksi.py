@@ -145,7 +145,11 @@ def _sasaran(dinas: Dinas, row: BarisRencanaAksi, ang: _Anggaran) -> tuple[str, 
     if found is None and row.indikator and row.indikator in dinas.indikator:
         found = dinas.indikator[row.indikator][0]
     if found is None and row.program and row.program in ang.program:
-        ids = ang.program[row.program].sasaran
+        # The sasaran of the deepest unit the row names (a kegiatan may serve another
+        # sasaran than its program).
+        p = ang.program[row.program]
+        unit = ang.sub.get(row.sub_kegiatan or "") or ang.kegiatan.get(row.kegiatan or "")
+        ids = p.sasaran_untuk(unit) if unit is not None else p.sasaran
         found = dinas.sasaran.get(ids[0]) if ids else None
     if found is not None:
         return "s:" + found.id, found.uraian, True
