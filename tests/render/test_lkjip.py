@@ -142,3 +142,37 @@ def test_section_letters_follow_the_sections_present(tmp_path) -> None:  # type:
     heads = [t for s, t in paragraf_semua(buka(docx(root, "lkjip", 2021))) if s == "Heading2"]
     assert "B. Permasalahan Utama" in heads and "C. Permasalahan Utama" not in heads
     assert "B. Strategi untuk Peningkatan Kinerja di Masa Datang" in heads
+
+
+def test_a_kegiatan_serving_another_sasaran_moves_its_money(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13: P01's one kegiatan (given P01's pagu 30.000.000 and realisasi
+    26.200.000) names S2 although P01 names S1. Tabel 3.9 then counts that money
+    under sasaran 2, and the kegiatan is listed under sasaran 2, not 1."""
+    import shutil
+
+    from docx import Document as buka_docx
+
+    from tests.conftest import EXAMPLES
+
+    root = tmp_path / "blora"
+    shutil.copytree(EXAMPLES / "blora", root, ignore=shutil.ignore_patterns("build"))
+    path = root / "2021" / "anggaran.yaml"
+    text = path.read_text(encoding="utf-8")
+    head, sep, tail = text.partition("        sub_kegiatan:")  # P01's only kegiatan
+    extra = "        sasaran: S2\n        pagu: 30000000\n        realisasi: 26200000\n"
+    path.write_text(head + extra + sep + tail, encoding="utf-8")
+    dok = buka_docx(BytesIO(docx(root, "lkjip", 2021)))
+    tables = [[[c.text for c in r.cells] for r in t.rows] for t in dok.tables]
+    efisiensi = next(t for t in tables if t[0][-2:] == ["Efisiensi (Rp)", "Efisiensi (%)"])
+    # S1: pagu 1.006.182.400 − 30.000.000 = 976.182.400, realisasi 861.084.520 −
+    # 26.200.000 = 834.884.520: serapan 85,5254…, efisiensi 141.297.880 (14,4745…).
+    assert efisiensi[2][3:] == ["85,53", "141.297.880", "14,47"]
+    # S2: 721.000.000 + 30.000.000 = 751.000.000 and 715.323.691 + 26.200.000 =
+    # 741.523.691: serapan 98,7381…, efisiensi 9.476.309 (1,2618…).
+    assert efisiensi[3][3:] == ["98,74", "9.476.309", "1,26"]
+    assert efisiensi[4][3:] == ["91,27", "150.774.189", "8,73"]  # the total is unchanged
+    kegiatan = [t for t in tables if t[0][:3] == ["Program", "Kegiatan", "Sub Kegiatan"]]
+    assert len(kegiatan) == 2
+    first, second = ([row[0] for row in k[1:]] for k in kegiatan)
+    assert not any("Penilaian Kesehatan" in p for p in first)
+    assert any("Penilaian Kesehatan" in p for p in second)

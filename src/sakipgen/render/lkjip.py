@@ -281,7 +281,12 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
 
         def build() -> Markup:
             rows: list[list[object]] = []
-            serving = [p for p in programs if s.sasaran.id in p.melayani]
+            # A program whose every kegiatan serves another sasaran is not listed here.
+            serving = [
+                p
+                for p in programs
+                if s.sasaran.id in p.melayani and (p.kegiatan_untuk(s.sasaran.id) or not p.kegiatan)
+            ]
             if not serving:
                 return Markup("")
             for n, p in enumerate(serving, 1):
