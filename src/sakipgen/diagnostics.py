@@ -92,6 +92,7 @@ RULES: dict[str, Rule] = {
         Rule("K015", _W, "capaian tidak masuk pita skala mana pun"),
         Rule("K016", _W, "capaian di bawah 0"),
         Rule("K017", _W, "realisasi program/kegiatan tidak sama dengan jumlah anaknya"),
+        Rule("K018", _W, "realisasi anggaran per triwulan/bulan tidak sama dengan setahunnya"),
         # D: documents
         Rule("D001", _E, "data untuk dokumen tidak lengkap"),
         Rule("D002", _E, "templat dokumen tidak valid"),

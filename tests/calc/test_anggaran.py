@@ -195,3 +195,23 @@ def test_the_lowest_sasaran_wins_and_the_rest_stays_with_the_program() -> None:
     assert [k.uraian for k, _subs in p.kegiatan_untuk("S2")] == ["K1"]
     assert [sk.uraian for _k, subs in p.kegiatan_untuk("S2") for sk in subs] == ["b"]
     assert [k.uraian for k, _subs in p.kegiatan_untuk("S3")] == ["K2"]
+
+
+def test_realisasi_from_its_periods() -> None:
+    """Issue 13: a budget realisasi given per month (else per quarter) sums to the
+    realisasi; a realisasi written as such wins over its periods."""
+    from sakipgen.calc.anggaran import realisasi_periode
+    from sakipgen.model.anggaran import Kegiatan
+
+    bulanan = Kegiatan(uraian="a", pagu=100, realisasi_bulanan={1: 10, 2: 15, 3: 20})
+    triwulan = Kegiatan(uraian="b", pagu=200, realisasi_triwulan={1: 40, 2: 60})
+    keduanya = Kegiatan(
+        uraian="c", pagu=50, realisasi_triwulan={1: 9}, realisasi_bulanan={1: 3, 2: 3, 3: 4}
+    )
+    tertulis = Kegiatan(uraian="d", pagu=80, realisasi=70, realisasi_triwulan={1: 30})
+    assert [realisasi(k) for k in (bulanan, triwulan, keduanya, tertulis)] == [45, 100, 10, 70]
+    assert realisasi_periode(tertulis) == 30
+    p = Program(id="P1", uraian="P1", sasaran=["S1"], kegiatan=[bulanan, triwulan])
+    h = hitung_anggaran(AnggaranTahun(program=[p]), ["S1"])
+    assert (h.total.pagu, h.total.realisasi) == (300, 145)
+    assert h.total.serapan == D("48.33")  # 145 / 300 = 48,333…

@@ -41,10 +41,26 @@ def pagu(unit: Unit) -> int | None:
     return _sum([pagu(c) for c in _children(unit)])
 
 
+def realisasi_periode(unit: Unit) -> int | None:
+    """The sum of its realisasi per month, else per quarter (None when neither is given):
+    the money spent to date."""
+    if unit.realisasi_bulanan:
+        return sum(unit.realisasi_bulanan.values())
+    if unit.realisasi_triwulan:
+        return sum(unit.realisasi_triwulan.values())
+    return None
+
+
+def realisasi_sendiri(unit: Unit) -> int | None:
+    """The realisasi the unit itself gives: its own figure, else its periods' sum."""
+    return unit.realisasi if unit.realisasi is not None else realisasi_periode(unit)
+
+
 def realisasi(unit: Unit) -> int | None:
-    """Its own realisasi, else the sum of its children's."""
-    if unit.realisasi is not None:
-        return unit.realisasi
+    """Its own realisasi (or its periods' sum), else the sum of its children's."""
+    own = realisasi_sendiri(unit)
+    if own is not None:
+        return own
     return _sum([realisasi(c) for c in _children(unit)])
 
 

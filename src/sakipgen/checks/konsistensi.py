@@ -11,15 +11,17 @@ import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 
-from sakipgen.calc.anggaran import pagu, realisasi
+from sakipgen.calc.anggaran import pagu, realisasi, realisasi_periode, realisasi_sendiri
 from sakipgen.calc.capaian import CapaianError, hitung
 from sakipgen.calc.rencana_aksi import ringkas
 from sakipgen.diagnostics import Diagnostic
 from sakipgen.format import angka, nilai
 from sakipgen.i18n import _
 from sakipgen.model.folder import Dinas, Tahun
+from sakipgen.model.hasil import Unit
 from sakipgen.model.nilai import Nilai
 from sakipgen.model.rencana_aksi import BarisRencanaAksi
+from sakipgen.model.sumber import SourceMap, YamlPath
 
 Rule = Callable[[Dinas], Iterator[Diagnostic]]
 
@@ -214,13 +216,15 @@ def anggaran(dinas: Dinas) -> Iterator[Diagnostic]:
                             uraian=getattr(unit, "uraian", "")[:60],
                         ),
                     )
-            # Pagu (K006) and realisasi (K017) add up the same way.
-            for isian in ("pagu", "realisasi"):
+                yield from _periode_anggaran(src, path, unit)  # type: ignore[arg-type]
+            # Pagu (K006) and realisasi (K017) add up the same way; a realisasi may be
+            # given as its periods.
+            for isian, sendiri in (("pagu", _pagu_sendiri), ("realisasi", realisasi_sendiri)):
                 yield from _jumlah_anak(
                     src,
                     base,
-                    getattr(p, isian),
-                    [(getattr(k, isian), k) for k in p.kegiatan],
+                    sendiri(p),
+                    [(sendiri(k), k) for k in p.kegiatan],
                     "kegiatan",
                     isian,
                 )
@@ -228,8 +232,8 @@ def anggaran(dinas: Dinas) -> Iterator[Diagnostic]:
                     yield from _jumlah_anak(
                         src,
                         (*base, "kegiatan", j),
-                        getattr(k, isian),
-                        [(getattr(s, isian), s) for s in k.sub_kegiatan],
+                        sendiri(k),
+                        [(sendiri(s), s) for s in k.sub_kegiatan],
                         "sub kegiatan",
                         isian,
                     )
@@ -244,6 +248,65 @@ def anggaran(dinas: Dinas) -> Iterator[Diagnostic]:
                 )
 
 
+def _pagu_sendiri(unit: Unit) -> int | None:
+    return unit.pagu
+
+
+def _periode_anggaran(src: SourceMap, path: YamlPath, unit: Unit) -> Iterator[Diagnostic]:
+    """K018: budget realisasi per period that does not add up: a quarter against its
+    three months, or the periods against the year's realisasi (all periods given and a
+    different sum, or fewer periods already summing to more)."""
+    bulan, triwulan = unit.realisasi_bulanan, unit.realisasi_triwulan
+    if bulan and triwulan:
+        for q, v in sorted(triwulan.items()):
+            months = [bulan.get(m) for m in range(3 * q - 2, 3 * q + 1)]
+            if None in months or sum(m or 0 for m in months) == v:
+                continue
+            jumlah = sum(m or 0 for m in months)
+            yield Diagnostic.make(
+                src.locate((*path, "realisasi_triwulan", str(q))),
+                "K018",
+                _(
+                    "realisasi triwulan {q} Rp {nilai} tidak sama dengan jumlah realisasi "
+                    "bulan {awal}-{akhir} Rp {jumlah} (selisih Rp {selisih})"
+                ).format(
+                    q=q,
+                    nilai=angka(v),
+                    awal=3 * q - 2,
+                    akhir=3 * q,
+                    jumlah=angka(jumlah),
+                    selisih=angka(abs(v - jumlah)),
+                ),
+            )
+    periode = realisasi_periode(unit)
+    if unit.realisasi is None or periode is None:
+        return
+    lengkap = len(bulan) == 12 if bulan else len(triwulan) == 4
+    nama = _("bulan") if bulan else _("triwulan")
+    if lengkap and periode != unit.realisasi:
+        pesan = _(
+            "realisasi Rp {realisasi} tidak sama dengan jumlah realisasi per {periode} Rp "
+            "{jumlah} (selisih Rp {selisih})"
+        )
+    elif not lengkap and periode > unit.realisasi:
+        pesan = _(
+            "realisasi Rp {realisasi} lebih kecil dari jumlah realisasi per {periode} yang "
+            "sudah diisi, Rp {jumlah} (selisih Rp {selisih})"
+        )
+    else:
+        return
+    yield Diagnostic.make(
+        src.locate((*path, "realisasi")),
+        "K018",
+        pesan.format(
+            realisasi=angka(unit.realisasi),
+            periode=nama,
+            jumlah=angka(periode),
+            selisih=angka(abs(unit.realisasi - periode)),
+        ),
+    )
+
+
 def _jumlah_anak(
     src: object,
     path: tuple[str | int, ...],
@@ -254,7 +317,6 @@ def _jumlah_anak(
 ) -> Iterator[Diagnostic]:
     """K006 (pagu) or K017 (realisasi): a unit's own figure differs from the sum of its
     children's, where every child gives one."""
-    from sakipgen.model.sumber import SourceMap
 
     assert isinstance(src, SourceMap)
     given = [c for c, _unit in children if c is not None]
@@ -334,7 +396,6 @@ def _banding_pk(
     how: str,
     pk: dict[str, Nilai],
 ) -> Iterator[Diagnostic]:
-    from sakipgen.model.sumber import SourceMap
 
     assert isinstance(src, SourceMap)
     if row.indikator is None or row.indikator not in pk:
@@ -374,7 +435,6 @@ def _nilai_diperiksa(
 def angka_wajar(dinas: Dinas) -> Iterator[Diagnostic]:
     """K011 a fraction in a count unit (6.825 written for 6825); K012 a percentage above
     100 where the indikator cannot exceed it."""
-    from sakipgen.model.sumber import SourceMap
 
     for ident, v, src, path, key in _nilai_diperiksa(dinas):
         if ident not in dinas.indikator or not isinstance(src, SourceMap):

@@ -7,8 +7,17 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, model_validator
 
 from sakipgen.i18n import _
-from sakipgen.model.base import BentukSingkat, Model, SatuAtauDaftar, as_list, empty_list, skema
-from sakipgen.model.nilai import SKEMA_TEKS, Angka, Id, NilaiField, Rupiah, Teks
+from sakipgen.model.base import (
+    BentukSingkat,
+    KunciPeta,
+    Model,
+    SatuAtauDaftar,
+    as_list,
+    empty_dict,
+    empty_list,
+    skema,
+)
+from sakipgen.model.nilai import SKEMA_TEKS, Angka, Bulan, Id, NilaiField, Rupiah, Teks, Triwulan
 
 
 class SumberDana(Model):
@@ -75,6 +84,23 @@ class _Unit(Model):
     realisasi: Rupiah | None = Field(
         None, description="Realisasi anggaran dalam rupiah utuh; contoh: 26200000"
     )
+    realisasi_triwulan: Annotated[
+        dict[Triwulan, Rupiah], KunciPeta(r"^0*[1-4]$", "triwulan 1 sampai 4")
+    ] = Field(
+        default_factory=empty_dict,
+        description="Realisasi anggaran tiap triwulan (bukan kumulatif), rupiah utuh; tanpa "
+        "'realisasi', jumlahnya menjadi realisasi. Contoh: {1: 5000000, 2: 7500000}",
+    )
+    realisasi_bulanan: Annotated[
+        dict[Bulan, Rupiah], KunciPeta(r"^0*(?:[1-9]|1[0-2])$", "bulan 1 sampai 12")
+    ] = Field(
+        default_factory=empty_dict,
+        description="Realisasi anggaran tiap bulan (bukan kumulatif), rupiah utuh; tanpa "
+        "'realisasi', jumlahnya menjadi realisasi. Contoh: {1: 1500000, 2: 2000000}",
+    )
+    """Budget realisasi per period, each the money spent in that period (what SIPD's
+    monthly realisasi reports): their sum is the realisasi to date, and the year's when
+    every period is given."""
     sumber_dana: SumberList = Field(
         default_factory=empty_list,
         description="Sumber dana; contoh: [{sumber: DAK, persen: 73}, {sumber: APBD, persen: 27}]",

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic import BeforeValidator, Field, PlainSerializer, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from sakipgen.i18n import _
@@ -275,6 +275,8 @@ Angka = Annotated[Decimal, BeforeValidator(_angka), WithJsonSchema(SKEMA_ANGKA)]
 Rupiah = Annotated[int, BeforeValidator(_rupiah), WithJsonSchema(SKEMA_RUPIAH)]
 Teks = Annotated[str, BeforeValidator(_teks), WithJsonSchema(SKEMA_TEKS)]
 Id = Annotated[str, BeforeValidator(_id), WithJsonSchema(SKEMA_ID)]
+Bulan = Annotated[int, Field(ge=1, le=12)]
+Triwulan = Annotated[int, Field(ge=1, le=4)]
 Nip = Annotated[str, BeforeValidator(_nip), WithJsonSchema(SKEMA_NIP)]
 Tahun = Annotated[int, BeforeValidator(_tahun), WithJsonSchema(SKEMA_TAHUN)]
 

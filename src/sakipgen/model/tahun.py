@@ -14,10 +14,12 @@ from sakipgen.model.nilai import (
     POLA_ID,
     SKEMA_NILAI,
     Angka,
+    Bulan,
     Id,
     NilaiField,
     Rupiah,
     Teks,
+    Triwulan,
 )
 
 
@@ -98,10 +100,6 @@ class TargetTahun(Model):
             if doc is not None and doc.indikator:
                 return name, doc
         return None
-
-
-Bulan = Annotated[int, Field(ge=1, le=12)]
-Triwulan = Annotated[int, Field(ge=1, le=4)]
 
 
 class RealisasiIndikator(Model):
