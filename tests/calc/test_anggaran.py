@@ -215,3 +215,20 @@ def test_realisasi_from_its_periods() -> None:
     h = hitung_anggaran(AnggaranTahun(program=[p]), ["S1"])
     assert (h.total.pagu, h.total.realisasi) == (300, 145)
     assert h.total.serapan == D("48.33")  # 145 / 300 = 48,333…
+
+
+def test_serapan_kategori_on_its_own_scale() -> None:
+    """Issue 13: with ``skala_serapan: permendagri-86`` (≥ 91 Sangat Tinggi, 76–90
+    Tinggi, 66–75 Sedang, 51–65 Rendah, ≤ 50 Sangat Rendah) each Blora serapan gets its
+    band; without a scale none does."""
+    from sakipgen.calc.kategori import pita_skala, rentang
+
+    h = hitung_anggaran(blora(), ["S1", "S2"], skala_serapan=rentang(pita_skala("permendagri-86")))
+    assert h.total.kategori_serapan == "Sangat Tinggi"  # 91,27
+    s1, s2 = h.sasaran
+    assert (s1.kategori_serapan, s2.kategori_serapan) == ("Tinggi", "Sangat Tinggi")  # 85,58; 99,21
+    kat = {p.program.id: p.kategori_serapan for p in h.program}
+    assert kat["P02"] == "Tinggi"  # 78,30
+    assert kat["P01"] == "Tinggi"  # 87,33
+    assert kat["P03"] == "Sangat Tinggi"  # 93,60
+    assert hitung_anggaran(blora(), ["S1", "S2"]).total.kategori_serapan is None

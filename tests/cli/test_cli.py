@@ -258,3 +258,40 @@ def test_show_json_has_the_indikator_mean_and_kegiatan_rows() -> None:
     first = next(p for p in programs if p["id"] == "P01")["kegiatan"][0]
     assert first["uraian"] == "Penyediaan jasa komunikasi, sumber daya air dan Listrik"
     assert (first["pagu"], first["realisasi"], first["sub_kegiatan"]) == ("56460000", None, [])
+
+
+def test_show_and_export_print_the_serapan_kategori(tmp_path: Path) -> None:
+    """Issue 13: with ``skala_serapan: permendagri-86`` show (text and JSON) and the
+    anggaran exports carry each serapan's kategori: Blora 2021 total 91,27 Sangat
+    Tinggi, S1 85,58 Tinggi, P02 78,30 Tinggi."""
+    import shutil
+
+    root = tmp_path / "blora"
+    shutil.copytree(EXAMPLES / "blora", root, ignore=shutil.ignore_patterns("build"))
+    sakip = root / "sakip.yaml"
+    text = sakip.read_text(encoding="utf-8")
+    sakip.write_text(
+        text.replace(
+            "  skala: empat-tingkat\n", "  skala: empat-tingkat\n  skala_serapan: permendagri-86\n"
+        ),
+        encoding="utf-8",
+    )
+    d = json.loads(sakipgen("show", str(root), "--year", "2021", "--format", "json").stdout)
+    a = d["anggaran"]
+    assert a["kategori_serapan"] == "Sangat Tinggi"
+    s1 = a["sasaran"][0]
+    assert (s1["serapan"], s1["kategori_serapan"]) == ("85.58", "Tinggi")
+    p02 = next(p for p in s1["program"] if p["id"] == "P02")
+    assert (p02["serapan"], p02["kategori_serapan"]) == ("78.30", "Tinggi")
+    shown = sakipgen("show", str(root), "--year", "2021", env={"COLUMNS": "250"}).stdout
+    assert "Kategori Serapan" in shown
+    out = tmp_path / "csv"
+    assert (
+        sakipgen(
+            "export", str(root), "--year", "2021", "--format", "csv", "--out", str(out)
+        ).returncode
+        == 0
+    )
+    rows = (out / "anggaran-sasaran.csv").read_text(encoding="utf-8").splitlines()
+    assert "Kategori Serapan" in rows[0]
+    assert "Tinggi" in rows[1] and rows[1].startswith("S1")

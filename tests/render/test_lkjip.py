@@ -176,3 +176,42 @@ def test_a_kegiatan_serving_another_sasaran_moves_its_money(tmp_path) -> None:  
     first, second = ([row[0] for row in k[1:]] for k in kegiatan)
     assert not any("Penilaian Kesehatan" in p for p in first)
     assert any("Penilaian Kesehatan" in p for p in second)
+
+
+def test_serapan_kategori_beside_serapan(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13: ``profil.skala_serapan`` prints a kategori beside every serapan of the
+    budget tables (Tabel 3.8 and 3.9); Blora's serapan 85,58 (S1), 99,21 (S2) and
+    91,27 (total) on the Permendagri 86 scale."""
+    import shutil
+
+    from docx import Document as buka_docx
+
+    from tests.conftest import EXAMPLES
+
+    root = tmp_path / "blora"
+    shutil.copytree(EXAMPLES / "blora", root, ignore=shutil.ignore_patterns("build"))
+    sakip = root / "sakip.yaml"
+    text = sakip.read_text(encoding="utf-8")
+    sakip.write_text(
+        text.replace(
+            "  skala: empat-tingkat\n", "  skala: empat-tingkat\n  skala_serapan: permendagri-86\n"
+        ),
+        encoding="utf-8",
+    )
+    dok = buka_docx(BytesIO(docx(root, "lkjip", 2021)))
+    tables = [[[c.text for c in r.cells] for r in t.rows] for t in dok.tables]
+    efisiensi = next(t for t in tables if t[0][-2:] == ["Efisiensi (Rp)", "Efisiensi (%)"])
+    assert efisiensi[0][3:5] == ["Serapan Anggaran (%)", "Kategori Serapan"]
+    assert [r[3:5] for r in efisiensi[2:]] == [
+        ["85,58", "Tinggi"],
+        ["99,21", "Sangat Tinggi"],
+        ["91,27", "Sangat Tinggi"],
+    ]
+    realisasi = next(t for t in tables if t[0][:3] == ["Sasaran", "Program", "Pagu (Rp)"])
+    assert realisasi[0][-2:] == ["%", "Kategori"]
+    assert realisasi[-1][-2:] == ["91,27", "Sangat Tinggi"]
+    # Without the scale the tables keep their columns (every other test).
+    plain = buka_docx(BytesIO(docx("blora", "lkjip", 2021)))
+    heads = [[c.text for c in t.rows[0].cells] for t in plain.tables]
+    assert ["Sasaran", "Program", "Pagu (Rp)", "Realisasi (Rp)", "%"] in heads
+    assert not any("Kategori Serapan" in h for h in heads)

@@ -15,10 +15,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
+from typing import Any
 
 from sakipgen.calc.bulat import bulat, persen
+from sakipgen.calc.kategori import kategori_rentang
 from sakipgen.model.anggaran import AnggaranTahun, Kegiatan, Program
-from sakipgen.model.hasil import HasilAnggaran, PaguDokumen, Pos, PosProgram, PosSasaran, Unit
+from sakipgen.model.hasil import (
+    HasilAnggaran,
+    PaguDokumen,
+    Pos,
+    PosProgram,
+    PosSasaran,
+    Rentang,
+    Unit,
+)
 
 
 def _sum(values: Sequence[int | None]) -> int | None:
@@ -80,9 +90,16 @@ def efisiensi_persen(p: int | None, r: int | None, places: int = 2) -> Decimal |
 
 
 def _pos(
-    p: int | None, r: int | None, places: int
-) -> tuple[int | None, int | None, Decimal | None, Decimal | None]:
-    return p, r, serapan(p, r, places), efisiensi_persen(p, r, places)
+    p: int | None, r: int | None, places: int, skala: list[Rentang] | None = None
+) -> dict[str, Any]:
+    s = serapan(p, r, places)
+    return {
+        "pagu": p,
+        "realisasi": r,
+        "serapan": s,
+        "efisiensi_persen": efisiensi_persen(p, r, places),
+        "kategori_serapan": kategori_rentang(s, skala) if skala and s is not None else None,
+    }
 
 
 def _terbelah(unit: Unit, sasaran: str | None) -> bool:
@@ -114,9 +131,16 @@ def bagi_sasaran(
 
 
 def hitung_anggaran(
-    data: AnggaranTahun, sasaran_urut: Sequence[str], places: int = 2
+    data: AnggaranTahun,
+    sasaran_urut: Sequence[str],
+    places: int = 2,
+    skala_serapan: list[Rentang] | None = None,
 ) -> HasilAnggaran:
-    programs = [PosProgram(*_pos(pagu(p), realisasi(p), places), program=p) for p in data.program]
+    """Every budget figure of a year; ``skala_serapan`` gives each serapan its kategori."""
+    sk = skala_serapan
+    programs = [
+        PosProgram(**_pos(pagu(p), realisasi(p), places, sk), program=p) for p in data.program
+    ]
     groups: dict[str | None, list[PosProgram]] = {}
     for pp in programs:
         p_pagu = bagi_sasaran(pp.program, pagu)
@@ -126,13 +150,18 @@ def hitung_anggaran(
             continue
         for key in dict.fromkeys([*p_pagu, *p_real]):
             # The program's part serving this sasaran: its own pagu and realisasi there.
-            part = PosProgram(*_pos(p_pagu.get(key), p_real.get(key), places), program=pp.program)
+            part = PosProgram(
+                **_pos(p_pagu.get(key), p_real.get(key), places, sk), program=pp.program
+            )
             groups.setdefault(key, []).append(part)
     order = [s for s in sasaran_urut if s in groups] + [s for s in groups if s not in sasaran_urut]
     per_sasaran = [
         PosSasaran(
-            *_pos(
-                _sum([p.pagu for p in groups[s]]), _sum([p.realisasi for p in groups[s]]), places
+            **_pos(
+                _sum([p.pagu for p in groups[s]]),
+                _sum([p.realisasi for p in groups[s]]),
+                places,
+                sk,
             ),
             sasaran_id=s,
             program=groups[s],
@@ -146,14 +175,14 @@ def hitung_anggaran(
         t_pagu, t_real = data.total.pagu, data.total.realisasi
     else:
         t_pagu = t_real = None
-    total = Pos(*_pos(t_pagu, t_real, places))
+    total = Pos(**_pos(t_pagu, t_real, places, sk))
     units: dict[int, Pos] = {}
     dana: dict[int, tuple[Decimal | None, ...]] = {}
     for p in data.program:
         tree: list[Unit] = [p, *p.kegiatan, *(s for k in p.kegiatan for s in k.sub_kegiatan)]
         for unit in tree:
             own = pagu(unit)
-            units[id(unit)] = Pos(*_pos(own, realisasi(unit), places))
+            units[id(unit)] = Pos(**_pos(own, realisasi(unit), places, sk))
             # A sumber dana given in rupiah is printed with its share of the pagu.
             dana[id(unit)] = tuple(
                 bulat(persen(sd.jumlah, own))

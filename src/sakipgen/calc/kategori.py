@@ -34,9 +34,30 @@ SKALA: dict[str, list[Pita]] = {
 
 
 def pita(profil: Profil) -> list[Pita]:
-    """The bands, highest first (by lower bound; the band without one last)."""
-    bands = SKALA[profil.skala] if isinstance(profil.skala, str) else list(profil.skala)
+    """The bands of the capaian scale, highest first (by lower bound; the band without
+    one last)."""
+    return pita_skala(profil.skala)
+
+
+def pita_skala(skala: str | list[Pita]) -> list[Pita]:
+    """The bands of a scale (a preset's name or its own bands), highest first."""
+    bands = SKALA[skala] if isinstance(skala, str) else list(skala)
     return [bands[i] for i in pita_urut(bands)]
+
+
+def rentang_serapan(profil: Profil) -> list[Rentang] | None:
+    """The ranges of the serapan scale (``profil.skala_serapan``), None when it has none."""
+    if profil.skala_serapan is None:
+        return None
+    return rentang(pita_skala(profil.skala_serapan))
+
+
+def kategori_rentang(x: Decimal, ranges: list[Rentang]) -> str | None:
+    """The kategori of the range that holds ``x``; None when none does."""
+    for r in ranges:
+        if r.memuat(x):
+            return r.kategori
+    return None
 
 
 def rentang(bands: list[Pita]) -> list[Rentang]:
@@ -59,10 +80,7 @@ def rentang(bands: list[Pita]) -> list[Rentang]:
 def kategori(capaian: Decimal, profil: Profil) -> str | None:
     """The kategori of the band that holds ``capaian``; None when no band does (a gap
     between written ranges, above the top one or below the lowest)."""
-    for r in rentang(pita(profil)):
-        if r.memuat(capaian):
-            return r.kategori
-    return None
+    return kategori_rentang(capaian, rentang(pita(profil)))
 
 
 def tumpang_tindih(bands: list[Pita]) -> list[tuple[int, int]]:

@@ -13,7 +13,7 @@ from decimal import Decimal
 from sakipgen.calc.anggaran import hitung_anggaran
 from sakipgen.calc.bulat import bulat, rata_rata
 from sakipgen.calc.capaian import CapaianError, hitung
-from sakipgen.calc.kategori import kategori
+from sakipgen.calc.kategori import kategori, rentang_serapan
 from sakipgen.diagnostics import Diagnostic, Location
 from sakipgen.format import angka
 from sakipgen.i18n import _
@@ -188,7 +188,10 @@ def _hitung_tahun(
     anggaran = None
     if tahun and tahun.anggaran:
         anggaran = hitung_anggaran(
-            tahun.anggaran.model, [s.id for s in dinas.renstra.model.sasaran], places
+            tahun.anggaran.model,
+            [s.id for s in dinas.renstra.model.sasaran],
+            places,
+            rentang_serapan(profil),
         )
         src = tahun.anggaran.source
         for i, pp in enumerate(anggaran.program):

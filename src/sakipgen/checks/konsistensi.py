@@ -545,21 +545,29 @@ def tanggal_dokumen(dinas: Dinas) -> Iterator[Diagnostic]:
 
 
 def skala_tumpang_tindih(dinas: Dinas) -> Iterator[Diagnostic]:
-    """S004 at a band of the dinas's own scale whose range shares values with another's
-    (a capaian there would get two kategori)."""
+    """S004 at a band of the dinas's own scale (of capaian, or of serapan) whose range
+    shares values with another's (a value there would get two kategori)."""
     from sakipgen.calc.kategori import tumpang_tindih
 
-    skala = dinas.identitas.model.profil.skala
-    if isinstance(skala, str):
-        return
-    for a, b in tumpang_tindih(list(skala)):
-        yield Diagnostic.make(
-            dinas.identitas.source.locate(("profil", "skala", b)),
-            "S004",
-            _("pita '{b}' tumpang tindih dengan pita '{a}': satu capaian masuk keduanya").format(
-                a=skala[a].kategori, b=skala[b].kategori
-            ),
-        )
+    profil = dinas.identitas.model.profil
+    for key, yang_dinilai, skala in (
+        ("skala", "capaian", profil.skala),
+        ("skala_serapan", "serapan", profil.skala_serapan),
+    ):
+        if skala is None or isinstance(skala, str):
+            continue
+        for a, b in tumpang_tindih(list(skala)):
+            yield Diagnostic.make(
+                dinas.identitas.source.locate(("profil", key, b)),
+                "S004",
+                _(
+                    "pita '{b}' tumpang tindih dengan pita '{a}': satu {nilai} masuk keduanya"
+                ).format(
+                    a=skala[a].kategori,
+                    b=skala[b].kategori,
+                    nilai=yang_dinilai,
+                ),
+            )
 
 
 RULES: list[Rule] = [

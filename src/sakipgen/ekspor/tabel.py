@@ -369,9 +369,11 @@ def tabel_rencana_aksi(bundel: Bundel, tahun: int) -> Tabel | None:
     return t if t.baris else None
 
 
-def _angka_pos(pos: Pos) -> list[SelEkspor]:
-    """Pagu, realisasi, serapan, efisiensi and efisiensi % of a budget line, as computed."""
-    return [pos.pagu, pos.realisasi, pos.serapan, pos.efisiensi, pos.efisiensi_persen]
+def _angka_pos(pos: Pos, kategori: bool = False) -> list[SelEkspor]:
+    """Pagu, realisasi, serapan (with its kategori when the dinas has a serapan scale),
+    efisiensi and efisiensi % of a budget line, as computed."""
+    kat: list[SelEkspor] = [pos.kategori_serapan] if kategori else []
+    return [pos.pagu, pos.realisasi, pos.serapan, *kat, pos.efisiensi, pos.efisiensi_persen]
 
 
 _KOLOM_POS: tuple[tuple[str, JenisKolom], ...] = (
@@ -383,29 +385,37 @@ _KOLOM_POS: tuple[tuple[str, JenisKolom], ...] = (
 )
 
 
-def _kolom_pos(judul: Callable[[str], str] = str) -> list[Kolom]:
+def _kolom_pos(judul: Callable[[str], str] = str, kategori: bool = False) -> list[Kolom]:
     """The columns of :func:`_angka_pos`: headers in Indonesian in files, translated
     on screen (``judul=_``)."""
-    return [Kolom(judul(j), jenis) for j, jenis in _KOLOM_POS]
+    out = [Kolom(judul(j), jenis) for j, jenis in _KOLOM_POS]
+    if kategori:
+        out.insert(3, Kolom(judul(N_("Kategori Serapan"))))
+    return out
+
+
+def _ada_skala_serapan(dinas: Dinas) -> bool:
+    return dinas.identitas.model.profil.skala_serapan is not None
 
 
 def tabel_anggaran(dinas: Dinas, hasil: HasilTahun) -> list[Tabel]:
     a = hasil.anggaran
     if a is None:
         return []
+    kat = _ada_skala_serapan(dinas)
     kolom = [
         Kolom("Tingkat"),
         Kolom("Id"),
         Kolom("Kode"),
         Kolom("Uraian"),
         Kolom("Sasaran"),
-        *_kolom_pos(),
+        *_kolom_pos(kategori=kat),
     ]
     t = Tabel("Anggaran", "anggaran", kolom, kolom_inden=3)
 
     def row(level: str, unit: Unit, inden: int, sasaran: str | None) -> None:
         t.tambah(
-            [level, unit.id, unit.kode, unit.uraian, sasaran, *_angka_pos(a.pos(unit))],
+            [level, unit.id, unit.kode, unit.uraian, sasaran, *_angka_pos(a.pos(unit), kat)],
             inden=inden,
         )
 
@@ -426,7 +436,7 @@ def tabel_anggaran(dinas: Dinas, hasil: HasilTahun) -> list[Tabel]:
             None,
             "JUMLAH",
             None,
-            *_angka_pos(total),
+            *_angka_pos(total, kat),
         ],
         tebal=True,
     )
@@ -450,7 +460,7 @@ def tabel_anggaran(dinas: Dinas, hasil: HasilTahun) -> list[Tabel]:
                     pos.sasaran_id,
                     label or "(program tanpa sasaran)",
                     len(pos.program),
-                    *_angka_pos(pos),
+                    *_angka_pos(pos, kat),
                 ]
             )
         s.tambah(
@@ -458,7 +468,7 @@ def tabel_anggaran(dinas: Dinas, hasil: HasilTahun) -> list[Tabel]:
                 None,
                 "JUMLAH",
                 len(a.program),
-                *_angka_pos(total),
+                *_angka_pos(total, kat),
             ],
             tebal=True,
         )
@@ -517,10 +527,11 @@ def tabel_layar(dinas: Dinas, hasil: HasilTahun) -> list[Tabel]:
     out = [c]
     a = hasil.anggaran
     if a is not None:
+        kat = _ada_skala_serapan(dinas)
         b = Tabel(
             _("Anggaran {tahun}").format(tahun=hasil.tahun),
             "layar-anggaran",
-            [Kolom(_("Sasaran / Program")), *_kolom_pos(_)],
+            [Kolom(_("Sasaran / Program")), *_kolom_pos(_, _ada_skala_serapan(dinas))],
             kolom_inden=0,
         )
         names = dinas.sasaran
@@ -529,10 +540,10 @@ def tabel_layar(dinas: Dinas, hasil: HasilTahun) -> list[Tabel]:
             label = (
                 f"{pos.sasaran_id}. {uraian}" if pos.sasaran_id else _("(program tanpa sasaran)")
             )
-            b.tambah([label, *_angka_pos(pos)], tebal=True)
+            b.tambah([label, *_angka_pos(pos, kat)], tebal=True)
             for p in pos.program:
-                b.tambah([p.program.uraian, *_angka_pos(p)], inden=1)
-        b.tambah([_("JUMLAH"), *_angka_pos(a.total)], tebal=True)
+                b.tambah([p.program.uraian, *_angka_pos(p, kat)], inden=1)
+        b.tambah([_("JUMLAH"), *_angka_pos(a.total, kat)], tebal=True)
         out.append(b)
     return out
 

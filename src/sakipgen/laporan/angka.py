@@ -9,15 +9,18 @@ decimal (``"135.31"``, ``"1727182400"``), ``null`` where there is no figure::
                   "indikator": [{"id", "uraian", "satuan", "target", "realisasi",
                                  "capaian", "kategori", "manual", "capaian_tahun_lalu",
                                  "capaian_target_akhir"}]}],
-     "anggaran": {"pagu", "realisasi", "serapan", "efisiensi", "efisiensi_persen",
-                  "sasaran": [{"id", "pagu", "realisasi", "serapan", "efisiensi",
-                               "efisiensi_persen",
+     "anggaran": {"pagu", "realisasi", "serapan", "kategori_serapan", "efisiensi",
+                  "efisiensi_persen",
+                  "sasaran": [{"id", "pagu", "realisasi", "serapan", "kategori_serapan",
+                               "efisiensi", "efisiensi_persen",
                                "program": [{"id", "uraian", "pagu", "realisasi", "serapan",
-                                            "efisiensi", "efisiensi_persen",
+                                            "kategori_serapan", "efisiensi",
+                                            "efisiensi_persen",
                                             "kegiatan": [{"id", "kode", "uraian", "pagu", …,
                                                           "sub_kegiatan": [{…}]}]}]}]}}
 
-``efisiensi`` is pagu − realisasi (rupiah); ``efisiensi_persen`` is
+``kategori_serapan`` is the serapan's band on ``profil.skala_serapan`` (null without
+one). ``efisiensi`` is pagu − realisasi (rupiah); ``efisiensi_persen`` is
 (pagu − realisasi) / pagu × 100 rounded once, for the total, each sasaran and each
 program alike (never 100 − the rounded serapan).
 
@@ -56,6 +59,7 @@ def _angka_pos(pos: Pos) -> dict[str, Any]:
         "pagu": _s(pos.pagu),
         "realisasi": _s(pos.realisasi),
         "serapan": _s(pos.serapan),
+        "kategori_serapan": pos.kategori_serapan,
         "efisiensi": _s(pos.efisiensi),
         "efisiensi_persen": _s(pos.efisiensi_persen),
     }

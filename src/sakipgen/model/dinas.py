@@ -123,6 +123,13 @@ class Profil(Model):
         description="Skala kategori: permendagri-86 (bawaan), empat-tingkat, atau daftar pita "
         "{kategori, batas_bawah, inklusif, batas_atas, inklusif_atas}",
     )
+    skala_serapan: SkalaBawaan | list[Pita] | None = Field(
+        None,
+        description="Skala kategori serapan anggaran (%), ditulis seperti 'skala'; bila "
+        "diisi, kategorinya dicetak di samping serapan. Contoh: permendagri-86",
+    )
+    """The scale judging serapan (budget realisasi / pagu, %); none by default, so no
+    kategori is printed beside serapan."""
     batas_atas: Angka | None = Field(
         None, description="Batas atas capaian indikator, misalnya 120; bawaan: tanpa batas"
     )
@@ -133,8 +140,10 @@ class Profil(Model):
 
     @model_validator(mode="after")
     def _skala_lengkap(self) -> Profil:
-        if isinstance(self.skala, list):
-            bottom = [p for p in self.skala if p.batas_bawah is None]
+        for skala in (self.skala, self.skala_serapan):
+            if not isinstance(skala, list):
+                continue
+            bottom = [p for p in skala if p.batas_bawah is None]
             if len(bottom) > 1:
                 raise ValueError(
                     _(

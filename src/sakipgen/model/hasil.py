@@ -75,6 +75,8 @@ class Pos:
     realisasi: int | None
     serapan: Decimal | None
     efisiensi_persen: Decimal | None
+    kategori_serapan: str | None = field(default=None, kw_only=True)
+    """The serapan's band on the profile's ``skala_serapan`` (None without one)."""
 
     @property
     def efisiensi(self) -> int | None:

@@ -68,6 +68,8 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
     dinas = bundel.dinas
     assert dinas is not None
     hasil = bundel.hasil[tahun]
+    # A kategori column beside serapan only for a dinas that judges serapan on a scale.
+    kat = dinas.identitas.model.profil.skala_serapan is not None
     t = dinas.tahun.get(tahun)
     if t is None or t.realisasi is None or not hasil.sasaran:
         raise DataKurang(
@@ -343,6 +345,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
                             Sel(rupiah(pp.pagu, ""), align="right"),
                             Sel(rupiah(pp.realisasi, ""), align="right"),
                             Sel(pct(pp.serapan), align="right"),
+                            *([Sel(pp.kategori_serapan or "-")] if kat else []),
                         ]
                     )
                     group.append(len(pos.program) if k == 0 else 0)
@@ -353,6 +356,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
                     Sel(rupiah(a.total.pagu, ""), bold=True, align="right"),
                     Sel(rupiah(a.total.realisasi, ""), bold=True, align="right"),
                     Sel(pct(a.total.serapan), bold=True, align="right"),
+                    *([Sel(a.total.kategori_serapan or "-", bold=True)] if kat else []),
                 ]
             ]
             return Markup(
@@ -369,8 +373,18 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
                             Kol(1.9, "right"),
                             Kol(1.9, "right"),
                             Kol(1.0, "right"),
+                            *([Kol(1.5)] if kat else []),
                         ],
-                        [["Sasaran", "Program", "Pagu (Rp)", "Realisasi (Rp)", "%"]],
+                        [
+                            [
+                                "Sasaran",
+                                "Program",
+                                "Pagu (Rp)",
+                                "Realisasi (Rp)",
+                                "%",
+                                *(["Kategori"] if kat else []),
+                            ]
+                        ],
                         rows,
                         footer=footer,
                         kecil=True,
@@ -391,6 +405,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
                     s.sasaran.uraian if s else "Program tanpa sasaran",
                     Sel(pct(s.capaian) if s else "-", align="center"),
                     Sel(pct(pos.serapan), align="center"),
+                    *([Sel(pos.kategori_serapan or "-", align="center")] if kat else []),
                     Sel(rupiah(pos.efisiensi, ""), align="right"),
                     Sel(pct(pos.efisiensi_persen), align="center"),
                 ]
@@ -400,6 +415,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
                 Sel("JUMLAH / KESELURUHAN", span=2, bold=True, align="center"),
                 Sel(pct(hasil.capaian), bold=True, align="center"),
                 Sel(pct(a.total.serapan), bold=True, align="center"),
+                *([Sel(a.total.kategori_serapan or "-", bold=True, align="center")] if kat else []),
                 Sel(rupiah(a.total.efisiensi, ""), bold=True, align="right"),
                 Sel(pct(a.efisiensi_persen), bold=True, align="center"),
             ]
@@ -415,6 +431,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
                         Kol(4.2),
                         Kol(1.6, "center"),
                         Kol(1.6, "center"),
+                        *([Kol(1.6, "center")] if kat else []),
                         Kol(2.1, "right"),
                         Kol(1.6, "center"),
                     ],
@@ -424,6 +441,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
                             "Sasaran",
                             "Capaian Kinerja (%)",
                             "Serapan Anggaran (%)",
+                            *(["Kategori Serapan"] if kat else []),
                             "Efisiensi (Rp)",
                             "Efisiensi (%)",
                         ]
