@@ -87,7 +87,7 @@ RULES: dict[str, Rule] = {
         Rule("K010", _E, "target kumulatif rencana aksi turun"),
         Rule("K011", _E, "satuan cacah dengan angka pecahan"),
         Rule("K012", _W, "persentase di atas 100"),
-        Rule("K013", _W, "capaian tercetak berbeda dengan hasil hitung"),
+        Rule("K013", _W, "angka tercetak berbeda dengan hasil hitung"),
         Rule("K014", _W, "tanggal dokumen tidak cocok dengan tahun yang dilaporkannya"),
         Rule("K015", _W, "capaian tidak masuk pita skala mana pun"),
         Rule("K016", _W, "capaian di bawah 0"),

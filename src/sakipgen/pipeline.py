@@ -21,7 +21,7 @@ from sakipgen.calc.pk import target_pk
 from sakipgen.calc.rencana_aksi import ringkas
 from sakipgen.calc.tabel import hitung_tabel
 from sakipgen.calc.tahun import hitung_tahun, tahun_tersedia
-from sakipgen.checks import periksa_konsistensi, periksa_narasi, tanpa_diabaikan
+from sakipgen.checks import periksa_konsistensi, periksa_narasi, periksa_tercetak, tanpa_diabaikan
 from sakipgen.diagnostics import Diagnostic, Severity, sorted_unique
 from sakipgen.errors import RevisiError
 from sakipgen.load import muat_dinas
@@ -117,6 +117,7 @@ def siapkan(folder: Path, base: Path | None = None, pilihan: Pilihan = Pilihan()
         if year in available:
             diags.extend(year_diags)
     diags.extend(periksa_narasi(dinas, {y: hasil[y] for y in available}))
+    diags.extend(periksa_tercetak(dinas, {y: hasil[y] for y in available}))
     diags.extend(periksa_konsistensi(dinas))
     bundel = Bundel(
         dinas,

@@ -319,7 +319,9 @@ def test_a_sasaran_with_many_indikator_gets_one_chart_each(tmp_path: Path) -> No
     text = target.read_text(encoding="utf-8")
     target.write_text(text.replace("    IK2.2: 70\n", "    IK2.2: 70\n" + "".join(targets)))
     real = root / "2021" / "realisasi.yaml"
-    real.write_text(real.read_text(encoding="utf-8") + "".join(reals), encoding="utf-8")
+    text = real.read_text(encoding="utf-8")
+    last = '  IK2.2: 86.70        # tercetak "86,70"\n'
+    real.write_text(text.replace(last, last + "".join(reals), 1), encoding="utf-8")
 
     b = siapkan(root, pilihan=Pilihan(dokumen=True))
     assert b.dinas is not None, b.diagnostics

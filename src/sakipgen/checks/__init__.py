@@ -8,12 +8,13 @@ from collections.abc import Mapping
 
 from sakipgen.calc.narasi import Konteks, isi
 from sakipgen.checks.konsistensi import periksa_konsistensi
+from sakipgen.checks.tercetak import periksa_tercetak
 from sakipgen.diagnostics import RULES, Diagnostic, Location
 from sakipgen.i18n import _
 from sakipgen.model.folder import Dinas, Narasi
 from sakipgen.model.hasil import HasilTahun
 
-__all__ = ["periksa_konsistensi", "periksa_narasi", "tanpa_diabaikan"]
+__all__ = ["periksa_konsistensi", "periksa_narasi", "periksa_tercetak", "tanpa_diabaikan"]
 
 
 def _narasi(blocks: dict[str, Narasi], konteks: Konteks) -> list[Diagnostic]:

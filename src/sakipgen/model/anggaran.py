@@ -18,6 +18,7 @@ from sakipgen.model.base import (
     skema,
 )
 from sakipgen.model.nilai import SKEMA_TEKS, Angka, Bulan, Id, NilaiField, Rupiah, Teks, Triwulan
+from sakipgen.model.tercetak import TercetakAnggaran, TercetakAnggaranTahun
 
 
 class SumberDana(Model):
@@ -117,6 +118,11 @@ class _Unit(Model):
         None, description="Unit penanggung jawab; contoh: Bidang Koperasi"
     )
     catatan: Teks | None = Field(None, description="Catatan bebas")
+    tercetak: TercetakAnggaran | None = Field(
+        None,
+        description="Angka baris ini seperti tercetak di dokumen sumber, diperiksa terhadap "
+        "hasil hitung (K013); contoh: {serapan: 87.33}",
+    )
 
 
 class SubKegiatan(_Unit):
@@ -220,4 +226,10 @@ class AnggaranTahun(Model):
     belanja: list[Belanja] = Field(
         default_factory=empty_list,
         description="Jenis belanja; contoh: [{jenis: Belanja Operasional, jumlah: 1345112400}]",
+    )
+    tercetak: TercetakAnggaranTahun | None = Field(
+        None,
+        description="Jumlah anggaran seperti tercetak di dokumen sumber, seluruhnya dan per "
+        "sasaran, diperiksa terhadap hasil hitung (K013); contoh: {serapan: 91.27, "
+        "sasaran: {S1: {serapan: 85.60}}}",
     )

@@ -13,8 +13,8 @@ from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from sakipgen.i18n import _
-from sakipgen.model.base import BentukSingkat, Model, empty_list, skema
-from sakipgen.model.nilai import SKEMA_TEKS, Id, Num, Teks, parse_angka
+from sakipgen.model.base import BentukSingkat, KunciPeta, Model, empty_dict, empty_list, skema
+from sakipgen.model.nilai import PESAN_ID, POLA_ID, SKEMA_TEKS, Angka, Id, Num, Teks, parse_angka
 
 JenisKolom = Literal["teks", "angka", "rupiah", "persen"]
 
@@ -53,6 +53,11 @@ class Total(Model):
     label: Teks = Field("Jumlah", description="Teks di awal baris jumlah; bawaan: Jumlah")
     kolom: list[Id] = Field(
         min_length=1, description="Id kolom yang dijumlahkan; contoh: [l, p, jml]"
+    )
+    tercetak: Annotated[dict[Id, Angka], KunciPeta(POLA_ID, PESAN_ID)] = Field(
+        default_factory=empty_dict,
+        description="Jumlah per kolom seperti tercetak di dokumen sumber, diperiksa terhadap "
+        "hasil hitung (K013); contoh: {l: 114, p: 21}",
     )
 
 

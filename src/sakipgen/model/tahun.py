@@ -21,6 +21,7 @@ from sakipgen.model.nilai import (
     Teks,
     Triwulan,
 )
+from sakipgen.model.tercetak import TercetakRealisasi
 
 
 def _shortcut(key: str) -> Any:
@@ -167,6 +168,12 @@ class RealisasiTahun(Model):
     ] = Field(
         default_factory=empty_dict,
         description="Realisasi per id indikator Renstra; contoh: {IK1.1: 43.30, IK1.2: 13244}",
+    )
+    tercetak: TercetakRealisasi | None = Field(
+        None,
+        description="Capaian seperti tercetak di dokumen sumber (keseluruhan, rata-rata "
+        "indikator, per sasaran), diperiksa terhadap hasil hitung (K013); contoh: "
+        "{capaian: 135.78, sasaran: {S1: {capaian: 164.68}}}",
     )
 
 

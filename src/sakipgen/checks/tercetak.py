@@ -1,0 +1,203 @@
+"""K013 for the figures a planner recorded as printed (``tercetak:``, see
+:mod:`sakipgen.model.tercetak`): each compared with the computed figure at the
+printed precision.
+
+A printed 85,6 is compared with the computed figure rounded to one decimal, from the
+unrounded value (never by rounding an already rounded 85,58 again): serapan and
+efisiensi from pagu and realisasi, a mean from the capaian it averages.  Rupiah are
+compared exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from decimal import Decimal
+
+from sakipgen.calc.bulat import bulat, persen
+from sakipgen.calc.tabel import hitung_tabel
+from sakipgen.diagnostics import Diagnostic
+from sakipgen.format import angka
+from sakipgen.i18n import _
+from sakipgen.model.anggaran import Program
+from sakipgen.model.folder import Dinas
+from sakipgen.model.hasil import HasilAnggaran, HasilTahun, Pos, Unit
+from sakipgen.model.sumber import SourceMap, YamlPath
+from sakipgen.model.tercetak import TercetakAnggaran
+
+
+def _tempat(x: Decimal) -> int:
+    exponent = x.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def _beda(
+    src: SourceMap,
+    path: YamlPath,
+    apa: str,
+    tercetak: Decimal | int | None,
+    mentah: Decimal | None,
+    dasar: str = "",
+) -> Iterator[Diagnostic]:
+    """K013 when ``tercetak`` differs from ``mentah`` (the unrounded computed figure)
+    rounded to the printed number of decimals; ``dasar`` says what it was computed from."""
+    if tercetak is None or mentah is None:
+        return
+    printed = Decimal(tercetak)
+    hitung = bulat(mentah, _tempat(printed))
+    if hitung != printed:
+        pesan = _("{apa} tercetak {tercetak} berbeda dengan hasil hitung {hitung}").format(
+            apa=apa, tercetak=angka(printed), hitung=angka(hitung)
+        )
+        yield Diagnostic.make(src.locate(path), "K013", f"{pesan} ({dasar})" if dasar else pesan)
+
+
+def _rata(values: Sequence[Decimal]) -> Decimal | None:
+    return sum(values, Decimal(0)) / len(values) if values else None
+
+
+def _anggaran(
+    src: SourceMap, at: YamlPath, apa: str, t: TercetakAnggaran, pos: Pos
+) -> Iterator[Diagnostic]:
+    """The printed figures of one budget line (``at``: its ``tercetak`` mapping)."""
+    p, r = pos.pagu, pos.realisasi
+    yield from _beda(src, (*at, "pagu"), _("pagu {apa}").format(apa=apa), t.pagu, _d(p))
+    yield from _beda(
+        src, (*at, "realisasi"), _("realisasi {apa}").format(apa=apa), t.realisasi, _d(r)
+    )
+    if p and r is not None:
+        dasar = _("realisasi Rp {realisasi} dari pagu Rp {pagu}").format(
+            realisasi=angka(r), pagu=angka(p)
+        )
+        yield from _beda(
+            src,
+            (*at, "serapan"),
+            _("serapan {apa}").format(apa=apa),
+            t.serapan,
+            persen(r, p),
+            dasar,
+        )
+        yield from _beda(
+            src,
+            (*at, "efisiensi_persen"),
+            _("efisiensi (%) {apa}").format(apa=apa),
+            t.efisiensi_persen,
+            persen(p - r, p),
+            dasar,
+        )
+    if p is not None and r is not None:
+        yield from _beda(
+            src,
+            (*at, "efisiensi"),
+            _("efisiensi (Rp) {apa}").format(apa=apa),
+            t.efisiensi,
+            Decimal(p - r),
+        )
+
+
+def _d(value: int | None) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
+def _units(program: Sequence[Program]) -> Iterator[tuple[YamlPath, Unit]]:
+    for i, p in enumerate(program):
+        yield ("program", i), p
+        for j, k in enumerate(p.kegiatan):
+            yield ("program", i, "kegiatan", j), k
+            for n, sk in enumerate(k.sub_kegiatan):
+                yield ("program", i, "kegiatan", j, "sub_kegiatan", n), sk
+
+
+def _tahun_anggaran(dinas: Dinas, year: int, a: HasilAnggaran) -> Iterator[Diagnostic]:
+    berkas = dinas.tahun[year].anggaran
+    if berkas is None:
+        return
+    src, model = berkas.source, berkas.model
+    for path, unit in _units(model.program):
+        if unit.tercetak is not None:
+            label = unit.id or unit.uraian[:40]
+            yield from _anggaran(src, (*path, "tercetak"), label, unit.tercetak, a.pos(unit))
+    t = model.tercetak
+    if t is None:
+        return
+    yield from _anggaran(src, ("tercetak",), _("keseluruhan"), t, a.total)
+    by_id = {s.sasaran_id: s for s in a.sasaran}
+    for sid, ts in t.sasaran.items():
+        pos = by_id.get(sid)
+        if pos is not None:
+            label = _("sasaran {id}").format(id=sid)
+            yield from _anggaran(src, ("tercetak", "sasaran", sid), label, ts, pos)
+
+
+def _tahun_capaian(dinas: Dinas, year: int, h: HasilTahun) -> Iterator[Diagnostic]:
+    berkas = dinas.tahun[year].realisasi
+    if berkas is None or berkas.model.tercetak is None:
+        return
+    src, t = berkas.source, berkas.model.tercetak
+    sasaran_capaian = [s.capaian for s in h.sasaran if s.capaian is not None]
+    yield from _beda(
+        src, ("tercetak", "capaian"), _("capaian keseluruhan"), t.capaian, _rata(sasaran_capaian)
+    )
+    semua = [r.capaian for s in h.sasaran for r in s.indikator if r.capaian is not None]
+    yield from _beda(
+        src,
+        ("tercetak", "rata_rata_indikator"),
+        _("rata-rata capaian indikator"),
+        t.rata_rata_indikator,
+        _rata(semua),
+    )
+    by_id = {s.sasaran.id: s for s in h.sasaran}
+    for sid, ts in t.sasaran.items():
+        hs = by_id.get(sid)
+        if hs is None:
+            continue
+        values = [r.capaian for r in hs.indikator if r.capaian is not None]
+        at: YamlPath = ("tercetak", "sasaran", sid)
+        dasar = _("rata-rata dari {capaian}").format(capaian="; ".join(angka(v) for v in values))
+        yield from _beda(
+            src,
+            (*at, "capaian"),
+            _("capaian sasaran {id}").format(id=sid),
+            ts.capaian,
+            _rata(values),
+            dasar,
+        )
+        yield from _beda(
+            src,
+            (*at, "jumlah_capaian"),
+            _("jumlah capaian sasaran {id}").format(id=sid),
+            ts.jumlah_capaian,
+            sum(values, Decimal(0)) if values else None,
+        )
+
+
+def _tabel(dinas: Dinas, year: int) -> Iterator[Diagnostic]:
+    for name, berkas in sorted(dinas.tahun[year].tabel.items()):
+        model = berkas.model
+        if model.total is None or not model.total.tercetak:
+            continue
+        hitung = hitung_tabel(model)
+        total = hitung.total or []
+        ids = [k.id for k in model.daun()]
+        for kolom, printed in model.total.tercetak.items():
+            value = total[ids.index(kolom)] if kolom in ids else None
+            yield from _beda(
+                berkas.source,
+                ("total", "tercetak", kolom),
+                _("jumlah kolom '{kolom}' tabel {tabel}").format(kolom=kolom, tabel=name),
+                printed,
+                value if isinstance(value, Decimal) else None,
+            )
+
+
+def periksa_tercetak(dinas: Dinas, hasil: Mapping[int, HasilTahun]) -> list[Diagnostic]:
+    """K013 for every recorded printed figure of the years with data."""
+    out: list[Diagnostic] = []
+    for year in sorted(hasil):
+        if year not in dinas.tahun:
+            continue
+        h = hasil[year]
+        out.extend(_tahun_capaian(dinas, year, h))
+        if h.anggaran is not None:
+            out.extend(_tahun_anggaran(dinas, year, h.anggaran))
+        out.extend(_tabel(dinas, year))
+    return out
