@@ -14,6 +14,7 @@ from sakipgen.calc.anggaran import hitung_anggaran
 from sakipgen.calc.bulat import bulat, rata_rata
 from sakipgen.calc.capaian import CapaianError, hitung
 from sakipgen.calc.kategori import kategori, rentang_serapan
+from sakipgen.calc.periode import periode, tahunan
 from sakipgen.diagnostics import Diagnostic, Location
 from sakipgen.format import angka
 from sakipgen.i18n import _
@@ -98,13 +99,13 @@ def _hitung_tahun(
             entry = targets.get(ind.id)
             if entry is None or entry.target.jenis == "kosong":
                 continue
-            row = _indikator(sas, ind, entry, realisasi.get(ind.id), ada_realisasi, dinas, year)
+            entry_r = _dari_periode(realisasi.get(ind.id), ind, profil.desimal)
+            row = _indikator(sas, ind, entry, entry_r, ada_realisasi, dinas, year)
             capaian, manual, alasan, ket, diag = row
             if diag is not None:
                 # A problem of the target (C007 target below 0) is shown at the target.
                 at = where_target(si, ii, ind.id) if diag.pada == "target" else where(ind.id)
                 diags.append(Diagnostic.make(at, diag.code, f"{ind.id}: {diag.message}"))
-            entry_r = realisasi.get(ind.id)
             if manual and entry_r is not None and not entry_r.alasan and not entry_r.sumber:
                 diags.append(
                     Diagnostic.make(
@@ -219,6 +220,21 @@ def _hitung_tahun(
         ),
         diags,
     )
+
+
+def _dari_periode(
+    real: RealisasiIndikator | None, ind: Indikator, places: int
+) -> RealisasiIndikator | None:
+    """``real`` with its year's value made from its periods (by the indikator's
+    ``sifat``) when no annual ``nilai`` is written."""
+    if (
+        real is None
+        or ind.sifat is None
+        or (real.nilai is not None and real.nilai.jenis != "kosong")
+    ):
+        return real
+    value = tahunan(periode(real), ind.sifat, places)
+    return real if value is None else real.model_copy(update={"nilai": value})
 
 
 def _indikator(

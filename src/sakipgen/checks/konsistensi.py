@@ -13,10 +13,11 @@ from decimal import Decimal
 
 from sakipgen.calc.anggaran import pagu, realisasi, realisasi_periode, realisasi_sendiri
 from sakipgen.calc.capaian import CapaianError, hitung
+from sakipgen.calc.periode import periode, tahunan
 from sakipgen.calc.rencana_aksi import ringkas
 from sakipgen.diagnostics import Diagnostic
 from sakipgen.format import angka, nilai
-from sakipgen.i18n import _
+from sakipgen.i18n import N_, _
 from sakipgen.model.folder import Dinas, Tahun
 from sakipgen.model.hasil import Unit
 from sakipgen.model.nilai import Nilai
@@ -507,6 +508,90 @@ def capaian_tercetak(dinas: Dinas) -> Iterator[Diagnostic]:
                 )
 
 
+_SIFAT = {
+    "kumulatif": N_("periode terakhir (kumulatif)"),
+    "akhir_periode": N_("periode terakhir (nilai akhir periode)"),
+    "jumlah": N_("jumlah"),
+    "rata_rata": N_("rata-rata"),
+}
+
+
+def realisasi_indikator_periode(dinas: Dinas) -> Iterator[Diagnostic]:
+    """K019: an indikator's realisasi per month or quarter that does not make its year:
+    it disagrees with the written annual ``nilai`` (by the indikator's ``sifat``), a
+    cumulative series goes down, or there is no ``sifat`` to make the year from."""
+    places = dinas.identitas.model.profil.desimal
+    for _year, t in sorted(dinas.tahun.items()):
+        if t.realisasi is None:
+            continue
+        src = t.realisasi.source
+        for ident, r in t.realisasi.model.indikator.items():
+            values = periode(r)
+            found = dinas.indikator.get(ident)
+            if not values or found is None:
+                continue
+            kunci = "bulanan" if r.bulanan else "triwulan"
+            sifat = found[1].sifat
+            ditulis = r.nilai is not None and r.nilai.jenis != "kosong"
+            if sifat is None:
+                if not ditulis:
+                    yield Diagnostic.make(
+                        src.locate(("indikator", ident, kunci)),
+                        "K019",
+                        _(
+                            "{ident}: realisasi per periode tanpa realisasi setahun; isi "
+                            "'sifat' indikatornya di renstra.yaml (kumulatif, akhir_periode, "
+                            "jumlah, rata_rata) atau tulis 'nilai'"
+                        ).format(ident=ident),
+                    )
+                continue
+            angka_periode = [v.angka for v in values if v.angka is not None]
+            if sifat == "kumulatif":
+                turun = next(
+                    (
+                        i
+                        for i in range(1, len(angka_periode))
+                        if angka_periode[i] < angka_periode[i - 1]
+                    ),
+                    None,
+                )
+                if turun is not None:
+                    yield Diagnostic.make(
+                        src.locate(("indikator", ident, kunci)),
+                        "K019",
+                        _(
+                            "{ident}: realisasi kumulatif turun dari {a} ke {b}; angka "
+                            "kumulatif tidak boleh lebih kecil dari periode sebelumnya"
+                        ).format(
+                            ident=ident,
+                            a=angka(angka_periode[turun - 1]),
+                            b=angka(angka_periode[turun]),
+                        ),
+                    )
+            hasil = tahunan(values, sifat, places)
+            if (
+                ditulis
+                and hasil is not None
+                and r.nilai is not None
+                and r.nilai.angka is not None
+                and r.nilai.angka != hasil.angka
+            ):
+                yield Diagnostic.make(
+                    src.locate(("indikator", ident, "nilai")),
+                    "K019",
+                    _(
+                        "{ident}: realisasi setahun {nilai} berbeda dengan {cara} "
+                        "realisasi per {periode}, {hitung}"
+                    ).format(
+                        ident=ident,
+                        nilai=nilai(r.nilai),
+                        cara=_(_SIFAT[sifat]),
+                        periode=_("bulan") if r.bulanan else _("triwulan"),
+                        hitung=nilai(hasil),
+                    ),
+                )
+
+
 _SETELAH_TAHUN = ("lkjip",)
 """Documents that report a year: signed after it ends."""
 _DALAM_TAHUN = ("rkt", "pk", "pk_perubahan", "rencana_aksi")
@@ -579,6 +664,7 @@ RULES: list[Rule] = [
     rencana_aksi,
     angka_wajar,
     capaian_tercetak,
+    realisasi_indikator_periode,
     tanggal_dokumen,
     skala_tumpang_tindih,
 ]

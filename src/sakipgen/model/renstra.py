@@ -116,6 +116,15 @@ class Indikator(Model):
         description="positif: makin tinggi makin baik (bawaan); negatif: makin rendah makin "
         "baik; stabil: tepat pada target",
     )
+    sifat: Literal["kumulatif", "akhir_periode", "jumlah", "rata_rata"] | None = Field(
+        None,
+        description="Cara realisasi per bulan/triwulan menjadi realisasi setahun: kumulatif "
+        "(angka berjalan; setahun = periode terakhir), akhir_periode (keadaan pada akhir "
+        "periode; setahun = periode terakhir), jumlah (setahun = jumlah periode), rata_rata "
+        "(setahun = rata-rata periode). Tanpa sifat, realisasi setahun harus ditulis.",
+    )
+    """How the periods make the year (``bulanan``/``triwulan`` realisasi): kumulatif and
+    akhir_periode take the last period, jumlah the sum, rata_rata the mean."""
     iku: bool = Field(
         True, description="true bila Indikator Kinerja Utama (dicetak di tabel IKU); bawaan true"
     )

@@ -146,7 +146,15 @@ class RealisasiIndikator(Model):
 
     @model_validator(mode="after")
     def _ada_isi(self) -> RealisasiIndikator:
-        if self.nilai is None and self.capaian is None and self.catatan is None:
+        # Realisasi per month or quarter makes the year when the indikator has a sifat
+        # (calc.periode); without one, check says so (K019).
+        if (
+            self.nilai is None
+            and self.capaian is None
+            and self.catatan is None
+            and not self.bulanan
+            and not self.triwulan
+        ):
             raise ValueError(
                 _(
                     "isi 'nilai' (realisasi), 'capaian', atau 'catatan' yang menjelaskan mengapa "
