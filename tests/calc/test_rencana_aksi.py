@@ -40,3 +40,33 @@ def test_per_period_adds_up() -> None:
 def test_no_numbers() -> None:
     assert ringkas(values(*["-"] * 4), kumulatif=False).tahunan is None
     assert ringkas(values(*["-"] * 4), kumulatif=True).tahunan is None
+
+
+def test_a_row_takes_its_indikators_sifat_before_the_tables_rule(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13: the rencana aksi follows the same rule as the realisasi. Buleleng's
+    eselon II table made per-period (kumulatif: false): IK1.1, given sifat
+    akhir_periode, still takes its last month, 77,5; IK4.1, without sifat, follows the
+    table and sums its months, 20 + 27 + 34 + 40 + 47,3 + 54 + 60 + 67,5 + 74,3 + 81
+    = 505,1."""
+    import shutil
+    from decimal import Decimal
+
+    from sakipgen.pipeline import Pilihan, siapkan
+    from tests.conftest import EXAMPLES
+
+    root = tmp_path / "buleleng"
+    shutil.copytree(EXAMPLES / "buleleng", root, ignore=shutil.ignore_patterns("build"))
+    ra = root / "2021" / "rencana-aksi.yaml"
+    text = ra.read_text(encoding="utf-8")
+    ra.write_text(
+        text.replace("    kumulatif: true\n", "    kumulatif: false\n", 1), encoding="utf-8"
+    )
+    renstra = root / "renstra.yaml"
+    text = renstra.read_text(encoding="utf-8")
+    anchor = "      - id: IK1.1\n"
+    assert anchor in text
+    renstra.write_text(text.replace(anchor, anchor + "        sifat: akhir_periode\n", 1))
+    b = siapkan(root, pilihan=Pilihan(dokumen=True))
+    eselon_ii = b.rencana_aksi[2021][0]
+    assert eselon_ii[0].tahunan == Decimal("77.5")
+    assert eselon_ii[3].tahunan == Decimal("505.1")

@@ -352,7 +352,7 @@ def rencana_aksi(dinas: Dinas) -> Iterator[Diagnostic]:
         for ti, tabel in enumerate(t.rencana_aksi.model.tabel):
             for bi, row in enumerate(tabel.baris):
                 at: tuple[str | int, ...] = ("tabel", ti, "baris", bi)
-                kum = row.kumulatif if row.kumulatif is not None else tabel.kumulatif
+                kum = dinas.kumulatif(row, tabel)
                 r = ringkas(row.target, kum)
                 if kum and r.turun_di is not None:
                     yield Diagnostic.make(

@@ -341,7 +341,7 @@ def tabel_rencana_aksi(bundel: Bundel, tahun: int) -> Tabel | None:
             ind = found[1] if found else None
             uraian = b.uraian or (ind.uraian if ind else "")
             satuan = b.satuan or (ind.satuan if ind else "")
-            kumulatif = tb.kumulatif if b.kumulatif is None else b.kumulatif
+            kumulatif = dinas.kumulatif(b, tb)
             values = [_nilai(v, satuan) for v in b.target]
             cells: list[SelEkspor] = [
                 values.pop(0) if periode == tb.periode else None for periode, _judul in periods

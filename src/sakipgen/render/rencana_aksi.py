@@ -215,7 +215,7 @@ def baris_cetak(
                 tahunan=_tahunan(row, ringkasan[index]).replace(SPASI, " "),
                 anggaran=row.anggaran if row.anggaran is not None else unit_pagu,
                 penanggung_jawab=row.penanggung_jawab or "",
-                kumulatif=row.kumulatif if row.kumulatif is not None else tabel.kumulatif,
+                kumulatif=dinas.kumulatif(row, tabel),
             )
         )
     return out
