@@ -94,6 +94,9 @@ RULES: dict[str, Rule] = {
         Rule("K017", _W, "realisasi program/kegiatan tidak sama dengan jumlah anaknya"),
         Rule("K018", _W, "realisasi anggaran per triwulan/bulan tidak sama dengan setahunnya"),
         Rule("K019", _W, "realisasi indikator per bulan/triwulan tidak membentuk setahunnya"),
+        Rule(
+            "K020", _W, "realisasi indikator berbeda dengan tabel pendukung yang mendefinisikannya"
+        ),
         # D: documents
         Rule("D001", _E, "data untuk dokumen tidak lengkap"),
         Rule("D002", _E, "templat dokumen tidak valid"),

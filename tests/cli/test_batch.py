@@ -73,7 +73,7 @@ def test_unchanged_inputs_are_not_rebuilt(tmp_path: Path) -> None:
     # a changed realisasi rebuilds that dinas only
     real = root / "blora" / "2021" / "realisasi.yaml"
     real.write_text(
-        real.read_text(encoding="utf-8").replace("IK1.1: 43.30", "IK1.1: 44.00"), encoding="utf-8"
+        real.read_text(encoding="utf-8").replace("nilai: 43.30", "nilai: 44.00"), encoding="utf-8"
     )
     third = sakipgen("build", "kab", cwd=tmp_path)
     assert third.stdout.split() == ["kab/blora/build/rkt-2020.docx"]

@@ -190,7 +190,7 @@ def test_bandingkan_renstra_realisasi_and_programs(tmp_path: Path) -> None:
         "      - {id: IK4.1, uraian: Persentase pelaku usaha tertib, satuan: '%',"
         " target: {2021: 50}}\n",
     )
-    edit(new / "2021" / "realisasi.yaml", "IK1.1: 43.30", "IK1.1: 44.10")
+    edit(new / "2021" / "realisasi.yaml", "nilai: 43.30", "nilai: 44.10")
     anggaran = new / "2021" / "anggaran.yaml"
     text = anggaran.read_text(encoding="utf-8")
     start = text.index("  - id: P09")

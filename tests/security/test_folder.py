@@ -414,7 +414,7 @@ def test_change_through_a_symlinked_year_folder_is_seen(tmp_path: Path) -> None:
     (root / "2021").symlink_to("data-2021", target_is_directory=True)
     assert _ditulis(root, "--doc", "lkjip") == ["lkjip-2021.docx"]
     assert _ditulis(root, "--doc", "lkjip") == []
-    _ganti(root / "data-2021" / "realisasi.yaml", "IK1.1: 43.30", "IK1.1: 44.00")
+    _ganti(root / "data-2021" / "realisasi.yaml", "nilai: 43.30", "nilai: 44.00")
     assert _ditulis(root, "--doc", "lkjip") == ["lkjip-2021.docx"]
 
 

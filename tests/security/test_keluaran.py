@@ -625,7 +625,7 @@ def test_negative_realisasi_against_a_positive_target_is_computed() -> None:
 def _folder_negatif(tmp_path: Path) -> Path:
     root = salin(tmp_path)
     ganti(root / "2021" / "target.yaml", "    IK1.1: 32\n", "    IK1.1: -2\n")
-    ganti(root / "2021" / "realisasi.yaml", "  IK1.1: 43.30 ", "  IK1.1: -4 ")
+    ganti(root / "2021" / "realisasi.yaml", "    nilai: 43.30\n", "    nilai: -4\n")
     return root
 
 
@@ -658,8 +658,8 @@ def test_negative_target_has_no_capaian_unless_entered_by_hand(tmp_path: Path) -
     # The remedy the message names: a capaian entered by hand, with alasan.
     ganti(
         root / "2021" / "realisasi.yaml",
-        "  IK1.1: -4 ",
-        '  IK1.1: {nilai: -4, capaian: 50, alasan: "target turun dari -2 ke -4"} ',
+        "    nilai: -4\n",
+        '    nilai: -4\n    capaian: 50\n    alasan: "target turun dari -2 ke -4"\n',
     )
     dinas = muat(root)
     hasil, diags = hitung_tahun(dinas, 2021)

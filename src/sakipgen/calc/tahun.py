@@ -13,13 +13,15 @@ from decimal import Decimal
 from sakipgen.calc.anggaran import hitung_anggaran
 from sakipgen.calc.bulat import bulat, rata_rata
 from sakipgen.calc.capaian import CapaianError, hitung
+from sakipgen.calc.dari_tabel import KolomTidakAda, hitung_dari_tabel
 from sakipgen.calc.kategori import kategori, rentang_serapan
 from sakipgen.calc.periode import periode, tahunan
 from sakipgen.diagnostics import Diagnostic, Location
 from sakipgen.format import angka
 from sakipgen.i18n import _
-from sakipgen.model.folder import Dinas
+from sakipgen.model.folder import Dinas, Tahun
 from sakipgen.model.hasil import HasilIndikator, HasilSasaran, HasilTahun
+from sakipgen.model.nilai import Nilai
 from sakipgen.model.renstra import Indikator, Sasaran
 from sakipgen.model.tahun import RealisasiIndikator, TargetIndikator
 
@@ -100,6 +102,7 @@ def _hitung_tahun(
             if entry is None or entry.target.jenis == "kosong":
                 continue
             entry_r = _dari_periode(realisasi.get(ind.id), ind, profil.desimal)
+            entry_r = _dari_tabel(entry_r, tahun, profil.desimal)
             row = _indikator(sas, ind, entry, entry_r, ada_realisasi, dinas, year)
             capaian, manual, alasan, ket, diag = row
             if diag is not None:
@@ -235,6 +238,28 @@ def _dari_periode(
         return real
     value = tahunan(periode(real), ind.sifat, places)
     return real if value is None else real.model_copy(update={"nilai": value})
+
+
+def _dari_tabel(
+    real: RealisasiIndikator | None, tahun: Tahun | None, places: int
+) -> RealisasiIndikator | None:
+    """``real`` with its realisasi taken from its supporting table (``dari_tabel``) when
+    neither an annual ``nilai`` nor its periods give one."""
+    if real is None or real.dari_tabel is None or tahun is None:
+        return real
+    if real.nilai is not None and real.nilai.jenis != "kosong":
+        return real
+    berkas = tahun.tabel.get(real.dari_tabel.tabel)
+    if berkas is None:
+        return real  # check reports the unknown table (R001)
+    try:
+        found = hitung_dari_tabel(real.dari_tabel, berkas.model)
+    except KolomTidakAda:
+        return real
+    value = bulat(found.nilai, places)
+    satuan = "%" if real.dari_tabel.persen else ""
+    teks = angka(value) + satuan
+    return real.model_copy(update={"nilai": Nilai("angka", teks, angka=value, satuan=satuan)})
 
 
 def _indikator(

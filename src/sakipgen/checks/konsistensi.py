@@ -12,12 +12,15 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 from sakipgen.calc.anggaran import pagu, realisasi, realisasi_periode, realisasi_sendiri
+from sakipgen.calc.bulat import bulat
 from sakipgen.calc.capaian import CapaianError, hitung
+from sakipgen.calc.dari_tabel import KolomTidakAda, hitung_dari_tabel
 from sakipgen.calc.periode import periode, tahunan
 from sakipgen.calc.rencana_aksi import ringkas
 from sakipgen.diagnostics import Diagnostic
 from sakipgen.format import angka, nilai
 from sakipgen.i18n import N_, _
+from sakipgen.load.validate import suggest
 from sakipgen.model.folder import Dinas, Tahun
 from sakipgen.model.hasil import Unit
 from sakipgen.model.nilai import Nilai
@@ -592,6 +595,76 @@ def realisasi_indikator_periode(dinas: Dinas) -> Iterator[Diagnostic]:
                 )
 
 
+def realisasi_dari_tabel(dinas: Dinas) -> Iterator[Diagnostic]:
+    """R001 for a ``dari_tabel`` naming a table or column that does not exist; K020 when
+    the written realisasi differs from what the table gives, at the written precision."""
+    for year, t in sorted(dinas.tahun.items()):
+        if t.realisasi is None:
+            continue
+        src = t.realisasi.source
+        for ident, r in t.realisasi.model.indikator.items():
+            spec = r.dari_tabel
+            if spec is None:
+                continue
+            at: tuple[str | int, ...] = ("indikator", ident, "dari_tabel")
+            berkas = t.tabel.get(spec.tabel)
+            if berkas is None:
+                yield Diagnostic.make(
+                    src.locate((*at, "tabel")),
+                    "R001",
+                    _("tabel '{tabel}' tidak ada di {tahun}/tabel/").format(
+                        tabel=spec.tabel, tahun=year
+                    )
+                    + suggest(spec.tabel, list(t.tabel)),
+                )
+                continue
+            try:
+                found = hitung_dari_tabel(spec, berkas.model)
+            except KolomTidakAda as exc:
+                kunci = (
+                    "kolom" if spec.syarat is None or str(exc) != spec.syarat.kolom else "syarat"
+                )
+                yield Diagnostic.make(
+                    src.locate((*at, kunci)),
+                    "R001",
+                    _("kolom '{kolom}' tidak ada di tabel '{tabel}'").format(
+                        kolom=exc.kolom, tabel=spec.tabel
+                    ),
+                )
+                continue
+            if r.nilai is None or r.nilai.angka is None:
+                continue
+            tertulis = r.nilai.angka
+            exponent = tertulis.as_tuple().exponent
+            places = max(0, -exponent) if isinstance(exponent, int) else 0
+            hitung = bulat(found.nilai, places)
+            if hitung == tertulis:
+                continue
+            cara = (
+                _("{n} baris").format(n=angka(found.banyak))
+                if spec.hitung == "baris"
+                else _("jumlah kolom {kolom} {n}").format(kolom=spec.kolom, n=angka(found.banyak))
+            )
+            if spec.bagi is not None:
+                cara += f" / {angka(spec.bagi)}"
+            if spec.persen:
+                cara += " × 100"
+            yield Diagnostic.make(
+                src.locate(("indikator", ident, "nilai")),
+                "K020",
+                _(
+                    "{ident}: realisasi {nilai} berbeda dengan {hitung} menurut tabel "
+                    "{tabel} ({cara})"
+                ).format(
+                    ident=ident,
+                    nilai=nilai(r.nilai),
+                    hitung=angka(hitung),
+                    tabel=spec.tabel,
+                    cara=cara,
+                ),
+            )
+
+
 _SETELAH_TAHUN = ("lkjip",)
 """Documents that report a year: signed after it ends."""
 _DALAM_TAHUN = ("rkt", "pk", "pk_perubahan", "rencana_aksi")
@@ -665,6 +738,7 @@ RULES: list[Rule] = [
     angka_wajar,
     capaian_tercetak,
     realisasi_indikator_periode,
+    realisasi_dari_tabel,
     tanggal_dokumen,
     skala_tumpang_tindih,
 ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
@@ -103,11 +103,60 @@ class TargetTahun(Model):
         return None
 
 
+class Syarat(Model):
+    model_config = skema("Baris yang dihitung: yang isi kolomnya sama dengan nilai ini")
+
+    kolom: Teks = Field(description="Id atau judul kolom; contoh: PREDIKAT")
+    sama: Teks = Field(
+        description="Isi yang dicari (huruf besar/kecil tidak dibedakan); contoh: SEHAT"
+    )
+
+
+class DariTabel(Model):
+    """A realisasi defined from a supporting table of the year (``tabel/<nama>.yaml``):
+    a count of its rows (those meeting ``syarat``), or the sum of a column, optionally
+    divided by a number and made a percentage."""
+
+    model_config = skema(
+        "Realisasi yang dihitung dari tabel pendukung tahun ini: banyaknya baris (yang "
+        "memenuhi syarat) atau jumlah satu kolom, dibagi dan dijadikan persen bila diminta"
+    )
+
+    tabel: Teks = Field(description="Nama tabel, tanpa .yaml; contoh: koperasi-sehat")
+    hitung: Literal["baris", "jumlah"] = Field(
+        "baris", description="baris: banyaknya baris (bawaan); jumlah: jumlah isi 'kolom'"
+    )
+    kolom: Teks | None = Field(
+        None, description="Id atau judul kolom yang dijumlahkan (untuk hitung: jumlah)"
+    )
+    syarat: Syarat | None = Field(
+        None, description="Hanya baris yang memenuhi; contoh: {kolom: PREDIKAT, sama: SEHAT}"
+    )
+    bagi: Angka | None = Field(None, description="Dibagi angka ini; contoh: 260")
+    persen: bool = Field(False, description="true: dikali 100 (persen)")
+
+    @model_validator(mode="after")
+    def _kolom_untuk_jumlah(self) -> DariTabel:
+        if self.hitung == "jumlah" and not self.kolom:
+            raise ValueError(_("hitung: jumlah memerlukan 'kolom' yang dijumlahkan"))
+        if self.bagi is not None and self.bagi == 0:
+            raise ValueError(_("'bagi' tidak boleh 0"))
+        return self
+
+
 class RealisasiIndikator(Model):
     model_config = skema(
         "Realisasi satu indikator: angka atau teks (IK1.1: 43.30), atau {nilai, capaian, "
-        "alasan, sumber, bulanan, triwulan, catatan}; isi minimal nilai, capaian atau catatan",
-        anyOf=[{"required": ["nilai"]}, {"required": ["capaian"]}, {"required": ["catatan"]}],
+        "alasan, sumber, bulanan, triwulan, dari_tabel, catatan}; isi minimal nilai, "
+        "capaian, catatan, realisasi per periode atau dari_tabel",
+        anyOf=[
+            {"required": ["nilai"]},
+            {"required": ["capaian"]},
+            {"required": ["catatan"]},
+            {"required": ["bulanan"]},
+            {"required": ["triwulan"]},
+            {"required": ["dari_tabel"]},
+        ],
     )
 
     nilai: NilaiField | None = Field(
@@ -134,6 +183,12 @@ class RealisasiIndikator(Model):
         default_factory=empty_dict,
         description="Realisasi per triwulan; contoh: {1: 12000, 2: 12800}",
     )
+    dari_tabel: DariTabel | None = Field(
+        None,
+        description="Realisasi menurut tabel pendukung, dibandingkan dengan 'nilai' (K020) "
+        "atau menjadi realisasi bila 'nilai' kosong; contoh: {tabel: koperasi-sehat, "
+        "hitung: baris, bagi: 260, persen: true}",
+    )
     catatan: Teks | None = Field(
         None,
         description="Catatan; tanpa nilai dan capaian: mengapa realisasi tidak tersedia",
@@ -154,6 +209,7 @@ class RealisasiIndikator(Model):
             and self.catatan is None
             and not self.bulanan
             and not self.triwulan
+            and self.dari_tabel is None
         ):
             raise ValueError(
                 _(
