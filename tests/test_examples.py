@@ -125,3 +125,34 @@ def test_buleleng_one_penunjang_program_for_two_sasaran() -> None:
     assert by_sasaran["S6"].pagu == 101_694_576
     assert by_sasaran["S7"].pagu == 5_746_648_761
     assert [pp.program.id for pp in by_sasaran["S7"].program] == ["P12"]
+
+
+def test_no_target_is_a_class_of_its_own(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13: Blora 2021 with IK2.2's PK target "-" and its realisasi 86,70 kept:
+    IK2.2 is listed in the class "Tanpa Target" (or the profile's own label), outside
+    every mean: S2 = IK2.1 alone = 2.645.059 / 2.942.679 × 100 = 89,886… → 89,89;
+    overall (164,68 + 89,89) / 2 = 127,285 → 127,29."""
+    import shutil
+
+    root = tmp_path / "blora"
+    shutil.copytree(EXAMPLES / "blora", root, ignore=shutil.ignore_patterns("build"))
+    target = root / "2021" / "target.yaml"
+    target.write_text(target.read_text(encoding="utf-8").replace("    IK2.2: 70", '    IK2.2: "-"'))
+    b = siapkan(root)
+    assert b.dinas is not None
+    h, _diags = hitung_tahun(b.dinas, 2021)
+    s2 = h.sasaran[1]
+    ik22 = next(r for r in s2.indikator if r.indikator.id == "IK2.2")
+    assert (ik22.capaian, ik22.kategori, ik22.realisasi.angka) == (None, "Tanpa Target", D("86.70"))
+    assert s2.capaian == D("89.89")
+    assert h.capaian == D("127.29")
+    sakip = root / "sakip.yaml"
+    sakip.write_text(
+        sakip.read_text(encoding="utf-8").replace(
+            "  desimal: 2\n", "  desimal: 2\n  kategori_tanpa_target: Tidak Dapat Diukur\n"
+        )
+    )
+    b = siapkan(root)
+    assert b.dinas is not None
+    h, _diags = hitung_tahun(b.dinas, 2021)
+    assert h.sasaran[1].indikator[1].kategori == "Tidak Dapat Diukur"

@@ -19,6 +19,7 @@ from sakipgen.calc.periode import periode, tahunan
 from sakipgen.diagnostics import Diagnostic, Location
 from sakipgen.format import angka
 from sakipgen.i18n import _
+from sakipgen.model.dinas import Profil
 from sakipgen.model.folder import Dinas, Tahun
 from sakipgen.model.hasil import HasilIndikator, HasilSasaran, HasilTahun
 from sakipgen.model.nilai import Nilai
@@ -99,7 +100,14 @@ def _hitung_tahun(
         rows: list[HasilIndikator] = []
         for ii, ind in enumerate(sas.indikator):
             entry = targets.get(ind.id)
-            if entry is None or entry.target.jenis == "kosong":
+            if entry is None:
+                continue
+            if entry.target.jenis == "kosong":
+                # No target this year ("-"): not measured, but a reported realisasi is
+                # shown in a class of its own (never as the lowest band).
+                tanpa = _tanpa_target(sas, ind, entry, realisasi.get(ind.id), profil)
+                if tanpa is not None:
+                    rows.append(tanpa)
                 continue
             entry_r = _dari_periode(realisasi.get(ind.id), ind, profil.desimal)
             entry_r = _dari_tabel(entry_r, tahun, profil.desimal)
@@ -222,6 +230,28 @@ def _hitung_tahun(
             capaian_tahun_lalu=lalu.capaian if lalu else None,
         ),
         diags,
+    )
+
+
+def _tanpa_target(
+    sas: Sasaran,
+    ind: Indikator,
+    entry: TargetIndikator,
+    real: RealisasiIndikator | None,
+    profil: Profil,
+) -> HasilIndikator | None:
+    """The row of an indikator without a target this year whose realisasi is reported."""
+    if real is None or real.nilai is None or real.nilai.jenis == "kosong":
+        return None
+    return HasilIndikator(
+        sasaran_id=sas.id,
+        indikator=ind,
+        target=entry.target,
+        target_semula=entry.semula,
+        realisasi=real.nilai,
+        capaian=None,
+        kategori=profil.kategori_tanpa_target,
+        keterangan=real.catatan,
     )
 
 

@@ -130,6 +130,13 @@ class Profil(Model):
     )
     """The scale judging serapan (budget realisasi / pagu, %); none by default, so no
     kategori is printed beside serapan."""
+    kategori_tanpa_target: Teks = Field(
+        "Tanpa Target",
+        description="Kategori indikator yang realisasinya dilaporkan tetapi targetnya tahun "
+        'itu "-": kelasnya sendiri, bukan pita terendah; bawaan: Tanpa Target',
+    )
+    """The class an indikator gets when its realisasi is reported but the year has no
+    target for it ("-"): shown in its own class, never as the lowest band."""
     batas_atas: Angka | None = Field(
         None, description="Batas atas capaian indikator, misalnya 120; bawaan: tanpa batas"
     )
