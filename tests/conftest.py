@@ -88,3 +88,30 @@ EXPECTED_WARNINGS = {
     ("blora", "2021/dokumen.yaml", "K014"),  # LKjIP 2021 dated 31 Januari 2021 as printed
 }
 EXPECTED_WARNING_COUNT = 12  # sinjai has two K006 (P01 and P02), blora five K013
+
+
+def salin(tmp_path: Path, contoh: str = "blora", nama: str | None = None) -> Path:
+    """A fresh copy of an example dinas folder (without any build output), to edit."""
+    root = tmp_path / (nama or contoh)
+    shutil.copytree(EXAMPLES / contoh, root, ignore=shutil.ignore_patterns("build"))
+    return root
+
+
+def ganti(path: Path, old: str, new: str, *, semua: bool = False) -> None:
+    """Replace the one occurrence of ``old`` in a file of such a copy (every occurrence,
+    at least one, with ``semua``)."""
+    text = path.read_text(encoding="utf-8")
+    found = text.count(old)
+    assert found >= 1 if semua else found == 1, (path, old)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def dengan_skala_serapan(tmp_path: Path) -> Path:
+    """A copy of Blora whose profile judges serapan on the Permendagri 86 scale."""
+    root = salin(tmp_path)
+    ganti(
+        root / "sakip.yaml",
+        "  skala: empat-tingkat\n",
+        "  skala: empat-tingkat\n  skala_serapan: permendagri-86\n",
+    )
+    return root

@@ -10,7 +10,7 @@ import pytest
 from sakipgen.calc.tahun import hitung_tahun
 from sakipgen.model.hasil import HasilTahun
 from sakipgen.pipeline import siapkan
-from tests.conftest import EXAMPLES, EXPECTED_WARNINGS
+from tests.conftest import EXAMPLES, EXPECTED_WARNINGS, ganti, salin
 
 D = Decimal
 
@@ -132,12 +132,8 @@ def test_no_target_is_a_class_of_its_own(tmp_path) -> None:  # type: ignore[no-u
     IK2.2 is listed in the class "Tanpa Target" (or the profile's own label), outside
     every mean: S2 = IK2.1 alone = 2.645.059 / 2.942.679 × 100 = 89,886… → 89,89;
     overall (164,68 + 89,89) / 2 = 127,285 → 127,29."""
-    import shutil
-
-    root = tmp_path / "blora"
-    shutil.copytree(EXAMPLES / "blora", root, ignore=shutil.ignore_patterns("build"))
-    target = root / "2021" / "target.yaml"
-    target.write_text(target.read_text(encoding="utf-8").replace("    IK2.2: 70", '    IK2.2: "-"'))
+    root = salin(tmp_path)
+    ganti(root / "2021" / "target.yaml", "    IK2.2: 70", '    IK2.2: "-"')
     b = siapkan(root)
     assert b.dinas is not None
     h, _diags = hitung_tahun(b.dinas, 2021)
@@ -146,11 +142,10 @@ def test_no_target_is_a_class_of_its_own(tmp_path) -> None:  # type: ignore[no-u
     assert (ik22.capaian, ik22.kategori, ik22.realisasi.angka) == (None, "Tanpa Target", D("86.70"))
     assert s2.capaian == D("89.89")
     assert h.capaian == D("127.29")
-    sakip = root / "sakip.yaml"
-    sakip.write_text(
-        sakip.read_text(encoding="utf-8").replace(
-            "  desimal: 2\n", "  desimal: 2\n  kategori_tanpa_target: Tidak Dapat Diukur\n"
-        )
+    ganti(
+        root / "sakip.yaml",
+        "  desimal: 2\n",
+        "  desimal: 2\n  kategori_tanpa_target: Tidak Dapat Diukur\n",
     )
     b = siapkan(root)
     assert b.dinas is not None

@@ -48,24 +48,19 @@ def test_a_row_takes_its_indikators_sifat_before_the_tables_rule(tmp_path) -> No
     akhir_periode, still takes its last month, 77,5; IK4.1, without sifat, follows the
     table and sums its months, 20 + 27 + 34 + 40 + 47,3 + 54 + 60 + 67,5 + 74,3 + 81
     = 505,1."""
-    import shutil
     from decimal import Decimal
 
     from sakipgen.pipeline import Pilihan, siapkan
-    from tests.conftest import EXAMPLES
+    from tests.conftest import ganti, salin
 
-    root = tmp_path / "buleleng"
-    shutil.copytree(EXAMPLES / "buleleng", root, ignore=shutil.ignore_patterns("build"))
+    root = salin(tmp_path, "buleleng")
     ra = root / "2021" / "rencana-aksi.yaml"
     text = ra.read_text(encoding="utf-8")
     ra.write_text(
         text.replace("    kumulatif: true\n", "    kumulatif: false\n", 1), encoding="utf-8"
     )
-    renstra = root / "renstra.yaml"
-    text = renstra.read_text(encoding="utf-8")
     anchor = "      - id: IK1.1\n"
-    assert anchor in text
-    renstra.write_text(text.replace(anchor, anchor + "        sifat: akhir_periode\n", 1))
+    ganti(root / "renstra.yaml", anchor, anchor + "        sifat: akhir_periode\n")
     b = siapkan(root, pilihan=Pilihan(dokumen=True))
     eselon_ii = b.rencana_aksi[2021][0]
     assert eselon_ii[0].tahunan == Decimal("77.5")

@@ -264,18 +264,9 @@ def test_show_and_export_print_the_serapan_kategori(tmp_path: Path) -> None:
     """Issue 13: with ``skala_serapan: permendagri-86`` show (text and JSON) and the
     anggaran exports carry each serapan's kategori: Blora 2021 total 91,27 Sangat
     Tinggi, S1 85,58 Tinggi, P02 78,30 Tinggi."""
-    import shutil
+    from tests.conftest import dengan_skala_serapan
 
-    root = tmp_path / "blora"
-    shutil.copytree(EXAMPLES / "blora", root, ignore=shutil.ignore_patterns("build"))
-    sakip = root / "sakip.yaml"
-    text = sakip.read_text(encoding="utf-8")
-    sakip.write_text(
-        text.replace(
-            "  skala: empat-tingkat\n", "  skala: empat-tingkat\n  skala_serapan: permendagri-86\n"
-        ),
-        encoding="utf-8",
-    )
+    root = dengan_skala_serapan(tmp_path)
     d = json.loads(sakipgen("show", str(root), "--year", "2021", "--format", "json").stdout)
     a = d["anggaran"]
     assert a["kategori_serapan"] == "Sangat Tinggi"

@@ -18,7 +18,7 @@ import pytest
 from sakipgen import beda
 from sakipgen.pipeline import Bundel, siapkan
 from tests.cli.test_cli import sakipgen
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, ganti
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git tidak terpasang")
 
@@ -55,15 +55,9 @@ def repo_with(tmp_path: Path, name: str = "blora") -> tuple[Path, Path]:
     return repo, folder
 
 
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
 def change_target_and_pagu(folder: Path) -> None:
-    edit(folder / "2021" / "target.yaml", "IK1.1: 32\n", "IK1.1: 35\n")
-    edit(folder / "2021" / "anggaran.yaml", "pagu: 30000000\n", "pagu: 31000000\n")
+    ganti(folder / "2021" / "target.yaml", "IK1.1: 32\n", "IK1.1: 35\n")
+    ganti(folder / "2021" / "anggaran.yaml", "pagu: 30000000\n", "pagu: 31000000\n")
 
 
 EXPECTED = [
@@ -112,7 +106,7 @@ def test_diff_working_tree_text(tmp_path: Path) -> None:
     repo, folder = repo_with(tmp_path)
     change_target_and_pagu(folder)
     # Reformatting and comments are not changes: the models are compared, not the text.
-    edit(folder / "2021" / "target.yaml", "IK2.2: 70\n", "IK2.2: 70.0   # diformat ulang\n")
+    ganti(folder / "2021" / "target.yaml", "IK2.2: 70\n", "IK2.2: 70.0   # diformat ulang\n")
     proc = sakipgen("diff", "data/blora", "HEAD", cwd=repo)
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
@@ -154,12 +148,12 @@ def test_diff_bad_revision_and_not_a_repository(tmp_path: Path) -> None:
 def test_diff_data_errors_exit_1(tmp_path: Path) -> None:
     repo, folder = repo_with(tmp_path)
     target = folder / "2021" / "target.yaml"
-    edit(target, "IK2.2: 70\n", "IK2.9: 70\n")
+    ganti(target, "IK2.2: 70\n", "IK2.9: 70\n")
     now = sakipgen("diff", "data/blora", "HEAD", cwd=repo)
     assert now.returncode == 1 and "R001" in now.stderr
     # An error in the old revision is named by revision and path, the way git does.
     git(repo, "commit", "-q", "-am", "salah ketik")
-    edit(target, "IK2.9: 70\n", "IK2.2: 70\n")
+    ganti(target, "IK2.9: 70\n", "IK2.2: 70\n")
     old = sakipgen("diff", "data/blora", "HEAD", cwd=repo)
     assert old.returncode == 1
     assert "HEAD:data/blora/2021/target.yaml:" in old.stderr and "R001" in old.stderr
@@ -178,11 +172,11 @@ def test_bandingkan_renstra_realisasi_and_programs(tmp_path: Path) -> None:
     for f in (old, new):
         shutil.copytree(EXAMPLES / "blora", f, ignore=shutil.ignore_patterns("build", "narasi"))
     renstra = new / "renstra.yaml"
-    edit(
+    ganti(
         renstra, "uraian: Persentase koperasi sehat\n", "uraian: Persentase koperasi aktif sehat\n"
     )
-    edit(renstra, "target: {2020: 60, 2021: 70}", "target: {2020: 60, 2021: 72}")
-    edit(
+    ganti(renstra, "target: {2020: 60, 2021: 70}", "target: {2020: 60, 2021: 72}")
+    ganti(
         renstra,
         "        target: {2020: 100}\n",
         "        target: {2020: 100}\n"
@@ -190,7 +184,7 @@ def test_bandingkan_renstra_realisasi_and_programs(tmp_path: Path) -> None:
         "      - {id: IK4.1, uraian: Persentase pelaku usaha tertib, satuan: '%',"
         " target: {2021: 50}}\n",
     )
-    edit(new / "2021" / "realisasi.yaml", "nilai: 43.30", "nilai: 44.10")
+    ganti(new / "2021" / "realisasi.yaml", "nilai: 43.30", "nilai: 44.10")
     anggaran = new / "2021" / "anggaran.yaml"
     text = anggaran.read_text(encoding="utf-8")
     start = text.index("  - id: P09")

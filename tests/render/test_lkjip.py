@@ -148,14 +148,11 @@ def test_a_kegiatan_serving_another_sasaran_moves_its_money(tmp_path) -> None:  
     """Issue 13: P01's one kegiatan (given P01's pagu 30.000.000 and realisasi
     26.200.000) names S2 although P01 names S1. Tabel 3.9 then counts that money
     under sasaran 2, and the kegiatan is listed under sasaran 2, not 1."""
-    import shutil
-
     from docx import Document as buka_docx
 
-    from tests.conftest import EXAMPLES
+    from tests.conftest import salin
 
-    root = tmp_path / "blora"
-    shutil.copytree(EXAMPLES / "blora", root, ignore=shutil.ignore_patterns("build"))
+    root = salin(tmp_path)
     path = root / "2021" / "anggaran.yaml"
     text = path.read_text(encoding="utf-8")
     head, sep, tail = text.partition("        sub_kegiatan:")  # P01's only kegiatan
@@ -182,22 +179,11 @@ def test_serapan_kategori_beside_serapan(tmp_path) -> None:  # type: ignore[no-u
     """Issue 13: ``profil.skala_serapan`` prints a kategori beside every serapan of the
     budget tables (Tabel 3.8 and 3.9); Blora's serapan 85,58 (S1), 99,21 (S2) and
     91,27 (total) on the Permendagri 86 scale."""
-    import shutil
-
     from docx import Document as buka_docx
 
-    from tests.conftest import EXAMPLES
+    from tests.conftest import dengan_skala_serapan
 
-    root = tmp_path / "blora"
-    shutil.copytree(EXAMPLES / "blora", root, ignore=shutil.ignore_patterns("build"))
-    sakip = root / "sakip.yaml"
-    text = sakip.read_text(encoding="utf-8")
-    sakip.write_text(
-        text.replace(
-            "  skala: empat-tingkat\n", "  skala: empat-tingkat\n  skala_serapan: permendagri-86\n"
-        ),
-        encoding="utf-8",
-    )
+    root = dengan_skala_serapan(tmp_path)
     dok = buka_docx(BytesIO(docx(root, "lkjip", 2021)))
     tables = [[[c.text for c in r.cells] for r in t.rows] for t in dok.tables]
     efisiensi = next(t for t in tables if t[0][-2:] == ["Efisiensi (Rp)", "Efisiensi (%)"])

@@ -3,20 +3,14 @@ in-process the way a user runs it (exit code, stdout, stderr; a traceback fails)
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from typer.testing import CliRunner
 
-from tests.conftest import EXAMPLES
+from tests.conftest import salin
 
-
-def salin(tmp_path: Path, contoh: str = "blora", nama: str | None = None) -> Path:
-    """A fresh copy of an example dinas folder (without any build output)."""
-    root = tmp_path / (nama or contoh)
-    shutil.copytree(EXAMPLES / contoh, root, ignore=shutil.ignore_patterns("build"))
-    return root
+__all__ = ["Hasil", "sakipgen", "salin"]
 
 
 @dataclass

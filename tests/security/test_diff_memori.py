@@ -24,8 +24,8 @@ from sakipgen.load import revisi
 from sakipgen.load.yaml_reader import MAX_BYTES
 from sakipgen.pipeline import siapkan, siapkan_revisi
 from tests.cli.test_cli import sakipgen
-from tests.cli.test_diff import edit, git, repo_with
-from tests.conftest import EXAMPLES
+from tests.cli.test_diff import git, repo_with
+from tests.conftest import EXAMPLES, ganti
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git tidak terpasang")
 
@@ -114,7 +114,7 @@ def test_unread_files_exist_at_the_revision_as_in_the_working_tree(
     repo, folder = repo_with(tmp_path)
     (folder / "gambar").mkdir()
     (folder / "gambar" / "logo.png").write_bytes(_png(120, 140))
-    edit(folder / "sakip.yaml", "  kota: Blora\n", "  kota: Blora\n  logo: gambar/logo.png\n")
+    ganti(folder / "sakip.yaml", "  kota: Blora\n", "  kota: Blora\n  logo: gambar/logo.png\n")
     (folder / "templates" / "docx").mkdir(parents=True)
     (folder / "templates" / "docx" / "catatan.txt").write_text("bukan templat\n", "utf-8")
     (folder / "2021" / "cadangan.yaml").write_text("x: 1\n", encoding="utf-8")

@@ -18,7 +18,7 @@ import pytest
 from sakipgen.batch import MAX_JOBS, Permintaan, jalankan
 from tests.cli.test_diff import git, repo_with
 from tests.cli.test_pk_revisi import amend
-from tests.conftest import ROOT
+from tests.conftest import ROOT, ganti
 from tests.security.alat import sakipgen, salin, teks_docx, tulis
 
 RAHASIA = "RAHASIA-DI-LUAR-FOLDER"
@@ -396,12 +396,6 @@ def test_non_utf8_file_names_do_not_break_check_or_build(tmp_path: Path) -> None
 # --- every change is seen --------------------------------------------------------------------
 
 
-def _ganti(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, (path, old)
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
 def _ditulis(root: Path, *args: str) -> list[str]:
     out = sakipgen("build", root, *args)
     assert out.code == 0, out.semua
@@ -414,7 +408,7 @@ def test_change_through_a_symlinked_year_folder_is_seen(tmp_path: Path) -> None:
     (root / "2021").symlink_to("data-2021", target_is_directory=True)
     assert _ditulis(root, "--doc", "lkjip") == ["lkjip-2021.docx"]
     assert _ditulis(root, "--doc", "lkjip") == []
-    _ganti(root / "data-2021" / "realisasi.yaml", "nilai: 43.30", "nilai: 44.00")
+    ganti(root / "data-2021" / "realisasi.yaml", "nilai: 43.30", "nilai: 44.00")
     assert _ditulis(root, "--doc", "lkjip") == ["lkjip-2021.docx"]
 
 
@@ -435,7 +429,7 @@ def test_change_through_symlinked_templates_and_tables_is_seen(tmp_path: Path) -
     first.symlink_to(root / "tabel-asli.yaml")
     assert _ditulis(root, "--doc", "lkjip") == ["lkjip-2021.docx"]
     assert _ditulis(root, "--doc", "lkjip") == []
-    _ganti(root / "tabel-asli.yaml", "judul:", "judul: Diubah")
+    ganti(root / "tabel-asli.yaml", "judul:", "judul: Diubah", semua=True)
     assert _ditulis(root, "--doc", "lkjip") == ["lkjip-2021.docx"]
 
 

@@ -15,7 +15,6 @@ import io
 import json
 import os
 import re
-import shutil
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -39,24 +38,12 @@ from sakipgen.model.folder import Dinas
 from sakipgen.model.nilai import parse_nilai
 from sakipgen.pipeline import Bundel, siapkan
 from sakipgen.teks import teks_layar
-from tests.conftest import EXAMPLES, bundel
+from tests.conftest import bundel, ganti, salin
 
 D = Decimal
 S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 # What must never reach a terminal from user data: C0/C1 controls, bidi overrides.
 KENDALI = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def salin(tmp_path: Path, name: str = "blora") -> Path:
-    root = tmp_path / name
-    shutil.copytree(EXAMPLES / name, root, ignore=shutil.ignore_patterns("build"))
-    return root
-
-
-def ganti(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def sakipgen(monkeypatch: pytest.MonkeyPatch, cwd: Path, *args: str) -> Result:
