@@ -373,7 +373,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
                             Kol(1.9, "right"),
                             Kol(1.9, "right"),
                             Kol(1.0, "right"),
-                            *([Kol(1.5)] if kat else []),
+                            *([Kol(2.2)] if kat else []),
                         ],
                         [
                             [
