@@ -151,3 +151,35 @@ def test_no_target_is_a_class_of_its_own(tmp_path) -> None:  # type: ignore[no-u
     assert b.dinas is not None
     h, _diags = hitung_tahun(b.dinas, 2021)
     assert h.sasaran[1].indikator[1].kategori == "Tidak Dapat Diukur"
+
+
+def test_kegiatan_without_a_named_program(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13: a kegiatan the source prints under sasaran 2 without its program
+    (pagu 20.000.000, realisasi 19.000.000) is recorded under a program entry without
+    id and uraian: S2 becomes 721.000.000 + 20.000.000 = 741.000.000 (realisasi
+    715.323.691 + 19.000.000 = 734.323.691), the program prints as "-"."""
+    root = salin(tmp_path)
+    path = root / "2021" / "anggaran.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + "  - kegiatan:\n"
+        + "      - {uraian: Pembinaan Pasar Rakyat, sasaran: S2, pagu: 20000000,"
+        + " realisasi: 19000000}\n",
+        encoding="utf-8",
+    )
+    b = siapkan(root)
+    assert b.dinas is not None and not b.galat
+    h, _diags = hitung_tahun(b.dinas, 2021)
+    assert h.anggaran is not None
+    s2 = h.anggaran.sasaran[1]
+    assert (s2.sasaran_id, s2.pagu, s2.realisasi) == ("S2", 741_000_000, 734_323_691)
+    last = h.anggaran.program[-1].program
+    assert (last.id, last.uraian) == ("TANPA-PROGRAM-1", "-")
+    # A program with uraian but no id is still an error (the id is what target.yaml uses).
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "  - kegiatan:\n", "  - uraian: Program X\n    kegiatan:\n"
+        ),
+        encoding="utf-8",
+    )
+    assert siapkan(root).galat

@@ -307,3 +307,14 @@ def test_year_pattern_is_exact(year: int) -> None:
     except Exception:
         accepted = False
     assert accepted == bool(re.search(nilai.POLA_TAHUN, str(year)))
+
+
+def test_a_program_without_id_and_uraian_holds_unnamed_kegiatan() -> None:
+    """Issue 13: kegiatan whose program the source does not name are written under a
+    program entry without id and uraian; a program with only one of the two is wrong."""
+    v = validator("anggaran")
+    tanpa = {"program": [{"kegiatan": [{"uraian": "Pembinaan Pasar", "sasaran": "S2"}]}]}
+    assert list(v.iter_errors(tanpa)) == []
+    assert list(v.iter_errors({"program": [{"id": "P1", "uraian": "Program satu"}]})) == []
+    assert list(v.iter_errors({"program": [{"id": "P1", "kegiatan": []}]}))
+    assert list(v.iter_errors({"program": [{"uraian": "Program satu"}]}))

@@ -139,7 +139,17 @@ class Kegiatan(_Unit):
 
 class Program(_Unit):
     model_config = skema(
-        "Program: sasaran yang didukung, pagu, realisasi, sumber dana dan kegiatannya"
+        "Program: sasaran yang didukung, pagu, realisasi, sumber dana dan kegiatannya; "
+        "tanpa id dan uraian: kegiatan yang programnya tidak disebut sumber (tiap "
+        "kegiatannya menulis sasarannya sendiri)",
+        required=[],
+        anyOf=[
+            {"required": ["id", "uraian"]},
+            {
+                "required": ["kegiatan"],
+                "not": {"anyOf": [{"required": ["id"]}, {"required": ["uraian"]}]},
+            },
+        ],
     )
 
     id: Id = Field(description="Id program, unik dalam tahun; dirujuk target.yaml. Contoh: P01")
@@ -204,11 +214,32 @@ class Belanja(Model):
     jumlah: Rupiah = Field(description="Jumlah dalam rupiah utuh; contoh: 1345112400")
 
 
+TANPA_PROGRAM = "TANPA-PROGRAM-"
+"""The id prefix of a program entry written without id and uraian: kegiatan whose
+program the source does not name (they name their sasaran themselves)."""
+
+
 class AnggaranTahun(Model):
     model_config = skema(
         "<tahun>/anggaran.yaml: program → kegiatan → sub kegiatan dengan pagu, realisasi dan "
         "sumber dana"
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _program_tanpa_nama(cls, value: Any) -> Any:
+        """A program entry without ``id`` and ``uraian`` holds kegiatan whose program the
+        source does not name: it gets the id ``TANPA-PROGRAM-<n>`` and prints as "-",
+        so a planner records them under their sasaran without inventing a program."""
+        if not isinstance(value, dict) or not isinstance(value.get("program"), list):
+            return value
+        programs, n = [], 0
+        for p in value["program"]:
+            if isinstance(p, dict) and "id" not in p and "uraian" not in p and "kegiatan" in p:
+                n += 1
+                p = {"id": f"{TANPA_PROGRAM}{n}", "uraian": "-", **p}
+            programs.append(p)
+        return {**value, "program": programs} if n else value
 
     program: list[Program] = Field(
         default_factory=empty_list, description="Program tahun ini dengan kegiatannya"
