@@ -115,3 +115,33 @@ def test_overlapping_bands_are_found() -> None:
         Pita(kategori="B", batas_bawah=D(60), batas_atas=D(80)),
     ]
     assert tumpang_tindih(touching) == [(0, 1)]
+
+
+LIMA = Profil(skala="lima-tingkat-tertutup")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        # LKjIP Inspektorat Daerah Kabupaten Sampang 2019, Tabel 3.1, as printed.
+        ("100.00", "Sangat Baik"),  # the top band's upper bound is inside it
+        ("100.01", None),  # above the top band: no band (K015)
+        ("91.00", "Sangat Baik"),
+        ("90.99", None),  # the gap between 90 and 91
+        ("90.50", None),
+        ("90.00", "Baik"),
+        ("76.00", "Baik"),
+        ("75.99", None),  # the gap between 75 and 76
+        ("75.00", "Cukup"),
+        ("66.00", "Cukup"),
+        ("65.50", None),  # the gap between 65 and 66
+        ("65.00", "Kurang"),
+        ("51.00", "Kurang"),
+        ("50.01", None),  # the gap between 50 and 51
+        ("50.00", "Sangat Kurang"),
+        ("0", "Sangat Kurang"),
+        ("-3", "Sangat Kurang"),  # no lower bound (a capaian below 0 is K016 besides)
+    ],
+)
+def test_lima_tingkat_tertutup(value: str, expected: str | None) -> None:
+    assert kategori(Decimal(value), LIMA) == expected

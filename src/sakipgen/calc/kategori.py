@@ -30,6 +30,17 @@ SKALA: dict[str, list[Pita]] = {
         Pita(kategori="Rendah", batas_bawah=Decimal(51)),
         Pita(kategori="Sangat Rendah"),
     ],
+    # As printed in LKjIP Inspektorat Daerah Kabupaten Sampang 2019, Tabel 3.1 "Interval
+    # Penilaian Kinerja": 91 % ≤ 100 % Sangat Baik, 76 % ≤ 90 % Baik, 66 % ≤ 75 % Cukup,
+    # 51 % ≤ 65 % Kurang, ≤ 50 % Sangat Kurang. Closed ranges with gaps, as written:
+    # 90,5 or 100,5 fall in no band (K015), which is what that report's own table says.
+    "lima-tingkat-tertutup": [
+        Pita(kategori="Sangat Baik", batas_bawah=Decimal(91), batas_atas=Decimal(100)),
+        Pita(kategori="Baik", batas_bawah=Decimal(76), batas_atas=Decimal(90)),
+        Pita(kategori="Cukup", batas_bawah=Decimal(66), batas_atas=Decimal(75)),
+        Pita(kategori="Kurang", batas_bawah=Decimal(51), batas_atas=Decimal(65)),
+        Pita(kategori="Sangat Kurang", batas_atas=Decimal(50)),
+    ],
 }
 
 

@@ -104,7 +104,7 @@ class Pita(Model):
     )
 
 
-SkalaBawaan = Literal["empat-tingkat", "permendagri-86"]
+SkalaBawaan = Literal["empat-tingkat", "permendagri-86", "lima-tingkat-tertutup"]
 
 
 class Profil(Model):
@@ -120,7 +120,8 @@ class Profil(Model):
     """Negative polarity: ``selisih`` = (2T − R) / T × 100, ``rasio`` = T / R × 100."""
     skala: SkalaBawaan | list[Pita] = Field(
         "permendagri-86",
-        description="Skala kategori: permendagri-86 (bawaan), empat-tingkat, atau daftar pita "
+        description="Skala kategori: permendagri-86 (bawaan), empat-tingkat, "
+        "lima-tingkat-tertutup, atau daftar pita "
         "{kategori, batas_bawah, inklusif, batas_atas, inklusif_atas}",
     )
     skala_serapan: SkalaBawaan | list[Pita] | None = Field(
