@@ -171,7 +171,7 @@ def _untuk_dokumen(bundel: Bundel, dinas: Dinas) -> Bundel:
     }
     rencana_aksi = {
         year: tuple(
-            tuple(ringkas(list(b.target), dinas.kumulatif(b, t)) for b in t.baris)
+            tuple(ringkas(list(b.target), dinas.cara_tahunan(b, t)) for b in t.baris)
             for t in tahun.rencana_aksi.model.tabel
         )
         for year, tahun in dinas.tahun.items()

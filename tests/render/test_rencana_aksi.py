@@ -459,3 +459,25 @@ def test_helpers() -> None:
         "purchasing",
     ]
     assert _gabung(["a", "a", None, None, "b", "b", "b", "c"]) == [2, 0, 1, 1, 3, 0, 0, 1]
+
+
+def test_a_table_with_three_kinds_of_rows_says_which_is_which(tmp_path: Path) -> None:
+    """Issue 13: Buleleng's eselon II table is cumulative; IK1.1 given sifat rata_rata
+    takes the mean of its ten months, (19,37 + 25,83 + 32,29 + 38,74 + 45,21 + 51,67 +
+    58,11 + 64,58 + 71,04 + 77,5) / 10 = 48,434 → 48,43; IK4.1 given sifat jumlah sums
+    them, 505,1. The note names all three rules and the marks."""
+    from tests.conftest import ganti, salin
+
+    root = salin(tmp_path, "buleleng")
+    for ident, sifat in (("IK1.1", "rata_rata"), ("IK4.1", "jumlah")):
+        anchor = f"      - id: {ident}\n"
+        ganti(root / "renstra.yaml", anchor, anchor + f"        sifat: {sifat}\n")
+    dok = buka(docx(root))
+    notes = [t for s, t in paragraf(dok) if s == "Catatan"]
+    assert notes[0] == (
+        "Target Tahunan: jumlah target bulanan; yang bertanda *: target bulan terakhir "
+        "(target bulanan bersifat kumulatif); yang bertanda **: rata-rata target bulanan."
+    )
+    _judul, eselon_ii = lampiran(dok)[0]
+    annual = [cells(r)[column(eselon_ii, "Target Tahunan")] for r in body_rows(eselon_ii)]
+    assert "48,43% **" in annual and "505,1%" in annual

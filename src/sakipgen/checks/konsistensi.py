@@ -355,9 +355,9 @@ def rencana_aksi(dinas: Dinas) -> Iterator[Diagnostic]:
         for ti, tabel in enumerate(t.rencana_aksi.model.tabel):
             for bi, row in enumerate(tabel.baris):
                 at: tuple[str | int, ...] = ("tabel", ti, "baris", bi)
-                kum = dinas.kumulatif(row, tabel)
-                r = ringkas(row.target, kum)
-                if kum and r.turun_di is not None:
+                cara = dinas.cara_tahunan(row, tabel)
+                r = ringkas(row.target, cara)
+                if cara == "akhir" and r.turun_di is not None:
                     yield Diagnostic.make(
                         src.locate((*at, "target", r.turun_di - 1)),
                         "K010",
@@ -369,7 +369,11 @@ def rencana_aksi(dinas: Dinas) -> Iterator[Diagnostic]:
                     )
                 if r.tahunan is None:
                     continue
-                how = _("nilai akhir kumulatif") if kum else _("jumlah target per periode")
+                how = {
+                    "akhir": _("nilai akhir kumulatif"),
+                    "jumlah": _("jumlah target per periode"),
+                    "rata_rata": _("rata-rata target per periode"),
+                }[cara]
                 tt = row.target_tahunan
                 if (
                     tt is not None

@@ -341,7 +341,7 @@ def tabel_rencana_aksi(bundel: Bundel, tahun: int) -> Tabel | None:
             ind = found[1] if found else None
             uraian = b.uraian or (ind.uraian if ind else "")
             satuan = b.satuan or (ind.satuan if ind else "")
-            kumulatif = dinas.kumulatif(b, tb)
+            cara = dinas.cara_tahunan(b, tb)
             values = [_nilai(v, satuan) for v in b.target]
             cells: list[SelEkspor] = [
                 values.pop(0) if periode == tb.periode else None for periode, _judul in periods
@@ -359,7 +359,7 @@ def tabel_rencana_aksi(bundel: Bundel, tahun: int) -> Tabel | None:
                     uraian,
                     satuan or None,
                     *cells,
-                    "ya" if kumulatif else "tidak",
+                    {"akhir": "ya", "jumlah": "tidak", "rata_rata": "rata-rata"}[cara],
                     ringkasan[ti][bi].tahunan,
                     _nilai(b.target_tahunan, satuan),
                     b.anggaran,

@@ -9,7 +9,12 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from sakipgen.model.anggaran import AnggaranTahun, Program
 from sakipgen.model.dinas import Dokumen, DokumenTahun, Identitas
-from sakipgen.model.rencana_aksi import BarisRencanaAksi, RencanaAksiTahun, TabelRencanaAksi
+from sakipgen.model.rencana_aksi import (
+    BarisRencanaAksi,
+    CaraTahunan,
+    RencanaAksiTahun,
+    TabelRencanaAksi,
+)
 from sakipgen.model.renstra import Indikator, Renstra, Sasaran
 from sakipgen.model.tabel import Tabel
 from sakipgen.model.tahun import RealisasiTahun, TargetTahun
@@ -160,20 +165,20 @@ class Dinas:
     def indikator(self) -> dict[str, tuple[Sasaran, Indikator]]:
         return {i.id: (s, i) for s, i in self.renstra.model.indikator()}
 
-    def kumulatif(self, baris: BarisRencanaAksi, tabel: TabelRencanaAksi) -> bool:
-        """Whether a rencana aksi row's targets are running totals (the annual target is
-        the last period's) rather than per-period amounts (summed): the row's own
-        ``kumulatif``, else its Renstra indikator's ``sifat`` (kumulatif and
-        akhir_periode: the last period; jumlah: the sum), else the table's."""
+    def cara_tahunan(self, baris: BarisRencanaAksi, tabel: TabelRencanaAksi) -> CaraTahunan:
+        """How a rencana aksi row's periods make its annual target: the row's own
+        ``kumulatif`` (the last period's, or the sum), else its Renstra indikator's
+        ``sifat`` (the rule that makes the year's realisasi: kumulatif and akhir_periode
+        the last period's, jumlah the sum, rata_rata the mean), else the table's."""
         if baris.kumulatif is not None:
-            return baris.kumulatif
+            return "akhir" if baris.kumulatif else "jumlah"
         found = self.indikator.get(baris.indikator or "")
         sifat = found[1].sifat if found else None
         if sifat in ("kumulatif", "akhir_periode"):
-            return True
-        if sifat == "jumlah":
-            return False
-        return tabel.kumulatif
+            return "akhir"
+        if sifat in ("jumlah", "rata_rata"):
+            return sifat
+        return "akhir" if tabel.kumulatif else "jumlah"
 
     def dokumen(self, tahun: int, jenis: str) -> Dokumen:
         """The year's ``dokumen.yaml`` entry of a document kind (``pk_perubahan`` …):

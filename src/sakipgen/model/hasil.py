@@ -126,7 +126,8 @@ class RingkasanBaris:
     per_periode: list[Decimal | None]
     """The amount planned in each period (increments)."""
     kumulatif: list[Decimal | None]
-    """The running total at the end of each period."""
+    """The running total at the end of each period (for a row whose year is the mean of
+    its periods: the running mean)."""
     tahunan: Decimal | None
     turun_di: int | None
     """For a cumulative row: the first period (1-based) whose value is below an earlier one."""

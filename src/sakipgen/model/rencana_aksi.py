@@ -13,6 +13,9 @@ from sakipgen.model.nilai import Id, NilaiField, Rupiah, Teks
 Tingkat = Literal["eselon_ii", "eselon_iii", "eselon_iv", "staf"]
 Periode = Literal["bulanan", "triwulan"]
 JUMLAH_PERIODE: dict[str, int] = {"bulanan": 12, "triwulan": 4}
+CaraTahunan = Literal["akhir", "jumlah", "rata_rata"]
+"""How a row's periods make its annual target: the last period's (running totals), the
+sum, or the mean."""
 
 
 class BarisRencanaAksi(Model):

@@ -26,7 +26,12 @@ from sakipgen.model.anggaran import Kegiatan, Program, SubKegiatan
 from sakipgen.model.folder import Dinas
 from sakipgen.model.hasil import HasilAnggaran, RingkasanBaris
 from sakipgen.model.nilai import Nilai
-from sakipgen.model.rencana_aksi import JUMLAH_PERIODE, BarisRencanaAksi, TabelRencanaAksi
+from sakipgen.model.rencana_aksi import (
+    JUMLAH_PERIODE,
+    BarisRencanaAksi,
+    CaraTahunan,
+    TabelRencanaAksi,
+)
 from sakipgen.model.renstra import Sasaran
 from sakipgen.pipeline import Bundel
 from sakipgen.render import ukur, xml
@@ -70,7 +75,7 @@ class BarisCetak:
     tahunan: str
     anggaran: int | None
     penanggung_jawab: str
-    kumulatif: bool = False
+    cara: CaraTahunan = "jumlah"
     """The annual figure is the last period's (a running total), not their sum."""
 
 
@@ -215,7 +220,7 @@ def baris_cetak(
                 tahunan=_tahunan(row, ringkasan[index]).replace(SPASI, " "),
                 anggaran=row.anggaran if row.anggaran is not None else unit_pagu,
                 penanggung_jawab=row.penanggung_jawab or "",
-                kumulatif=dinas.kumulatif(row, tabel),
+                cara=dinas.cara_tahunan(row, tabel),
             )
         )
     return out
@@ -279,41 +284,54 @@ def _nomor(baris: list[BarisCetak]) -> dict[tuple[str, str], str]:
     return nomor
 
 
-TANDA_KUMULATIF = " *"
-"""Marks a cumulative row's annual figure in a table that mixes both kinds."""
+TANDA: dict[str, str] = {"akhir": " *", "rata_rata": " **"}
+"""In a table whose rows make their annual figure in different ways, the marks on the
+figures of the kinds other than the table's first (summed rows are never marked)."""
+_URUTAN_CARA: tuple[CaraTahunan, ...] = ("jumlah", "akhir", "rata_rata")
+
+
+def _cara(baris: list[BarisCetak]) -> list[CaraTahunan]:
+    """The kinds of the rows with an annual figure, the unmarked one first."""
+    kinds = {b.cara for b in baris if b.tahunan != "-"}
+    return [c for c in _URUTAN_CARA if c in kinds]
 
 
 def catatan_tahunan(baris: list[BarisCetak], periode: str) -> str:
     """The rule behind the Target Tahunan column, printed under the table: the sum of
-    the periods, or (a cumulative row) the last period's value.  In a table with both
-    kinds, the cumulative rows' figures carry :data:`TANDA_KUMULATIF`."""
-    shown = [b for b in baris if b.tahunan != "-"]
-    if not shown:
+    the periods, (a cumulative row) the last period's value, or (an indikator whose year
+    is the mean of its periods) their mean.  In a table with several kinds, the figures
+    of all but the first carry :data:`TANDA`."""
+    kinds = _cara(baris)
+    if not kinds:
         return ""
     satuan = "bulanan" if periode == "bulanan" else "triwulanan"
     akhir = "bulan terakhir" if periode == "bulanan" else "triwulan terakhir"
-    if not _bercampur(baris):
-        if shown[0].kumulatif:
-            return f"Target Tahunan: target {akhir} (target {satuan} bersifat kumulatif)."
-        return f"Target Tahunan: jumlah target {satuan}."
-    return (
-        f"Target Tahunan: jumlah target {satuan}; yang bertanda *: target {akhir} "
-        f"(target {satuan} bersifat kumulatif)."
-    )
+    aturan = {
+        "jumlah": f"jumlah target {satuan}",
+        "akhir": f"target {akhir} (target {satuan} bersifat kumulatif)",
+        "rata_rata": f"rata-rata target {satuan}",
+    }
+    bagian = [aturan[kinds[0]]] + [
+        f"yang bertanda {TANDA[k].strip()}: {aturan[k]}" for k in kinds[1:]
+    ]
+    return "Target Tahunan: " + "; ".join(bagian) + "."
 
 
 def _bercampur(baris: list[BarisCetak]) -> bool:
-    """Whether the rows with an annual figure mix cumulative and summed ones."""
-    kinds = {b.kumulatif for b in baris if b.tahunan != "-"}
-    return len(kinds) == 2
+    """Whether the rows with an annual figure make it in more than one way."""
+    return len(_cara(baris)) > 1
 
 
 def _bertanda(baris: list[BarisCetak]) -> list[BarisCetak]:
-    """In a table that mixes cumulative and summed rows, mark the cumulative ones."""
-    if not _bercampur(baris):
+    """In a table whose rows make their annual figure in several ways, mark the rows
+    of every kind but the first."""
+    kinds = _cara(baris)
+    if len(kinds) < 2:
         return baris
     return [
-        replace(b, tahunan=b.tahunan + TANDA_KUMULATIF) if b.kumulatif and b.tahunan != "-" else b
+        replace(b, tahunan=b.tahunan + TANDA[b.cara])
+        if b.cara in kinds[1:] and b.tahunan != "-"
+        else b
         for b in baris
     ]
 
