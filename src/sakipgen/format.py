@@ -42,12 +42,17 @@ BULAN = (
 )
 
 
+def tempat_desimal(value: Decimal) -> int:
+    """The decimals ``value`` is written with: ``85.60`` → 2, ``86`` → 0, ``1E+3`` → 0."""
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
 def angka(value: Decimal | int, places: int | None = None) -> str:
     """``1727182400`` → ``1.727.182.400``; ``Decimal("135.31")`` → ``135,31``."""
     d = Decimal(value)
     if places is None:
-        exponent = d.as_tuple().exponent
-        places = max(0, -exponent) if isinstance(exponent, int) else 0
+        places = tempat_desimal(d)
     # More decimals than asked round half-even, as CLDR number patterns do; the
     # calculator has already rounded every figure it prints to its own rule.
     q = d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)

@@ -5,11 +5,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
+from sakipgen.format import tempat_desimal
+
 SERATUS = Decimal(100)
 
 
 def bulat(value: Decimal, places: int = 2) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def bulat_seperti(value: Decimal, tertulis: Decimal) -> Decimal:
+    """``value`` rounded to the decimals ``tertulis`` is written with: how a computed
+    figure is compared with one a document printed or a planner typed (85,578… against
+    a printed 85,60 is 85,58; against 85,6 it is 85,6)."""
+    return bulat(value, tempat_desimal(tertulis))
 
 
 def persen(bagian: Decimal | int, keseluruhan: Decimal | int) -> Decimal:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 from sakipgen.calc.anggaran import pagu, realisasi, realisasi_periode, realisasi_sendiri
-from sakipgen.calc.bulat import bulat
+from sakipgen.calc.bulat import bulat_seperti
 from sakipgen.calc.capaian import CapaianError, hitung
 from sakipgen.calc.dari_tabel import KolomTidakAda, hitung_dari_tabel
 from sakipgen.calc.periode import periode, tahunan
@@ -638,11 +638,8 @@ def realisasi_dari_tabel(dinas: Dinas) -> Iterator[Diagnostic]:
                 continue
             if r.nilai is None or r.nilai.angka is None:
                 continue
-            tertulis = r.nilai.angka
-            exponent = tertulis.as_tuple().exponent
-            places = max(0, -exponent) if isinstance(exponent, int) else 0
-            hitung = bulat(found.nilai, places)
-            if hitung == tertulis:
+            hitung = bulat_seperti(found.nilai, r.nilai.angka)
+            if hitung == r.nilai.angka:
                 continue
             cara = (
                 _("{n} baris").format(n=angka(found.banyak))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 
-from sakipgen.calc.bulat import bulat, persen
+from sakipgen.calc.bulat import bulat_seperti, persen
 from sakipgen.calc.tabel import hitung_tabel
 from sakipgen.diagnostics import Diagnostic
 from sakipgen.format import angka
@@ -23,11 +23,6 @@ from sakipgen.model.folder import Dinas
 from sakipgen.model.hasil import HasilAnggaran, HasilTahun, Pos, Unit
 from sakipgen.model.sumber import SourceMap, YamlPath
 from sakipgen.model.tercetak import TercetakAnggaran
-
-
-def _tempat(x: Decimal) -> int:
-    exponent = x.as_tuple().exponent
-    return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
 def _beda(
@@ -43,7 +38,7 @@ def _beda(
     if tercetak is None or mentah is None:
         return
     printed = Decimal(tercetak)
-    hitung = bulat(mentah, _tempat(printed))
+    hitung = bulat_seperti(mentah, printed)
     if hitung != printed:
         pesan = _("{apa} tercetak {tercetak} berbeda dengan hasil hitung {hitung}").format(
             apa=apa, tercetak=angka(printed), hitung=angka(hitung)

@@ -12,17 +12,13 @@ from decimal import Decimal
 from pathlib import Path
 
 from sakipgen.ekspor.tabel import JenisKolom, SelEkspor, Tabel, tanggal_data
+from sakipgen.format import tempat_desimal
 from sakipgen.model.folder import Dinas
 from sakipgen.write import ganti_bagian_zip, tulis_atomik
 
 
 def _format_angka(places: int) -> str:
     return "#,##0" + ("." + "0" * places if places else "")
-
-
-def _desimal(value: Decimal) -> int:
-    exponent = value.as_tuple().exponent
-    return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
 def _angka_xlsx(value: int | Decimal) -> int | float:
@@ -44,7 +40,7 @@ def _lebar_tampil(value: SelEkspor, jenis: JenisKolom, places: int) -> int:
     if jenis == "persen":
         return len(f"{Decimal(value):,.{places}f}")
     d = Decimal(value)
-    return len(f"{d:,.{_desimal(d)}f}")
+    return len(f"{d:,.{tempat_desimal(d)}f}")
 
 
 LEBAR_TEKS_MAKS = 50
@@ -129,7 +125,7 @@ def xlsx(
                     if k.jenis == "persen":
                         places = desimal
                     elif k.jenis == "angka" and isinstance(value, Decimal):
-                        places = _desimal(value)
+                        places = tempat_desimal(value)
                     ws.write_number(r, c, _angka_xlsx(value), fmt("angka", places, bold, 0))
         # Widths in Excel's unit (the digit 0 of the default font); 10 pt Arial text
         # fits about HURUF_PER_SATUAN letters per unit.

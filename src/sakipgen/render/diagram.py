@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from sakipgen.format import tempat_desimal
 from sakipgen.render.tema import TEMA
 from sakipgen.render.xml import teks
 
@@ -82,12 +83,7 @@ def _num_cache(ref: str, values: Sequence[Decimal | None], fmt: str) -> str:
 def format_angka(values: Sequence[Decimal | None]) -> str:
     """The workbook's number format: every value with the decimals it was written with
     (at most 2)."""
-    places = 0
-    for v in values:
-        if v is not None:
-            exponent = v.as_tuple().exponent
-            if isinstance(exponent, int):
-                places = max(places, min(-exponent, 2))
+    places = min(max((tempat_desimal(v) for v in values if v is not None), default=0), 2)
     return "#,##0" + ("." + "0" * places if places else "")
 
 

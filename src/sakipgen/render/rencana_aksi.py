@@ -317,11 +317,6 @@ def catatan_tahunan(baris: list[BarisCetak], periode: str) -> str:
     return "Target Tahunan: " + "; ".join(bagian) + "."
 
 
-def _bercampur(baris: list[BarisCetak]) -> bool:
-    """Whether the rows with an annual figure make it in more than one way."""
-    return len(_cara(baris)) > 1
-
-
 def _bertanda(baris: list[BarisCetak]) -> list[BarisCetak]:
     """In a table whose rows make their annual figure in several ways, mark the rows
     of every kind but the first."""
