@@ -203,13 +203,13 @@ def anggaran(dinas: Dinas) -> Iterator[Diagnostic]:
         src = t.anggaran.source
         for i, p in enumerate(t.anggaran.model.program):
             base: tuple[str | int, ...] = ("program", i)
-            units: list[tuple[tuple[str | int, ...], object]] = [(base, p)]
+            units: list[tuple[tuple[str | int, ...], Unit]] = [(base, p)]
             for j, k in enumerate(p.kegiatan):
                 units.append(((*base, "kegiatan", j), k))
                 for n, sk in enumerate(k.sub_kegiatan):
                     units.append(((*base, "kegiatan", j, "sub_kegiatan", n), sk))
             for path, unit in units:
-                pg, rl = pagu(unit), realisasi(unit)  # type: ignore[arg-type]
+                pg, rl = pagu(unit), realisasi(unit)
                 if pg is not None and rl is not None and rl > pg:
                     yield Diagnostic.make(
                         src.locate((*path, "realisasi")),
@@ -220,7 +220,7 @@ def anggaran(dinas: Dinas) -> Iterator[Diagnostic]:
                             uraian=getattr(unit, "uraian", "")[:60],
                         ),
                     )
-                yield from _periode_anggaran(src, path, unit)  # type: ignore[arg-type]
+                yield from _periode_anggaran(src, path, unit)
             # Pagu (K006) and realisasi (K017) add up the same way; a realisasi may be
             # given as its periods.
             for isian, sendiri in (("pagu", _pagu_sendiri), ("realisasi", realisasi_sendiri)):
@@ -264,9 +264,9 @@ def _periode_anggaran(src: SourceMap, path: YamlPath, unit: Unit) -> Iterator[Di
     if bulan and triwulan:
         for q, v in sorted(triwulan.items()):
             months = [bulan.get(m) for m in range(3 * q - 2, 3 * q + 1)]
-            if None in months or sum(m or 0 for m in months) == v:
-                continue
             jumlah = sum(m or 0 for m in months)
+            if None in months or jumlah == v:
+                continue
             yield Diagnostic.make(
                 src.locate((*path, "realisasi_triwulan", str(q))),
                 "K018",
@@ -312,7 +312,7 @@ def _periode_anggaran(src: SourceMap, path: YamlPath, unit: Unit) -> Iterator[Di
 
 
 def _jumlah_anak(
-    src: object,
+    src: SourceMap,
     path: tuple[str | int, ...],
     own: int | None,
     children: list[tuple[int | None, object]],
@@ -321,8 +321,6 @@ def _jumlah_anak(
 ) -> Iterator[Diagnostic]:
     """K006 (pagu) or K017 (realisasi): a unit's own figure differs from the sum of its
     children's, where every child gives one."""
-
-    assert isinstance(src, SourceMap)
     given = [c for c, _unit in children if c is not None]
     if own is None or not given or len(given) != len(children):
         return
@@ -397,15 +395,13 @@ def _target_tahun(t: Tahun) -> dict[str, Nilai]:
 
 
 def _banding_pk(
-    src: object,
+    src: SourceMap,
     at: tuple[str | int, ...],
     row: BarisRencanaAksi,
     tahunan: Decimal,
     how: str,
     pk: dict[str, Nilai],
 ) -> Iterator[Diagnostic]:
-
-    assert isinstance(src, SourceMap)
     if row.indikator is None or row.indikator not in pk:
         return
     target = pk[row.indikator]
