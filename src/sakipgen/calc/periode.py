@@ -29,7 +29,11 @@ def tahunan(values: list[Nilai], sifat: str, places: int = 2) -> Nilai | None:
     if sifat in ("kumulatif", "akhir_periode"):
         return filled[-1]
     total = sum(numbers, Decimal(0))
-    value = total if sifat == "jumlah" else bulat(total / len(numbers), places)
-    return Nilai(
-        "angka", angka(value) + (satuan if satuan == "%" else ""), angka=value, satuan=satuan
-    )
+    return nilai_angka(total if sifat == "jumlah" else bulat(total / len(numbers), places), satuan)
+
+
+def nilai_angka(value: Decimal, satuan: str = "") -> Nilai:
+    """A computed realisasi as a written number: ``Decimal("48.43")`` with ``%`` is
+    ``48,43%``; another unit word stays in ``satuan``."""
+    teks = angka(value) + (satuan if satuan == "%" else "")
+    return Nilai("angka", teks, angka=value, satuan=satuan)

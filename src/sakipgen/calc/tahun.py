@@ -15,14 +15,13 @@ from sakipgen.calc.bulat import bulat, rata_rata
 from sakipgen.calc.capaian import CapaianError, hitung
 from sakipgen.calc.dari_tabel import KolomTidakAda, hitung_dari_tabel
 from sakipgen.calc.kategori import kategori, rentang_serapan
-from sakipgen.calc.periode import periode, tahunan
+from sakipgen.calc.periode import nilai_angka, periode, tahunan
 from sakipgen.diagnostics import Diagnostic, Location
 from sakipgen.format import angka
 from sakipgen.i18n import _
 from sakipgen.model.dinas import Profil
 from sakipgen.model.folder import Dinas, Tahun
 from sakipgen.model.hasil import HasilIndikator, HasilSasaran, HasilTahun
-from sakipgen.model.nilai import Nilai
 from sakipgen.model.renstra import Indikator, Sasaran
 from sakipgen.model.tahun import RealisasiIndikator, TargetIndikator
 
@@ -241,7 +240,7 @@ def _tanpa_target(
     profil: Profil,
 ) -> HasilIndikator | None:
     """The row of an indikator without a target this year whose realisasi is reported."""
-    if real is None or real.nilai is None or real.nilai.jenis == "kosong":
+    if real is None or not real.ada_nilai:
         return None
     return HasilIndikator(
         sasaran_id=sas.id,
@@ -260,11 +259,7 @@ def _dari_periode(
 ) -> RealisasiIndikator | None:
     """``real`` with its year's value made from its periods (by the indikator's
     ``sifat``) when no annual ``nilai`` is written."""
-    if (
-        real is None
-        or ind.sifat is None
-        or (real.nilai is not None and real.nilai.jenis != "kosong")
-    ):
+    if real is None or ind.sifat is None or real.ada_nilai:
         return real
     value = tahunan(periode(real), ind.sifat, places)
     return real if value is None else real.model_copy(update={"nilai": value})
@@ -275,9 +270,7 @@ def _dari_tabel(
 ) -> RealisasiIndikator | None:
     """``real`` with its realisasi taken from its supporting table (``dari_tabel``) when
     neither an annual ``nilai`` nor its periods give one."""
-    if real is None or real.dari_tabel is None or tahun is None:
-        return real
-    if real.nilai is not None and real.nilai.jenis != "kosong":
+    if real is None or real.dari_tabel is None or tahun is None or real.ada_nilai:
         return real
     berkas = tahun.tabel.get(real.dari_tabel.tabel)
     if berkas is None:
@@ -286,10 +279,8 @@ def _dari_tabel(
         found = hitung_dari_tabel(real.dari_tabel, berkas.model)
     except KolomTidakAda:
         return real
-    value = bulat(found.nilai, places)
-    satuan = "%" if real.dari_tabel.persen else ""
-    teks = angka(value) + satuan
-    return real.model_copy(update={"nilai": Nilai("angka", teks, angka=value, satuan=satuan)})
+    value = nilai_angka(bulat(found.nilai, places), "%" if real.dari_tabel.persen else "")
+    return real.model_copy(update={"nilai": value})
 
 
 def _indikator(

@@ -535,7 +535,7 @@ def realisasi_indikator_periode(dinas: Dinas) -> Iterator[Diagnostic]:
                 continue
             kunci = "bulanan" if r.bulanan else "triwulan"
             sifat = found[1].sifat
-            ditulis = r.nilai is not None and r.nilai.jenis != "kosong"
+            ditulis = r.ada_nilai
             if sifat is None:
                 if not ditulis:
                     yield Diagnostic.make(

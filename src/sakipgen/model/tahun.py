@@ -199,6 +199,11 @@ class RealisasiIndikator(Model):
     def _short(cls, value: Any) -> Any:
         return _shortcut("nilai")(value)
 
+    @property
+    def ada_nilai(self) -> bool:
+        """Whether an annual ``nilai`` is written (not absent, not "-")."""
+        return self.nilai is not None and self.nilai.jenis != "kosong"
+
     @model_validator(mode="after")
     def _ada_isi(self) -> RealisasiIndikator:
         # Realisasi per month or quarter makes the year when the indikator has a sifat

@@ -37,6 +37,7 @@ from jinja2.runtime import LoopContext, Macro, markup_join, str_join
 from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import Cycler, Joiner, Namespace
 
+from sakipgen import cache
 from sakipgen.i18n import _
 from sakipgen.model.nilai import Nilai
 from sakipgen.render.data import SKALAR, Data
@@ -422,8 +423,6 @@ class KodeBawaan(BytecodeCache):
     def get_bucket(self, environment: Any, name: str, filename: str | None, source: str) -> Bucket:
         bucket = Bucket(environment, "", self.get_source_checksum(source))
         if source == teks_bawaan(self.bawaan, name):
-            from sakipgen import cache
-
             bucket.key = cache.kunci(
                 _versi_sandbox(), name, hashlib.sha256(source.encode()).hexdigest()
             )
@@ -431,15 +430,11 @@ class KodeBawaan(BytecodeCache):
         return bucket
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        from sakipgen import cache
-
         data = cache.baca("templat", bucket.key) if bucket.key else None
         if data is not None:
             bucket.bytecode_from_string(data)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        from sakipgen import cache
-
         if bucket.key:
             cache.tulis("templat", bucket.key, bucket.bytecode_to_string())
 
