@@ -28,7 +28,11 @@ def empty_dict() -> dict[Any, Any]:
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # defer_build: the validators come from sakipgen.model.validator.siapkan, usually
+    # from the cache, instead of being built from the classes in every process
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True
+    )
 
 
 def as_list(value: Any) -> Any:
