@@ -39,12 +39,13 @@ LAPISAN: list[tuple[str, ...]] = [
     ("calc",),
     ("checks",),
     ("pipeline",),
+    ("impor",),
     ("render", "ekspor", "beda", "pdf", "inisialisasi"),
     ("laporan",),
     ("batch",),
     ("cli", "__main__"),
 ]
-KELUARAN = 6
+KELUARAN = 7
 """The output layer: its units read the bundle only."""
 TIDAK_UNTUK_KELUARAN = ("load", "calc", "checks")
 

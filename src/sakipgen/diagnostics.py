@@ -107,6 +107,12 @@ RULES: dict[str, Rule] = {
         Rule("H004", _W, "penanda tangan tidak diketahui"),
         # T: narrative text
         Rule("T001", _E, "isian angka di narasi tidak valid"),
+        # X: input workbooks (sakipgen import)
+        Rule("X001", _E, "buku kerja tidak dapat dibaca atau susunannya tidak dikenal"),
+        Rule("X002", _W, "sel berisi rumus; dibaca nilai terakhirnya"),
+        Rule("X003", _E, "sel digabung (merge) di lembar masukan"),
+        Rule("X004", _W, "sel dikosongkan; nilai di YAML tidak dihapus"),
+        Rule("X005", _W, "lembar, kolom atau sel diabaikan"),
     ]
 }
 

@@ -15,7 +15,18 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 # The language is chosen when aplikasi is imported, before the commands (and their
 # --help texts) are defined; importing a command module registers it on the app.
-from sakipgen.cli import build, check, diff, export, init, schema, show
+from sakipgen.cli import build, check, diff, export, impor, init, schema, show
 from sakipgen.cli.aplikasi import app, main
 
-__all__ = ["app", "build", "check", "diff", "export", "init", "main", "schema", "show"]
+__all__ = [
+    "app",
+    "build",
+    "check",
+    "diff",
+    "export",
+    "impor",
+    "init",
+    "main",
+    "schema",
+    "show",
+]

@@ -26,8 +26,12 @@ class ExportFormat(StrEnum):
         "xlsx adalah sel angka sungguhan (Excel menampilkannya dengan pemisah "
         "sesuai\n    bahasa komputer). CSV memakai kebiasaan Excel berbahasa "
         "Indonesia: UTF-8 dengan BOM,\n    pemisah ';' dan koma desimal.\n\n    "
+        "Dengan --for-input: buku kerja masukan (target, realisasi dan anggaran "
+        "semua tahun)\n    untuk diisi di Excel lalu dibaca kembali dengan "
+        "'sakipgen import'.\n\n    "
         "Contoh: sakipgen export examples/blora --year 2021\n\n    Contoh: "
-        "sakipgen export examples/blora --format csv --out tabel/"
+        "sakipgen export examples/blora --format csv --out tabel/\n\n    Contoh: "
+        "sakipgen export examples/blora --for-input --out masukan.xlsx"
     )
 )
 def export(
@@ -50,9 +54,27 @@ def export(
             ),
         ),
     ] = None,
+    for_input: Annotated[
+        bool,
+        typer.Option(
+            "--for-input",
+            help=_(
+                "Tulis buku kerja masukan untuk 'sakipgen import' (bawaan: DIR/build/masukan.xlsx)."
+            ),
+        ),
+    ] = False,
 ) -> None:
     from sakipgen import ekspor
     from sakipgen.teks import teks_layar
+
+    if for_input:
+        if format != ExportFormat.xlsx:
+            from sakipgen.errors import GalatPemakaian
+
+            raise GalatPemakaian(_("--for-input menulis buku kerja xlsx; lepaskan --format csv."))
+        bundel, year = bundel_tahun(dir, year)
+        typer.echo(ekspor.tulis_masukan(dir, bundel, out))
+        raise typer.Exit(EXIT_OK)
 
     bundel, year = bundel_tahun(dir, year, dokumen=True)
     tables, warnings = ekspor.semua_tabel(bundel, year)

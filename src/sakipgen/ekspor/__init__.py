@@ -61,9 +61,41 @@ __all__ = [
     "tanggal_data",
     "tulis_csv",
     "tulis_ekspor",
+    "tulis_masukan",
     "tulis_xlsx",
     "xlsx",
 ]
+
+
+def tulis_masukan(folder: Path, bundel: Bundel, out: Path | None) -> Path:
+    """Write the input workbook (``--for-input``) where ``--out`` says, default
+    ``DIR/build/masukan.xlsx``."""
+    import importlib.util
+
+    from sakipgen.ekspor.masukan import buku_masukan
+    from sakipgen.write import tulis_atomik
+
+    dinas = bundel.dinas
+    assert dinas is not None
+    if importlib.util.find_spec("xlsxwriter") is None:
+        raise GalatPemakaian(_("Paket XlsxWriter belum terpasang: pip install XlsxWriter."))
+    tujuan = out or folder / "build" / "masukan.xlsx"
+    if out is None:
+        alasan = tautan_di_jalur(folder, tujuan)
+        if alasan is not None:
+            raise GalatPemakaian(alasan)
+    elif tujuan.is_dir():
+        tujuan = tujuan / "masukan.xlsx"
+    tahun = max(dinas.tahun) if dinas.tahun else dinas.renstra.model.periode.akhir
+    try:
+        tulis_atomik(tujuan, buku_masukan(dinas, tanggal_data(dinas, tahun)))
+    except OSError as exc:
+        raise GalatPemakaian(
+            _("tidak dapat menulis ke '{out}': {pesan}").format(
+                out=tujuan, pesan=exc.strerror or exc
+            )
+        ) from None
+    return tujuan
 
 
 def tulis_ekspor(

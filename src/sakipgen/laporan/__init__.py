@@ -78,6 +78,15 @@ class Teks:
         )
         konsol().print(perubahan.sebagai_teks(changes, judul))
 
+    def impor(self, buku: str, changes: Sequence[Perubahan], berkas: Sequence[str]) -> None:
+        """``import``: the changes a workbook brings, then the files they are in."""
+        from sakipgen.laporan import perubahan
+        from sakipgen.teks import teks_layar
+
+        judul = _("antara working tree dan {buku}").format(buku=teks_layar(buku))
+        konsol().print(perubahan.sebagai_teks(changes, judul))
+        typer.echo(_("Berkas yang berubah: {berkas}").format(berkas=", ".join(berkas)))
+
 
 class Json:
     """For tools: one JSON document on stdout."""

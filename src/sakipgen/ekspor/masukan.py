@@ -1,0 +1,184 @@
+"""The input workbook (``sakipgen export --for-input``): targets, realisasi and anggaran of
+a dinas folder as sheets a planner fills in Excel, LibreOffice or WPS and gives back with
+``sakipgen import``.
+
+Each sheet is protected without a password so the key and the descriptions are not
+typed over by accident (Review > Unprotect Sheet lifts it); the value cells are
+unlocked. Rupiah cells accept whole numbers only; target and realisasi cells accept a
+number or a text such as ``-`` or ``19,37%`` (as the YAML does). The layout comes from
+:mod:`sakipgen.model.masukan`, the same rows the import reads back.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from datetime import date, datetime
+from decimal import Decimal
+
+from sakipgen.ekspor.berkas_xlsx import HURUF_PER_SATUAN, LEBAR_TEKS_MAKS, _angka_xlsx, _bahasa
+from sakipgen.format import tempat_desimal
+from sakipgen.i18n import _
+from sakipgen.model.folder import Dinas
+from sakipgen.model.masukan import KUNCI, PETUNJUK, Lembar, lembar_masukan
+
+VERSI_BUKU = "sakipgen-masukan-1"
+"""Written in the Petunjuk sheet's A1 note and in the workbook's keywords; the import
+reads a workbook whose layout it knows."""
+
+
+def petunjuk() -> list[str]:
+    return [
+        _("Buku kerja masukan sakipgen"),
+        "",
+        _(
+            "Isi atau ubah angka di sel putih lembar Target, Realisasi dan Anggaran, "
+            "simpan, lalu jalankan:"
+        ),
+        "    sakipgen import FOLDER-DINAS BUKU.xlsx --dry-run   (lihat perubahannya)",
+        "    sakipgen import FOLDER-DINAS BUKU.xlsx             (tulis ke berkas YAML)",
+        "",
+        _(
+            "Kolom Kunci dan kolom keterangan (abu-abu) dikunci agar tidak tertimpa; "
+            "jangan mengubah\nkunci atau judul kolom. Baris boleh diurutkan ulang; "
+            "baris kosong diabaikan."
+        ),
+        _(
+            "Target dan realisasi: angka (43,30 atau 6.825), atau teks seperti di YAML: "
+            '"-" untuk tidak ada,\n"19,37%", "WTP". Pagu dan realisasi anggaran: '
+            "rupiah utuh tanpa sen."
+        ),
+        _(
+            'Sel yang dikosongkan tidak menghapus nilai di YAML; tulis "-" bila '
+            "nilainya memang tidak ada."
+        ),
+        _(
+            "Rumus dibaca dari nilai terakhir yang dihitung Excel (dengan peringatan); "
+            "simpan buku kerja\nsetelah menghitung ulang."
+        ),
+        _(
+            "Kegiatan dan sub kegiatan tanpa id diberi nomor menurut urutannya di "
+            "anggaran.yaml;\nekspor ulang buku kerja setelah urutan di YAML diubah."
+        ),
+    ]
+
+
+def buku_masukan(dinas: Dinas, tanggal: date) -> bytes:
+    import importlib
+
+    xlsxwriter = importlib.import_module("xlsxwriter")  # imported only when exporting
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_numbers": False})
+    ident = dinas.identitas.model
+    stamp = datetime(tanggal.year, tanggal.month, tanggal.day)
+    wb.set_properties(
+        {
+            "title": _("Masukan {dinas}").format(dinas=dinas.nama),
+            "author": f"{dinas.nama} {ident.pemda}",
+            "keywords": VERSI_BUKU,
+            "created": stamp,
+        }
+    )
+    base = {"valign": "top", "font_name": "Arial", "font_size": 10}
+    head = wb.add_format(
+        {**base, "bold": True, "text_wrap": True, "bg_color": "#D9E1F2", "border": 1}
+    )
+    info = wb.add_format({**base, "text_wrap": True, "bg_color": "#EDEDED", "locked": True})
+    kosong = wb.add_format({**base, "bg_color": "#BFBFBF", "locked": True})
+    isi_teks = wb.add_format({**base, "locked": False})
+    isi_angka: dict[int, object] = {}
+
+    def angka(places: int) -> object:
+        if places not in isi_angka:
+            pola = "#,##0" + ("." + "0" * places if places else "")
+            isi_angka[places] = wb.add_format({**base, "locked": False, "num_format": pola})
+        return isi_angka[places]
+
+    ws = wb.add_worksheet(PETUNJUK)
+    ws.set_column(0, 0, 110)
+    for r, line in enumerate(petunjuk()):
+        ws.write_string(r, 0, line, wb.add_format({**base, "bold": r == 0, "text_wrap": True}))
+
+    for lembar in lembar_masukan(dinas):
+        _lembar(wb, lembar, head, info, kosong, isi_teks, angka)
+    wb.close()
+    return _bahasa(buf.getvalue(), "id-ID")
+
+
+def _lembar(
+    wb: object,
+    lembar: Lembar,
+    head: object,
+    info: object,
+    kosong: object,
+    isi_teks: object,
+    angka: object,
+) -> None:
+    ws = wb.add_worksheet(lembar.nama)  # type: ignore[attr-defined]
+    judul = (KUNCI, *lembar.kolom_info, *lembar.kolom_sel)
+    widths = [len(j) + 2 for j in judul]
+    for c, j in enumerate(judul):
+        ws.write_string(0, c, j, head)
+    n_info = 1 + len(lembar.kolom_info)
+    for r, baris in enumerate(lembar.baris, 1):
+        for c, value in enumerate((baris.kunci, *baris.info)):
+            text = "" if value is None else str(value)
+            ws.write_string(r, c, text, info)
+            widths[c] = max(widths[c], min(len(text), 60))
+        for c, sel in enumerate(baris.sel, n_info):
+            if sel is None:
+                ws.write_blank(r, c, None, kosong)
+                continue
+            v = sel.nilai
+            if v is None:
+                ws.write_blank(
+                    r,
+                    c,
+                    None,
+                    angka(0) if sel.jenis == "rupiah" else isi_teks,  # type: ignore[operator]
+                )
+            elif isinstance(v, Decimal):
+                places = tempat_desimal(v)
+                ws.write_number(r, c, _angka_xlsx(v), angka(places))  # type: ignore[operator]
+                widths[c] = max(widths[c], len(f"{v:,.{places}f}") + 2)
+            else:
+                ws.write_string(r, c, v, isi_teks)
+                widths[c] = max(widths[c], len(v) + 2)
+        last = len(lembar.baris)
+    for c, w in enumerate(widths):
+        width = min(math.ceil(w / HURUF_PER_SATUAN) + 2, LEBAR_TEKS_MAKS) if c < n_info else w
+        ws.set_column(c, c, max(width, 8))
+    if lembar.baris:
+        last = len(lembar.baris)
+        for c in range(n_info, len(judul)):
+            jenis = {s.jenis for b in lembar.baris for s in b.sel[c - n_info : c - n_info + 1] if s}
+            if jenis == {"rupiah"}:
+                ws.data_validation(
+                    1,
+                    c,
+                    last,
+                    c,
+                    {
+                        "validate": "integer",
+                        "criteria": ">=",
+                        "value": 0,
+                        "error_title": _("Rupiah utuh"),
+                        "error_message": _("Tulis rupiah utuh tanpa sen, misalnya 1727182400."),
+                    },
+                )
+            else:
+                ws.data_validation(
+                    1,
+                    c,
+                    last,
+                    c,
+                    {
+                        "validate": "any",
+                        "input_title": _("Angka atau teks"),
+                        "input_message": _('Angka (43,30), atau "-" bila tidak ada.'),
+                    },
+                )
+    ws.freeze_panes(1, n_info)
+    ws.protect("", {"format_columns": True, "format_rows": True, "autofilter": True})
+    if lembar.baris:
+        ws.autofilter(0, 0, len(lembar.baris), len(judul) - 1)

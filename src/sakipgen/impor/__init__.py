@@ -1,0 +1,165 @@
+"""``sakipgen import``: values from an input workbook back into a dinas's YAML files.
+
+The workbook is read (:mod:`sakipgen.impor.buku`), every cell is compared with the value
+it came from (:mod:`sakipgen.model.masukan`), and only the values that differ are set
+in the YAML text (:mod:`sakipgen.impor.sunting`), keeping every other byte.  The
+changed folder is then loaded and checked in a private copy: if the workbook brings any
+error (a problem of the data, or of the workbook itself), nothing is written.  Files
+are written together: each is first written beside its target, then all are renamed
+into place; should a rename fail, the files already replaced get their old text back.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from sakipgen.diagnostics import Diagnostic, Location, Severity
+from sakipgen.impor.buku import Buku, baca_buku
+from sakipgen.impor.sunting import GalatSunting, Ubah, terapkan
+from sakipgen.model.masukan import NilaiSel, lembar_masukan
+from sakipgen.pipeline import Bundel, siapkan
+
+__all__ = ["Rencana", "rencanakan", "tulis_rencana"]
+
+
+@dataclass
+class Rencana:
+    """What an import would change."""
+
+    berkas: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """File (relative, POSIX) → (old text, new text), only files that change."""
+    sel: list[tuple[str, NilaiSel, NilaiSel]] = field(default_factory=list)
+    """Each changed cell: where, old value, new value."""
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    sesudah: Bundel | None = None
+
+    @property
+    def gagal(self) -> bool:
+        return any(d.severity == Severity.ERROR for d in self.diagnostics)
+
+
+def _sama(lama: NilaiSel, baru: NilaiSel) -> bool:
+    if isinstance(lama, Decimal) and isinstance(baru, Decimal):
+        return lama == baru
+    if isinstance(lama, str) and isinstance(baru, str):
+        return lama.strip() == baru.strip()
+    return lama is None and baru is None
+
+
+def rencanakan(folder: Path, sebelum: Bundel, path: Path) -> Rencana:
+    """The changes ``path`` brings to ``folder`` (loaded as ``sebelum``), checked."""
+    rencana = Rencana()
+    dinas = sebelum.dinas
+    assert dinas is not None
+    buku: Buku = baca_buku(path, lembar_masukan(dinas))
+    rencana.diagnostics.extend(buku.diagnostics)
+    per_berkas: dict[str, list[Ubah]] = {}
+    for tempat, sel, baru in buku.nilai:
+        if baru is None:
+            continue
+        if _sama(sel.nilai, baru):
+            continue
+        value: Decimal | int | str = baru
+        if sel.jenis == "rupiah" and isinstance(baru, Decimal):
+            value = int(baru)
+        per_berkas.setdefault(sel.berkas, []).append(Ubah(sel.dasar, sel.sub, value, sel.singkat))
+        rencana.sel.append((tempat, sel.nilai, baru))
+    if rencana.gagal:
+        return rencana
+    for rel, edits in per_berkas.items():
+        target = folder / rel
+        try:
+            lama = target.read_text(encoding="utf-8") if target.exists() else ""
+        except (OSError, UnicodeDecodeError) as exc:
+            rencana.diagnostics.append(Diagnostic.make(Location(str(target)), "F002", str(exc)))
+            continue
+        teks = lama
+        for edit in edits:
+            try:
+                teks = terapkan(teks, edit, rel)
+            except GalatSunting as exc:
+                rencana.diagnostics.append(
+                    Diagnostic.make(Location(str(target)), exc.code, exc.message)
+                )
+                break
+        if teks != lama:
+            rencana.berkas[rel] = (lama, teks)
+    if rencana.gagal or not rencana.berkas:
+        return rencana
+    rencana.sesudah = _periksa(folder, sebelum, rencana)
+    return rencana
+
+
+def _periksa(folder: Path, sebelum: Bundel, rencana: Rencana) -> Bundel:
+    """Load and check the folder as it would be, in a private copy; an error the folder
+    did not have before is the import's, reported at the real file's line."""
+    with tempfile.TemporaryDirectory(prefix="sakipgen-impor-") as tmp:
+        salinan = Path(tmp) / folder.resolve().name
+        shutil.copytree(
+            folder,
+            salinan,
+            symlinks=True,
+            ignore=shutil.ignore_patterns("build", ".git"),
+        )
+        for rel, (_lama, baru) in rencana.berkas.items():
+            (salinan / rel).parent.mkdir(parents=True, exist_ok=True)
+            (salinan / rel).write_text(baru, encoding="utf-8", newline="")
+        sesudah = siapkan(salinan)
+    before = {(d.code, d.message) for d in sebelum.diagnostics}
+    prefix = str(salinan)
+    for d in sesudah.diagnostics:
+        if d.severity != Severity.ERROR or (d.code, d.message) in before:
+            continue
+        where = d.location
+        file = where.file.replace(prefix, str(folder), 1)
+        rencana.diagnostics.append(
+            Diagnostic(
+                Location(file, where.line, where.column, where.yaml_path),
+                d.code,
+                d.message.replace(prefix, str(folder)),
+                d.severity,
+            )
+        )
+    return sesudah
+
+
+def tulis_rencana(folder: Path, rencana: Rencana) -> list[Path]:
+    """Write every changed file, all or none (see the module's note)."""
+    from sakipgen.write import tautan_di_jalur
+
+    staged: list[tuple[Path, Path, str]] = []
+    try:
+        for rel, (lama, baru) in rencana.berkas.items():
+            target = folder / rel
+            alasan = tautan_di_jalur(folder, target)
+            if alasan is not None:
+                raise OSError(alasan)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            with open(fd, "w", encoding="utf-8", newline="") as fh:
+                fh.write(baru)
+            staged.append((Path(tmp), target, lama))
+        done: list[tuple[Path, str, bool]] = []
+        try:
+            for tmp_path, target, lama in staged:
+                existed = target.exists()
+                tmp_path.replace(target)
+                done.append((target, lama, existed))
+        except OSError:
+            for target, lama, existed in reversed(done):
+                with contextlib.suppress(OSError):
+                    if existed:
+                        target.write_text(lama, encoding="utf-8", newline="")
+                    else:
+                        target.unlink()
+            raise
+    finally:
+        for tmp_path, _target, _lama in staged:
+            with contextlib.suppress(OSError):
+                tmp_path.unlink()
+    return [folder / rel for rel in rencana.berkas]

@@ -1,0 +1,260 @@
+"""Changing values in a YAML file's text without touching anything else.
+
+``sakipgen import`` must keep every comment, key order, quoting style and line of a
+dinas's YAML files, so a value is changed by splicing the file's text at the position
+the YAML parser reports for it: the scalar's characters are replaced and nothing else
+moves.  A value that is not there yet is added as one new line at the end of its
+mapping, indented like its siblings (``IK1.3: 55``), or as one more entry of a flow
+mapping (``{2020: 32, 2021: 32, 2022: 35}``).  A short form (``IK1.2: 13244``, which
+means ``{nilai: 13244}``) that has to hold a second field becomes a flow mapping on
+its own line: ``IK1.2: {nilai: 13244, bulanan: {3: 10}}``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sakipgen.errors import TemuanData
+from sakipgen.i18n import _
+from sakipgen.model.sumber import YamlPath, path_text
+
+
+class GalatSunting(TemuanData):
+    """A value cannot be placed into the file's text (an unexpected structure): X001."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("X001", message)
+
+
+@dataclass(frozen=True)
+class Ubah:
+    """One value to set.
+
+    ``dasar`` is the entry that holds it (``("indikator", "IK1.1")``); ``singkat`` names
+    the field an entry's short form stands for (``nilai`` when ``IK1.1: 43.3`` means
+    ``{nilai: 43.3}``), None when the entry has no short form; ``sub`` is the path of
+    the value inside the entry (``("bulanan", 3)``; empty when the entry is the value).
+    """
+
+    dasar: YamlPath
+    sub: YamlPath
+    baru: Decimal | int | str
+    singkat: str | None = None
+
+
+_PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9 ._/()%-]*$")
+_KHUSUS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "nan", "inf"}
+
+
+def teks_skalar(value: Decimal | int | str) -> str:
+    """The YAML text of a value: numbers as plain digits (``43.3``, ``1727182400``),
+    text plain where YAML reads it back as the same text, else double-quoted."""
+    if isinstance(value, bool):
+        raise TypeError(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, Decimal):
+        text = format(value, "f")
+        return text
+    stripped = value.strip()
+    if (
+        stripped == value
+        and _PLAIN.match(value)
+        and value.lower() not in _KHUSUS
+        and not value.endswith((" ", ":"))
+    ):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def teks_kunci(part: str | int) -> str:
+    if isinstance(part, int):
+        return str(part)
+    if re.fullmatch(r"[A-Za-z][A-Za-z0-9._-]*", part) and part.lower() not in _KHUSUS:
+        return part
+    return json.dumps(part, ensure_ascii=False)
+
+
+def _flow(sub: YamlPath, baru: Decimal | int | str) -> str:
+    """``{a: {b: v}}`` for the path ``(a, b)``; the value alone for an empty path."""
+    text = teks_skalar(baru)
+    for part in reversed(sub):
+        text = "{" + f"{teks_kunci(part)}: {text}" + "}"
+    return text
+
+
+class _Teks:
+    """A file's text with the offsets of its lines (the parser reports line/column)."""
+
+    def __init__(self, teks: str) -> None:
+        self.teks = teks
+        self.awal = [0]
+        for m in re.finditer("\n", teks):
+            self.awal.append(m.end())
+
+    def offset(self, mark: Any) -> int:
+        line = mark.line
+        if line >= len(self.awal):
+            return len(self.teks)
+        return int(self.awal[line] + mark.column)
+
+
+def _compose(teks: str) -> Any:
+    from sakipgen.load.yaml_reader import _yaml
+
+    return _yaml().compose(teks)
+
+
+def _jenis(node: Any) -> str:
+    return type(node).__name__
+
+
+def _cari(mapping: Any, part: str | int) -> Any | None:
+    for key, value in mapping.value:
+        if _jenis(key) == "ScalarNode" and key.value == str(part):
+            return value
+    return None
+
+
+def terapkan(teks: str, ubah: Ubah, berkas: str) -> str:
+    """The text with one value set."""
+    root = _compose(teks) if teks.strip() else None
+    if root is None:
+        return _baris_baru(teks, "", _isi_baru(ubah.dasar, ubah))
+    node = root
+    walked: list[str | int] = []
+    for i, part in enumerate(ubah.dasar):
+        nxt = _langkah(node, part, ubah, berkas, walked)
+        if nxt is None:
+            return _tambah(teks, node, part, _nilai_baru((), ubah), berkas, ubah.dasar[i + 1 :])
+        node = nxt
+        walked.append(part)
+    if _jenis(node) == "ScalarNode":
+        if not ubah.sub:
+            return _ganti(teks, node, teks_skalar(ubah.baru))
+        if ubah.singkat is not None and ubah.sub == (ubah.singkat,):
+            return _ganti(teks, node, teks_skalar(ubah.baru))
+        if ubah.singkat is not None:
+            t = _Teks(teks)
+            lama = teks[t.offset(node.start_mark) : t.offset(node.end_mark)]
+            baru = (
+                "{" + f"{teks_kunci(ubah.singkat)}: {lama}, "
+                f"{teks_kunci(ubah.sub[0])}: {_flow(ubah.sub[1:], ubah.baru)}" + "}"
+            )
+            return _ganti(teks, node, baru)
+        raise GalatSunting(_salah(berkas, ubah.dasar))
+    for i, part in enumerate(ubah.sub):
+        nxt = _langkah(node, part, ubah, berkas, walked)
+        if nxt is None:
+            return _tambah(teks, node, part, _flow(ubah.sub[i + 1 :], ubah.baru), berkas)
+        node = nxt
+        walked.append(part)
+    if _jenis(node) != "ScalarNode":
+        raise GalatSunting(_salah(berkas, tuple(walked)))
+    return _ganti(teks, node, teks_skalar(ubah.baru))
+
+
+def _nilai_baru(rest: YamlPath, ubah: Ubah) -> str:
+    """The text of a new entry's value: the short form where it is one."""
+    inner = (
+        teks_skalar(ubah.baru)
+        if ubah.singkat is not None and ubah.sub == (ubah.singkat,)
+        else _flow(ubah.sub, ubah.baru)
+    )
+    return _bungkus(rest, inner)
+
+
+def _isi_baru(dasar: YamlPath, ubah: Ubah) -> str:
+    """A whole new file's text holding one value, its keys nested as blocks."""
+    if not dasar:
+        raise GalatSunting(_("nilai tanpa kunci"))
+    lines = [" " * (2 * depth) + f"{teks_kunci(key)}:" for depth, key in enumerate(dasar)]
+    lines[-1] += f" {_nilai_baru((), ubah)}"
+    return "\n".join(lines)
+
+
+def _salah(berkas: str, jalur: YamlPath) -> str:
+    return _("{berkas}: {jalur} bukan nilai tunggal yang dapat diganti dari buku kerja").format(
+        berkas=berkas, jalur=path_text(jalur) or "(akar)"
+    )
+
+
+def _langkah(node: Any, part: str | int, ubah: Ubah, berkas: str, walked: list[Any]) -> Any:
+    kind = _jenis(node)
+    if kind == "MappingNode":
+        return _cari(node, part)
+    if kind == "SequenceNode" and isinstance(part, int) and 0 <= part < len(node.value):
+        return node.value[part]
+    raise GalatSunting(_salah(berkas, (*walked, part)))
+
+
+def _ganti(teks: str, node: Any, baru: str) -> str:
+    t = _Teks(teks)
+    return teks[: t.offset(node.start_mark)] + baru + teks[t.offset(node.end_mark) :]
+
+
+def _sebelum(mapping: Any, part: str | int) -> int | None:
+    """Where a numbered key (a year, a month) goes among numbered siblings: the index of
+    the first sibling after it, so ``{2019: …}`` lands before ``2020``; None at the end."""
+    keys = [k.value for k, _v in mapping.value]
+    if not str(part).isdigit() or not all(str(k).isdigit() for k in keys):
+        return None
+    return next((i for i, k in enumerate(keys) if int(k) > int(str(part))), None)
+
+
+def _tambah(
+    teks: str, mapping: Any, part: str | int, nilai: str, berkas: str, rest: YamlPath = ()
+) -> str:
+    """``part: nilai`` added to a mapping: at its end, or among numbered keys in order.
+    In a block mapping, the keys of ``rest`` (an entry not there yet) nest as blocks:
+    ``rkt:`` / ``  indikator:`` / ``    IK1.1: 32``."""
+    if _jenis(mapping) != "MappingNode":
+        raise GalatSunting(_salah(berkas, (part,)))
+    t = _Teks(teks)
+    at = _sebelum(mapping, part)
+    if mapping.flow_style:
+        entry = f"{teks_kunci(part)}: {_bungkus(rest, nilai)}"
+        if at is not None:
+            pos = t.offset(mapping.value[at][0].start_mark)
+            return teks[:pos] + entry + ", " + teks[pos:]
+        end = t.offset(mapping.end_mark)
+        close = teks.rfind("}", 0, end)
+        if close < 0:
+            raise GalatSunting(_salah(berkas, (part,)))
+        before = teks[:close].rstrip()
+        sep = "" if before.endswith("{") else ", "
+        return before + sep + entry + teks[close:]
+    if not mapping.value:
+        raise GalatSunting(_salah(berkas, (part,)))
+    indent = mapping.value[0][0].start_mark.column
+    lines = [f"{teks_kunci(part)}:"]
+    for depth, key in enumerate(rest, 1):
+        lines.append(" " * (2 * depth) + f"{teks_kunci(key)}:")
+    lines[-1] += f" {nilai}"
+    entry = ("\n" + " " * indent).join(lines)
+    if at is not None:
+        pos = t.offset(mapping.value[at][0].start_mark) - indent
+        return _baris_baru(teks[:pos], " " * indent, entry) + teks[pos:]
+    last = mapping.value[-1][1]
+    pos = t.offset(last.end_mark)
+    if not (pos == 0 or teks[pos - 1] == "\n"):
+        nl = teks.find("\n", pos)
+        pos = len(teks) if nl < 0 else nl + 1
+    return _baris_baru(teks[:pos], " " * indent, entry) + teks[pos:]
+
+
+def _bungkus(rest: YamlPath, nilai: str) -> str:
+    for part in reversed(rest):
+        nilai = "{" + f"{teks_kunci(part)}: {nilai}" + "}"
+    return nilai
+
+
+def _baris_baru(before: str, indent: str, entry: str) -> str:
+    newline = "\r\n" if "\r\n" in before else "\n"
+    if before and not before.endswith("\n"):
+        before += newline
+    return before + indent + entry + newline

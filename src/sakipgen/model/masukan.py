@@ -1,0 +1,259 @@
+"""The input workbook's layout: which cell of ``sakipgen export --for-input`` holds which
+value of which YAML file.  The export that writes the workbook and ``sakipgen import``
+that reads it back both take their rows from :func:`lembar_masukan`, so a cell always
+goes back to the value it came from.
+
+Every row starts with a key (``IK1.1``, ``2021/IK1.1``, ``2021/P01/2``) that names the
+entry in the dinas's own ids; kegiatan and sub kegiatan without an id are numbered by
+their place in ``anggaran.yaml`` (``2021/P01/2/1``: the first sub kegiatan of the second
+kegiatan of P01).  Columns after it are read-only (uraian, satuan) or editable values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Literal
+
+from sakipgen.model.anggaran import Program
+from sakipgen.model.folder import Dinas, Tahun
+from sakipgen.model.nilai import Nilai
+from sakipgen.model.sumber import YamlPath
+
+TARGET = "Target"
+REALISASI = "Realisasi"
+ANGGARAN = "Anggaran"
+PETUNJUK = "Petunjuk"
+KUNCI = "Kunci"
+
+JenisSel = Literal["nilai", "rupiah"]
+NilaiSel = Decimal | str | None
+
+
+@dataclass(frozen=True)
+class Sel:
+    """An editable cell: the value it holds and where that value lives."""
+
+    berkas: str
+    """The YAML file, relative to the dinas folder, POSIX (``2021/realisasi.yaml``)."""
+    dasar: YamlPath
+    sub: YamlPath
+    singkat: str | None
+    nilai: NilaiSel
+    jenis: JenisSel
+
+
+@dataclass(frozen=True)
+class Baris:
+    kunci: str
+    info: tuple[object, ...]
+    sel: tuple[Sel | None, ...]
+    """One per editable column; None where the row has no such value (a kegiatan's
+    realisasi per bulan …): the cell is locked and grey."""
+
+
+@dataclass(frozen=True)
+class Lembar:
+    nama: str
+    kolom_info: tuple[str, ...]
+    kolom_sel: tuple[str, ...]
+    baris: tuple[Baris, ...]
+
+
+def nilai_sel(v: Nilai | None) -> NilaiSel:
+    """A target or realisasi as the cell shows it: a plain number as a number, anything
+    else (``-``, ``19,37%``, ``WTP``, ``80-90``) as its text."""
+    if v is None:
+        return None
+    if v.jenis == "angka" and v.angka is not None and not v.satuan:
+        return v.angka
+    return v.teks
+
+
+def _berkas(dinas: Dinas, path: Path | str) -> str:
+    return Path(path).relative_to(dinas.folder).as_posix()
+
+
+def _nama_berkas(tahun: Tahun, jenis: str) -> str:
+    """``<tahun>/<jenis>.yaml`` (or the ``.yml`` the dinas wrote)."""
+    berkas = getattr(tahun, jenis.replace("-", "_"))
+    name = Path(berkas.source.file).name if berkas is not None else f"{jenis}.yaml"
+    return f"{tahun.folder.name}/{name}"
+
+
+def _indikator(dinas: Dinas) -> list[tuple[int, int, str, str, str, str]]:
+    """Every Renstra indikator: sasaran index, indikator index, sasaran id, id, uraian,
+    satuan."""
+    return [
+        (i, j, s.id, ind.id, ind.uraian, ind.satuan)
+        for i, s in enumerate(dinas.renstra.model.sasaran)
+        for j, ind in enumerate(s.indikator)
+    ]
+
+
+_DOKUMEN = (("rkt", "RKT"), ("pk", "PK"), ("pk_perubahan", "PK Perubahan"))
+
+
+def lembar_target(dinas: Dinas) -> Lembar:
+    renstra = dinas.renstra.model
+    renstra_file = Path(dinas.renstra.source.file).name
+    years = list(range(renstra.periode.mulai, renstra.periode.akhir + 1))
+    dokumen: list[tuple[int, str, str]] = []
+    for y, tahun in sorted(dinas.tahun.items()):
+        for key, label in _DOKUMEN:
+            ada = tahun.target is not None and getattr(tahun.target.model, key) is not None
+            if key != "pk_perubahan" or ada:
+                dokumen.append((y, key, label))
+    kolom = (
+        *(f"Renstra {y}" for y in years),
+        "Target akhir",
+        *(f"{label} {y}" for y, _k, label in dokumen),
+    )
+    rows: list[Baris] = []
+    for i, j, sid, iid, uraian, satuan in _indikator(dinas):
+        ind = renstra.sasaran[i].indikator[j]
+        dasar = ("sasaran", i, "indikator", j)
+        cells: list[Sel | None] = [
+            Sel(
+                renstra_file, (*dasar, "target", y), (), None, nilai_sel(ind.target.get(y)), "nilai"
+            )
+            for y in years
+        ]
+        cells.append(
+            Sel(
+                renstra_file,
+                (*dasar, "target_akhir"),
+                (),
+                None,
+                nilai_sel(ind.target_akhir),
+                "nilai",
+            )
+        )
+        for y, key, _label in dokumen:
+            tahun = dinas.tahun[y]
+            doc = getattr(tahun.target.model, key) if tahun.target is not None else None
+            target = doc.indikator.get(iid) if doc is not None else None
+            cells.append(
+                Sel(
+                    _nama_berkas(tahun, "target"),
+                    (key, "indikator", iid),
+                    ("target",),
+                    "target",
+                    nilai_sel(target.target) if target is not None else None,
+                    "nilai",
+                )
+            )
+        rows.append(Baris(iid, (sid, iid, uraian, satuan), tuple(cells)))
+    return Lembar(TARGET, ("Sasaran", "Indikator", "Uraian", "Satuan"), kolom, tuple(rows))
+
+
+def lembar_realisasi(dinas: Dinas) -> Lembar:
+    kolom = (
+        "Realisasi",
+        *(f"Bulan {m}" for m in range(1, 13)),
+        *(f"Triwulan {q}" for q in range(1, 5)),
+    )
+    rows: list[Baris] = []
+    for y, tahun in sorted(dinas.tahun.items()):
+        berkas = _nama_berkas(tahun, "realisasi")
+        model = tahun.realisasi.model.indikator if tahun.realisasi is not None else {}
+        for _i, _j, _sid, iid, uraian, satuan in _indikator(dinas):
+            real = model.get(iid)
+            dasar = ("indikator", iid)
+            cells = [
+                Sel(
+                    berkas,
+                    dasar,
+                    ("nilai",),
+                    "nilai",
+                    nilai_sel(real.nilai if real else None),
+                    "nilai",
+                )
+            ]
+            cells += [
+                Sel(
+                    berkas,
+                    dasar,
+                    ("bulanan", m),
+                    "nilai",
+                    nilai_sel(real.bulanan.get(m) if real else None),
+                    "nilai",
+                )
+                for m in range(1, 13)
+            ]
+            cells += [
+                Sel(
+                    berkas,
+                    dasar,
+                    ("triwulan", q),
+                    "nilai",
+                    nilai_sel(real.triwulan.get(q) if real else None),
+                    "nilai",
+                )
+                for q in range(1, 5)
+            ]
+            rows.append(Baris(f"{y}/{iid}", (y, iid, uraian, satuan), tuple(cells)))
+    return Lembar(REALISASI, ("Tahun", "Indikator", "Uraian", "Satuan"), kolom, tuple(rows))
+
+
+def _rupiah(v: int | None) -> NilaiSel:
+    return Decimal(v) if v is not None else None
+
+
+def _tanda(unit: Program | object, posisi: int) -> str:
+    """An entry's part of the key: its id, else its kode, else its place (1-based)."""
+    ident = getattr(unit, "id", None) or getattr(unit, "kode", None)
+    return str(ident) if ident and "/" not in str(ident) else str(posisi)
+
+
+def _baris_anggaran(
+    y: int, berkas: str, kunci: str, tingkat: str, unit: object, dasar: YamlPath
+) -> Baris:
+    return Baris(
+        kunci,
+        (y, tingkat, getattr(unit, "kode", None) or "", getattr(unit, "uraian", "")),
+        tuple(
+            Sel(berkas, dasar, (field,), None, _rupiah(getattr(unit, field, None)), "rupiah")
+            for field in ("pagu", "realisasi")
+        ),
+    )
+
+
+def lembar_anggaran(dinas: Dinas) -> Lembar:
+    rows: list[Baris] = []
+    for y, tahun in sorted(dinas.tahun.items()):
+        if tahun.anggaran is None:
+            continue
+        berkas = _nama_berkas(tahun, "anggaran")
+
+        for p, program in enumerate(tahun.anggaran.model.program):
+            pk = f"{y}/{_tanda(program, p + 1)}"
+            rows.append(_baris_anggaran(y, berkas, pk, "program", program, ("program", p)))
+            for k, kegiatan in enumerate(program.kegiatan):
+                kk = f"{pk}/{_tanda(kegiatan, k + 1)}"
+                rows.append(
+                    _baris_anggaran(
+                        y, berkas, kk, "kegiatan", kegiatan, ("program", p, "kegiatan", k)
+                    )
+                )
+                for s, sub in enumerate(kegiatan.sub_kegiatan):
+                    rows.append(
+                        _baris_anggaran(
+                            y,
+                            berkas,
+                            f"{kk}/{_tanda(sub, s + 1)}",
+                            "sub kegiatan",
+                            sub,
+                            ("program", p, "kegiatan", k, "sub_kegiatan", s),
+                        )
+                    )
+    return Lembar(
+        ANGGARAN, ("Tahun", "Tingkat", "Kode", "Uraian"), ("Pagu", "Realisasi"), tuple(rows)
+    )
+
+
+def lembar_masukan(dinas: Dinas) -> Sequence[Lembar]:
+    """The sheets of the input workbook, in order (the Petunjuk sheet is text only)."""
+    return (lembar_target(dinas), lembar_realisasi(dinas), lembar_anggaran(dinas))

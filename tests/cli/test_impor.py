@@ -1,0 +1,260 @@
+"""`sakipgen export --for-input` and `sakipgen import`: the Excel round trip.
+
+Every expected value here is read off the example's YAML by hand (2021/realisasi.yaml:
+IK1.2 13244, IK2.1 2645059, IK2.2 86.70; 2021/anggaran.yaml: P05 pagu 10.000.000,
+realisasi 10.000.000; renstra.yaml IK1.1 target {2020: 32, 2021: 32}).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
+from typer.testing import CliRunner
+
+from sakipgen.cli import app
+from tests.conftest import CONTOH, salin
+
+YAML = ("*.yaml", "*/*.yaml", "*/*/*.yaml")
+
+
+def jalankan(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def isi(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for g in YAML for p in folder.glob(g)}
+
+
+def ekspor(folder: Path, tmp_path: Path) -> Path:
+    out = tmp_path / "masukan.xlsx"
+    code, _stdout, stderr = jalankan("export", str(folder), "--for-input", "--out", str(out))
+    assert code == 0, stderr
+    return out
+
+
+def baris(ws: Worksheet, kunci: str) -> int:
+    return next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == kunci)
+
+
+def kolom(ws: Worksheet, judul: str) -> int:
+    return next(c.column for c in ws[1] if c.value == judul)
+
+
+def ubah(path: Path, lembar: str, kunci: str, judul: str, nilai: object) -> None:
+    wb = load_workbook(path)
+    ws = wb[lembar]
+    ws.cell(baris(ws, kunci), kolom(ws, judul)).value = nilai
+    wb.save(path)
+
+
+def beda_baris(lama: bytes, baru: bytes) -> list[tuple[str, str]]:
+    a, b = lama.decode().splitlines(), baru.decode().splitlines()
+    assert len(a) == len(b)
+    return [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+
+
+@pytest.mark.parametrize("contoh", CONTOH)
+def test_export_then_import_changes_no_byte(tmp_path: Path, contoh: str) -> None:
+    folder = salin(tmp_path, contoh)
+    before = isi(folder)
+    code, _out, err = jalankan("import", str(folder), str(ekspor(folder, tmp_path)))
+    assert code == 0, err
+    assert "Tidak ada nilai yang berubah" in err
+    assert isi(folder) == before
+
+
+def test_an_edited_cell_changes_exactly_that_value(tmp_path: Path) -> None:
+    folder = salin(tmp_path)
+    before = isi(folder)
+    book = ekspor(folder, tmp_path)
+    ubah(book, "Realisasi", "2021/IK1.2", "Realisasi", 13250)
+    code, out, err = jalankan("import", str(folder), str(book))
+    assert code == 0, err
+    assert "13.244" in out and "13.250" in out  # the diff, in the form of sakipgen diff
+    after = isi(folder)
+    changed = [f for f in before if before[f] != after[f]]
+    assert changed == ["2021/realisasi.yaml"]
+    assert beda_baris(before[changed[0]], after[changed[0]]) == [
+        (
+            '  IK1.2: 13244        # tercetak "13.244 unit"',
+            '  IK1.2: 13250        # tercetak "13.244 unit"',
+        )
+    ]
+
+
+def test_new_values_go_where_a_planner_would_write_them(tmp_path: Path) -> None:
+    folder = salin(tmp_path)
+    book = ekspor(folder, tmp_path)
+    ubah(book, "Target", "IK1.1", "Renstra 2019", 31)  # into a flow mapping, in year order
+    ubah(book, "Target", "IK1.1", "RKT 2021", 32)  # a new block in 2021/target.yaml
+    ubah(book, "Realisasi", "2021/IK1.2", "Bulan 3", 3000)  # the short form grows a field
+    code, _out, err = jalankan("import", str(folder), str(book))
+    assert code == 0, err
+    renstra = (folder / "renstra.yaml").read_text()
+    assert "        target: {2019: 31, 2020: 32, 2021: 32}\n" in renstra
+    target = (folder / "2021/target.yaml").read_text()
+    assert target.endswith("    IK2.2: 70\nrkt:\n  indikator:\n    IK1.1: 32\n")
+    real = (folder / "2021/realisasi.yaml").read_text()
+    assert '  IK1.2: {nilai: 13244, bulanan: {3: 3000}}        # tercetak "13.244 unit"\n' in real
+    code, _out, _err = jalankan("check", str(folder))
+    assert code == 0
+
+
+def test_dry_run_writes_nothing(tmp_path: Path) -> None:
+    folder = salin(tmp_path)
+    before = isi(folder)
+    book = ekspor(folder, tmp_path)
+    ubah(book, "Anggaran", "2021/P05", "Realisasi", 9500000)
+    code, out, err = jalankan("import", str(folder), str(book), "--dry-run")
+    assert code == 0 and "10.000.000" in out and "9.500.000" in out
+    assert "--dry-run" in err
+    assert isi(folder) == before
+
+
+def _tulis(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    """A workbook made from scratch by XlsxWriter, as another tool would make it."""
+    import xlsxwriter
+
+    wb = xlsxwriter.Workbook(str(path))
+    tanggal = wb.add_format({"num_format": "dd/mm/yyyy"})
+    for name, rows in sheets.items():
+        ws = wb.add_worksheet(name)
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                if isinstance(value, tuple):  # (formula, cached value)
+                    ws.write_formula(r, c, value[0], None, value[1])
+                elif isinstance(value, datetime.date):  # typed 1.12, made a date by Excel
+                    ws.write_datetime(
+                        r, c, datetime.datetime(value.year, value.month, value.day), tanggal
+                    )
+                elif value is not None:
+                    ws.write(r, c, value)
+    wb.close()
+    return path
+
+
+def test_a_workbook_from_another_tool_with_text_numbers_and_a_formula(tmp_path: Path) -> None:
+    folder = salin(tmp_path)
+    book = _tulis(
+        tmp_path / "lain.xlsx",
+        {
+            # Columns in another order, only some of them; an empty row; text numbers.
+            "Realisasi": [
+                ["Realisasi", "Kunci"],
+                ["86,90%", "2021/IK2.2"],
+                [None, None],
+                [("=43.3+1", 44.3), "2021/IK1.1"],
+            ],
+            "Anggaran": [
+                ["Kunci", "Pagu", "Realisasi"],
+                ["2021/P05", "10.000.000", "Rp 9.500.000"],
+            ],
+            "Catatan": [["bebas"]],
+        },
+    )
+    code, _out, err = jalankan("import", str(folder), str(book))
+    assert code == 0, err
+    assert f"{book}:Realisasi!A4: X002" in err  # the formula, read by its cached value
+    assert f"{book}:Catatan: X005" in err
+    real = (folder / "2021/realisasi.yaml").read_text()
+    assert "  IK2.2: 86.90        # tercetak" in real
+    assert "    nilai: 44.3\n" in real
+    anggaran = (folder / "2021/anggaran.yaml").read_text()
+    assert "    pagu: 10000000\n" in anggaran and "    realisasi: 9500000\n" in anggaran
+
+
+def test_a_damaged_workbook_is_refused_whole_with_located_messages(tmp_path: Path) -> None:
+    folder = salin(tmp_path)
+    before = isi(folder)
+    book = _tulis(
+        tmp_path / "rusak.xlsx",
+        {
+            "Realisasi": [
+                ["Kunci", "Realisasi"],
+                ["2021/IK1.2", 13250],  # fine on its own
+                ["2021/IK9.9", 5],
+                ["2021/IK1.2", 13260],
+                ["2021/IK2.1", datetime.date(2021, 12, 1)],
+                [None, 7],
+            ],
+            "Anggaran": [["Kunci", "Pagu"], ["2021/P05", 100.5]],
+        },
+    )
+    code, _out, err = jalankan("import", str(folder), str(book))
+    assert code == 1
+    for expected in (
+        f"{book}:Realisasi!A3: R001",
+        f"{book}:Realisasi!A4: R002",
+        f"{book}:Realisasi!B5: N002",
+        f"{book}:Realisasi!A6: X001",
+        f"{book}:Anggaran!B2: N005",
+        "Tidak ada berkas yang ditulis",
+    ):
+        assert expected in err
+    assert isi(folder) == before
+
+
+def test_merged_cells_are_refused(tmp_path: Path) -> None:
+    folder = salin(tmp_path)
+    book = ekspor(folder, tmp_path)
+    wb = load_workbook(book)
+    ws = wb["Anggaran"]
+    ws.protection.sheet = False
+    ws.merge_cells("F2:F3")
+    wb.save(book)
+    code, _out, err = jalankan("import", str(folder), str(book))
+    assert code == 1 and f"{book}:Anggaran!F2: X003" in err
+
+
+def test_an_import_that_makes_the_data_wrong_writes_nothing(tmp_path: Path) -> None:
+    folder = salin(tmp_path)
+    before = isi(folder)
+    book = ekspor(folder, tmp_path)
+    # P05's pagu is Rp 10.000.000: a realisasi above it is K005, an error.
+    ubah(book, "Anggaran", "2021/P05", "Realisasi", 12000000)
+    code, _out, err = jalankan("import", str(folder), str(book))
+    assert code == 1
+    assert f"{folder}/2021/anggaran.yaml:" in err and "K005" in err
+    assert isi(folder) == before
+
+
+def test_an_emptied_cell_deletes_nothing(tmp_path: Path) -> None:
+    folder = salin(tmp_path)
+    before = isi(folder)
+    book = ekspor(folder, tmp_path)
+    ubah(book, "Realisasi", "2021/IK2.2", "Realisasi", None)
+    code, _out, err = jalankan("import", str(folder), str(book))
+    assert code == 0 and "X004" in err
+    assert isi(folder) == before
+
+
+def test_a_workbook_that_is_not_one(tmp_path: Path) -> None:
+    folder = salin(tmp_path)
+    bad = tmp_path / "bukan.xlsx"
+    bad.write_bytes(b"not a zip")
+    code, _out, err = jalankan("import", str(folder), str(bad))
+    assert code == 1 and f"{bad}: X001" in err
+
+
+def _semua_lembar(path: Path) -> Iterator[str]:
+    yield from load_workbook(path).sheetnames
+
+
+def test_the_input_workbook_protects_keys_and_leaves_values_open(tmp_path: Path) -> None:
+    folder = salin(tmp_path)
+    book = ekspor(folder, tmp_path)
+    assert list(_semua_lembar(book)) == ["Petunjuk", "Target", "Realisasi", "Anggaran"]
+    ws = load_workbook(book)["Anggaran"]
+    r = baris(ws, "2021/P02")
+    assert ws.protection.sheet
+    assert ws.cell(r, 1).protection.locked
+    assert not ws.cell(r, kolom(ws, "Pagu")).protection.locked
+    assert ws.cell(r, kolom(ws, "Pagu")).value == 556182400
+    assert ws.cell(r, kolom(ws, "Pagu")).number_format == "#,##0"
