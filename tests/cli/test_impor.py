@@ -250,7 +250,13 @@ def _semua_lembar(path: Path) -> Iterator[str]:
 def test_the_input_workbook_protects_keys_and_leaves_values_open(tmp_path: Path) -> None:
     folder = salin(tmp_path)
     book = ekspor(folder, tmp_path)
-    assert list(_semua_lembar(book)) == ["Petunjuk", "Target", "Realisasi", "Anggaran"]
+    assert list(_semua_lembar(book)) == [
+        "Petunjuk",
+        "Target",
+        "Realisasi",
+        "Anggaran",
+        "Rencana Aksi",
+    ]
     ws = load_workbook(book)["Anggaran"]
     r = baris(ws, "2021/P02")
     assert ws.protection.sheet
@@ -258,3 +264,47 @@ def test_the_input_workbook_protects_keys_and_leaves_values_open(tmp_path: Path)
     assert not ws.cell(r, kolom(ws, "Pagu")).protection.locked
     assert ws.cell(r, kolom(ws, "Pagu")).value == 556182400
     assert ws.cell(r, kolom(ws, "Pagu")).number_format == "#,##0"
+
+
+LAIN = '["-", "-", "{}", "25,83%", "32,29%", "38,74%", "45,21%", "51,67%",'
+
+
+def test_a_rencana_aksi_target_in_its_list(tmp_path: Path) -> None:
+    folder = salin(tmp_path, "buleleng")
+    before = isi(folder)
+    book = ekspor(folder, tmp_path)
+    wb = load_workbook(book)
+    ws = wb["Rencana Aksi"]
+    # Eselon II row 1 (IK1.1): the March target, printed 19,37%, set to 20%.
+    r = baris(ws, "2021/eselon_ii/1")
+    assert ws.cell(r, kolom(ws, "Periode 3")).value == "19,37%"
+    ws.cell(r, kolom(ws, "Periode 3")).value = "20%"
+    wb.save(book)
+    code, _out, err = jalankan("import", str(folder), str(book))
+    assert code == 0, err
+    after = isi(folder)
+    changed = [f for f in before if before[f] != after[f]]
+    assert changed == ["2021/rencana-aksi.yaml"]
+    assert beda_baris(before[changed[0]], after[changed[0]]) == [
+        (
+            "        target: " + LAIN.format("19,37%"),
+            "        target: " + LAIN.format("20%"),
+        )
+    ]
+
+
+def test_polaritas_kode_and_quarterly_realisasi(tmp_path: Path) -> None:
+    folder = salin(tmp_path)
+    book = ekspor(folder, tmp_path)
+    ubah(book, "Target", "IK2.2", "Polaritas", "negatif")
+    ubah(book, "Anggaran", "2021/P01", "Kode", "2.17.02")
+    ubah(book, "Anggaran", "2021/P01", "Realisasi Triwulan 1", 6000000)
+    code, _out, err = jalankan("import", str(folder), str(book))
+    assert code == 0, err
+    renstra = (folder / "renstra.yaml").read_text()
+    assert "        target_akhir: 70\n        polaritas: negatif\n  - id: S3\n" in renstra
+    anggaran = (folder / "2021/anggaran.yaml").read_text()
+    assert (
+        "          - uraian: Pelaksanaan Penilaian Kesehatan KSP/USP Koperasi Kewenangan"
+        ' Kabupaten/Kota\n    kode: "2.17.02"\n    realisasi_triwulan: {1: 6000000}\n  - id: P02\n'
+    ) in anggaran

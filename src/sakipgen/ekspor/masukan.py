@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import io
 import math
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from sakipgen.ekspor.berkas_xlsx import HURUF_PER_SATUAN, LEBAR_TEKS_MAKS, _angka_xlsx, _bahasa
 from sakipgen.format import tempat_desimal
@@ -32,8 +34,8 @@ def petunjuk() -> list[str]:
         _("Buku kerja masukan sakipgen"),
         "",
         _(
-            "Isi atau ubah angka di sel putih lembar Target, Realisasi dan Anggaran, "
-            "simpan, lalu jalankan:"
+            "Isi atau ubah angka di sel putih lembar Target, Realisasi, Anggaran dan "
+            "Rencana Aksi, simpan, lalu jalankan:"
         ),
         "    sakipgen import FOLDER-DINAS BUKU.xlsx --dry-run   (lihat perubahannya)",
         "    sakipgen import FOLDER-DINAS BUKU.xlsx             (tulis ke berkas YAML)",
@@ -55,6 +57,10 @@ def petunjuk() -> list[str]:
         _(
             "Rumus dibaca dari nilai terakhir yang dihitung Excel (dengan peringatan); "
             "simpan buku kerja\nsetelah menghitung ulang."
+        ),
+        _(
+            "Rencana Aksi: Periode 1-12 adalah bulan untuk tabel bulanan; tabel "
+            "triwulan memakai\nPeriode 1-4 (sel abu-abu: tidak ada periodenya)."
         ),
         _(
             "Kegiatan dan sub kegiatan tanpa id diberi nomor menurut urutannya di "
@@ -85,7 +91,8 @@ def buku_masukan(dinas: Dinas, tanggal: date) -> bytes:
     )
     info = wb.add_format({**base, "text_wrap": True, "bg_color": "#EDEDED", "locked": True})
     kosong = wb.add_format({**base, "bg_color": "#BFBFBF", "locked": True})
-    isi_teks = wb.add_format({**base, "locked": False})
+    # Text cells are formatted as text ("@"), so a kode such as 1.05 stays as typed.
+    isi_teks = wb.add_format({**base, "locked": False, "num_format": "@"})
     isi_angka: dict[int, object] = {}
 
     def angka(places: int) -> object:
@@ -106,15 +113,15 @@ def buku_masukan(dinas: Dinas, tanggal: date) -> bytes:
 
 
 def _lembar(
-    wb: object,
+    wb: Any,
     lembar: Lembar,
     head: object,
     info: object,
     kosong: object,
     isi_teks: object,
-    angka: object,
+    angka: Callable[[int], object],
 ) -> None:
-    ws = wb.add_worksheet(lembar.nama)  # type: ignore[attr-defined]
+    ws = wb.add_worksheet(lembar.nama)
     judul = (KUNCI, *lembar.kolom_info, *lembar.kolom_sel)
     widths = [len(j) + 2 for j in judul]
     for c, j in enumerate(judul):
@@ -131,54 +138,41 @@ def _lembar(
                 continue
             v = sel.nilai
             if v is None:
-                ws.write_blank(
-                    r,
-                    c,
-                    None,
-                    angka(0) if sel.jenis == "rupiah" else isi_teks,  # type: ignore[operator]
-                )
+                ws.write_blank(r, c, None, angka(0) if sel.jenis == "rupiah" else isi_teks)
             elif isinstance(v, Decimal):
                 places = tempat_desimal(v)
-                ws.write_number(r, c, _angka_xlsx(v), angka(places))  # type: ignore[operator]
+                ws.write_number(r, c, _angka_xlsx(v), angka(places))
                 widths[c] = max(widths[c], len(f"{v:,.{places}f}") + 2)
             else:
                 ws.write_string(r, c, v, isi_teks)
-                widths[c] = max(widths[c], len(v) + 2)
-        last = len(lembar.baris)
+                widths[c] = max(widths[c], min(len(v), 40) + 2)
     for c, w in enumerate(widths):
         width = min(math.ceil(w / HURUF_PER_SATUAN) + 2, LEBAR_TEKS_MAKS) if c < n_info else w
         ws.set_column(c, c, max(width, 8))
-    if lembar.baris:
-        last = len(lembar.baris)
-        for c in range(n_info, len(judul)):
-            jenis = {s.jenis for b in lembar.baris for s in b.sel[c - n_info : c - n_info + 1] if s}
-            if jenis == {"rupiah"}:
-                ws.data_validation(
-                    1,
-                    c,
-                    last,
-                    c,
-                    {
-                        "validate": "integer",
-                        "criteria": ">=",
-                        "value": 0,
-                        "error_title": _("Rupiah utuh"),
-                        "error_message": _("Tulis rupiah utuh tanpa sen, misalnya 1727182400."),
-                    },
-                )
-            else:
-                ws.data_validation(
-                    1,
-                    c,
-                    last,
-                    c,
-                    {
-                        "validate": "any",
-                        "input_title": _("Angka atau teks"),
-                        "input_message": _('Angka (43,30), atau "-" bila tidak ada.'),
-                    },
-                )
+    last = len(lembar.baris)
+    pilihan = dict(lembar.pilihan)
+    for c in range(n_info, len(judul)) if last else ():
+        jenis = {s.jenis for b in lembar.baris if (s := b.sel[c - n_info]) is not None}
+        if judul[c] in pilihan:
+            rule: dict[str, object] = {"validate": "list", "source": list(pilihan[judul[c]])}
+        elif jenis == {"rupiah"}:
+            rule = {
+                "validate": "integer",
+                "criteria": ">=",
+                "value": 0,
+                "error_title": _("Rupiah utuh"),
+                "error_message": _("Tulis rupiah utuh tanpa sen, misalnya 1727182400."),
+            }
+        elif jenis == {"nilai"}:
+            rule = {
+                "validate": "any",
+                "input_title": _("Angka atau teks"),
+                "input_message": _('Angka (43,30), atau "-" bila tidak ada.'),
+            }
+        else:
+            continue
+        ws.data_validation(1, c, last, c, rule)
     ws.freeze_panes(1, n_info)
     ws.protect("", {"format_columns": True, "format_rows": True, "autofilter": True})
-    if lembar.baris:
-        ws.autofilter(0, 0, len(lembar.baris), len(judul) - 1)
+    if last:
+        ws.autofilter(0, 0, last, len(judul) - 1)

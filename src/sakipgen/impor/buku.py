@@ -240,6 +240,10 @@ def _nilai(value: object, number_format: str, sel: Sel) -> NilaiSel:
                 "tanggal: format selnya sebagai angka atau teks dan tulis ulang"
             ).format(nilai=value),
         )
+    if sel.jenis == "teks":
+        if isinstance(value, float):
+            return format(Decimal(repr(value)), "f")
+        return str(value).strip()
     if isinstance(value, (int, float)):
         number = Decimal(value) if isinstance(value, int) else Decimal(repr(value))
         if "%" in (number_format or ""):

@@ -239,12 +239,20 @@ def _tambah(
     if at is not None:
         pos = t.offset(mapping.value[at][0].start_mark) - indent
         return _baris_baru(teks[:pos], " " * indent, entry) + teks[pos:]
-    last = mapping.value[-1][1]
-    pos = t.offset(last.end_mark)
+    pos = t.offset(_ujung(mapping.value[-1][1]).end_mark)
     if not (pos == 0 or teks[pos - 1] == "\n"):
         nl = teks.find("\n", pos)
         pos = len(teks) if nl < 0 else nl + 1
     return _baris_baru(teks[:pos], " " * indent, entry) + teks[pos:]
+
+
+def _ujung(node: Any) -> Any:
+    """The last scalar or flow collection of a value: where its text really ends (a
+    block collection's own end is where the next entry begins)."""
+    while _jenis(node) in ("MappingNode", "SequenceNode") and not node.flow_style and node.value:
+        last = node.value[-1]
+        node = last[1] if _jenis(node) == "MappingNode" else last
+    return node
 
 
 def _bungkus(rest: YamlPath, nilai: str) -> str:

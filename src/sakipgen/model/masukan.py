@@ -25,10 +25,12 @@ from sakipgen.model.sumber import YamlPath
 TARGET = "Target"
 REALISASI = "Realisasi"
 ANGGARAN = "Anggaran"
+RENCANA_AKSI = "Rencana Aksi"
 PETUNJUK = "Petunjuk"
 KUNCI = "Kunci"
 
-JenisSel = Literal["nilai", "rupiah"]
+JenisSel = Literal["nilai", "rupiah", "teks"]
+POLARITAS = ("positif", "negatif", "stabil")
 NilaiSel = Decimal | str | None
 
 
@@ -60,6 +62,8 @@ class Lembar:
     kolom_info: tuple[str, ...]
     kolom_sel: tuple[str, ...]
     baris: tuple[Baris, ...]
+    pilihan: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Columns whose cells take one of a few values (a dropdown): header → values."""
 
 
 def nilai_sel(v: Nilai | None) -> NilaiSel:
@@ -107,6 +111,8 @@ def lembar_target(dinas: Dinas) -> Lembar:
             if key != "pk_perubahan" or ada:
                 dokumen.append((y, key, label))
     kolom = (
+        "Satuan",
+        "Polaritas",
         *(f"Renstra {y}" for y in years),
         "Target akhir",
         *(f"{label} {y}" for y, _k, label in dokumen),
@@ -116,6 +122,10 @@ def lembar_target(dinas: Dinas) -> Lembar:
         ind = renstra.sasaran[i].indikator[j]
         dasar = ("sasaran", i, "indikator", j)
         cells: list[Sel | None] = [
+            Sel(renstra_file, dasar, ("satuan",), None, satuan or None, "teks"),
+            Sel(renstra_file, dasar, ("polaritas",), None, ind.polaritas, "teks"),
+        ]
+        cells += [
             Sel(
                 renstra_file, (*dasar, "target", y), (), None, nilai_sel(ind.target.get(y)), "nilai"
             )
@@ -145,8 +155,14 @@ def lembar_target(dinas: Dinas) -> Lembar:
                     "nilai",
                 )
             )
-        rows.append(Baris(iid, (sid, iid, uraian, satuan), tuple(cells)))
-    return Lembar(TARGET, ("Sasaran", "Indikator", "Uraian", "Satuan"), kolom, tuple(rows))
+        rows.append(Baris(iid, (sid, iid, uraian), tuple(cells)))
+    return Lembar(
+        TARGET,
+        ("Sasaran", "Indikator", "Uraian"),
+        kolom,
+        tuple(rows),
+        (("Polaritas", POLARITAS),),
+    )
 
 
 def lembar_realisasi(dinas: Dinas) -> Lembar:
@@ -211,12 +227,27 @@ def _tanda(unit: Program | object, posisi: int) -> str:
 def _baris_anggaran(
     y: int, berkas: str, kunci: str, tingkat: str, unit: object, dasar: YamlPath
 ) -> Baris:
+    per_triwulan = getattr(unit, "realisasi_triwulan", {})
     return Baris(
         kunci,
-        (y, tingkat, getattr(unit, "kode", None) or "", getattr(unit, "uraian", "")),
-        tuple(
-            Sel(berkas, dasar, (field,), None, _rupiah(getattr(unit, field, None)), "rupiah")
-            for field in ("pagu", "realisasi")
+        (y, tingkat, getattr(unit, "uraian", "")),
+        (
+            Sel(berkas, dasar, ("kode",), None, getattr(unit, "kode", None), "teks"),
+            *(
+                Sel(berkas, dasar, (field,), None, _rupiah(getattr(unit, field, None)), "rupiah")
+                for field in ("pagu", "realisasi")
+            ),
+            *(
+                Sel(
+                    berkas,
+                    dasar,
+                    ("realisasi_triwulan", q),
+                    None,
+                    _rupiah(per_triwulan.get(q)),
+                    "rupiah",
+                )
+                for q in range(1, 5)
+            ),
         ),
     )
 
@@ -250,10 +281,73 @@ def lembar_anggaran(dinas: Dinas) -> Lembar:
                         )
                     )
     return Lembar(
-        ANGGARAN, ("Tahun", "Tingkat", "Kode", "Uraian"), ("Pagu", "Realisasi"), tuple(rows)
+        ANGGARAN,
+        ("Tahun", "Tingkat", "Uraian"),
+        ("Kode", "Pagu", "Realisasi", *(f"Realisasi Triwulan {q}" for q in range(1, 5))),
+        tuple(rows),
+    )
+
+
+def lembar_rencana_aksi(dinas: Dinas) -> Lembar:
+    """One row per rencana aksi row: its targets per month (or quarter: the first four
+    columns), the annual target and the anggaran."""
+    kolom = (*(f"Periode {i}" for i in range(1, 13)), "Target tahunan", "Anggaran")
+    rows: list[Baris] = []
+    for y, tahun in sorted(dinas.tahun.items()):
+        if tahun.rencana_aksi is None:
+            continue
+        berkas = _nama_berkas(tahun, "rencana-aksi")
+        tables = tahun.rencana_aksi.model.tabel
+        count: dict[str, int] = {}
+        for tb in tables:
+            count[tb.tingkat] = count.get(tb.tingkat, 0) + 1
+        seen: dict[str, int] = {}
+        for t, tabel in enumerate(tables):
+            seen[tabel.tingkat] = seen.get(tabel.tingkat, 0) + 1
+            nama: str = tabel.tingkat
+            if count[tabel.tingkat] > 1:
+                nama = f"{nama}-{seen[tabel.tingkat]}"
+            for b, row in enumerate(tabel.baris):
+                dasar: YamlPath = ("tabel", t, "baris", b)
+                cells: list[Sel | None] = [
+                    Sel(berkas, dasar, ("target", i), None, nilai_sel(row.target[i]), "nilai")
+                    if i < len(row.target)
+                    else None
+                    for i in range(12)
+                ]
+                cells.append(
+                    Sel(
+                        berkas,
+                        dasar,
+                        ("target_tahunan",),
+                        None,
+                        nilai_sel(row.target_tahunan),
+                        "nilai",
+                    )
+                )
+                cells.append(
+                    Sel(berkas, dasar, ("anggaran",), None, _rupiah(row.anggaran), "rupiah")
+                )
+                uraian = row.uraian or " ".join(
+                    x for x in (row.indikator, row.sub_kegiatan, row.kegiatan, row.program) if x
+                )
+                rows.append(
+                    Baris(
+                        f"{y}/{nama}/{b + 1}",
+                        (y, tabel.tingkat, tabel.periode, uraian, row.satuan),
+                        tuple(cells),
+                    )
+                )
+    return Lembar(
+        RENCANA_AKSI, ("Tahun", "Tingkat", "Periode", "Uraian", "Satuan"), kolom, tuple(rows)
     )
 
 
 def lembar_masukan(dinas: Dinas) -> Sequence[Lembar]:
     """The sheets of the input workbook, in order (the Petunjuk sheet is text only)."""
-    return (lembar_target(dinas), lembar_realisasi(dinas), lembar_anggaran(dinas))
+    return (
+        lembar_target(dinas),
+        lembar_realisasi(dinas),
+        lembar_anggaran(dinas),
+        lembar_rencana_aksi(dinas),
+    )

@@ -1,0 +1,119 @@
+"""Setting a value in a YAML file's text (impor/sunting.py): the value changes, and
+nothing else in the text does."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from io import StringIO
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from ruamel.yaml import YAML
+
+from sakipgen.impor.sunting import GalatSunting, Ubah, teks_skalar, terapkan
+
+
+def baca(teks: str) -> object:
+    return YAML(typ="safe", pure=True).load(StringIO(teks))
+
+
+def test_a_value_is_replaced_in_place() -> None:
+    teks = "indikator:\n  IK1.2: 13244        # tercetak\n  IK2.2: 86.70\n"
+    baru = terapkan(teks, Ubah(("indikator", "IK1.2"), ("nilai",), 13250, "nilai"), "r.yaml")
+    assert baru == "indikator:\n  IK1.2: 13250        # tercetak\n  IK2.2: 86.70\n"
+
+
+def test_windows_line_endings_and_text_before_the_value() -> None:
+    teks = 'a:\r\n  x: {sumber: "Tabel – “3.5”", nilai: 7}\r\n  y: 1\r\n'
+    baru = terapkan(teks, Ubah(("a", "x"), ("nilai",), 8, "nilai"), "r.yaml")
+    assert baru == 'a:\r\n  x: {sumber: "Tabel – “3.5”", nilai: 8}\r\n  y: 1\r\n'
+    baru = terapkan(teks, Ubah(("a", "z"), ("nilai",), 2, "nilai"), "r.yaml")
+    assert baru.endswith("  y: 1\r\n  z: 2\r\n")
+
+
+def test_after_a_folded_scalar_and_a_nested_list() -> None:
+    teks = (
+        "program:\n"
+        "  - id: P01\n"
+        "    uraian: >-\n"
+        "      Program yang\n"
+        "      panjang\n"
+        "  - id: P02\n"
+        "    kegiatan:\n"
+        "      - uraian: K\n"
+        "        sub_kegiatan:\n"
+        "          - uraian: S\n"
+        "# akhir\n"
+    )
+    baru = terapkan(teks, Ubah(("program", 0), ("pagu",), 5), "a.yaml")
+    assert "      panjang\n    pagu: 5\n  - id: P02\n" in baru
+    baru = terapkan(teks, Ubah(("program", 1), ("pagu",), 7), "a.yaml")
+    assert baru.endswith("          - uraian: S\n    pagu: 7\n# akhir\n")
+    assert baca(baru) == {
+        "program": [
+            {"id": "P01", "uraian": "Program yang panjang"},
+            {
+                "id": "P02",
+                "kegiatan": [{"uraian": "K", "sub_kegiatan": [{"uraian": "S"}]}],
+                "pagu": 7,
+            },
+        ]
+    }
+
+
+def test_a_short_form_grows_a_field_and_keeps_its_comment() -> None:
+    teks = "indikator:\n  IK1.2: 13244   # tercetak\n"
+    baru = terapkan(teks, Ubah(("indikator", "IK1.2"), ("bulanan", 3), 3000, "nilai"), "r.yaml")
+    assert baru == "indikator:\n  IK1.2: {nilai: 13244, bulanan: {3: 3000}}   # tercetak\n"
+
+
+def test_a_new_file() -> None:
+    baru = terapkan("", Ubah(("rkt", "indikator", "IK1.1"), ("target",), 32, "target"), "t.yaml")
+    assert baru == "rkt:\n  indikator:\n    IK1.1: 32\n"
+
+
+def test_a_path_through_a_value_is_refused() -> None:
+    with pytest.raises(GalatSunting, match="bukan nilai tunggal"):
+        terapkan("a: 5\n", Ubah(("a",), ("b",), 1), "x.yaml")
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        ("WTP", "WTP"),
+        ("Kepala Bidang Koperasi", "Kepala Bidang Koperasi"),
+        ("-", '"-"'),
+        ("7%", '"7%"'),
+        ("yes", '"yes"'),
+        ("a: b", '"a: b"'),
+        ("2.17.02", '"2.17.02"'),
+        (Decimal("43.30"), "43.30"),
+        (1727182400, "1727182400"),
+    ],
+)
+def test_scalars(value: Decimal | int | str, text: str) -> None:
+    assert teks_skalar(value) == text
+    assert baca(f"x: {text}\n") == {"x": value if not isinstance(value, Decimal) else 43.3}
+
+
+bulan = st.dictionaries(st.integers(1, 12), st.integers(0, 10**9), min_size=1, max_size=12)
+
+
+@given(bulan, st.integers(1, 12), st.integers(0, 10**9), st.booleans())
+def test_any_month_into_any_mapping(isi: dict[int, int], m: int, nilai: int, flow: bool) -> None:
+    urut = sorted(isi.items())
+    if flow:
+        teks = "bulanan: {" + ", ".join(f"{k}: {v}" for k, v in urut) + "}  # catatan\nlain: 1\n"
+    else:
+        teks = "bulanan:\n" + "".join(f"  {k}: {v}\n" for k, v in urut) + "lain: 1\n"
+    baru = terapkan(teks, Ubah(("bulanan",), (m,), nilai), "r.yaml")
+    hasil = baca(baru)
+    assert hasil == {"bulanan": {**isi, m: nilai}, "lain": 1}
+    assert list(hasil["bulanan"]) == sorted(hasil["bulanan"])  # months stay in order
+    if m in isi:  # a replaced value: the text around it is untouched
+        assert len(baru.splitlines()) == len(teks.splitlines())
+    else:  # a new one: one line more (block) or the same lines (flow)
+        assert len(baru.splitlines()) == len(teks.splitlines()) + (0 if flow else 1)
+    if flow:
+        assert "# catatan" in baru
