@@ -54,9 +54,7 @@ def impor(
         typer.echo(_("Tidak ada nilai yang berubah; tidak ada berkas yang ditulis."), err=True)
         raise typer.Exit(EXIT_OK)
     assert rencana.sesudah is not None
-    laporan.Teks().impor(
-        str(file), beda.bandingkan(sebelum, rencana.sesudah), sorted(rencana.berkas)
-    )
+    laporan.Teks().impor(str(file), beda.bandingkan(sebelum, rencana.sesudah), rencana)
     if dry_run:
         typer.echo(_("--dry-run: tidak ada berkas yang ditulis."), err=True)
         raise typer.Exit(EXIT_OK)

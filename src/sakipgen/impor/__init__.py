@@ -22,9 +22,21 @@ from sakipgen.diagnostics import Diagnostic, Location, Severity
 from sakipgen.impor.buku import Buku, baca_buku
 from sakipgen.impor.sunting import GalatSunting, Ubah, terapkan
 from sakipgen.model.masukan import NilaiSel, lembar_masukan
+from sakipgen.model.sumber import path_text
 from sakipgen.pipeline import Bundel, siapkan
 
-__all__ = ["Rencana", "rencanakan", "tulis_rencana"]
+__all__ = ["Rencana", "SelBerubah", "rencanakan", "tulis_rencana"]
+
+
+@dataclass(frozen=True)
+class SelBerubah:
+    """A cell whose value differs from the YAML's: where it is, where it goes."""
+
+    tempat: str
+    berkas: str
+    jalur: str
+    lama: NilaiSel
+    baru: NilaiSel
 
 
 @dataclass
@@ -33,8 +45,7 @@ class Rencana:
 
     berkas: dict[str, tuple[str, str]] = field(default_factory=dict)
     """File (relative, POSIX) → (old text, new text), only files that change."""
-    sel: list[tuple[str, NilaiSel, NilaiSel]] = field(default_factory=list)
-    """Each changed cell: where, old value, new value."""
+    sel: list[SelBerubah] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     sesudah: Bundel | None = None
 
@@ -68,7 +79,9 @@ def rencanakan(folder: Path, sebelum: Bundel, path: Path) -> Rencana:
         if sel.jenis == "rupiah" and isinstance(baru, Decimal):
             value = int(baru)
         per_berkas.setdefault(sel.berkas, []).append(Ubah(sel.dasar, sel.sub, value, sel.singkat))
-        rencana.sel.append((tempat, sel.nilai, baru))
+        rencana.sel.append(
+            SelBerubah(tempat, sel.berkas, path_text((*sel.dasar, *sel.sub)), sel.nilai, baru)
+        )
     if rencana.gagal:
         return rencana
     for rel, edits in per_berkas.items():

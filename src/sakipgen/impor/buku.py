@@ -82,6 +82,8 @@ def baca_buku(path: Path, layout: Sequence[Lembar]) -> Buku:
             )
     for lembar in layout:
         if lembar.nama not in wb_rumus.sheetnames:
+            if not lembar.baris:  # nothing the folder has could come from it
+                continue
             diag(
                 Location(nama),
                 "X005",

@@ -15,6 +15,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol
 
 import typer
@@ -24,6 +25,7 @@ from sakipgen.i18n import _
 
 if TYPE_CHECKING:
     from sakipgen.beda import Perubahan
+    from sakipgen.impor import Rencana
     from sakipgen.pipeline import Bundel
 
 
@@ -78,14 +80,32 @@ class Teks:
         )
         konsol().print(perubahan.sebagai_teks(changes, judul))
 
-    def impor(self, buku: str, changes: Sequence[Perubahan], berkas: Sequence[str]) -> None:
-        """``import``: the changes a workbook brings, then the files they are in."""
+    def impor(self, buku: str, changes: Sequence[Perubahan], rencana: Rencana) -> None:
+        """``import``: the changes a workbook brings as ``diff`` shows them, then every
+        changed cell with the YAML value it sets, then the files."""
+        from sakipgen.format import angka
         from sakipgen.laporan import perubahan
         from sakipgen.teks import teks_layar
 
+        def tampil(v: object) -> str:
+            if v is None:
+                return _("(tidak ada)")
+            return angka(v) if isinstance(v, Decimal) else str(v)
+
         judul = _("antara working tree dan {buku}").format(buku=teks_layar(buku))
-        konsol().print(perubahan.sebagai_teks(changes, judul))
-        typer.echo(_("Berkas yang berubah: {berkas}").format(berkas=", ".join(berkas)))
+        if changes:
+            konsol().print(perubahan.sebagai_teks(changes, judul))
+        typer.echo(_("Sel yang berubah ({n}):").format(n=len(rencana.sel)))
+        for sel in rencana.sel:
+            typer.echo(
+                teks_layar(
+                    f"  {sel.tempat}: {tampil(sel.lama)} → {tampil(sel.baru)}"
+                    f"  ({sel.berkas} {sel.jalur})"
+                )
+            )
+        typer.echo(
+            _("Berkas yang berubah: {berkas}").format(berkas=", ".join(sorted(rencana.berkas)))
+        )
 
 
 class Json:
