@@ -144,6 +144,8 @@ def test_kinds_follow_the_loader() -> None:
         assert jenis_berkas(PurePath("2021", name)) == jenis
     assert jenis_berkas(PurePath("sakip.yaml")) == "sakip"
     assert jenis_berkas(PurePath("renstra.yaml")) == "renstra"
+    assert jenis_berkas(PurePath("sipd.yaml")) == "sipd"
+    assert jenis_berkas(PurePath("2021/sipd.yaml")) is None
     assert jenis_berkas(PurePath("2021/tabel/umkm.yml")) == "tabel"
     assert jenis_berkas(PurePath("2021/lain.yaml")) is None
     assert jenis_berkas(PurePath("narasi/a.yaml")) is None

@@ -13,6 +13,7 @@ the folder is opened on its own.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -314,3 +315,186 @@ def inisialisasi(
         return buat(folder, isian)
     except OSError as exc:  # no permission, a full disk: for the user to fix
         raise InitError(str(exc)) from exc
+
+
+# --- a new folder from a filled input workbook (init --from) ----------------------------
+
+
+@dataclass
+class HasilDariBuku:
+    """What ``init --from`` wrote, and what it found (nothing is written on an error)."""
+
+    ditulis: list[Path]
+    diagnostics: list[Any]
+
+
+def _unit_baru(unit: Any, level: int) -> dict[str, Any]:
+    """A program (level 0), kegiatan or sub kegiatan of the skeleton ``anggaran.yaml``:
+    the id or kode its key part names, its uraian, its children in key order."""
+    entry: dict[str, Any] = {}
+    tanda = unit.tanda
+    if not tanda.isdigit():
+        if re.fullmatch(r"[0-9Xx]+(\.[0-9Xx]+)+", tanda):
+            entry["kode"] = unit.kode or tanda
+        else:
+            entry["id"] = tanda
+            if unit.kode:
+                entry["kode"] = unit.kode
+    elif unit.kode:
+        entry["kode"] = unit.kode
+    entry["uraian"] = unit.uraian
+    anak = sorted(unit.anak, key=lambda u: int(u.tanda) if u.tanda.isdigit() else 0)
+    if anak and level < 2:
+        entry["kegiatan" if level == 0 else "sub_kegiatan"] = [
+            _unit_baru(a, level + 1) for a in anak
+        ]
+    return entry
+
+
+def kerangka_teks(kerangka: Any, isian: Isian) -> dict[str, str]:
+    """The skeleton files (relative path → text) the import then fills: ``sakip.yaml``
+    and the year's ``dokumen.yaml`` as plain ``init`` writes them, ``renstra.yaml`` with
+    the workbook's sasaran and indikator, and each year's programs."""
+    from sakipgen.impor.sunting import teks_blok
+
+    semua = render(isian)
+    out = {k: v for k, v in semua.items() if k in ("sakip.yaml", f"{isian.tahun}/dokumen.yaml")}
+    sasaran: list[Any] = []
+    for s in kerangka.sasaran:
+        indikator: list[Any] = []
+        for i in s.indikator:
+            entry: dict[str, Any] = {"id": i.id, "uraian": i.uraian}
+            if i.satuan:
+                entry["satuan"] = i.satuan
+            if i.polaritas != "positif":
+                entry["polaritas"] = i.polaritas
+            entry["target"] = {}  # filled in year order by the import: {2020: 32, 2021: 32}
+            indikator.append(entry)
+        sasaran.append({"id": s.id, "uraian": s.uraian, "indikator": indikator})
+    out["renstra.yaml"] = "\n".join(
+        [
+            "# yaml-language-server: $schema=schema/renstra.schema.json",
+            # The folder's files are in Indonesian whatever the language of the messages.
+            "# renstra.yaml: dibuat 'sakipgen init --from' dari lembar Target buku kerja.",
+            "# Lengkapi visi, misi, tujuan dan keterangan indikator (definisi, formula,",
+            "# sumber_data); target setiap tahun sudah diisi dari buku kerja.",
+            *teks_blok(
+                {"periode": {"mulai": isian.mulai, "akhir": isian.akhir}, "sasaran": sasaran},
+                0,
+                flow=False,
+            ),
+            "",
+        ]
+    )
+    for tahun in sorted(kerangka.pk_perubahan):
+        # The PK Perubahan column exists in a year's layout only when the year has one.
+        out[f"{tahun}/target.yaml"] = "\n".join(
+            [
+                "# yaml-language-server: $schema=../schema/target.schema.json",
+                f"# Target {tahun}: dibuat 'sakipgen init --from' dari lembar Target.",
+                "pk_perubahan:",
+                "  indikator: {}",
+                "",
+            ]
+        )
+    for tahun, units in sorted(kerangka.anggaran.items()):
+        out[f"{tahun}/anggaran.yaml"] = "\n".join(
+            [
+                "# yaml-language-server: $schema=../schema/anggaran.schema.json",
+                f"# Anggaran {tahun}: dibuat 'sakipgen init --from' dari lembar Anggaran.",
+                *teks_blok({"program": [_unit_baru(u, 0) for u in units]}, 0, flow=False),
+                "",
+            ]
+        )
+    return out
+
+
+def dari_buku(
+    folder: Path,
+    buku: Path,
+    *,
+    pemda: str | None = None,
+    dinas: str | None = None,
+    force: bool = False,
+    tanya: Tanya | None = None,
+    lapor: Callable[[str], None] = lambda _: None,
+    hari_ini: date | None = None,
+) -> HasilDariBuku:
+    """``sakipgen init DIR --from FILE.xlsx``: a dinas folder made from a filled input
+    workbook.  The skeleton is written and the workbook imported into it in a private
+    folder; only a result without errors is copied to ``folder``."""
+    import tempfile
+
+    from sakipgen import impor
+    from sakipgen.diagnostics import Diagnostic, Severity
+    from sakipgen.impor.kerangka import baca_kerangka
+    from sakipgen.model.masukan import RENCANA_AKSI
+    from sakipgen.pipeline import siapkan
+    from sakipgen.skema import tulis_skema
+    from sakipgen.write import tulis_atomik
+
+    periksa_folder(folder, force=force)
+    kerangka = baca_kerangka(buku)
+    diags: list[Diagnostic] = list(kerangka.diagnostics)
+    if any(d.severity == Severity.ERROR for d in diags) or kerangka.renstra is None:
+        return HasilDariBuku([], diags)
+    mulai, akhir = kerangka.renstra
+    isian, bawaan = lengkapi(
+        pemda=pemda,
+        dinas=dinas,
+        mulai=mulai,
+        akhir=akhir,
+        tahun=max(kerangka.tahun) if kerangka.tahun else akhir,
+        tanya=tanya,
+        hari_ini=hari_ini or date.today(),
+    )
+    if bawaan:
+        lapor(
+            _(
+                "Tidak ada terminal untuk bertanya; memakai nilai bawaan: {bawaan}"
+                ". Ubah dengan opsi tersebut, atau sunting berkasnya."
+            ).format(bawaan=", ".join(bawaan))
+        )
+    with tempfile.TemporaryDirectory(prefix="sakipgen-init-") as tmp:
+        kerja = Path(tmp) / (folder.resolve().name or "dinas")
+        for rel, teks in kerangka_teks(kerangka, isian).items():
+            (kerja / rel).parent.mkdir(parents=True, exist_ok=True)
+            (kerja / rel).write_text(teks, encoding="utf-8")
+        for tahun in kerangka.tahun:
+            (kerja / str(tahun)).mkdir(exist_ok=True)
+
+        def tampil(d: Diagnostic) -> Diagnostic:
+            return impor.pindah_lokasi(d, kerja, folder)
+
+        awal = siapkan(kerja)
+        if awal.dinas is None or awal.galat:
+            return HasilDariBuku([], [*diags, *map(tampil, awal.diagnostics)])
+        rencana = impor.rencanakan(
+            kerja,
+            awal,
+            buku,
+            {
+                RENCANA_AKSI: _(
+                    "init --from membuat folder tanpa tabel rencana aksi; tulis "
+                    "rencana-aksi.yaml, lalu impor buku kerjanya dengan sakipgen import"
+                )
+            },
+        )
+        diags.extend(tampil(d) for d in rencana.diagnostics)
+        if rencana.gagal:
+            return HasilDariBuku([], diags)
+        impor.tulis_rencana(kerja, rencana)
+        akhir_bundel = siapkan(kerja)
+        diags.extend(tampil(d) for d in akhir_bundel.diagnostics if d not in rencana.diagnostics)
+        if akhir_bundel.galat:
+            return HasilDariBuku([], diags)
+        written: list[Path] = []
+        try:
+            for path in sorted(p for p in kerja.rglob("*") if p.is_file()):
+                target = folder / path.relative_to(kerja)
+                tulis_atomik(target, path.read_bytes())
+                written.append(target)
+            written.extend(tulis_skema(folder / "schema"))
+        except OSError as exc:
+            raise InitError(str(exc)) from exc
+        return HasilDariBuku(written, diags)

@@ -22,7 +22,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from sakipgen.model.susunan import BERKAS, FOLDER_TAHUN
+from sakipgen.model.susunan import AKAR, BERKAS, FOLDER_TAHUN
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 
@@ -94,12 +94,16 @@ def jenis_berkas(relatif: PurePath) -> str | None:
     decides): ``sakip.yaml``, ``2021/target.yaml``, ``2021/tabel/umkm.yaml`` …;
     None for a file the loader does not read as data."""
     parts = relatif.parts
-    if len(parts) == 1 and parts[0] in ("sakip.yaml", "renstra.yaml"):
-        return parts[0].removesuffix(".yaml")
+    if len(parts) == 1 and parts[0] in AKAR:
+        return AKAR[parts[0]].jenis
     if len(parts) >= 2 and FOLDER_TAHUN.match(parts[0]):
         if len(parts) == 2 and parts[1].endswith(".yaml"):
             jenis = parts[1].removesuffix(".yaml")
-            return jenis if jenis in JENIS and jenis not in ("sakip", "renstra", "tabel") else None
+            return (
+                jenis
+                if jenis in JENIS and f"{jenis}.yaml" not in AKAR and jenis != "tabel"
+                else None
+            )
         if len(parts) == 3 and parts[1] == "tabel" and parts[2].endswith((".yaml", ".yml")):
             return "tabel"
     return None

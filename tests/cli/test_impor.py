@@ -304,7 +304,16 @@ def test_polaritas_kode_and_quarterly_realisasi(tmp_path: Path) -> None:
     renstra = (folder / "renstra.yaml").read_text()
     assert "        target_akhir: 70\n        polaritas: negatif\n  - id: S3\n" in renstra
     anggaran = (folder / "2021/anggaran.yaml").read_text()
+    # New keys go where the examples write them: kode after id, the quarters after
+    # realisasi (above sumber_dana).
     assert (
-        "          - uraian: Pelaksanaan Penilaian Kesehatan KSP/USP Koperasi Kewenangan"
-        ' Kabupaten/Kota\n    kode: "2.17.02"\n    realisasi_triwulan: {1: 6000000}\n  - id: P02\n'
+        "  - id: P01\n"
+        '    kode: "2.17.02"\n'
+        "    uraian: Program Penilaian Kesehatan KSP/USP Koperasi\n"
+        "    sasaran: S1\n"
+    ) in anggaran
+    assert (
+        "    realisasi: 26200000\n"
+        "    realisasi_triwulan: {1: 6000000}\n"
+        "    sumber_dana: {sumber: APBD, persen: 100}\n"
     ) in anggaran

@@ -49,14 +49,18 @@ def test_after_a_folded_scalar_and_a_nested_list() -> None:
     baru = terapkan(teks, Ubah(("program", 0), ("pagu",), 5), "a.yaml")
     assert "      panjang\n    pagu: 5\n  - id: P02\n" in baru
     baru = terapkan(teks, Ubah(("program", 1), ("pagu",), 7), "a.yaml")
-    assert baru.endswith("          - uraian: S\n    pagu: 7\n# akhir\n")
+    assert "  - id: P02\n    pagu: 7\n    kegiatan:\n" in baru  # pagu before kegiatan
+    baru = terapkan(teks, Ubah(("program", 1), ("catatan",), "lihat DPA"), "a.yaml")
+    assert "    catatan: lihat DPA\n    kegiatan:\n" in baru
+    baru = terapkan(teks, Ubah(("program", 1), ("lain",), 7), "a.yaml")  # unordered: at the end
+    assert baru.endswith("          - uraian: S\n    lain: 7\n# akhir\n")
     assert baca(baru) == {
         "program": [
             {"id": "P01", "uraian": "Program yang panjang"},
             {
                 "id": "P02",
                 "kegiatan": [{"uraian": "K", "sub_kegiatan": [{"uraian": "S"}]}],
-                "pagu": 7,
+                "lain": 7,
             },
         ]
     }
@@ -66,6 +70,23 @@ def test_a_short_form_grows_a_field_and_keeps_its_comment() -> None:
     teks = "indikator:\n  IK1.2: 13244   # tercetak\n"
     baru = terapkan(teks, Ubah(("indikator", "IK1.2"), ("bulanan", 3), 3000, "nilai"), "r.yaml")
     assert baru == "indikator:\n  IK1.2: {nilai: 13244, bulanan: {3: 3000}}   # tercetak\n"
+
+
+def test_a_flow_mapping_that_grows_too_wide_becomes_a_block() -> None:
+    teks = "pk:\n  indikator: {IK1.1: 32, IK1.2: 6825}   \nlain: 1\n"
+    for i in range(3, 12):
+        teks = terapkan(teks, Ubah(("pk", "indikator", f"IK1.{i}"), ("target",), i, "target"), "t")
+    assert teks.startswith("pk:\n  indikator:\n    IK1.1: 32\n    IK1.2: 6825\n    IK1.3: 3\n")
+    assert teks.endswith("    IK1.11: 11\nlain: 1\n")
+    assert baca(teks) == {
+        "pk": {"indikator": {"IK1.1": 32, "IK1.2": 6825, **{f"IK1.{i}": i for i in range(3, 12)}}},
+        "lain": 1,
+    }
+    # One with a comment after it stays one line, however long.
+    teks = "indikator: {IK1.1: 32}  # tercetak\n"
+    for i in range(2, 12):
+        teks = terapkan(teks, Ubah(("indikator", f"IK1.{i}"), ("target",), i, "target"), "t")
+    assert len(teks.splitlines()) == 1 and teks.endswith("}  # tercetak\n")
 
 
 def test_a_new_file() -> None:

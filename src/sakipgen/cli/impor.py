@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -9,6 +10,11 @@ import typer
 
 from sakipgen.cli.aplikasi import EXIT_OK, FolderDinas, app
 from sakipgen.i18n import _
+
+
+class Sumber(StrEnum):
+    workbook = "workbook"
+    sipd = "sipd"
 
 
 @app.command(
@@ -20,13 +26,32 @@ from sakipgen.i18n import _
         "dicetak seperti 'sakipgen diff'. Bila ada\n    kesalahan (di buku kerja "
         "atau data yang dihasilkannya), tidak ada berkas yang ditulis.\n\n    "
         "Kode keluar: 0 (ditulis, atau tidak ada yang berubah), 1 bila ada "
-        "kesalahan.\n\n    Contoh: sakipgen import examples/blora masukan.xlsx "
-        "--dry-run"
+        "kesalahan.\n\n    Dengan --from sipd: pagu, realisasi, sumber dana dan "
+        "indikator program, kegiatan\n    dan sub kegiatan dari ekspor SIPD ke "
+        "<tahun>/anggaran.yaml.\n\n    Contoh: sakipgen import examples/blora "
+        "masukan.xlsx --dry-run\n\n    Contoh: sakipgen import examples/blora "
+        "dpa-2021.xlsx --from sipd --year 2021"
     ),
 )
 def impor(
     dir: FolderDinas,
     file: Annotated[Path, typer.Argument(help=_("Buku kerja .xlsx yang sudah diisi."))],
+    dari: Annotated[
+        Sumber,
+        typer.Option(
+            "--from",
+            help=_(
+                "workbook: buku kerja masukan sakipgen (bawaan); sipd: anggaran dari "
+                "ekspor SIPD (.xlsx atau .csv) ke <tahun>/anggaran.yaml."
+            ),
+        ),
+    ] = Sumber.workbook,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year", help=_("--from sipd: tahun anggarannya; bawaan: tahun terakhir di folder.")
+        ),
+    ] = None,
     dry_run: Annotated[
         bool,
         typer.Option("--dry-run", help=_("Tampilkan perubahannya tanpa menulis berkas apa pun.")),
@@ -44,7 +69,15 @@ def impor(
         typer.echo(sebagai_teks(list(sebelum.diagnostics)), err=True)
         typer.echo(_("Perbaiki kesalahan di atas dulu (sakipgen check)."), err=True)
         raise AdaTemuan()
-    rencana = impor.rencanakan(dir, sebelum, file)
+    if dari == Sumber.sipd:
+        from sakipgen.impor.anggaran import rencanakan_sipd
+
+        tahun = year if year is not None else max(sebelum.dinas.tahun, default=None)
+        if tahun is None:
+            raise GalatPemakaian(_("Folder belum punya folder tahun; sebutkan --year."))
+        rencana = rencanakan_sipd(dir, sebelum, file, tahun)
+    else:
+        rencana = impor.rencanakan(dir, sebelum, file)
     if rencana.diagnostics:
         typer.echo(sebagai_teks(rencana.diagnostics), err=True)
     if rencana.gagal:

@@ -59,12 +59,24 @@ def init(
             "--force", help=_("Tulis juga ke folder yang sudah berisi (menimpa berkas contoh).")
         ),
     ] = False,
+    dari: Annotated[
+        Path | None,
+        typer.Option(
+            "--from",
+            help=_(
+                "Buat folder dari buku kerja masukan yang sudah diisi (lembar Target, "
+                "Realisasi, Anggaran; lihat sakipgen export --for-input)."
+            ),
+        ),
+    ] = None,
     mulai: Annotated[int | None, _lama("--mulai")] = None,
     akhir: Annotated[int | None, _lama("--akhir")] = None,
     tahun: Annotated[int | None, _lama("--tahun")] = None,
 ) -> None:
     from sakipgen.inisialisasi import inisialisasi
 
+    if dari is not None:
+        _dari_buku(dir, dari, pemda=pemda, dinas=dinas, force=force)
     # An InitError or OSError is for the user: the application reports it (exit 2).
     written = inisialisasi(
         dir,
@@ -83,6 +95,39 @@ def init(
         _(
             "Folder dinas dibuat. Ganti isian contohnya, lalu periksa: sakipgen check {folder}"
         ).format(folder=dir),
+        err=True,
+    )
+    raise typer.Exit(EXIT_OK)
+
+
+def _dari_buku(dir: Path, buku: Path, *, pemda: str | None, dinas: str | None, force: bool) -> None:
+    from sakipgen.diagnostics import sebagai_teks
+    from sakipgen.errors import AdaTemuan, GalatPemakaian
+    from sakipgen.inisialisasi import dari_buku
+
+    if not buku.is_file():
+        raise GalatPemakaian(_("Buku kerja {file} tidak ada.").format(file=buku))
+    hasil = dari_buku(
+        dir,
+        buku,
+        pemda=pemda,
+        dinas=dinas,
+        force=force,
+        tanya=_tanya if sys.stdin.isatty() else None,
+        lapor=lambda teks: typer.echo(teks, err=True),
+    )
+    if hasil.diagnostics:
+        typer.echo(sebagai_teks(hasil.diagnostics), err=True)
+    if not hasil.ditulis:
+        typer.echo(_("Tidak ada berkas yang ditulis."), err=True)
+        raise AdaTemuan()
+    for path in hasil.ditulis:
+        typer.echo(path)
+    typer.echo(
+        _(
+            "Folder dinas dibuat dari {buku}. Lengkapi sakip.yaml (kop, penanda tangan) dan "
+            "renstra.yaml (visi, misi, tujuan), lalu periksa: sakipgen check {folder}"
+        ).format(buku=buku, folder=dir),
         err=True,
     )
     raise typer.Exit(EXIT_OK)

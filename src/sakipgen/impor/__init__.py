@@ -12,20 +12,34 @@ into place; should a rename fail, the files already replaced get their old text 
 from __future__ import annotations
 
 import contextlib
+import functools
 import shutil
 import tempfile
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from sakipgen.diagnostics import Diagnostic, Location, Severity
+from sakipgen.diagnostics import Diagnostic, Location, Severity, display_path
 from sakipgen.impor.buku import Buku, baca_buku
 from sakipgen.impor.sunting import GalatSunting, Ubah, terapkan
 from sakipgen.model.masukan import NilaiSel, lembar_masukan
 from sakipgen.model.sumber import path_text
 from sakipgen.pipeline import Bundel, siapkan
 
-__all__ = ["Rencana", "SelBerubah", "rencanakan", "tulis_rencana"]
+__all__ = [
+    "Langkah",
+    "Rencana",
+    "SelBerubah",
+    "pindah_lokasi",
+    "rencanakan",
+    "selesaikan",
+    "tulis_rencana",
+]
+
+
+Langkah = Callable[[str], str]
+"""One edit of a file's text."""
 
 
 @dataclass(frozen=True)
@@ -62,12 +76,15 @@ def _sama(lama: NilaiSel, baru: NilaiSel) -> bool:
     return lama is None and baru is None
 
 
-def rencanakan(folder: Path, sebelum: Bundel, path: Path) -> Rencana:
-    """The changes ``path`` brings to ``folder`` (loaded as ``sebelum``), checked."""
+def rencanakan(
+    folder: Path, sebelum: Bundel, path: Path, abaikan: Mapping[str, str] | None = None
+) -> Rencana:
+    """The changes ``path`` brings to ``folder`` (loaded as ``sebelum``), checked.
+    ``abaikan``: sheets not read, each with the reason its warning gives."""
     rencana = Rencana()
     dinas = sebelum.dinas
     assert dinas is not None
-    buku: Buku = baca_buku(path, lembar_masukan(dinas))
+    buku: Buku = baca_buku(path, lembar_masukan(dinas), abaikan or {})
     rencana.diagnostics.extend(buku.diagnostics)
     per_berkas: dict[str, list[Ubah]] = {}
     for tempat, sel, baru in buku.nilai:
@@ -84,7 +101,22 @@ def rencanakan(folder: Path, sebelum: Bundel, path: Path) -> Rencana:
         )
     if rencana.gagal:
         return rencana
-    for rel, edits in per_berkas.items():
+    ubah = {
+        rel: [functools.partial(_ubah, edit=e, rel=rel) for e in edits]
+        for rel, edits in per_berkas.items()
+    }
+    return selesaikan(folder, sebelum, rencana, ubah)
+
+
+def _ubah(teks: str, *, edit: Ubah, rel: str) -> str:
+    return terapkan(teks, edit, rel)
+
+
+def selesaikan(
+    folder: Path, sebelum: Bundel, rencana: Rencana, ubah: Mapping[str, Sequence[Langkah]]
+) -> Rencana:
+    """Apply each file's text edits in order, then check the folder as it would be."""
+    for rel, edits in ubah.items():
         target = folder / rel
         try:
             lama = target.read_text(encoding="utf-8") if target.exists() else ""
@@ -94,7 +126,7 @@ def rencanakan(folder: Path, sebelum: Bundel, path: Path) -> Rencana:
         teks = lama
         for edit in edits:
             try:
-                teks = terapkan(teks, edit, rel)
+                teks = edit(teks)
             except GalatSunting as exc:
                 rencana.diagnostics.append(
                     Diagnostic.make(Location(str(target)), exc.code, exc.message)
@@ -124,21 +156,30 @@ def _periksa(folder: Path, sebelum: Bundel, rencana: Rencana) -> Bundel:
             (salinan / rel).write_text(baru, encoding="utf-8", newline="")
         sesudah = siapkan(salinan)
     before = {(d.code, d.message) for d in sebelum.diagnostics}
-    prefix = str(salinan)
     for d in sesudah.diagnostics:
-        if d.severity != Severity.ERROR or (d.code, d.message) in before:
-            continue
-        where = d.location
-        file = where.file.replace(prefix, str(folder), 1)
-        rencana.diagnostics.append(
-            Diagnostic(
-                Location(file, where.line, where.column, where.yaml_path),
-                d.code,
-                d.message.replace(prefix, str(folder)),
-                d.severity,
-            )
-        )
+        if d.severity == Severity.ERROR and (d.code, d.message) not in before:
+            rencana.diagnostics.append(pindah_lokasi(d, salinan, folder))
     return sesudah
+
+
+def pindah_lokasi(d: Diagnostic, dari: Path, ke: Path) -> Diagnostic:
+    """A diagnostic found in a private copy (``dari``), told at the real folder ``ke``
+    (its location and any path its message quotes, as the user sees paths)."""
+    shown = display_path(ke)
+    awalan = sorted({str(dari), display_path(dari)}, key=len, reverse=True)
+
+    def ganti(text: str) -> str:
+        for a in awalan:
+            text = text.replace(a, shown)
+        return text
+
+    loc = d.location
+    return Diagnostic(
+        Location(ganti(loc.file), loc.line, loc.column, loc.yaml_path),
+        d.code,
+        ganti(d.message),
+        d.severity,
+    )
 
 
 def tulis_rencana(folder: Path, rencana: Rencana) -> list[Path]:

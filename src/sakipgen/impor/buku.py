@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -46,7 +46,7 @@ def _norm(text: object) -> str:
     return " ".join(str(text).split()).casefold() if text is not None else ""
 
 
-def baca_buku(path: Path, layout: Sequence[Lembar]) -> Buku:
+def baca_buku(path: Path, layout: Sequence[Lembar], abaikan: Mapping[str, str]) -> Buku:
     buku = Buku()
     nama = str(path)
 
@@ -81,6 +81,16 @@ def baca_buku(path: Path, layout: Sequence[Lembar]) -> Buku:
                 _("lembar '{lembar}' tidak dikenal; isinya diabaikan").format(lembar=ws.title),
             )
     for lembar in layout:
+        if lembar.nama in abaikan:
+            if lembar.nama in wb_rumus.sheetnames and _berisi(wb_rumus[lembar.nama]):
+                diag(
+                    Location(f"{nama}:{lembar.nama}"),
+                    "X005",
+                    _("lembar '{lembar}' tidak dibaca: {alasan}").format(
+                        lembar=lembar.nama, alasan=abaikan[lembar.nama]
+                    ),
+                )
+            continue
         if lembar.nama not in wb_rumus.sheetnames:
             if not lembar.baris:  # nothing the folder has could come from it
                 continue
@@ -137,7 +147,8 @@ def _baca_lembar(nama: str, ws: Any, ws_nilai: Any, lembar: Lembar, buku: Buku, 
         return
     dikenal = {_norm(k) for k in (KUNCI, *lembar.kolom_info, *lembar.kolom_sel)}
     for key, col in header.items():
-        if key not in dikenal:
+        kosong = all(not _ada(ws.cell(r, col).value) for r in range(2, ws.max_row + 1))
+        if key not in dikenal and not kosong:
             diag(
                 _tempat(nama, ws.title, 1, col),
                 "X005",
@@ -162,6 +173,9 @@ def _baca_lembar(nama: str, ws: Any, ws_nilai: Any, lembar: Lembar, buku: Buku, 
             continue
         kunci = str(raw_key).strip()
         if kunci not in baris:
+            if not filled:
+                continue  # an unknown key with nothing to import says nothing
+
             diag(
                 _tempat(nama, ws.title, r, kunci_col),
                 "R001",
@@ -223,6 +237,11 @@ def _baca_lembar(nama: str, ws: Any, ws_nilai: Any, lembar: Lembar, buku: Buku, 
                 diag(loc, exc.type, exc.message())
                 continue
             buku.nilai.append((str(loc), sel, baru))
+
+
+def _berisi(ws: Any) -> bool:
+    """Whether a sheet has any row below its header."""
+    return any(_ada(v) for row in ws.iter_rows(min_row=2, values_only=True) for v in row)
 
 
 def _ada(value: object) -> bool:

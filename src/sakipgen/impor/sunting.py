@@ -46,6 +46,29 @@ class Ubah:
     singkat: str | None = None
 
 
+URUTAN_KUNCI: tuple[str, ...] = (
+    # A unit of anggaran.yaml and an indikator of renstra.yaml, as the examples and
+    # `sakipgen init` write them: a new key goes before the first key that follows it.
+    "id",
+    "kode",
+    "uraian",
+    "satuan",
+    "polaritas",
+    "sasaran",
+    "penunjang",
+    "indikator",
+    "pagu",
+    "realisasi",
+    "realisasi_triwulan",
+    "realisasi_bulanan",
+    "sumber_dana",
+    "penanggung_jawab",
+    "catatan",
+    "tercetak",
+    "kegiatan",
+    "sub_kegiatan",
+)
+
 _PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9 ._/()%-]*$")
 _KHUSUS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "nan", "inf"}
 
@@ -100,7 +123,7 @@ class _Teks:
         line = mark.line
         if line >= len(self.awal):
             return len(self.teks)
-        return int(self.awal[line] + mark.column)
+        return int(self.awal[line]) + int(mark.column)
 
 
 def _compose(teks: str) -> Any:
@@ -207,7 +230,13 @@ def _sebelum(mapping: Any, part: str | int) -> int | None:
 
 
 def _tambah(
-    teks: str, mapping: Any, part: str | int, nilai: str, berkas: str, rest: YamlPath = ()
+    teks: str,
+    mapping: Any,
+    part: str | int,
+    nilai: str,
+    berkas: str,
+    rest: YamlPath = (),
+    blok: list[str] | None = None,
 ) -> str:
     """``part: nilai`` added to a mapping: at its end, or among numbered keys in order.
     In a block mapping, the keys of ``rest`` (an entry not there yet) nest as blocks:
@@ -218,6 +247,9 @@ def _tambah(
     at = _sebelum(mapping, part)
     if mapping.flow_style:
         entry = f"{teks_kunci(part)}: {_bungkus(rest, nilai)}"
+        panjang = _jadi_blok(teks, t, mapping, at, entry)
+        if panjang is not None:
+            return panjang
         if at is not None:
             pos = t.offset(mapping.value[at][0].start_mark)
             return teks[:pos] + entry + ", " + teks[pos:]
@@ -231,19 +263,77 @@ def _tambah(
     if not mapping.value:
         raise GalatSunting(_salah(berkas, (part,)))
     indent = mapping.value[0][0].start_mark.column
+    if at is None:
+        at = _menurut_urutan(mapping, part)
     lines = [f"{teks_kunci(part)}:"]
     for depth, key in enumerate(rest, 1):
         lines.append(" " * (2 * depth) + f"{teks_kunci(key)}:")
-    lines[-1] += f" {nilai}"
+    if blok is not None:
+        lines.extend(blok)  # a block under the new key, indented relative to it
+    else:
+        lines[-1] += f" {nilai}"
     entry = ("\n" + " " * indent).join(lines)
     if at is not None:
-        pos = t.offset(mapping.value[at][0].start_mark) - indent
-        return _baris_baru(teks[:pos], " " * indent, entry) + teks[pos:]
-    pos = t.offset(_ujung(mapping.value[-1][1]).end_mark)
+        start = t.awal[mapping.value[at][0].start_mark.line]
+        if not teks[start : start + indent].strip():
+            pos = _awal_baris(teks, t, mapping.value[at][0], indent)
+            return _baris_baru(teks[:pos], " " * indent, entry) + teks[pos:]
+        # The key shares its sequence item's dash ("- uraian: …"): the new key goes
+        # right after that first entry instead.
+        pos = t.offset(_ujung(mapping.value[at][1]).end_mark)
+    else:
+        pos = t.offset(_ujung(mapping.value[-1][1]).end_mark)
     if not (pos == 0 or teks[pos - 1] == "\n"):
         nl = teks.find("\n", pos)
         pos = len(teks) if nl < 0 else nl + 1
     return _baris_baru(teks[:pos], " " * indent, entry) + teks[pos:]
+
+
+def _jadi_blok(teks: str, t: _Teks, mapping: Any, at: int | None, entry: str) -> str | None:
+    """A one-line flow mapping that would grow past :data:`LEBAR_FLOW` with ``entry``,
+    rewritten as a block under its key (``indikator:`` / ``  IK1.1: 32`` …); None when
+    it stays short, spans lines, is not the last thing on its line, or is not a block
+    key's value."""
+    start, end = t.offset(mapping.start_mark), t.offset(mapping.end_mark)
+    line_start = teks.rfind("\n", 0, start) + 1
+    line_end = teks.find("\n", end)
+    line_end = len(teks) if line_end < 0 else line_end
+    if "\n" in teks[start:end] or teks[end:line_end].strip():
+        return None
+    if line_end - line_start + len(entry) + 2 <= LEBAR_FLOW:
+        return None
+    head = teks[line_start:start]
+    m = re.fullmatch(r"( *)(?:- )?[^\s#{}\[\],][^#{}\[\],]*:\s*", head)
+    if m is None or head.lstrip().startswith("- "):
+        return None
+    items = [teks[t.offset(k.start_mark) : t.offset(v.end_mark)] for k, v in mapping.value]
+    items.insert(len(items) if at is None else at, entry)
+    pad = " " * (len(m.group(1)) + 2)
+    newline = "\r\n" if "\r\n" in teks else "\n"
+    return teks[:start].rstrip(" ") + "".join(newline + pad + i for i in items) + teks[end:]
+
+
+def _menurut_urutan(mapping: Any, part: str | int) -> int | None:
+    """The index of the first key that :data:`URUTAN_KUNCI` puts after ``part``."""
+    if not isinstance(part, str) or part not in URUTAN_KUNCI:
+        return None
+    rank = URUTAN_KUNCI.index(part)
+    for i, (key, _value) in enumerate(mapping.value):
+        if key.value in URUTAN_KUNCI and URUTAN_KUNCI.index(key.value) > rank:
+            return i
+    return None
+
+
+def _awal_baris(teks: str, t: _Teks, key: Any, indent: int) -> int:
+    """Where the line of ``key`` starts, above the comment lines that belong to it."""
+    line = key.start_mark.line
+    while line > 0:
+        prev = teks[t.awal[line - 1] : t.awal[line]]
+        if prev.strip().startswith("#") and len(prev) - len(prev.lstrip()) == indent:
+            line -= 1
+        else:
+            break
+    return int(t.awal[line])
 
 
 def _ujung(node: Any) -> Any:
@@ -266,3 +356,97 @@ def _baris_baru(before: str, indent: str, entry: str) -> str:
     if before and not before.endswith("\n"):
         before += newline
     return before + indent + entry + newline
+
+
+Isi = dict[str, "Isi"] | list["Isi"] | Decimal | int | str | bool
+
+
+def teks_blok(isi: dict[str, Isi], indent: int, *, flow: bool = True) -> list[str]:
+    """A mapping as block YAML lines at ``indent`` (lists of mappings as ``- key: …``
+    items, lists of scalars and small mappings in flow style; ``flow=False``: every
+    mapping in a list as a block, for entries that will grow)."""
+    lines: list[str] = []
+    pad = " " * indent
+    for key, value in isi.items():
+        if isinstance(value, dict) and value:
+            lines.append(f"{pad}{teks_kunci(key)}:")
+            lines.extend(teks_blok(value, indent + 2, flow=flow))
+        elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            lines.append(f"{pad}{teks_kunci(key)}:")
+            for item in value:
+                assert isinstance(item, dict)
+                if flow and _pendek(item, indent + 4):
+                    lines.append(f"{pad}  - {_flow_isi(item)}")  # {sumber: APBD, jumlah: 5}
+                    continue
+                sub = teks_blok(item, indent + 4, flow=flow)
+                lines.append(f"{pad}  - {sub[0][indent + 4 :]}")
+                lines.extend(sub[1:])
+        else:
+            lines.append(f"{pad}{teks_kunci(key)}: {_flow_isi(value)}")
+    return lines
+
+
+LEBAR_FLOW = 100
+"""A list item is written as one ``{…}`` line when it holds only plain values and fits."""
+
+
+def _pendek(item: dict[str, Isi], indent: int) -> bool:
+    plain = not any(isinstance(v, (dict, list)) for v in item.values())
+    return plain and indent + len(_flow_isi(item)) <= LEBAR_FLOW
+
+
+def _flow_isi(value: Isi) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{teks_kunci(k)}: {_flow_isi(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_flow_isi(v) for v in value) + "]"
+    return teks_skalar(value)
+
+
+def tambah_butir(teks: str, jalur: YamlPath, item: dict[str, Isi], berkas: str) -> str:
+    """The text with ``item`` appended to the block sequence at ``jalur`` (made, as
+    ``key:`` with the item under it, when the mapping holding it has no such key)."""
+    root = _compose(teks) if teks.strip() else None
+    if root is None:
+        raise GalatSunting(_salah(berkas, jalur))
+    node = root
+    walked: list[str | int] = []
+    for i, part in enumerate(jalur):
+        nxt = _langkah(node, part, Ubah(jalur, (), ""), berkas, walked)
+        if nxt is None:
+            if i != len(jalur) - 1 or _jenis(node) != "MappingNode" or node.flow_style:
+                raise GalatSunting(_salah(berkas, (*walked, part)))
+            return _tambah(teks, node, part, "", berkas, blok=_butir(item, 2))
+        node = nxt
+        walked.append(part)
+    if _jenis(node) != "SequenceNode" or node.flow_style:
+        raise GalatSunting(_salah(berkas, jalur))
+    if not node.value:
+        raise GalatSunting(_salah(berkas, jalur))
+    indent = node.value[0].start_mark.column - 2
+    return _sisip(teks, node, "\n".join(_butir(item, indent)))
+
+
+def _butir(item: dict[str, Isi], indent: int) -> list[str]:
+    """``- key: …`` lines of one sequence item whose dash is at ``indent`` (``- {…}``
+    when it holds only plain values)."""
+    if _pendek(item, indent + 2):
+        return [" " * indent + "- " + _flow_isi(item)]
+    sub = teks_blok(item, indent + 2)
+    return [" " * indent + "- " + sub[0][indent + 2 :], *sub[1:]]
+
+
+def _sisip(teks: str, node: Any, lines: str) -> str:
+    """``lines`` (already indented) after the last line of ``node``."""
+    t = _Teks(teks)
+    pos = t.offset(_ujung(node).end_mark)
+    if not (pos == 0 or teks[pos - 1] == "\n"):
+        nl = teks.find("\n", pos)
+        pos = len(teks) if nl < 0 else nl + 1
+    before = teks[:pos]
+    newline = "\r\n" if "\r\n" in before else "\n"
+    if before and not before.endswith("\n"):
+        before += newline
+    return before + lines.replace("\n", newline) + newline + teks[pos:]

@@ -34,6 +34,7 @@ from sakipgen.model import susunan
 from sakipgen.model.dinas import Identitas
 from sakipgen.model.folder import Berkas, Dinas, Jejak, Narasi, Tahun
 from sakipgen.model.renstra import Renstra
+from sakipgen.model.sipd import PetaSipd
 from sakipgen.model.tabel import Tabel
 
 M = TypeVar("M", bound=BaseModel)
@@ -165,7 +166,12 @@ def muat_dinas(folder: Path, base: Path | None = None) -> HasilMuat:
 
     if identitas is None or renstra is None:
         return HasilMuat(None, diags, akses.jejak)
-    dinas = Dinas(folder, identitas, renstra, narasi, years, jejak=akses.jejak, logo=logo)
+    sipd = (
+        _load_file(akses, PetaSipd, folder / "sipd.yaml", diags) if "sipd.yaml" in names else None
+    )
+    dinas = Dinas(
+        folder, identitas, renstra, narasi, years, jejak=akses.jejak, logo=logo, sipd=sipd
+    )
     if templat is not None:
         dinas.templat = templat
     diags.extend(periksa_referensi(dinas, base))

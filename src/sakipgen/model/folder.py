@@ -16,6 +16,7 @@ from sakipgen.model.rencana_aksi import (
     TabelRencanaAksi,
 )
 from sakipgen.model.renstra import Indikator, Renstra, Sasaran
+from sakipgen.model.sipd import PetaSipd
 from sakipgen.model.tabel import Tabel
 from sakipgen.model.tahun import RealisasiTahun, TargetTahun
 
@@ -151,6 +152,8 @@ class Dinas:
     tahun: dict[int, Tahun] = field(default_factory=dict)
     templat: TemplatDinas = field(default_factory=TemplatDinas)
     logo: Logo | None = None
+    sipd: Berkas[PetaSipd] | None = None
+    """``sipd.yaml``: the column names of this Pemda's SIPD export (``import --from sipd``)."""
     jejak: Jejak = field(default_factory=Jejak, repr=False, compare=False)
 
     @property

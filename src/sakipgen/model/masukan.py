@@ -155,10 +155,10 @@ def lembar_target(dinas: Dinas) -> Lembar:
                     "nilai",
                 )
             )
-        rows.append(Baris(iid, (sid, iid, uraian), tuple(cells)))
+        rows.append(Baris(iid, (sid, renstra.sasaran[i].uraian, iid, uraian), tuple(cells)))
     return Lembar(
         TARGET,
-        ("Sasaran", "Indikator", "Uraian"),
+        ("Sasaran", "Uraian Sasaran", "Indikator", "Uraian"),
         kolom,
         tuple(rows),
         (("Polaritas", POLARITAS),),

@@ -14,6 +14,7 @@ from sakipgen.model.anggaran import AnggaranTahun
 from sakipgen.model.dinas import DokumenTahun, Identitas
 from sakipgen.model.rencana_aksi import RencanaAksiTahun
 from sakipgen.model.renstra import Renstra
+from sakipgen.model.sipd import PetaSipd
 from sakipgen.model.tabel import Tabel
 from sakipgen.model.tahun import RealisasiTahun, TargetTahun
 
@@ -37,6 +38,7 @@ class JenisBerkas:
 BERKAS: tuple[JenisBerkas, ...] = (
     JenisBerkas("sakip", "sakip.yaml", Identitas),
     JenisBerkas("renstra", "renstra.yaml", Renstra),
+    JenisBerkas("sipd", "sipd.yaml", PetaSipd),
     JenisBerkas("target", "<tahun>/target.yaml", TargetTahun, "target"),
     JenisBerkas("realisasi", "<tahun>/realisasi.yaml", RealisasiTahun, "realisasi"),
     JenisBerkas("anggaran", "<tahun>/anggaran.yaml", AnggaranTahun, "anggaran"),
