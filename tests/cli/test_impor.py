@@ -317,3 +317,39 @@ def test_polaritas_kode_and_quarterly_realisasi(tmp_path: Path) -> None:
         "    realisasi_triwulan: {1: 6000000}\n"
         "    sumber_dana: {sumber: APBD, persen: 100}\n"
     ) in anggaran
+
+
+def test_files_are_written_all_or_none(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = salin(tmp_path)
+    before = isi(folder)
+    book = ekspor(folder, tmp_path)
+    ubah(book, "Realisasi", "2021/IK1.2", "Realisasi", 13250)  # 2021/realisasi.yaml
+    ubah(book, "Anggaran", "2021/P05", "Realisasi", 9500000)  # 2021/anggaran.yaml
+    asli = Path.replace
+    calls: list[Path] = []
+
+    def gagal_kedua(self: Path, target: Path) -> Path:
+        calls.append(Path(target))
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        return asli(self, target)
+
+    monkeypatch.setattr(Path, "replace", gagal_kedua)
+    code, _out, err = jalankan("import", str(folder), str(book))
+    assert code == 2 and "No space left on device" in err and "tidak ada berkas yang berubah" in err
+    assert len(calls) == 2  # the first file was replaced, then put back
+    assert isi(folder) == before
+    assert not [p for p in folder.rglob("*.tmp")]
+
+
+def test_a_hidden_sheet_is_read_with_a_warning(tmp_path: Path) -> None:
+    folder = salin(tmp_path)
+    book = ekspor(folder, tmp_path)
+    wb = load_workbook(book)
+    ws = wb["Realisasi"]
+    ws.cell(baris(ws, "2021/IK2.2"), kolom(ws, "Realisasi")).value = 87
+    ws.sheet_state = "hidden"
+    wb.save(book)
+    code, _out, err = jalankan("import", str(folder), str(book))
+    assert code == 0 and f"{book}:Realisasi: X005" in err and "tersembunyi" in err
+    assert "  IK2.2: 87        # tercetak" in (folder / "2021/realisasi.yaml").read_text()

@@ -91,6 +91,14 @@ def impor(
     if dry_run:
         typer.echo(_("--dry-run: tidak ada berkas yang ditulis."), err=True)
         raise typer.Exit(EXIT_OK)
-    for path in impor.tulis_rencana(dir, rencana):
+    try:
+        written = impor.tulis_rencana(dir, rencana)
+    except OSError as exc:  # no permission, a full disk: every file kept its old text
+        raise GalatPemakaian(
+            _("tidak dapat menulis ke {folder}: {pesan}; tidak ada berkas yang berubah").format(
+                folder=dir, pesan=exc.strerror or exc
+            )
+        ) from None
+    for path in written:
         typer.echo(path)
     raise typer.Exit(EXIT_OK)

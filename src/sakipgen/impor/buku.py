@@ -27,6 +27,36 @@ from sakipgen.model.nilai import parse_angka
 
 MAX_BARIS = 100_000
 """Rows read from one sheet; a workbook that claims more is refused (X001)."""
+MAX_BERKAS = 50 * 1024 * 1024
+"""Largest workbook or CSV file read."""
+MAX_ISI = 500 * 1024 * 1024
+"""Largest total size of a workbook's parts once unzipped (a zip bomb is refused)."""
+
+
+def periksa_berkas(path: Path) -> str | None:
+    """Why a workbook or CSV file must not be opened, or None: too large on disk, or
+    (an .xlsx) unpacking to more than :data:`MAX_ISI`.  XML entity expansion is refused
+    by openpyxl itself, which uses defusedxml (a dependency) when it is installed."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return str(exc.strerror or exc)
+    if size > MAX_BERKAS:
+        return _("berkas {ukuran} MiB, lebih dari {batas} MiB").format(
+            ukuran=size // (1024 * 1024), batas=MAX_BERKAS // (1024 * 1024)
+        )
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return None
+    try:
+        with zipfile.ZipFile(path) as z:
+            total = sum(i.file_size for i in z.infolist())
+    except (OSError, zipfile.BadZipFile) as exc:
+        return _("buku kerja tidak dapat dibaca sebagai .xlsx: {pesan}").format(pesan=exc)
+    if total > MAX_ISI:
+        return _("isi buku kerja {ukuran} MiB setelah diurai, lebih dari {batas} MiB").format(
+            ukuran=total // (1024 * 1024), batas=MAX_ISI // (1024 * 1024)
+        )
+    return None
 
 
 @dataclass
@@ -61,6 +91,10 @@ def baca_buku(path: Path, layout: Sequence[Lembar], abaikan: Mapping[str, str]) 
             "X001",
             _("paket openpyxl belum terpasang: pip install openpyxl"),
         )
+        return buku
+    alasan = periksa_berkas(path)
+    if alasan is not None:
+        diag(Location(nama), "X001", alasan)
         return buku
     try:
         wb_rumus = openpyxl.load_workbook(path, data_only=False)

@@ -14,6 +14,7 @@ from typing import Any
 
 from sakipgen.diagnostics import Diagnostic, Location
 from sakipgen.i18n import _
+from sakipgen.impor.buku import periksa_berkas
 from sakipgen.model.masukan import ANGGARAN, KUNCI, REALISASI, TARGET
 
 
@@ -81,6 +82,10 @@ class _Lembar:
 
 def baca_kerangka(path: Path) -> Kerangka:
     k = Kerangka()
+    alasan = periksa_berkas(path)
+    if alasan is not None:
+        k.diagnostics.append(Diagnostic.make(Location(str(path)), "X001", alasan))
+        return k
     try:
         import openpyxl
 

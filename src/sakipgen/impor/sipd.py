@@ -39,6 +39,7 @@ from pydantic_core import PydanticCustomError
 
 from sakipgen.diagnostics import Diagnostic, Location
 from sakipgen.i18n import _
+from sakipgen.impor.buku import periksa_berkas
 from sakipgen.model.nilai import parse_angka
 
 MAX_BARIS = 200_000
@@ -229,6 +230,10 @@ def baca_sipd(path: Path, peta: Mapping[str, str], lembar: str | None) -> Berkas
     """Read a SIPD export; every problem is a diagnostic located at its row."""
     hasil = BerkasSipd()
     diags = hasil.diagnostics
+    alasan = periksa_berkas(path)
+    if alasan is not None:
+        diags.append(Diagnostic.make(Location(str(path)), "X001", alasan))
+        return hasil
     try:
         if path.suffix.lower() in (".xlsx", ".xlsm"):
             sheets = list(_baris_xlsx(path, lembar, diags))
