@@ -89,7 +89,9 @@ def buku_masukan(dinas: Dinas, tanggal: date) -> bytes:
     head = wb.add_format(
         {**base, "bold": True, "text_wrap": True, "bg_color": "#D9E1F2", "border": 1}
     )
-    info = wb.add_format({**base, "text_wrap": True, "bg_color": "#EDEDED", "locked": True})
+    # One line per row (no wrap): row heights stay even, a long uraian shows in full
+    # when its cell is selected.
+    info = wb.add_format({**base, "bg_color": "#EDEDED", "locked": True})
     kosong = wb.add_format({**base, "bg_color": "#BFBFBF", "locked": True})
     # Text cells are formatted as text ("@"), so a kode such as 1.05 stays as typed.
     isi_teks = wb.add_format({**base, "locked": False, "num_format": "@"})
@@ -173,6 +175,9 @@ def _lembar(
             continue
         ws.data_validation(1, c, last, c, rule)
     ws.freeze_panes(1, n_info)
+    ws.set_landscape()  # printed for review: every column on one page width
+    ws.repeat_rows(0)
+    ws.fit_to_pages(1, 0)
     ws.protect("", {"format_columns": True, "format_rows": True, "autofilter": True})
     if last:
         ws.autofilter(0, 0, last, len(judul) - 1)
