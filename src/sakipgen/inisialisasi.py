@@ -279,6 +279,17 @@ def buat(folder: Path, isian: Isian) -> list[Path]:
     return written
 
 
+def _lapor_bawaan(bawaan: list[str], lapor: Callable[[str], None]) -> None:
+    """Say which defaults were used when there was no terminal to ask on."""
+    if bawaan:
+        lapor(
+            _(
+                "Tidak ada terminal untuk bertanya; memakai nilai bawaan: {bawaan}"
+                ". Ubah dengan opsi tersebut, atau sunting berkasnya."
+            ).format(bawaan=", ".join(bawaan))
+        )
+
+
 def inisialisasi(
     folder: Path,
     *,
@@ -304,13 +315,7 @@ def inisialisasi(
         tanya=tanya,
         hari_ini=hari_ini or date.today(),
     )
-    if bawaan:
-        lapor(
-            _(
-                "Tidak ada terminal untuk bertanya; memakai nilai bawaan: {bawaan}"
-                ". Ubah dengan opsi tersebut, atau sunting berkasnya."
-            ).format(bawaan=", ".join(bawaan))
-        )
+    _lapor_bawaan(bawaan, lapor)
     try:
         return buat(folder, isian)
     except OSError as exc:  # no permission, a full disk: for the user to fix
@@ -448,13 +453,7 @@ def dari_buku(
         tanya=tanya,
         hari_ini=hari_ini or date.today(),
     )
-    if bawaan:
-        lapor(
-            _(
-                "Tidak ada terminal untuk bertanya; memakai nilai bawaan: {bawaan}"
-                ". Ubah dengan opsi tersebut, atau sunting berkasnya."
-            ).format(bawaan=", ".join(bawaan))
-        )
+    _lapor_bawaan(bawaan, lapor)
     with tempfile.TemporaryDirectory(prefix="sakipgen-init-") as tmp:
         kerja = Path(tmp) / (folder.resolve().name or "dinas")
         for rel, teks in kerangka_teks(kerangka, isian).items():

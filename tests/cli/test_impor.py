@@ -118,7 +118,7 @@ def test_dry_run_writes_nothing(tmp_path: Path) -> None:
     assert isi(folder) == before
 
 
-def _tulis(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+def tulis_buku(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
     """A workbook made from scratch by XlsxWriter, as another tool would make it."""
     import xlsxwriter
 
@@ -142,7 +142,7 @@ def _tulis(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
 
 def test_a_workbook_from_another_tool_with_text_numbers_and_a_formula(tmp_path: Path) -> None:
     folder = salin(tmp_path)
-    book = _tulis(
+    book = tulis_buku(
         tmp_path / "lain.xlsx",
         {
             # Columns in another order, only some of them; an empty row; text numbers.
@@ -173,7 +173,7 @@ def test_a_workbook_from_another_tool_with_text_numbers_and_a_formula(tmp_path: 
 def test_a_damaged_workbook_is_refused_whole_with_located_messages(tmp_path: Path) -> None:
     folder = salin(tmp_path)
     before = isi(folder)
-    book = _tulis(
+    book = tulis_buku(
         tmp_path / "rusak.xlsx",
         {
             "Realisasi": [

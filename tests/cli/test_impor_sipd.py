@@ -11,9 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import xlsxwriter
-
-from tests.cli.test_impor import isi, jalankan
+from tests.cli.test_impor import tulis_buku, isi, jalankan
 from tests.conftest import ROOT, salin
 
 DATAR = ROOT / "tests" / "fixtures" / "sipd" / "sub-kegiatan-datar.csv"
@@ -104,8 +102,6 @@ def test_a_changed_pagu_changes_that_line_only(tmp_path: Path) -> None:
 def _berjenjang(path: Path, kode_kolom: str = "Kode", pagu_kolom: str = "Anggaran") -> Path:
     """A SIPD report as Excel: titles, a header row, then urusan, bidang, program,
     kegiatan, sub kegiatan and account rows in one Kode column."""
-    wb = xlsxwriter.Workbook(str(path))
-    ws = wb.add_worksheet("Laporan")
     rows: list[list[object]] = [
         ["PEMERINTAH KABUPATEN BLORA"],
         ["REKAPITULASI ANGGARAN DAN REALISASI PER SUB KEGIATAN TAHUN 2019"],
@@ -129,12 +125,7 @@ def _berjenjang(path: Path, kode_kolom: str = "Kode", pagu_kolom: str = "Anggara
         [],
         [None, "JUMLAH", 400000000, 380000000, 95],
     ]
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            if value is not None:
-                ws.write(r, c, value)
-    wb.close()
-    return path
+    return tulis_buku(path, {"Laporan": rows})
 
 
 def test_hierarchical_report_makes_a_new_anggaran(tmp_path: Path) -> None:

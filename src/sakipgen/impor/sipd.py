@@ -378,27 +378,15 @@ def _datar(rows: list[_Baris], kolom: Mapping[str, int], where: str, hasil: Berk
         kode_giat = _teks(row, kolom, "kode_kegiatan") or ".".join(segs[:5])
         kode_prog = _teks(row, kolom, "kode_program") or ".".join(segs[:3])
         tempat = _tempat(where, row.nomor)
-        program = _anak(
-            hasil.program,
-            "program",
-            kode_prog,
-            _tanpa_kode(_teks(row, kolom, "nama_program"), kode_prog),
-            tempat,
-        )
-        kegiatan = _anak(
-            program.anak,
-            "kegiatan",
-            kode_giat,
-            _tanpa_kode(_teks(row, kolom, "nama_kegiatan"), kode_giat),
-            tempat,
-        )
-        sub = _anak(
-            kegiatan.anak,
-            "sub_kegiatan",
-            kode_sub,
-            _tanpa_kode(_teks(row, kolom, "nama_sub_kegiatan"), kode_sub),
-            tempat,
-        )
+        parent, sub = hasil.program, None
+        for tingkat, kode, nama in (
+            ("program", kode_prog, "nama_program"),
+            ("kegiatan", kode_giat, "nama_kegiatan"),
+            ("sub_kegiatan", kode_sub, "nama_sub_kegiatan"),
+        ):
+            sub = _anak(parent, tingkat, kode, _tanpa_kode(_teks(row, kolom, nama), kode), tempat)
+            parent = sub.anak
+        assert sub is not None
         pagu = _rupiah(row, kolom, pagu_key, where, hasil)
         if pagu is not None:
             if sub.pagu is not None and sub.pagu != pagu:

@@ -188,28 +188,12 @@ def lembar_realisasi(dinas: Dinas) -> Lembar:
                     "nilai",
                 )
             ]
-            cells += [
-                Sel(
-                    berkas,
-                    dasar,
-                    ("bulanan", m),
-                    "nilai",
-                    nilai_sel(real.bulanan.get(m) if real else None),
-                    "nilai",
-                )
-                for m in range(1, 13)
-            ]
-            cells += [
-                Sel(
-                    berkas,
-                    dasar,
-                    ("triwulan", q),
-                    "nilai",
-                    nilai_sel(real.triwulan.get(q) if real else None),
-                    "nilai",
-                )
-                for q in range(1, 5)
-            ]
+            for periode, n in (("bulanan", 12), ("triwulan", 4)):
+                nilai = getattr(real, periode) if real else {}
+                cells += [
+                    Sel(berkas, dasar, (periode, i), "nilai", nilai_sel(nilai.get(i)), "nilai")
+                    for i in range(1, n + 1)
+                ]
             rows.append(Baris(f"{y}/{iid}", (y, iid, uraian, satuan), tuple(cells)))
     return Lembar(REALISASI, ("Tahun", "Indikator", "Uraian", "Satuan"), kolom, tuple(rows))
 
