@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.cli.test_impor import tulis_buku, isi, jalankan
+from tests.cli.test_impor import isi, jalankan, tulis_buku
 from tests.conftest import ROOT, salin
 
 DATAR = ROOT / "tests" / "fixtures" / "sipd" / "sub-kegiatan-datar.csv"
