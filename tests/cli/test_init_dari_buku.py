@@ -82,3 +82,104 @@ def test_every_example_workbook_makes_a_folder_without_errors(tmp_path: Path, co
                 "IK5.1: 76.79, IK6.1: 86, IK7.1: 12}\n"
             )
         )
+
+
+def test_a_new_dinas_typed_into_a_blank_workbook(tmp_path: Path) -> None:
+    """The way a planner starts: a blank workbook, rows typed without keys where the
+    sheet can make them, `init --from`, `check`, a document.
+
+    By hand: IK1.1 (positif) realisasi 81,6 against the PK target 80: 81,6 / 80 × 100
+    = 102,00; IK1.2 (negatif, `metode_negatif` default selisih) realisasi 3 against 4:
+    (2 × 4 − 3) / 4 × 100 = 125,00; sasaran S1: (102,00 + 125,00) / 2 = 113,50;
+    pagu 150.000.000 + 50.000.000 = 200.000.000 (summed from the sub kegiatan)."""
+    contoh = tmp_path / "contoh"
+    code, _out, err = jalankan(
+        "init",
+        str(contoh),
+        "--pemda",
+        "Kabupaten Sinjai",
+        "--dinas",
+        "Dinas X",
+        "--start",
+        "2024",
+        "--end",
+        "2028",
+        "--year",
+        "2025",
+    )
+    assert code == 0, err
+    kosong = tmp_path / "kosong.xlsx"
+    code, _out, err = jalankan(
+        "export", str(contoh), "--for-input", "--blank", "--out", str(kosong)
+    )
+    assert code == 0, err
+    wb = load_workbook(kosong)
+    assert not wb["Target"].protection.sheet and wb["Target"].max_row == 1
+
+    def isi_baris(lembar: str, nilai: dict[str, object]) -> None:
+        ws = wb[lembar]
+        judul = {c.value: c.column for c in ws[1]}
+        r = ws.max_row + 1
+        for k, v in nilai.items():
+            ws.cell(r, judul[k]).value = v
+
+    s1 = {"Sasaran": "S1", "Uraian Sasaran": "Meningkatnya ekspor daerah"}
+    isi_baris(
+        "Target",
+        {
+            **s1,
+            "Indikator": "IK1.1",
+            "Uraian": "Persentase UMKM ekspor",
+            "Satuan": "%",
+            "Renstra 2025": 80,
+            "Renstra 2028": 90,
+            "PK 2025": 80,
+        },
+    )
+    isi_baris(
+        "Target",
+        {
+            **s1,
+            "Indikator": "IK1.2",
+            "Uraian": "Jumlah sengketa dagang",
+            "Satuan": "kasus",
+            "Polaritas": "negatif",
+            "Renstra 2025": 4,
+            "Renstra 2028": 2,
+            "PK 2025": 4,
+        },
+    )
+    isi_baris("Realisasi", {"Tahun": 2025, "Indikator": "IK1.1", "Realisasi": "81,6"})
+    isi_baris("Realisasi", {"Tahun": 2025, "Indikator": "IK1.2", "Realisasi": 3})
+    isi_baris("Anggaran", {"Kunci": "2025/P01", "Uraian": "Program Pengembangan Ekspor"})
+    isi_baris("Anggaran", {"Kunci": "2025/P01/1", "Uraian": "Promosi Ekspor"})
+    isi_baris(
+        "Anggaran",
+        {
+            "Kunci": "2025/P01/1/1",
+            "Uraian": "Pameran Dagang",
+            "Pagu": 150000000,
+            "Realisasi": 140000000,
+        },
+    )
+    isi_baris(
+        "Anggaran",
+        {"Kunci": "2025/P01/1/2", "Uraian": "Misi Dagang", "Pagu": 50000000, "Realisasi": 45000000},
+    )
+    wb.save(kosong)
+
+    baru = tmp_path / "dinas-baru"
+    code, _out, err = jalankan("init", str(baru), "--from", str(kosong), "--dinas", "Dinas X")
+    assert code == 0, err
+    code, _out, err = jalankan("check", str(baru))
+    assert code == 0, err
+    code, out, err = jalankan("show", str(baru), "--year", "2025", "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    (sasaran,) = data["sasaran"]
+    assert [i["capaian"] for i in sasaran["indikator"]] == ["102.00", "125.00"]
+    assert sasaran["capaian"] == "113.50"
+    assert Decimal(data["anggaran"]["pagu"]) == 200000000
+    code, out, err = jalankan("build", str(baru), "--doc", "pk")
+    assert code == 0, err
+    assert (baru / "build/pk-2025.docx").is_file()

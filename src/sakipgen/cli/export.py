@@ -63,6 +63,16 @@ def export(
             ),
         ),
     ] = False,
+    blank: Annotated[
+        bool,
+        typer.Option(
+            "--blank",
+            help=_(
+                "Dengan --for-input: lembar dan judul kolomnya saja, tanpa baris dan tanpa "
+                "kunci, untuk mengetik rencana dinas baru (sakipgen init --from)."
+            ),
+        ),
+    ] = False,
 ) -> None:
     from sakipgen import ekspor
     from sakipgen.teks import teks_layar
@@ -73,7 +83,7 @@ def export(
 
             raise GalatPemakaian(_("--for-input menulis buku kerja xlsx; lepaskan --format csv."))
         bundel, year = bundel_tahun(dir, year)
-        typer.echo(ekspor.tulis_masukan(dir, bundel, out))
+        typer.echo(ekspor.tulis_masukan(dir, bundel, out, kosong_saja=blank))
         raise typer.Exit(EXIT_OK)
 
     bundel, year = bundel_tahun(dir, year, dokumen=True)

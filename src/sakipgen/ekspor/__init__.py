@@ -67,7 +67,9 @@ __all__ = [
 ]
 
 
-def tulis_masukan(folder: Path, bundel: Bundel, out: Path | None) -> Path:
+def tulis_masukan(
+    folder: Path, bundel: Bundel, out: Path | None, *, kosong_saja: bool = False
+) -> Path:
     """Write the input workbook (``--for-input``) where ``--out`` says, default
     ``DIR/build/masukan.xlsx``."""
     import importlib.util
@@ -88,7 +90,9 @@ def tulis_masukan(folder: Path, bundel: Bundel, out: Path | None) -> Path:
         tujuan = tujuan / "masukan.xlsx"
     tahun = max(dinas.tahun) if dinas.tahun else dinas.renstra.model.periode.akhir
     try:
-        tulis_atomik(tujuan, buku_masukan(dinas, tanggal_data(dinas, tahun)))
+        tulis_atomik(
+            tujuan, buku_masukan(dinas, tanggal_data(dinas, tahun), kosong_saja=kosong_saja)
+        )
     except OSError as exc:
         raise GalatPemakaian(
             _("tidak dapat menulis ke '{out}': {pesan}").format(

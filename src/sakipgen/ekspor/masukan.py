@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import math
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -69,7 +70,9 @@ def petunjuk() -> list[str]:
     ]
 
 
-def buku_masukan(dinas: Dinas, tanggal: date) -> bytes:
+def buku_masukan(dinas: Dinas, tanggal: date, *, kosong_saja: bool = False) -> bytes:
+    """The input workbook of ``dinas``; ``kosong_saja`` (``--blank``): its sheets and
+    headers only, unprotected, for typing a new dinas's plan (``init --from``)."""
     import importlib
 
     xlsxwriter = importlib.import_module("xlsxwriter")  # imported only when exporting
@@ -109,6 +112,8 @@ def buku_masukan(dinas: Dinas, tanggal: date) -> bytes:
         ws.write_string(r, 0, line, wb.add_format({**base, "bold": r == 0, "text_wrap": True}))
 
     for lembar in lembar_masukan(dinas):
+        if kosong_saja:
+            lembar = replace(lembar, baris=())
         _lembar(wb, lembar, head, info, kosong, isi_teks, angka)
     wb.close()
     return _bahasa(buf.getvalue(), "id-ID")
@@ -178,6 +183,9 @@ def _lembar(
     ws.set_landscape()  # printed for review: every column on one page width
     ws.repeat_rows(0)
     ws.fit_to_pages(1, 0)
-    ws.protect("", {"format_columns": True, "format_rows": True, "autofilter": True})
+    if last:  # a blank sheet is for typing new rows: nothing to protect
+        ws.protect("", {"format_columns": True, "format_rows": True, "autofilter": True})
+    else:
+        ws.set_column(1, n_info - 1, 30)
     if last:
         ws.autofilter(0, 0, last, len(judul) - 1)

@@ -194,8 +194,13 @@ def _baca_lembar(nama: str, ws: Any, ws_nilai: Any, lembar: Lembar, buku: Buku, 
     baris = {b.kunci: b for b in lembar.baris}
     seen: dict[str, int] = {}
     kunci_col = header[_norm(KUNCI)]
+    dari = [header.get(_norm(k)) for k in lembar.kunci_dari]
     for r in range(2, ws.max_row + 1):
         raw_key = ws.cell(r, kunci_col).value
+        if not _ada(raw_key) and dari and None not in dari:
+            parts = [_teks_kunci(ws.cell(r, c).value) for c in dari if c is not None]
+            if all(parts):
+                raw_key = "/".join(parts)
         filled = [c for _i, c in kolom if c is not None and _ada(ws.cell(r, c).value)]
         if not _ada(raw_key):
             if filled:
@@ -271,6 +276,12 @@ def _baca_lembar(nama: str, ws: Any, ws_nilai: Any, lembar: Lembar, buku: Buku, 
                 diag(loc, exc.type, exc.message())
                 continue
             buku.nilai.append((str(loc), sel, baru))
+
+
+def _teks_kunci(value: object) -> str:
+    if isinstance(value, float) and value == int(value):
+        value = int(value)  # a year typed as a number
+    return "" if value is None else str(value).strip()
 
 
 def _berisi(ws: Any) -> bool:

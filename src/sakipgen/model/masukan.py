@@ -64,6 +64,9 @@ class Lembar:
     baris: tuple[Baris, ...]
     pilihan: tuple[tuple[str, tuple[str, ...]], ...] = ()
     """Columns whose cells take one of a few values (a dropdown): header → values."""
+    kunci_dari: tuple[str, ...] = ()
+    """Columns whose values, joined by ``/``, make a row's key when its Kunci cell is
+    empty (a row typed by hand: ``2025`` and ``IK1.1`` → ``2025/IK1.1``)."""
 
 
 def nilai_sel(v: Nilai | None) -> NilaiSel:
@@ -162,6 +165,7 @@ def lembar_target(dinas: Dinas) -> Lembar:
         kolom,
         tuple(rows),
         (("Polaritas", POLARITAS),),
+        ("Indikator",),
     )
 
 
@@ -195,7 +199,13 @@ def lembar_realisasi(dinas: Dinas) -> Lembar:
                     for i in range(1, n + 1)
                 ]
             rows.append(Baris(f"{y}/{iid}", (y, iid, uraian, satuan), tuple(cells)))
-    return Lembar(REALISASI, ("Tahun", "Indikator", "Uraian", "Satuan"), kolom, tuple(rows))
+    return Lembar(
+        REALISASI,
+        ("Tahun", "Indikator", "Uraian", "Satuan"),
+        kolom,
+        tuple(rows),
+        kunci_dari=("Tahun", "Indikator"),
+    )
 
 
 def _rupiah(v: int | None) -> NilaiSel:
