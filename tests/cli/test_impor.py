@@ -353,3 +353,29 @@ def test_a_hidden_sheet_is_read_with_a_warning(tmp_path: Path) -> None:
     code, _out, err = jalankan("import", str(folder), str(book))
     assert code == 0 and f"{book}:Realisasi: X005" in err and "tersembunyi" in err
     assert "  IK2.2: 87        # tercetak" in (folder / "2021/realisasi.yaml").read_text()
+
+
+def test_sasaran_and_sumber_dana_of_a_program(tmp_path: Path) -> None:
+    folder = salin(tmp_path)
+    book = ekspor(folder, tmp_path)
+    wb = load_workbook(book)
+    ws = wb["Anggaran"]
+    r = baris(ws, "2021/P02")
+    # As exported: P02's two sources with their amounts, in the cell's own form.
+    assert ws.cell(r, kolom(ws, "Sumber Dana")).value == (
+        "DAK Non Fisik P2UKM 406.182.400; APBD 150.000.000"
+    )
+    assert ws.cell(baris(ws, "2021/P01"), kolom(ws, "Sumber Dana")).value == "APBD 100%"
+    ws.cell(r, kolom(ws, "Sasaran")).value = "S1, S2"
+    ws.cell(r, kolom(ws, "Sumber Dana")).value = "DAK Non Fisik P2UKM 406.182.400; APBD 149.000.000"
+    wb.save(book)
+    code, out, err = jalankan("import", str(folder), str(book))
+    assert code == 0, err
+    text = (folder / "2021/anggaran.yaml").read_text()
+    assert "    sasaran: [S1, S2]\n    pagu: 556182400" in text
+    # The block list and its comment line give way to one flow list.
+    assert (
+        "    sumber_dana: [{sumber: DAK Non Fisik P2UKM, jumlah: 406182400}, "
+        "{sumber: APBD, jumlah: 149000000}]\n    kegiatan:\n"
+    ) in text
+    assert "S1, S2" in out

@@ -151,7 +151,10 @@ def test_a_new_dinas_typed_into_a_blank_workbook(tmp_path: Path) -> None:
     )
     isi_baris("Realisasi", {"Tahun": 2025, "Indikator": "IK1.1", "Realisasi": "81,6"})
     isi_baris("Realisasi", {"Tahun": 2025, "Indikator": "IK1.2", "Realisasi": 3})
-    isi_baris("Anggaran", {"Kunci": "2025/P01", "Uraian": "Program Pengembangan Ekspor"})
+    isi_baris(
+        "Anggaran",
+        {"Kunci": "2025/P01", "Uraian": "Program Pengembangan Ekspor", "Sasaran": "S1"},
+    )
     isi_baris("Anggaran", {"Kunci": "2025/P01/1", "Uraian": "Promosi Ekspor"})
     isi_baris(
         "Anggaran",
@@ -171,8 +174,9 @@ def test_a_new_dinas_typed_into_a_blank_workbook(tmp_path: Path) -> None:
     baru = tmp_path / "dinas-baru"
     code, _out, err = jalankan("init", str(baru), "--from", str(kosong), "--dinas", "Dinas X")
     assert code == 0, err
-    code, _out, err = jalankan("check", str(baru))
+    code, out, err = jalankan("check", str(baru))
     assert code == 0, err
+    assert "0 kesalahan, 0 peringatan" in out + err  # the program serves S1: no K007
     code, out, err = jalankan("show", str(baru), "--year", "2025", "--format", "json")
     assert code == 0, err
     data = json.loads(out)

@@ -162,6 +162,9 @@ def _lembar(
         jenis = {s.jenis for b in lembar.baris if (s := b.sel[c - n_info]) is not None}
         if judul[c] in pilihan:
             rule: dict[str, object] = {"validate": "list", "source": list(pilihan[judul[c]])}
+            if jenis == {"sasaran"}:
+                # Several sasaran ("S1, S2") are allowed: the list only proposes.
+                rule |= {"error_type": "information", "ignore_blank": True}
         elif jenis == {"rupiah"}:
             rule = {
                 "validate": "integer",

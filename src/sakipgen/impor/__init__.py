@@ -22,8 +22,8 @@ from pathlib import Path
 
 from sakipgen.diagnostics import Diagnostic, Location, Severity, display_path
 from sakipgen.impor.buku import Buku, baca_buku
-from sakipgen.impor.sunting import GalatSunting, Ubah, terapkan
-from sakipgen.model.masukan import NilaiSel, lembar_masukan
+from sakipgen.impor.sunting import GalatSunting, Isi, Mentah, Ubah, flow_isi, terapkan
+from sakipgen.model.masukan import NilaiSel, baca_dana, baca_sasaran, lembar_masukan
 from sakipgen.model.sumber import path_text
 from sakipgen.pipeline import Bundel, siapkan
 
@@ -95,6 +95,12 @@ def rencanakan(
         value: Decimal | int | str = baru
         if sel.jenis == "rupiah" and isinstance(baru, Decimal):
             value = int(baru)
+        elif sel.jenis == "sasaran" and isinstance(baru, str):
+            ids = baca_sasaran(baru)
+            value = ids[0] if len(ids) == 1 else Mentah(flow_isi(list(ids)))
+        elif sel.jenis == "dana" and isinstance(baru, str):
+            dana: list[Isi] = [dict(d) for d in baca_dana(baru)]
+            value = Mentah(flow_isi(dana))
         per_berkas.setdefault(sel.berkas, []).append(Ubah(sel.dasar, sel.sub, value, sel.singkat))
         rencana.sel.append(
             SelBerubah(tempat, sel.berkas, path_text((*sel.dasar, *sel.sub)), sel.nilai, baru)

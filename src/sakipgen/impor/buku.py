@@ -18,11 +18,23 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
 from sakipgen.diagnostics import Diagnostic, Location
 from sakipgen.i18n import _
-from sakipgen.model.masukan import KUNCI, PETUNJUK, Lembar, NilaiSel, Sel
+from sakipgen.model.anggaran import SumberDana
+from sakipgen.model.masukan import (
+    KUNCI,
+    PETUNJUK,
+    Lembar,
+    NilaiSel,
+    Sel,
+    baca_dana,
+    baca_sasaran,
+    teks_dana,
+    teks_sasaran,
+)
 from sakipgen.model.nilai import parse_angka
 
 MAX_BARIS = 100_000
@@ -310,6 +322,14 @@ def _nilai(value: object, number_format: str, sel: Sel) -> NilaiSel:
         if isinstance(value, float):
             return format(Decimal(repr(value)), "f")
         return str(value).strip()
+    if sel.jenis == "sasaran":
+        return teks_sasaran(baca_sasaran(str(value))) or ""
+    if sel.jenis == "dana":
+        try:
+            dana = [SumberDana.model_validate(d) for d in baca_dana(str(value))]
+        except ValidationError as exc:
+            raise PydanticCustomError("N002", str(exc.errors()[0]["msg"])) from None
+        return teks_dana(dana) or ""
     if isinstance(value, (int, float)):
         number = Decimal(value) if isinstance(value, int) else Decimal(repr(value))
         if "%" in (number_format or ""):

@@ -2,7 +2,7 @@
 uraian, pagu, realisasi, sumber dana and output indicators, from an Excel (.xlsx) or CSV
 export.
 
-Two layouts are read (README "Data from SIPD"):
+Two layouts are read (README "Data from Excel and SIPD"):
 
 * **datar** (flat): one row per sub kegiatan, or per sub kegiatan × indikator or
   × sumber dana, with columns named as SIPD's own data names them (``kode_sub_giat``,

@@ -30,6 +30,11 @@ class GalatSunting(TemuanData):
         super().__init__("X001", message)
 
 
+class Mentah(str):
+    """A value already written as YAML (a flow list ``[S1, S2]``, ``[{sumber: APBD,
+    persen: 100}]``), put into the text as it is."""
+
+
 @dataclass(frozen=True)
 class Ubah:
     """One value to set.
@@ -78,6 +83,8 @@ def teks_skalar(value: Decimal | int | str) -> str:
     text plain where YAML reads it back as the same text, else double-quoted."""
     if isinstance(value, bool):
         raise TypeError(value)
+    if isinstance(value, Mentah):
+        return str(value)
     if isinstance(value, int):
         return str(value)
     if isinstance(value, Decimal):
@@ -177,6 +184,8 @@ def terapkan(teks: str, ubah: Ubah, berkas: str) -> str:
         node = nxt
         walked.append(part)
     if _jenis(node) != "ScalarNode":
+        if isinstance(ubah.baru, Mentah):
+            return _ganti_koleksi(teks, node, ubah.baru)
         raise GalatSunting(_salah(berkas, tuple(walked)))
     return _ganti(teks, node, teks_skalar(ubah.baru))
 
@@ -213,6 +222,19 @@ def _langkah(node: Any, part: str | int, ubah: Ubah, berkas: str, walked: list[A
     if kind == "SequenceNode" and isinstance(part, int) and 0 <= part < len(node.value):
         return node.value[part]
     raise GalatSunting(_salah(berkas, (*walked, part)))
+
+
+def _ganti_koleksi(teks: str, node: Any, baru: str) -> str:
+    """A list or mapping replaced by ``baru`` (flow text): a block one from right after
+    its key's colon (``sumber_dana:`` / ``  - …`` → ``sumber_dana: [...]``) to the end of
+    its last value, so what follows keeps its lines."""
+    t = _Teks(teks)
+    start = t.offset(node.start_mark)
+    end = t.offset(_ujung(node).end_mark) if not node.flow_style else t.offset(node.end_mark)
+    before = teks[:start].rstrip()
+    if not node.flow_style and before.endswith(":"):
+        return before + " " + baru + teks[end:]
+    return teks[:start] + baru + teks[end:]
 
 
 def _ganti(teks: str, node: Any, baru: str) -> str:
@@ -376,13 +398,13 @@ def teks_blok(isi: dict[str, Isi], indent: int, *, flow: bool = True) -> list[st
             for item in value:
                 assert isinstance(item, dict)
                 if flow and _pendek(item, indent + 4):
-                    lines.append(f"{pad}  - {_flow_isi(item)}")  # {sumber: APBD, jumlah: 5}
+                    lines.append(f"{pad}  - {flow_isi(item)}")  # {sumber: APBD, jumlah: 5}
                     continue
                 sub = teks_blok(item, indent + 4, flow=flow)
                 lines.append(f"{pad}  - {sub[0][indent + 4 :]}")
                 lines.extend(sub[1:])
         else:
-            lines.append(f"{pad}{teks_kunci(key)}: {_flow_isi(value)}")
+            lines.append(f"{pad}{teks_kunci(key)}: {flow_isi(value)}")
     return lines
 
 
@@ -392,16 +414,16 @@ LEBAR_FLOW = 100
 
 def _pendek(item: dict[str, Isi], indent: int) -> bool:
     plain = not any(isinstance(v, (dict, list)) for v in item.values())
-    return plain and indent + len(_flow_isi(item)) <= LEBAR_FLOW
+    return plain and indent + len(flow_isi(item)) <= LEBAR_FLOW
 
 
-def _flow_isi(value: Isi) -> str:
+def flow_isi(value: Isi) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{teks_kunci(k)}: {_flow_isi(v)}" for k, v in value.items()) + "}"
+        return "{" + ", ".join(f"{teks_kunci(k)}: {flow_isi(v)}" for k, v in value.items()) + "}"
     if isinstance(value, list):
-        return "[" + ", ".join(_flow_isi(v) for v in value) + "]"
+        return "[" + ", ".join(flow_isi(v) for v in value) + "]"
     return teks_skalar(value)
 
 
@@ -433,7 +455,7 @@ def _butir(item: dict[str, Isi], indent: int) -> list[str]:
     """``- key: …`` lines of one sequence item whose dash is at ``indent`` (``- {…}``
     when it holds only plain values)."""
     if _pendek(item, indent + 2):
-        return [" " * indent + "- " + _flow_isi(item)]
+        return [" " * indent + "- " + flow_isi(item)]
     sub = teks_blok(item, indent + 2)
     return [" " * indent + "- " + sub[0][indent + 2 :], *sub[1:]]
 

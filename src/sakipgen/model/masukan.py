@@ -11,15 +11,20 @@ kegiatan of P01).  Columns after it are read-only (uraian, satuan) or editable v
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
-from sakipgen.model.anggaran import Program
+from pydantic_core import PydanticCustomError
+
+from sakipgen.format import angka
+from sakipgen.i18n import _
+from sakipgen.model.anggaran import Program, SumberDana
 from sakipgen.model.folder import Dinas, Tahun
-from sakipgen.model.nilai import Nilai
+from sakipgen.model.nilai import Nilai, parse_angka
 from sakipgen.model.sumber import YamlPath
 
 TARGET = "Target"
@@ -29,7 +34,10 @@ RENCANA_AKSI = "Rencana Aksi"
 PETUNJUK = "Petunjuk"
 KUNCI = "Kunci"
 
-JenisSel = Literal["nilai", "rupiah", "teks"]
+JenisSel = Literal["nilai", "rupiah", "teks", "dana", "sasaran"]
+"""What a cell holds: a target or realisasi, whole rupiah, text, a list of sumber
+dana (``APBD 1.321.000.000; DAK 406.182.400`` or ``APBD 100%``), a list of sasaran
+ids (``S1, S2``)."""
 POLARITAS = ("positif", "negatif", "stabil")
 NilaiSel = Decimal | str | None
 
@@ -67,6 +75,52 @@ class Lembar:
     kunci_dari: tuple[str, ...] = ()
     """Columns whose values, joined by ``/``, make a row's key when its Kunci cell is
     empty (a row typed by hand: ``2025`` and ``IK1.1`` → ``2025/IK1.1``)."""
+
+
+def teks_dana(dana: Sequence[SumberDana]) -> str | None:
+    """Sumber dana as one cell: ``APBD 150.000.000; DAK Non Fisik 406.182.400``,
+    ``APBD 100%``; None for none."""
+    parts = []
+    for d in dana:
+        if d.jumlah is not None:
+            parts.append(f"{d.sumber} {angka(d.jumlah)}")
+        elif d.persen is not None:
+            parts.append(f"{d.sumber} {angka(d.persen)}%")
+        else:
+            parts.append(d.sumber)
+    return "; ".join(parts) or None
+
+
+def baca_dana(text: str) -> list[dict[str, str | int | Decimal]]:
+    """The cell :func:`teks_dana` writes, read back (a coded error for a bad figure)."""
+    out: list[dict[str, str | int | Decimal]] = []
+    for item in (i.strip() for i in text.split(";")):
+        if not item:
+            continue
+        name, _sep, last = item.rpartition(" ")
+        entry: dict[str, str | int | Decimal] = {"sumber": item}
+        if name.strip() and last.endswith("%"):
+            entry = {"sumber": name.strip(), "persen": parse_angka(last[:-1])}
+        elif name.strip() and any(c.isdigit() for c in last):
+            jumlah = parse_angka(last)
+            if jumlah != jumlah.to_integral_value():
+                raise PydanticCustomError(
+                    "N005",
+                    _("{nilai} bukan rupiah utuh; tulis tanpa sen, misalnya 1727182400").format(
+                        nilai=jumlah
+                    ),
+                )
+            entry = {"sumber": name.strip(), "jumlah": int(jumlah)}
+        out.append(entry)
+    return out
+
+
+def teks_sasaran(ids: Sequence[str]) -> str | None:
+    return ", ".join(ids) or None
+
+
+def baca_sasaran(text: str) -> list[str]:
+    return [i for i in re.split(r"[\s,;]+", text.strip()) if i]
 
 
 def nilai_sel(v: Nilai | None) -> NilaiSel:
@@ -227,6 +281,14 @@ def _baris_anggaran(
         (y, tingkat, getattr(unit, "uraian", "")),
         (
             Sel(berkas, dasar, ("kode",), None, getattr(unit, "kode", None), "teks"),
+            Sel(
+                berkas,
+                dasar,
+                ("sasaran",),
+                None,
+                teks_sasaran(getattr(unit, "sasaran", [])),
+                "sasaran",
+            ),
             *(
                 Sel(berkas, dasar, (field,), None, _rupiah(getattr(unit, field, None)), "rupiah")
                 for field in ("pagu", "realisasi")
@@ -241,6 +303,14 @@ def _baris_anggaran(
                     "rupiah",
                 )
                 for q in range(1, 5)
+            ),
+            Sel(
+                berkas,
+                dasar,
+                ("sumber_dana",),
+                None,
+                teks_dana(getattr(unit, "sumber_dana", [])),
+                "dana",
             ),
         ),
     )
@@ -277,8 +347,16 @@ def lembar_anggaran(dinas: Dinas) -> Lembar:
     return Lembar(
         ANGGARAN,
         ("Tahun", "Tingkat", "Uraian"),
-        ("Kode", "Pagu", "Realisasi", *(f"Realisasi Triwulan {q}" for q in range(1, 5))),
+        (
+            "Kode",
+            "Sasaran",
+            "Pagu",
+            "Realisasi",
+            *(f"Realisasi Triwulan {q}" for q in range(1, 5)),
+            "Sumber Dana",
+        ),
         tuple(rows),
+        (("Sasaran", tuple(s.id for s in dinas.renstra.model.sasaran)),),
     )
 
 
