@@ -188,3 +188,23 @@ def test_a_bad_figure_is_located_and_nothing_is_written(tmp_path: Path) -> None:
     assert code == 1
     assert f"{bad}:I2: N005" in err and f"{bad}:I3: N005" in err
     assert isi(folder) == before
+
+
+def test_realisasi_per_account_is_summed_per_sub_kegiatan(tmp_path: Path) -> None:
+    """After the flat DPA import, a realisasi report per account: 15.000.000 +
+    250.000.000 = 265.000.000 pagu and 14.250.000 + 231.172.100 = 245.422.100
+    realisasi for 7.01.02.2.01.0001, matched by number to the file's 7.01.02.2.01.01
+    (nothing changes: the DPA had the same figures); 55.000.000 / 54.100.000 for 0002."""
+    folder = salin(tmp_path)
+    assert jalankan("import", str(folder), str(DATAR), "--from", "sipd", "--year", "2021")[0] == 0
+    before = isi(folder)
+    report = ROOT / "tests" / "fixtures" / "sipd" / "realisasi-per-rekening.csv"
+    code, _out, err = jalankan("import", str(folder), str(report), "--from", "sipd")
+    assert code == 0, err
+    assert "Tidak ada nilai yang berubah" in err
+    assert isi(folder) == before
+    changed = tmp_path / "realisasi.csv"
+    changed.write_text(report.read_text().replace(";231.172.100", ";235.000.000"))
+    code, out, err = jalankan("import", str(folder), str(changed), "--from", "sipd")
+    assert code == 0, err
+    assert "245.422.100 → 249.250.000" in out  # 14.250.000 + 235.000.000

@@ -99,6 +99,8 @@ def rencana_anggaran(
     name = Path(year.anggaran.source.file).name if year and year.anggaran else "anggaran.yaml"
     rel = f"{tahun}/{name}"
     if not berkas_ada:
+        if not _bernama(sipd.program, rencana):
+            return {}
         teks = "\n".join(
             [
                 "# yaml-language-server: $schema=../schema/anggaran.schema.json",
@@ -122,6 +124,8 @@ def rencana_anggaran(
     for unit in sipd.program:
         i = _cocok(programs, unit)
         if i is None:
+            if not _bernama([unit], rencana):
+                continue
             ident = f"P{next_id:02d}"
             next_id += 1
             edits.append(_tambah(("program",), isi_unit(unit, ident), rel))
@@ -222,6 +226,8 @@ def _samakan(
     for child in unit.anak:
         i = _cocok(children, child)
         if i is None:
+            if not _bernama([child], rencana):
+                continue
             edits.append(_tambah((*dasar, anak), isi_unit(child), rel))
             rencana.sel.append(
                 SelBerubah(child.tempat, rel, path_text((*dasar, anak)), None, _baru(child))
@@ -260,8 +266,21 @@ def rencanakan_sipd(folder: Path, sebelum: Bundel, path: Path, tahun: int) -> Re
                 _("tidak ada program atau sub kegiatan yang terbaca di berkas SIPD"),
             )
         )
-    for unit in _semua(sipd.program):
+    if rencana.gagal:
+        return rencana
+    ubah = rencana_anggaran(dinas, tahun, sipd, rencana)
+    if rencana.gagal:
+        return rencana
+    return selesaikan(folder, sebelum, rencana, ubah)
+
+
+def _bernama(units: Sequence[UnitSipd], rencana: Rencana) -> bool:
+    """Whether every unit to be added (and its children) has a name: an entry that is
+    new to the file needs its uraian, one matched by kode does not."""
+    ok = True
+    for unit in _semua(units):
         if not unit.uraian:
+            ok = False
             rencana.diagnostics.append(
                 Diagnostic.make(
                     Location(unit.tempat),
@@ -271,9 +290,7 @@ def rencanakan_sipd(folder: Path, sebelum: Bundel, path: Path, tahun: int) -> Re
                     ),
                 )
             )
-    if rencana.gagal:
-        return rencana
-    return selesaikan(folder, sebelum, rencana, rencana_anggaran(dinas, tahun, sipd, rencana))
+    return ok
 
 
 def _semua(units: Sequence[UnitSipd]) -> list[UnitSipd]:

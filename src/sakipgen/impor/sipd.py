@@ -5,11 +5,13 @@ export.
 Two layouts are read (README "Data from Excel and SIPD"):
 
 * **datar** (flat): one row per sub kegiatan, or per sub kegiatan × indikator or
-  × sumber dana, with columns named as SIPD's own data names them (``kode_sub_giat``,
-  ``nama_sub_giat``, ``pagu``, ``pagumurni``, ``kode_giat``, ``nama_giat``,
-  ``kode_program``, ``nama_program``, ``namadana``, ``pagudana``, ``outputteks``,
-  ``targetoutput``, ``satuanoutput``) or as its reports title them (``Kode Sub
-  Kegiatan``, ``Nama Sub Kegiatan``, ``Pagu``, ``Sumber Dana`` …);
+  × sumber dana (figures repeated), or per sub kegiatan × account (with a
+  ``kode rekening`` column: figures summed), with columns named as SIPD's own data
+  names them (``kode_sub_giat``, ``nama_sub_giat``, ``pagu``, ``pagumurni``,
+  ``kode_giat``, ``nama_giat``, ``kode_program``, ``nama_program``, ``namadana``,
+  ``pagudana``, ``outputteks``, ``targetoutput``, ``satuanoutput``) or as its reports
+  title them (``Kode Sub Kegiatan``, ``Nama Sub Kegiatan``, ``Pagu``, ``Sumber Dana``
+  …);
 * **berjenjang** (hierarchical): one ``Kode`` column and one ``Uraian`` column holding
   urusan, bidang, program (3 segments), kegiatan (5) and sub kegiatan (6) in turn,
   with ``Pagu``/``Anggaran`` and ``Realisasi``; rows below a sub kegiatan with other
@@ -356,6 +358,10 @@ def _anak(
 
 def _datar(rows: list[_Baris], kolom: Mapping[str, int], where: str, hasil: BerkasSipd) -> None:
     pagu_key = "pagu" if "pagu" in kolom else "pagu_murni"
+    # With an account column (kode rekening) each row is one account of its sub
+    # kegiatan, and the sub kegiatan's figures are their sums; without one the rows of
+    # a sub kegiatan repeat its figures (one row per indikator or sumber dana).
+    per_rekening = "kode" in kolom
     seen_dana: dict[tuple[int | str, ...], set[str]] = {}
     for row in rows:
         kode_sub = _teks(row, kolom, "kode_sub_kegiatan")
@@ -388,7 +394,14 @@ def _datar(rows: list[_Baris], kolom: Mapping[str, int], where: str, hasil: Berk
             parent = sub.anak
         assert sub is not None
         pagu = _rupiah(row, kolom, pagu_key, where, hasil)
-        if pagu is not None:
+        realisasi = _rupiah(row, kolom, "realisasi", where, hasil)
+        if per_rekening:
+            # One row per account (belanja) of the sub kegiatan: its figures add up.
+            if pagu is not None:
+                sub.pagu = (sub.pagu or 0) + pagu
+            if realisasi is not None:
+                sub.realisasi = (sub.realisasi or 0) + realisasi
+        elif pagu is not None:
             if sub.pagu is not None and sub.pagu != pagu:
                 hasil.diagnostics.append(
                     Diagnostic.make(
@@ -402,8 +415,7 @@ def _datar(rows: list[_Baris], kolom: Mapping[str, int], where: str, hasil: Berk
                 )
             elif sub.pagu is None:
                 sub.pagu = pagu
-        realisasi = _rupiah(row, kolom, "realisasi", where, hasil)
-        if realisasi is not None and sub.realisasi is None:
+        if not per_rekening and realisasi is not None and sub.realisasi is None:
             sub.realisasi = realisasi
         dana = _teks(row, kolom, "sumber_dana")
         if dana is not None and dana not in seen_dana.setdefault(sub.kunci, set()):
