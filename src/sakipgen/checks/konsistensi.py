@@ -595,6 +595,52 @@ def realisasi_indikator_periode(dinas: Dinas) -> Iterator[Diagnostic]:
                 )
 
 
+def realisasi_periode_kosong(dinas: Dinas) -> Iterator[Diagnostic]:
+    """K021: during the year, a period already reported (for any indikator of the year)
+    whose realisasi an indikator reporting per period has not written: a gap in its
+    months or quarters up to the latest period the year's realisasi.yaml reports.  A
+    period written as "-" is a reported "no value", not a gap."""
+    for _year, t in sorted(dinas.tahun.items()):
+        if t.realisasi is None:
+            continue
+        rows = t.realisasi.model.indikator
+        # The latest month reported by any indikator (a quarter q counts as month 3q).
+        terakhir = max(
+            (
+                max(r.bulanan) if r.bulanan else 3 * max(r.triwulan)
+                for r in rows.values()
+                if r.bulanan or r.triwulan
+            ),
+            default=0,
+        )
+        for ident, r in rows.items():
+            if not (r.bulanan or r.triwulan):
+                continue
+            bulanan = bool(r.bulanan)
+            ada = r.bulanan if bulanan else r.triwulan
+            sampai = terakhir if bulanan else terakhir // 3
+            kosong = [p for p in range(1, sampai + 1) if p not in ada]
+            if not kosong:
+                continue
+            nama = _("bulan") if bulanan else _("triwulan")
+            yield Diagnostic.make(
+                t.realisasi.source.locate(
+                    ("indikator", ident, "bulanan" if bulanan else "triwulan")
+                ),
+                "K021",
+                _(
+                    "{ident}: realisasi {periode} {kosong} belum diisi, padahal {periode} "
+                    '{terakhir} sudah dilaporkan; isi angkanya, atau tulis "-" bila '
+                    "memang tidak ada"
+                ).format(
+                    ident=ident,
+                    periode=nama,
+                    kosong=", ".join(map(str, kosong)),
+                    terakhir=sampai,
+                ),
+            )
+
+
 def realisasi_dari_tabel(dinas: Dinas) -> Iterator[Diagnostic]:
     """R001 for a ``dari_tabel`` naming a table or column that does not exist; K020 when
     the written realisasi differs from what the table gives, at the written precision."""
@@ -738,6 +784,7 @@ RULES: list[Rule] = [
     realisasi_dari_tabel,
     tanggal_dokumen,
     skala_tumpang_tindih,
+    realisasi_periode_kosong,
 ]
 
 
