@@ -17,6 +17,7 @@ from pathlib import Path
 from sakipgen.calc.anggaran import pagu_dokumen
 from sakipgen.calc.kategori import pita, rentang
 from sakipgen.calc.narasi import Konteks, isi
+from sakipgen.calc.periode import hitung_periode
 from sakipgen.calc.pk import target_pk
 from sakipgen.calc.rencana_aksi import ringkas
 from sakipgen.calc.tabel import hitung_tabel
@@ -28,6 +29,7 @@ from sakipgen.load import muat_dinas
 from sakipgen.load.revisi import ekstrak, semula
 from sakipgen.model.folder import Dinas, Jejak
 from sakipgen.model.hasil import (
+    HasilPeriode,
     HasilPk,
     HasilTahun,
     PaguDokumen,
@@ -47,6 +49,9 @@ class Pilihan:
     and rencana aksi totals."""
     tahun_lain: tuple[int, ...] = ()
     """Years to calculate besides those with data (``build --year`` of another year)."""
+    periode: tuple[int | None, int, int | None] | None = None
+    """(year, last month, triwulan): the year up to that month (``show --triwulan``);
+    year None is the year ``show`` reports by default (:meth:`Bundel.tahun_terakhir`)."""
 
 
 @dataclass(frozen=True)
@@ -73,6 +78,8 @@ class Bundel:
     rencana_aksi: Mapping[int, tuple[tuple[RingkasanBaris, ...], ...]] = field(default_factory=dict)
     """With ``Pilihan.dokumen``: year → per table of rencana-aksi.yaml, per row, its
     period amounts, running totals and annual figure."""
+    periode: HasilPeriode | None = None
+    """With ``Pilihan.periode``: the year up to that month."""
     revisi: str | None = None
     """The git revision this bundle was read from (``diff``); None: the working tree."""
     commit: str | None = None
@@ -126,6 +133,11 @@ def siapkan(folder: Path, base: Path | None = None, pilihan: Pilihan = Pilihan()
         hasil,
         tuple(rentang(pita(dinas.identitas.model.profil))),
     )
+    if pilihan.periode is not None:
+        tahun, bulan, triwulan = pilihan.periode
+        tahun = tahun if tahun is not None else bundel.tahun_terakhir()
+        if tahun is not None and tahun in hasil:
+            bundel = replace(bundel, periode=hitung_periode(dinas, hasil[tahun], bulan, triwulan))
     return _untuk_dokumen(bundel, dinas) if pilihan.dokumen else bundel
 
 

@@ -36,7 +36,7 @@ def _sum(values: Sequence[int | None]) -> int | None:
     return sum(known) if known else None
 
 
-def _children(unit: Unit) -> Sequence[Unit]:
+def anak_unit(unit: Unit) -> Sequence[Unit]:
     if isinstance(unit, Program):
         return unit.kegiatan
     if isinstance(unit, Kegiatan):
@@ -48,7 +48,7 @@ def pagu(unit: Unit) -> int | None:
     """Its own pagu, else the sum of its children's."""
     if unit.pagu is not None:
         return unit.pagu
-    return _sum([pagu(c) for c in _children(unit)])
+    return _sum([pagu(c) for c in anak_unit(unit)])
 
 
 def realisasi_periode(unit: Unit) -> int | None:
@@ -71,7 +71,7 @@ def realisasi(unit: Unit) -> int | None:
     own = realisasi_sendiri(unit)
     if own is not None:
         return own
-    return _sum([realisasi(c) for c in _children(unit)])
+    return _sum([realisasi(c) for c in anak_unit(unit)])
 
 
 def serapan(p: int | None, r: int | None, places: int = 2) -> Decimal | None:
@@ -104,7 +104,7 @@ def _pos(
 
 def _terbelah(unit: Unit, sasaran: str | None) -> bool:
     """Whether a unit below ``unit`` (which counts under ``sasaran``) names another."""
-    for c in _children(unit):
+    for c in anak_unit(unit):
         own = c.sasaran[0] if c.sasaran else sasaran
         if own != sasaran or _terbelah(c, own):
             return True
@@ -120,11 +120,11 @@ def bagi_sasaran(
     if not _terbelah(unit, s):
         return {s: nilai(unit)}
     out: dict[str | None, int | None] = {}
-    for c in _children(unit):
+    for c in anak_unit(unit):
         for key, v in bagi_sasaran(c, nilai, s).items():
             out[key] = _sum([out.get(key), v])
     own = nilai(unit)
-    below = _sum([nilai(c) for c in _children(unit)])
+    below = _sum([nilai(c) for c in anak_unit(unit)])
     if own is not None and own != below:
         out[s] = _sum([out.get(s), own - (below or 0)])
     return out

@@ -6,8 +6,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from sakipgen.calc.anggaran import anak_unit, pagu, serapan
 from sakipgen.calc.bulat import bulat
+from sakipgen.calc.capaian import CapaianError, hitung
 from sakipgen.format import angka
+from sakipgen.i18n import _
+from sakipgen.model.folder import Dinas
+from sakipgen.model.hasil import AnggaranPeriode, HasilPeriode, HasilTahun, IndikatorPeriode, Unit
 from sakipgen.model.nilai import Nilai
 from sakipgen.model.tahun import RealisasiIndikator
 
@@ -37,3 +42,104 @@ def nilai_angka(value: Decimal, satuan: str = "") -> Nilai:
     ``48,43%``; another unit word stays in ``satuan``."""
     teks = angka(value) + (satuan if satuan == "%" else "")
     return Nilai("angka", teks, angka=value, satuan=satuan)
+
+
+def sampai(real: RealisasiIndikator, bulan: int) -> tuple[list[Nilai], tuple[int, int]]:
+    """The period values up to ``bulan`` (months, or the quarters it completes), and how
+    many of those periods were written of how many there are."""
+    if real.bulanan:
+        keys = range(1, bulan + 1)
+        found = real.bulanan
+    else:
+        keys = range(1, bulan // 3 + 1)
+        found = real.triwulan
+    values = [found[k] for k in keys if k in found]
+    return values, (len(values), len(keys))
+
+
+def hitung_periode(
+    dinas: Dinas, hasil: HasilTahun, bulan: int, triwulan: int | None
+) -> HasilPeriode:
+    """A year's indikator and budget up to ``bulan`` (``show --triwulan``)."""
+    profil = dinas.identitas.model.profil
+    tahun = dinas.tahun.get(hasil.tahun)
+    rows = tahun.realisasi.model.indikator if tahun and tahun.realisasi else {}
+    out: list[IndikatorPeriode] = []
+    for s in hasil.sasaran:
+        for h in s.indikator:
+            ind = h.indikator
+            real = rows.get(ind.id)
+            if real is None or not (real.bulanan or real.triwulan):
+                out.append(
+                    IndikatorPeriode(
+                        s.sasaran.id, ind, h.target, None, None, (0, 0),
+                        _("belum ada realisasi per bulan atau triwulan"),
+                    )
+                )  # fmt: skip
+                continue
+            values, terisi = sampai(real, bulan)
+            if ind.sifat is None:
+                out.append(
+                    IndikatorPeriode(
+                        s.sasaran.id, ind, h.target, None, None, terisi,
+                        _("isi 'sifat' indikatornya untuk menghitung realisasi s.d. periode"),
+                    )
+                )  # fmt: skip
+                continue
+            nilai = tahunan(values, ind.sifat, profil.desimal)
+            capaian: Decimal | None = None
+            catatan = None
+            if nilai is None:
+                catatan = _("belum ada realisasi berupa angka s.d. periode ini")
+            else:
+                try:
+                    capaian = hitung(h.target, nilai, ind.polaritas, profil)
+                except CapaianError as exc:
+                    catatan = exc.message
+            out.append(
+                IndikatorPeriode(
+                    s.sasaran.id,
+                    ind,
+                    h.target,
+                    nilai,
+                    capaian,
+                    terisi,
+                    catatan,
+                )
+            )
+    anggaran: list[AnggaranPeriode] = []
+    for i, p in enumerate(tahun.program() if tahun else []):
+        _anggaran(p, "program", p.id or str(i + 1), bulan, anggaran, profil.desimal)
+    return HasilPeriode(hasil.tahun, bulan, triwulan, out, anggaran)
+
+
+def _anggaran(
+    unit: Unit, tingkat: str, ident: str, bulan: int, out: list[AnggaranPeriode], places: int
+) -> int | None:
+    """Adds the unit and its children; returns its realisasi up to the month: its own
+    months or quarters, else the sum of its children's (None when none is known)."""
+    at = len(out)
+    children = anak_unit(unit)
+    anak_tingkat = "kegiatan" if tingkat == "program" else "sub_kegiatan"
+    sums: list[int | None] = []
+    for j, c in enumerate(children):
+        sums.append(
+            _anggaran(c, anak_tingkat, f"{ident}/{c.id or c.kode or j + 1}", bulan, out, places)
+        )
+    if unit.realisasi_bulanan:
+        real: int | None = sum(v for m, v in unit.realisasi_bulanan.items() if m <= bulan)
+    elif unit.realisasi_triwulan:
+        real = sum(v for q, v in unit.realisasi_triwulan.items() if q <= bulan // 3)
+    elif bulan == 12 and unit.realisasi is not None:
+        real = unit.realisasi
+    else:
+        known = [v for v in sums if v is not None]
+        real = sum(known) if known else None
+    p = pagu(unit)
+    out.insert(
+        at,
+        AnggaranPeriode(
+            tingkat, ident, getattr(unit, "uraian", ""), p, real, serapan(p, real, places)
+        ),
+    )
+    return real

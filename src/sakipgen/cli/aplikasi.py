@@ -111,14 +111,22 @@ def _root(
         atur_bahasa(pilih_bahasa(lang))
 
 
-def bundel_tahun(folder: Path, year: int | None, *, dokumen: bool = False) -> tuple[Bundel, int]:
+def bundel_tahun(
+    folder: Path,
+    year: int | None,
+    *,
+    dokumen: bool = False,
+    periode: tuple[int, int | None] | None = None,
+) -> tuple[Bundel, int]:
     """The checked dinas and the year a command works on (default: the latest year with
     realisasi, else the latest with data).  Errors in the data are printed and end the
-    command (1); an unknown year is a usage error naming the years that exist (2)."""
+    command (1); an unknown year is a usage error naming the years that exist (2).
+    ``periode`` (last month, triwulan): the year up to that month as well."""
     from sakipgen.diagnostics import sebagai_teks
     from sakipgen.pipeline import Pilihan, siapkan
 
-    bundel = siapkan(folder, pilihan=Pilihan(dokumen=dokumen))
+    sampai = (year, *periode) if periode is not None else None
+    bundel = siapkan(folder, pilihan=Pilihan(dokumen=dokumen, periode=sampai))
     if bundel.dinas is None or bundel.galat:
         typer.echo(sebagai_teks(list(bundel.diagnostics)), err=True)
         typer.echo(_("Perbaiki kesalahan di atas dulu (sakipgen check)."), err=True)

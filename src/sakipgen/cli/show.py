@@ -20,8 +20,12 @@ class ShowFormat(StrEnum):
     help=_(
         "Tampilkan angka yang dihitung untuk satu tahun: target, realisasi, "
         "capaian dan\n    kategori per indikator dan sasaran, rata-rata, serta "
-        "anggaran (pagu, realisasi,\n    serapan, efisiensi).\n\n    Contoh: "
-        "sakipgen show examples/blora --year 2021 --format json"
+        "anggaran (pagu, realisasi,\n    serapan, efisiensi). Dengan --triwulan N "
+        "(atau --bulan M): realisasi s.d. periode\n    itu menurut sifat indikatornya, "
+        "capaiannya terhadap target setahun, dan\n    realisasi serta serapan anggaran "
+        "s.d. periode itu.\n\n    Contoh: "
+        "sakipgen show examples/blora --year 2021 --format json\n\n    Contoh: "
+        "sakipgen show dinas-saya --year 2025 --triwulan 3"
     )
 )
 def show(
@@ -30,9 +34,30 @@ def show(
     format: Annotated[ShowFormat, typer.Option("--format", help=_("text atau json."))] = (
         ShowFormat.text
     ),
+    triwulan: Annotated[
+        int | None,
+        typer.Option(
+            "--triwulan",
+            min=1,
+            max=4,
+            help=_("Angka s.d. akhir triwulan ini (1-4): realisasi, capaian dan serapan."),
+        ),
+    ] = None,
+    bulan: Annotated[
+        int | None,
+        typer.Option("--bulan", min=1, max=12, help=_("Angka s.d. akhir bulan ini (1-12).")),
+    ] = None,
 ) -> None:
     from sakipgen import laporan
+    from sakipgen.errors import GalatPemakaian
 
-    bundel, year = bundel_tahun(dir, year)
-    laporan.untuk(format.value).angka(bundel, year)
+    if triwulan is not None and bulan is not None:
+        raise GalatPemakaian(_("Pilih salah satu: --triwulan atau --bulan."))
+    sampai = 3 * triwulan if triwulan is not None else bulan
+    periode = (sampai, triwulan) if sampai is not None else None
+    bundel, year = bundel_tahun(dir, year, periode=periode)
+    if bundel.periode is not None:
+        laporan.untuk(format.value).periode(bundel)
+    else:
+        laporan.untuk(format.value).angka(bundel, year)
     raise typer.Exit(EXIT_OK)

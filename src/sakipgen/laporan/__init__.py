@@ -36,6 +36,9 @@ class Pelapor(Protocol):
     def angka(self, bundel: Bundel, tahun: int) -> None:
         """``show``: the computed figures of one year."""
 
+    def periode(self, bundel: Bundel) -> None:
+        """``show --triwulan``: the year up to a month."""
+
     def perubahan(
         self, folder: str, lama: Bundel, baru: Bundel, changes: Sequence[Perubahan]
     ) -> None:
@@ -69,6 +72,13 @@ class Teks:
 
         assert bundel.dinas is not None
         konsol().print(angka.sebagai_teks(bundel.dinas, bundel.hasil[tahun]))
+
+    def periode(self, bundel: Bundel) -> None:
+        from sakipgen.laporan import angka
+
+        assert bundel.dinas is not None and bundel.periode is not None
+        for tabel in angka.periode_teks(bundel.dinas, bundel.periode):
+            konsol().print(tabel)
 
     def perubahan(
         self, folder: str, lama: Bundel, baru: Bundel, changes: Sequence[Perubahan]
@@ -120,6 +130,12 @@ class Json:
         assert bundel.dinas is not None
         _cetak(angka.sebagai_data(bundel.dinas, bundel.hasil[tahun]))
 
+    def periode(self, bundel: Bundel) -> None:
+        from sakipgen.laporan import angka
+
+        assert bundel.dinas is not None and bundel.periode is not None
+        _cetak(angka.periode_data(bundel.dinas, bundel.periode))
+
     def perubahan(
         self, folder: str, lama: Bundel, baru: Bundel, changes: Sequence[Perubahan]
     ) -> None:
@@ -136,6 +152,9 @@ class Github:
             typer.echo(sebagai_github(list(diags)))
 
     def angka(self, bundel: Bundel, tahun: int) -> None:
+        raise NotImplementedError  # the command offers only text and json
+
+    def periode(self, bundel: Bundel) -> None:
         raise NotImplementedError  # the command offers only text and json
 
     def perubahan(

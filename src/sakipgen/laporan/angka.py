@@ -35,11 +35,13 @@ from decimal import Decimal
 from typing import Any
 
 from sakipgen.ekspor.tabel import JenisKolom, SelEkspor, Tabel, tabel_layar
+from sakipgen.format import angka, nilai
 from sakipgen.i18n import _
 from sakipgen.model.anggaran import Kegiatan, SubKegiatan
 from sakipgen.model.folder import Dinas
-from sakipgen.model.hasil import SUMBER_TARGET, HasilAnggaran, HasilTahun, Pos
+from sakipgen.model.hasil import SUMBER_TARGET, HasilAnggaran, HasilPeriode, HasilTahun, Pos
 from sakipgen.model.nilai import Nilai
+from sakipgen.teks import teks_layar
 
 
 def _s(value: Decimal | int | None) -> str | None:
@@ -234,3 +236,92 @@ def sebagai_teks(dinas: Dinas, hasil: HasilTahun) -> Any:
             )
         )
     return Group(*parts)
+
+
+def periode_data(dinas: Dinas, hasil: HasilPeriode) -> dict[str, Any]:
+    """``show --triwulan --format json``: exact decimals as strings, null where there is
+    no figure; ``terisi`` is [periods written, periods up to the month]."""
+    return {
+        "dinas": dinas.nama,
+        "tahun": hasil.tahun,
+        "bulan": hasil.bulan,
+        "triwulan": hasil.triwulan,
+        "indikator": [
+            {
+                "sasaran": i.sasaran_id,
+                "id": i.indikator.id,
+                "uraian": i.indikator.uraian,
+                "satuan": i.indikator.satuan,
+                "sifat": i.indikator.sifat,
+                "target": _nilai(i.target),
+                "realisasi": _nilai(i.realisasi),
+                "capaian": _s(i.capaian),
+                "terisi": list(i.periode),
+                "catatan": i.catatan,
+            }
+            for i in hasil.indikator
+        ],
+        "anggaran": [
+            {
+                "tingkat": a.tingkat,
+                "id": a.ident,
+                "uraian": a.uraian,
+                "pagu": _s(a.pagu),
+                "realisasi": _s(a.realisasi),
+                "serapan": _s(a.serapan),
+            }
+            for a in hasil.anggaran
+        ],
+    }
+
+
+def periode_teks(dinas: Dinas, hasil: HasilPeriode) -> list[Any]:
+    """``show --triwulan``: the indikator table, then the budget table."""
+    from rich.table import Table
+    from rich.text import Text
+
+    def t(value: object, style: str = "") -> Text:
+        return Text(teks_layar("" if value is None else str(value)), style=style)
+
+    sampai = (
+        _("s.d. triwulan {n}").format(n=hasil.triwulan)
+        if hasil.triwulan is not None
+        else _("s.d. bulan {n}").format(n=hasil.bulan)
+    )
+    judul = f"{dinas.nama} {hasil.tahun}, {sampai}"
+    ind = Table(title=t(judul), title_justify="left")
+    for kolom, kanan in (
+        (_("Indikator"), False),
+        (_("Target setahun"), True),
+        (_("Realisasi {sampai}").format(sampai=sampai), True),
+        (_("Capaian thd target setahun (%)"), True),
+        (_("Periode terisi"), True),
+        (_("Catatan"), False),
+    ):
+        ind.add_column(kolom, justify="right" if kanan else "left")
+    for i in hasil.indikator:
+        ind.add_row(
+            t(f"{i.indikator.id} {i.indikator.uraian}"),
+            t(nilai(i.target) if i.target is not None else "-"),
+            t(nilai(i.realisasi) if i.realisasi is not None else "-"),
+            t(angka(i.capaian) if i.capaian is not None else "-"),
+            t(f"{i.periode[0]}/{i.periode[1]}"),
+            t(i.catatan or ""),
+        )
+    ang = Table(title=t(_("Anggaran {sampai}").format(sampai=sampai)), title_justify="left")
+    for kolom, kanan in (
+        (_("Program / kegiatan / sub kegiatan"), False),
+        (_("Pagu (Rp)"), True),
+        (_("Realisasi (Rp)"), True),
+        (_("Serapan (%)"), True),
+    ):
+        ang.add_column(kolom, justify="right" if kanan else "left")
+    for a in hasil.anggaran:
+        pad = {"program": 0, "kegiatan": 2, "sub_kegiatan": 4}[a.tingkat]
+        ang.add_row(
+            t(" " * pad + f"{a.ident} {a.uraian}"),
+            t(angka(a.pagu) if a.pagu is not None else "-"),
+            t(angka(a.realisasi) if a.realisasi is not None else "-"),
+            t(angka(a.serapan) if a.serapan is not None else "-"),
+        )
+    return [ind, ang] if hasil.anggaran else [ind]

@@ -192,3 +192,45 @@ class Rentang:
         above = lo is None or x > lo or (self.bawah_inklusif and x == lo)
         below = hi is None or x < hi or (self.atas_inklusif and x == hi)
         return above and below
+
+
+@dataclass(frozen=True)
+class IndikatorPeriode:
+    """One indikator up to a month of the year (``show --triwulan``)."""
+
+    sasaran_id: str
+    indikator: Indikator
+    target: Nilai | None
+    """The year's target (as the year's figures measure it)."""
+    realisasi: Nilai | None
+    """Realisasi up to the month, from the periods by the indikator's ``sifat``."""
+    capaian: Decimal | None
+    """That realisasi against the year's target: how far the year has come (no kategori:
+    the scale judges a year's result, not a part of it)."""
+    periode: tuple[int, int]
+    """Periods written up to the month, and periods there are (3 of 3 months …)."""
+    catatan: str | None = None
+    """Why no realisasi or capaian (no ``sifat``, no period given, a text value)."""
+
+
+@dataclass(frozen=True)
+class AnggaranPeriode:
+    """A program, kegiatan or sub kegiatan up to a month: pagu and money spent."""
+
+    tingkat: str
+    ident: str
+    uraian: str
+    pagu: int | None
+    realisasi: int | None
+    serapan: Decimal | None
+
+
+@dataclass(frozen=True)
+class HasilPeriode:
+    """A year up to its ``bulan`` (the end of triwulan N, or a month)."""
+
+    tahun: int
+    bulan: int
+    triwulan: int | None
+    indikator: list[IndikatorPeriode]
+    anggaran: list[AnggaranPeriode]

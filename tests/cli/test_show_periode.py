@@ -1,0 +1,104 @@
+"""`sakipgen show --triwulan N` / `--bulan M` (issue 15): a year up to a period.
+
+The folder is the K021 golden case (its realisasi per period, written by hand) with an
+anggaran whose money is written per quarter or per month at different levels.
+Figures by hand, up to triwulan 3 (month 9):
+- IK1 (sifat jumlah) 5 + 6 + 7 = 18 of 30 → 60,00 %;
+- IK2 (kumulatif) quarters 1 and 3 written: the last, 9, of 12 → 75,00 %;
+- IK3 (akhir_periode) only triwulan 1: 2 of 6 → 33,33 %;
+- IK4 (kumulatif, monthly; month 4 "-") months 1–9: the last number, 5, of 8 → 62,50 %;
+- P01: its sub kegiatan per quarter, 10.000.000 + 12.000.000 + 8.000.000 and
+  5.000.000 + 0 + 6.000.000 → 41.000.000 of 60.000.000 → 68,33 %;
+- P02: per month, months 1–9 of 1.000.000 each → 9.000.000 of 12.000.000 → 75,00 %.
+Up to month 5 (`--bulan 5`): IK4 months 1–5 → 3 of 8 → 37,50 %; IK1 quarters
+complete by month 5: only the first → 5 of 30 → 16,67 %; P02 5.000.000 → 41,67 %;
+P01 per quarter: the first quarter only, 15.000.000 → 25,00 %.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from tests.cli.test_impor import jalankan
+from tests.conftest import ROOT
+
+ANGGARAN = """\
+program:
+  - id: P01
+    uraian: Program satu
+    sasaran: S1
+    kegiatan:
+      - uraian: Kegiatan satu
+        sub_kegiatan:
+          - uraian: Sub satu
+            pagu: 40000000
+            realisasi_triwulan: {1: 10000000, 2: 12000000, 3: 8000000}
+          - uraian: Sub dua
+            pagu: 20000000
+            realisasi_triwulan: {1: 5000000, 2: 0, 3: 6000000}
+  - id: P02
+    uraian: Program dua
+    sasaran: S1
+    pagu: 12000000
+    realisasi_bulanan: {1: 1000000, 2: 1000000, 3: 1000000, 4: 1000000, 5: 1000000,
+                        6: 1000000, 7: 1000000, 8: 1000000, 9: 1000000}
+"""
+
+
+def _folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "dinas"
+    shutil.copytree(ROOT / "tests" / "golden" / "K021-periode-lewat-kosong", folder)
+    (folder / "expected.txt").unlink()
+    (folder / "2021" / "anggaran.yaml").write_text(ANGGARAN)
+    return folder
+
+
+def _show(folder: Path, *opsi: str) -> dict[str, object]:
+    code, out, err = jalankan("show", str(folder), "--year", "2021", "--format", "json", *opsi)
+    assert code == 0, err
+    data: dict[str, object] = json.loads(out)
+    return data
+
+
+def test_up_to_a_quarter(tmp_path: Path) -> None:
+    data = _show(_folder(tmp_path), "--triwulan", "3")
+    assert (data["bulan"], data["triwulan"]) == (9, 3)
+    ind = {i["id"]: i for i in data["indikator"]}  # type: ignore[attr-defined]
+    assert [(ind[k]["realisasi"], ind[k]["capaian"]) for k in ("IK1", "IK2", "IK3", "IK4")] == [
+        ("18", "60.00"),
+        ("9", "75.00"),
+        ("2", "33.33"),
+        ("5", "62.50"),
+    ]
+    assert [ind[k]["terisi"] for k in ("IK1", "IK2", "IK3", "IK4")] == [
+        [3, 3],
+        [2, 3],
+        [1, 3],
+        [9, 9],
+    ]
+    ang = {a["id"]: a for a in data["anggaran"]}  # type: ignore[attr-defined]
+    assert (ang["P01"]["pagu"], ang["P01"]["realisasi"], ang["P01"]["serapan"]) == (
+        "60000000",
+        "41000000",
+        "68.33",
+    )
+    assert (ang["P02"]["realisasi"], ang["P02"]["serapan"]) == ("9000000", "75.00")
+    assert ang["P01/1/1"]["realisasi"] == "30000000"
+
+
+def test_up_to_a_month_and_the_text_table(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    data = _show(folder, "--bulan", "5")
+    ind = {i["id"]: i for i in data["indikator"]}  # type: ignore[attr-defined]
+    assert (ind["IK4"]["realisasi"], ind["IK4"]["capaian"]) == ("3", "37.50")
+    assert (ind["IK1"]["realisasi"], ind["IK1"]["capaian"]) == ("5", "16.67")
+    ang = {a["id"]: a for a in data["anggaran"]}  # type: ignore[attr-defined]
+    assert (ang["P02"]["realisasi"], ang["P02"]["serapan"]) == ("5000000", "41.67")
+    assert (ang["P01"]["realisasi"], ang["P01"]["serapan"]) == ("15000000", "25.00")
+    code, out, err = jalankan("show", str(folder), "--year", "2021", "--triwulan", "3")
+    assert code == 0, err
+    assert "s.d. triwulan 3" in out and "62,50" in out and "41.000.000" in out
+    code, _out, err = jalankan("show", str(folder), "--triwulan", "3", "--bulan", "9")
+    assert code == 2 and "--triwulan atau --bulan" in err
