@@ -43,7 +43,7 @@ def tulis_atomik(path: Path, data: bytes) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         # mkstemp creates 0600; a document should be readable like any file the user makes.
-        os.chmod(tmp, _mode(path))
+        os.chmod(tmp, mode_berkas(path))
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -51,7 +51,9 @@ def tulis_atomik(path: Path, data: bytes) -> None:
         raise
 
 
-def _mode(path: Path) -> int:
+def mode_berkas(path: Path) -> int:
+    """The permissions a file written at ``path`` gets: those of the file it replaces,
+    else what the umask gives a new file."""
     try:
         return path.stat().st_mode & 0o777  # keep the permissions of the file replaced
     except FileNotFoundError:

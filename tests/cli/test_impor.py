@@ -379,3 +379,15 @@ def test_sasaran_and_sumber_dana_of_a_program(tmp_path: Path) -> None:
         "{sumber: APBD, jumlah: 149000000}]\n    kegiatan:\n"
     ) in text
     assert "S1, S2" in out
+
+
+def test_a_written_file_keeps_its_permissions(tmp_path: Path) -> None:
+    folder = salin(tmp_path)
+    target = folder / "2021/realisasi.yaml"
+    target.chmod(0o640)
+    book = ekspor(folder, tmp_path)
+    ubah(book, "Realisasi", "2021/IK1.2", "Realisasi", 13250)
+    code, _out, err = jalankan("import", str(folder), str(book))
+    assert code == 0, err
+    assert "13250" in target.read_text()
+    assert target.stat().st_mode & 0o777 == 0o640

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
 import shutil
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
@@ -190,7 +191,7 @@ def pindah_lokasi(d: Diagnostic, dari: Path, ke: Path) -> Diagnostic:
 
 def tulis_rencana(folder: Path, rencana: Rencana) -> list[Path]:
     """Write every changed file, all or none (see the module's note)."""
-    from sakipgen.write import tautan_di_jalur
+    from sakipgen.write import mode_berkas, tautan_di_jalur
 
     staged: list[tuple[Path, Path, str]] = []
     try:
@@ -201,9 +202,13 @@ def tulis_rencana(folder: Path, rencana: Rencana) -> list[Path]:
                 raise OSError(alasan)
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            staged.append((Path(tmp), target, lama))
             with open(fd, "w", encoding="utf-8", newline="") as fh:
                 fh.write(baru)
-            staged.append((Path(tmp), target, lama))
+                fh.flush()
+                os.fsync(fh.fileno())
+            # mkstemp makes 0600: keep the mode of the file replaced (a new one: as usual)
+            os.chmod(tmp, mode_berkas(target))
         done: list[tuple[Path, str, bool]] = []
         try:
             for tmp_path, target, lama in staged:
