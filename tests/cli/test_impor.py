@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from typer.testing import CliRunner
 
@@ -391,3 +392,20 @@ def test_a_written_file_keeps_its_permissions(tmp_path: Path) -> None:
     assert code == 0, err
     assert "13250" in target.read_text()
     assert target.stat().st_mode & 0o777 == 0o640
+
+
+def test_an_error_the_value_causes_is_told_at_its_cell(tmp_path: Path) -> None:
+    """13.244,5 unit is not a whole count (K011): said at the Realisasi cell, with the
+    YAML place it would have had."""
+    folder = salin(tmp_path)
+    book = ekspor(folder, tmp_path)
+    ubah(book, "Realisasi", "2021/IK1.2", "Realisasi", 13244.5)
+    code, _out, err = jalankan("import", str(folder), str(book))
+    assert code == 1
+    sel = f"{book}:Realisasi!{get_column_letter(kolom_buku(book, 'Realisasi', 'Realisasi'))}"
+    assert f"{sel}8: K011 IK1.2: 13244.5 unit bukan bilangan bulat [" in err
+    assert f"{folder}/2021/realisasi.yaml:10:3: indikator.IK1.2]" in err
+
+
+def kolom_buku(book: Path, lembar: str, judul: str) -> int:
+    return kolom(load_workbook(book)[lembar], judul)

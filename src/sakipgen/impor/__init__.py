@@ -165,8 +165,32 @@ def _periksa(folder: Path, sebelum: Bundel, rencana: Rencana) -> Bundel:
     before = {(d.code, d.message) for d in sebelum.diagnostics}
     for d in sesudah.diagnostics:
         if d.severity == Severity.ERROR and (d.code, d.message) not in before:
-            rencana.diagnostics.append(pindah_lokasi(d, salinan, folder))
+            rencana.diagnostics.append(_di_sel(pindah_lokasi(d, salinan, folder), rencana.sel))
     return sesudah
+
+
+def _di_sel(d: Diagnostic, sel: Sequence[SelBerubah]) -> Diagnostic:
+    """An error of the changed folder told at the cell whose value caused it (K011 for
+    13244,5 unit is the Realisasi cell's), the YAML place in its brackets; unchanged
+    when no changed cell wrote that value."""
+    loc = d.location
+    path = loc.yaml_path
+
+    def cocok(s: SelBerubah) -> bool:
+        same_file = loc.file == s.berkas or loc.file.endswith("/" + s.berkas)
+        return (
+            same_file
+            and bool(path)
+            and (
+                s.jalur == path or s.jalur.startswith(path + ".") or path.startswith(s.jalur + ".")
+            )
+        )
+
+    found = [s for s in sel if cocok(s)]
+    if len(found) != 1:  # none, or several cells behind one place: the YAML says it best
+        return d
+    tempat = found[0].tempat
+    return Diagnostic(Location(tempat, yaml_path=f"{loc}: {path}"), d.code, d.message, d.severity)
 
 
 def pindah_lokasi(d: Diagnostic, dari: Path, ke: Path) -> Diagnostic:
