@@ -133,10 +133,6 @@ def nilai_sel(v: Nilai | None) -> NilaiSel:
     return v.teks
 
 
-def _berkas(dinas: Dinas, path: Path | str) -> str:
-    return Path(path).relative_to(dinas.folder).as_posix()
-
-
 def _nama_berkas(tahun: Tahun, jenis: str) -> str:
     """``<tahun>/<jenis>.yaml`` (or the ``.yml`` the dinas wrote)."""
     berkas = getattr(tahun, jenis.replace("-", "_"))
