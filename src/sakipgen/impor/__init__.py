@@ -109,14 +109,10 @@ def rencanakan(
     if rencana.gagal:
         return rencana
     ubah = {
-        rel: [functools.partial(_ubah, edit=e, rel=rel) for e in edits]
+        rel: [functools.partial(terapkan, ubah=e, berkas=rel) for e in edits]
         for rel, edits in per_berkas.items()
     }
     return selesaikan(folder, sebelum, rencana, ubah)
-
-
-def _ubah(teks: str, *, edit: Ubah, rel: str) -> str:
-    return terapkan(teks, edit, rel)
 
 
 def selesaikan(

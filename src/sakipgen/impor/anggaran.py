@@ -165,20 +165,12 @@ def _cocok(units: Sequence[Any], unit: UnitSipd) -> int | None:
     return None
 
 
-def _ubah(teks: str, *, edit: Ubah, rel: str) -> str:
-    return terapkan(teks, edit, rel)
-
-
 def _set(dasar: YamlPath, key: str, value: Decimal | int | str, rel: str) -> Langkah:
-    return functools.partial(_ubah, edit=Ubah(dasar, (key,), value), rel=rel)
-
-
-def _tambah_isi(teks: str, *, jalur: YamlPath, item: dict[str, Isi], rel: str) -> str:
-    return tambah_butir(teks, jalur, item, rel)
+    return functools.partial(terapkan, ubah=Ubah(dasar, (key,), value), berkas=rel)
 
 
 def _tambah(jalur: YamlPath, item: dict[str, Isi], rel: str) -> Langkah:
-    return functools.partial(_tambah_isi, jalur=jalur, item=item, rel=rel)
+    return functools.partial(tambah_butir, jalur=jalur, item=item, berkas=rel)
 
 
 def _samakan(
@@ -212,13 +204,12 @@ def _samakan(
     if unit.realisasi is not None and unit.realisasi != entry.realisasi:
         catat("realisasi", entry.realisasi, unit.realisasi)
     if unit.sumber_dana and not entry.sumber_dana:
-        edits.append(
-            _tambah_daftar(dasar, "sumber_dana", [_dana(n, j) for n, j in unit.sumber_dana], rel)
+        # one step per item: the first makes ``sumber_dana:``, the others follow it
+        edits.extend(
+            _tambah((*dasar, "sumber_dana"), _dana(n, j), rel) for n, j in unit.sumber_dana
         )
     if unit.indikator and not entry.indikator:
-        edits.append(
-            _tambah_daftar(dasar, "indikator", [_indikator(i) for i in unit.indikator], rel)
-        )
+        edits.extend(_tambah((*dasar, "indikator"), _indikator(i), rel) for i in unit.indikator)
     anak = ANAK[unit.tingkat]
     if not anak:
         return
@@ -234,19 +225,6 @@ def _samakan(
             )
         else:
             _samakan(children[i], child, (*dasar, anak, i), rel, edits, rencana)
-
-
-def _tambah_daftar(dasar: YamlPath, key: str, items: list[dict[str, Isi]], rel: str) -> Langkah:
-    """``key:`` with its items, added to the entry at ``dasar`` (which has none)."""
-    return functools.partial(_tambah_semua, dasar=dasar, key=key, items=items, rel=rel)
-
-
-def _tambah_semua(
-    teks: str, *, dasar: YamlPath, key: str, items: list[dict[str, Isi]], rel: str
-) -> str:
-    for item in items:
-        teks = tambah_butir(teks, (*dasar, key), item, rel)
-    return teks
 
 
 def rencanakan_sipd(folder: Path, sebelum: Bundel, path: Path, tahun: int) -> Rencana:

@@ -84,8 +84,17 @@ def _tempat(nama: str, lembar: str, row: int, col: int) -> Location:
     return Location(f"{nama}:{lembar}!{get_column_letter(col)}{row}")
 
 
-def _norm(text: object) -> str:
+def kunci_judul(text: object) -> str:
+    """A header as it is compared: spaces collapsed, case ignored."""
     return " ".join(str(text).split()).casefold() if text is not None else ""
+
+
+def teks_sel(value: object) -> str:
+    """A cell as text: a whole number typed as a number without ``.0`` (a year, an id
+    part), spaces collapsed; empty for an empty cell."""
+    if isinstance(value, float) and value == int(value):
+        value = int(value)
+    return "" if value is None else " ".join(str(value).split())
 
 
 def baca_buku(path: Path, layout: Sequence[Lembar], abaikan: Mapping[str, str]) -> Buku:
@@ -179,10 +188,10 @@ def _baca_lembar(nama: str, ws: Any, ws_nilai: Any, lembar: Lembar, buku: Buku, 
         return
     header: dict[str, int] = {}
     for cell in ws[1] if ws.max_row >= 1 else ():
-        key = _norm(cell.value)
+        key = kunci_judul(cell.value)
         if key and key not in header:
             header[key] = cell.column
-    if _norm(KUNCI) not in header:
+    if kunci_judul(KUNCI) not in header:
         diag(
             _tempat(nama, ws.title, 1, 1),
             "X001",
@@ -191,7 +200,7 @@ def _baca_lembar(nama: str, ws: Any, ws_nilai: Any, lembar: Lembar, buku: Buku, 
             ),
         )
         return
-    dikenal = {_norm(k) for k in (KUNCI, *lembar.kolom_info, *lembar.kolom_sel)}
+    dikenal = {kunci_judul(k) for k in (KUNCI, *lembar.kolom_info, *lembar.kolom_sel)}
     for key, col in header.items():
         kosong = all(not _ada(ws.cell(r, col).value) for r in range(2, ws.max_row + 1))
         if key not in dikenal and not kosong:
@@ -202,15 +211,15 @@ def _baca_lembar(nama: str, ws: Any, ws_nilai: Any, lembar: Lembar, buku: Buku, 
                     kolom=ws.cell(1, col).value
                 ),
             )
-    kolom = [(i, header.get(_norm(k))) for i, k in enumerate(lembar.kolom_sel)]
+    kolom = [(i, header.get(kunci_judul(k))) for i, k in enumerate(lembar.kolom_sel)]
     baris = {b.kunci: b for b in lembar.baris}
     seen: dict[str, int] = {}
-    kunci_col = header[_norm(KUNCI)]
-    dari = [header.get(_norm(k)) for k in lembar.kunci_dari]
+    kunci_col = header[kunci_judul(KUNCI)]
+    dari = [header.get(kunci_judul(k)) for k in lembar.kunci_dari]
     for r in range(2, ws.max_row + 1):
         raw_key = ws.cell(r, kunci_col).value
         if not _ada(raw_key) and dari and None not in dari:
-            parts = [_teks_kunci(ws.cell(r, c).value) for c in dari if c is not None]
+            parts = [teks_sel(ws.cell(r, c).value) for c in dari if c is not None]
             if all(parts):
                 raw_key = "/".join(parts)
         filled = [c for _i, c in kolom if c is not None and _ada(ws.cell(r, c).value)]
@@ -288,12 +297,6 @@ def _baca_lembar(nama: str, ws: Any, ws_nilai: Any, lembar: Lembar, buku: Buku, 
                 diag(loc, exc.type, exc.message())
                 continue
             buku.nilai.append((str(loc), sel, baru))
-
-
-def _teks_kunci(value: object) -> str:
-    if isinstance(value, float) and value == int(value):
-        value = int(value)  # a year typed as a number
-    return "" if value is None else str(value).strip()
 
 
 def _berisi(ws: Any) -> bool:

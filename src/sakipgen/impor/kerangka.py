@@ -14,7 +14,7 @@ from typing import Any
 
 from sakipgen.diagnostics import Diagnostic, Location
 from sakipgen.i18n import _
-from sakipgen.impor.buku import periksa_berkas
+from sakipgen.impor.buku import kunci_judul, periksa_berkas, teks_sel
 from sakipgen.model.masukan import ANGGARAN, KUNCI, REALISASI, TARGET
 
 
@@ -53,18 +53,6 @@ class Kerangka:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def _norm(text: object) -> str:
-    return " ".join(str(text).split()).casefold() if text is not None else ""
-
-
-def _teks(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value == int(value):
-        value = int(value)
-    return " ".join(str(value).split())
-
-
 class _Lembar:
     """A sheet as header → column, and its rows."""
 
@@ -72,11 +60,13 @@ class _Lembar:
         self.nama = nama
         self.rows = [list(r) for r in ws.iter_rows(values_only=True)]
         head = self.rows[0] if self.rows else []
-        self.kolom = {_norm(v): i for i, v in reversed(list(enumerate(head))) if _norm(v)}
-        self.judul = [_teks(v) for v in head]
+        self.kolom = {
+            kunci_judul(v): i for i, v in reversed(list(enumerate(head))) if kunci_judul(v)
+        }
+        self.judul = [teks_sel(v) for v in head]
 
     def sel(self, row: list[object], judul: str) -> object:
-        i = self.kolom.get(_norm(judul))
+        i = self.kolom.get(kunci_judul(judul))
         return row[i] if i is not None and i < len(row) else None
 
 
@@ -123,7 +113,7 @@ def baca_kerangka(path: Path) -> Kerangka:
 
 
 def _wajib(path: Path, lembar: _Lembar, judul: tuple[str, ...], k: Kerangka) -> bool:
-    missing = [j for j in judul if _norm(j) not in lembar.kolom]
+    missing = [j for j in judul if kunci_judul(j) not in lembar.kolom]
     for j in missing:
         k.diagnostics.append(
             Diagnostic.make(
@@ -158,8 +148,8 @@ def _target(path: Path, lembar: _Lembar, k: Kerangka) -> None:
     ]
     by_id: dict[str, SasaranBaru] = {}
     for n, row in enumerate(lembar.rows[1:], 2):
-        sid = _teks(lembar.sel(row, "Sasaran"))
-        iid = _teks(lembar.sel(row, "Indikator"))
+        sid = teks_sel(lembar.sel(row, "Sasaran"))
+        iid = teks_sel(lembar.sel(row, "Indikator"))
         if not sid and not iid:
             continue
         if not sid or not iid:
@@ -173,18 +163,18 @@ def _target(path: Path, lembar: _Lembar, k: Kerangka) -> None:
             continue
         sasaran = by_id.get(sid)
         if sasaran is None:
-            sasaran = by_id[sid] = SasaranBaru(sid, _teks(lembar.sel(row, "Uraian Sasaran")))
+            sasaran = by_id[sid] = SasaranBaru(sid, teks_sel(lembar.sel(row, "Uraian Sasaran")))
             k.sasaran.append(sasaran)
         sasaran.indikator.append(
             IndikatorBaru(
                 iid,
-                _teks(lembar.sel(row, "Uraian")),
-                _teks(lembar.sel(row, "Satuan")),
-                _teks(lembar.sel(row, "Polaritas")) or "positif",
+                teks_sel(lembar.sel(row, "Uraian")),
+                teks_sel(lembar.sel(row, "Satuan")),
+                teks_sel(lembar.sel(row, "Polaritas")) or "positif",
             )
         )
         for i, year, jenis in dokumen:
-            if i < len(row) and _teks(row[i]):
+            if i < len(row) and teks_sel(row[i]):
                 k.tahun.add(year)
                 if jenis == "PK Perubahan":
                     k.pk_perubahan.add(year)
@@ -192,9 +182,9 @@ def _target(path: Path, lembar: _Lembar, k: Kerangka) -> None:
 
 def _realisasi(lembar: _Lembar, k: Kerangka) -> None:
     for row in lembar.rows[1:]:
-        year = _teks(lembar.sel(row, "Tahun"))
-        start = lembar.kolom.get(_norm("Realisasi"))
-        if year.isdigit() and start is not None and any(_teks(v) for v in row[start:]):
+        year = teks_sel(lembar.sel(row, "Tahun"))
+        start = lembar.kolom.get(kunci_judul("Realisasi"))
+        if year.isdigit() and start is not None and any(teks_sel(v) for v in row[start:]):
             k.tahun.add(int(year))
 
 
@@ -202,7 +192,7 @@ def _anggaran(path: Path, lembar: _Lembar, k: Kerangka) -> None:
     if not _wajib(path, lembar, (KUNCI, "Uraian"), k):
         return
     for n, row in enumerate(lembar.rows[1:], 2):
-        kunci = _teks(lembar.sel(row, KUNCI))
+        kunci = teks_sel(lembar.sel(row, KUNCI))
         if not kunci:
             continue
         parts = kunci.split("/")
@@ -234,7 +224,7 @@ def _anggaran(path: Path, lembar: _Lembar, k: Kerangka) -> None:
                         )
                     )
                     break
-                kode = _teks(lembar.sel(row, "Kode")) or None
-                found = UnitBaru(tanda, _teks(lembar.sel(row, "Uraian")), kode)
+                kode = teks_sel(lembar.sel(row, "Kode")) or None
+                found = UnitBaru(tanda, teks_sel(lembar.sel(row, "Uraian")), kode)
                 units.append(found)
             units = found.anak
