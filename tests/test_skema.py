@@ -266,7 +266,7 @@ def test_number_pattern_admits_every_number_check_reads(text: str) -> None:
 @given(_NUMERIC_TEXT)
 def test_rupiah_pattern_admits_every_amount_check_reads(text: str) -> None:
     try:
-        amount = nilai._rupiah(text)
+        amount = nilai.rupiah_utuh(text)
     except Exception:
         return
     if amount == 0 and "-" in text:

@@ -35,7 +35,7 @@ from sakipgen.model.masukan import (
     teks_dana,
     teks_sasaran,
 )
-from sakipgen.model.nilai import parse_angka
+from sakipgen.model.nilai import parse_angka, rupiah_utuh
 
 MAX_BARIS = 100_000
 """Rows read from one sheet; a workbook that claims more is refused (X001)."""
@@ -362,11 +362,5 @@ def _nilai(value: object, number_format: str, sel: Sel) -> NilaiSel:
 
 
 def _periksa(number: Decimal, sel: Sel) -> Decimal:
-    if sel.jenis == "rupiah" and number != number.to_integral_value():
-        raise PydanticCustomError(
-            "N005",
-            _("{nilai} bukan rupiah utuh; tulis tanpa sen, misalnya 1727182400").format(
-                nilai=number
-            ),
-        )
-    return number
+    """A rupiah cell's number must be one the YAML takes (whole, not negative)."""
+    return Decimal(rupiah_utuh(number)) if sel.jenis == "rupiah" else number

@@ -42,7 +42,7 @@ from pydantic_core import PydanticCustomError
 from sakipgen.diagnostics import Diagnostic, Location
 from sakipgen.i18n import _
 from sakipgen.impor.buku import periksa_berkas
-from sakipgen.model.nilai import parse_angka
+from sakipgen.model.nilai import rupiah_utuh
 
 MAX_BARIS = 200_000
 BARIS_JUDUL_MAKS = 30
@@ -309,25 +309,13 @@ def _rupiah(
     try:
         if isinstance(value, float):
             value = Decimal(repr(value))
-        number = parse_angka(value if not isinstance(value, str) else value.strip())
+        # SIPD prints rupiah with ",00"; a real fraction of a rupiah is not a budget.
+        return rupiah_utuh(value if not isinstance(value, str) else value.strip())
     except PydanticCustomError as exc:
         hasil.diagnostics.append(
             Diagnostic.make(Location(_tempat(where, row.nomor, i)), exc.type, exc.message())
         )
         return None
-    if number != number.to_integral_value():
-        # SIPD prints rupiah with ",00"; a real fraction of a rupiah is not a budget.
-        hasil.diagnostics.append(
-            Diagnostic.make(
-                Location(_tempat(where, row.nomor, i)),
-                "N005",
-                _("{nilai} bukan rupiah utuh; tulis tanpa sen, misalnya 1727182400").format(
-                    nilai=number
-                ),
-            )
-        )
-        return None
-    return int(number)
 
 
 def _tanpa_kode(uraian: str | None, kode: str) -> str | None:

@@ -18,13 +18,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
-from pydantic_core import PydanticCustomError
-
 from sakipgen.format import angka
-from sakipgen.i18n import _
 from sakipgen.model.anggaran import Program, SumberDana
 from sakipgen.model.folder import Dinas, Tahun
-from sakipgen.model.nilai import Nilai, parse_angka
+from sakipgen.model.nilai import Nilai, parse_angka, rupiah_utuh
 from sakipgen.model.sumber import YamlPath
 
 TARGET = "Target"
@@ -102,15 +99,7 @@ def baca_dana(text: str) -> list[dict[str, str | int | Decimal]]:
         if name.strip() and last.endswith("%"):
             entry = {"sumber": name.strip(), "persen": parse_angka(last[:-1])}
         elif name.strip() and any(c.isdigit() for c in last):
-            jumlah = parse_angka(last)
-            if jumlah != jumlah.to_integral_value():
-                raise PydanticCustomError(
-                    "N005",
-                    _("{nilai} bukan rupiah utuh; tulis tanpa sen, misalnya 1727182400").format(
-                        nilai=jumlah
-                    ),
-                )
-            entry = {"sumber": name.strip(), "jumlah": int(jumlah)}
+            entry = {"sumber": name.strip(), "jumlah": rupiah_utuh(last)}
         out.append(entry)
     return out
 

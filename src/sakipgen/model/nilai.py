@@ -133,7 +133,9 @@ def _angka(value: Any) -> Decimal:
     return parse_angka(value)
 
 
-def _rupiah(value: Any) -> int:
+def rupiah_utuh(value: Any) -> int:
+    """A rupiah amount as written (a number or text such as ``1.727.182.400``): whole
+    and not negative, else a coded error (N005, S004)."""
     amount = parse_angka(value)
     if amount != amount.to_integral_value():
         raise _err(
@@ -272,7 +274,7 @@ SKEMA_NILAI: dict[str, Any] = {"anyOf": [{"type": "number"}, {"type": "string"},
 """A target or realisasi: ``32``, ``"84,03"``, ``"80-90"``, ``"7% dan 17%"``, ``WTP``, ``"-"``."""
 
 Angka = Annotated[Decimal, BeforeValidator(_angka), WithJsonSchema(SKEMA_ANGKA)]
-Rupiah = Annotated[int, BeforeValidator(_rupiah), WithJsonSchema(SKEMA_RUPIAH)]
+Rupiah = Annotated[int, BeforeValidator(rupiah_utuh), WithJsonSchema(SKEMA_RUPIAH)]
 Teks = Annotated[str, BeforeValidator(_teks), WithJsonSchema(SKEMA_TEKS)]
 Id = Annotated[str, BeforeValidator(_id), WithJsonSchema(SKEMA_ID)]
 Bulan = Annotated[int, Field(ge=1, le=12)]
