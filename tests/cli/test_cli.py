@@ -41,6 +41,27 @@ def test_version_and_help() -> None:
         assert "Contoh" in h.stdout or "contoh" in h.stdout.lower()
 
 
+def test_a_process_builds_only_the_command_it_runs() -> None:
+    from sakipgen.cli.aplikasi import app, nama_perintah, perintah_dipakai
+
+    semua = app.registered_commands
+    assert sorted(map(nama_perintah, semua)) == [
+        "build", "check", "diff", "export", "import", "init", "schema", "show",
+    ]  # fmt: skip
+    for args, tersisa in (
+        (["check", "examples/blora"], ["check"]),
+        (["import", "d", "f.xlsx", "--dry-run"], ["import"]),
+        (["--version"], None),
+        (["chek"], None),
+        ([], None),
+    ):
+        dipakai = [nama_perintah(c) for c in perintah_dipakai(args, semua)]
+        assert dipakai == (tersisa or [nama_perintah(c) for c in semua]), args
+    # the group's help still lists every command; a misspelt one is still suggested
+    assert all(f"  {n} " in sakipgen("--help").stdout for n in ("build", "import", "show"))
+    assert "Did you mean 'check'" in sakipgen("chek").stderr
+
+
 def test_usage_error_is_exit_2() -> None:
     assert sakipgen("check", "--format", "xml").returncode == 2
     assert sakipgen("show").returncode == 2

@@ -143,11 +143,29 @@ def bundel_tahun(
     return bundel, chosen
 
 
+def nama_perintah(info: Any) -> str:
+    """A registered command's name as typer derives it (``impor`` is named ``import``)."""
+    return str(info.name or info.callback.__name__.lower().replace("_", "-"))
+
+
+def perintah_dipakai(args: list[str], daftar: list[Any]) -> list[Any]:
+    """Only the command the arguments name, else all of them.  Typer inspects every
+    command's signature to build its parameters before it runs one (about 15 ms of a
+    250 ms ``check``); all are needed only for the group's own help, an unknown
+    command's message and shell completion."""
+    nama = next((a for a in args if not a.startswith("-")), None)
+    if nama is None or any(k.startswith("_SAKIPGEN_COMPLETE") for k in os.environ):
+        return daftar
+    return [c for c in daftar if nama_perintah(c) == nama] or daftar
+
+
 def main() -> None:
     """Entry point: anything unexpected becomes exit code 2 without a traceback."""
     try:
         # --lang was applied when this module was imported; it may stand anywhere.
-        app(args=lang_argv(sys.argv)[1][1:], standalone_mode=True)
+        args = lang_argv(sys.argv)[1][1:]
+        app.registered_commands = perintah_dipakai(args, app.registered_commands)
+        app(args=args, standalone_mode=True)
     except SystemExit:
         raise
     except KeyboardInterrupt:
