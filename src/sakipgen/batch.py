@@ -29,7 +29,7 @@ from sakipgen import __version__
 from sakipgen.diagnostics import Diagnostic
 from sakipgen.errors import GalatPemakaian, SakipgenError
 from sakipgen.i18n import _, atur_bahasa, bahasa
-from sakipgen.jenis import JENIS
+from sakipgen.jenis import BERPERIODE, JENIS
 
 MAX_JOBS = 32
 """Most worker processes, whatever ``--jobs`` says (each holds a dinas in memory)."""
@@ -53,13 +53,17 @@ class Permintaan:
     line saying why."""
     ketat: bool = False
     """``--strict``: warnings (of the data, or of a built document) fail the build."""
+    periode: tuple[int, int | None] | None = None
+    """``--triwulan``/``--bulan``: (last month, triwulan) the monitoring report and the
+    E.81 report up to; None: each year's latest reported month."""
 
-    def tujuan(self, kind: str, tahun: int) -> Path:
+    def tujuan(self, kind: str, tahun: int, akhiran: str = "") -> Path:
+        nama = f"{kind}-{tahun}" + (f"-{akhiran}" if akhiran else "") + ".docx"
         if self.keluaran is None:
-            return self.folder / "build" / f"{kind}-{tahun}.docx"
+            return self.folder / "build" / nama
         if self.keluaran.suffix == ".docx":
             return self.keluaran
-        return self.keluaran / f"{kind}-{tahun}.docx"
+        return self.keluaran / nama
 
 
 @dataclass
@@ -94,7 +98,10 @@ def _kunci(p: Permintaan) -> str:
     from sakipgen import cache
 
     out = str(p.keluaran.resolve()) if p.keluaran is not None else None
-    return cache.kunci("manifest", str(p.folder.resolve()), list(p.jenis), p.tahun, out) + ".json"
+    return (
+        cache.kunci("manifest", str(p.folder.resolve()), list(p.jenis), p.tahun, out, p.periode)
+        + ".json"
+    )
 
 
 def _baca_manifest(p: Permintaan) -> dict[str, object] | None:
@@ -189,7 +196,11 @@ def _bangun(p: Permintaan, result: Ringkasan) -> Ringkasan:
     from sakipgen.pipeline import Pilihan, siapkan
     from sakipgen.write import tautan_di_jalur, tulis_atomik
 
-    pilihan = Pilihan(dokumen=True, tahun_lain=(p.tahun,) if p.tahun is not None else ())
+    pilihan = Pilihan(
+        dokumen=True,
+        tahun_lain=(p.tahun,) if p.tahun is not None else (),
+        periode=(p.tahun, *p.periode) if p.periode is not None else None,
+    )
     bundel = siapkan(p.folder, pilihan=pilihan)
     dinas, jejak = bundel.dinas, bundel.jejak
     if dinas is None or bundel.galat:
@@ -208,6 +219,9 @@ def _bangun(p: Permintaan, result: Ringkasan) -> Ringkasan:
     built: list[tuple[Path, bytes]] = []
     for kind in p.jenis:
         tahun = p.tahun if p.tahun is not None else JENIS[kind].tahun_bawaan(dinas)
+        if tahun is None and kind in BERPERIODE and p.periode is not None:
+            # A period asked for: the rencana aksi's year, even before anything is reported.
+            tahun = JENIS["rencana-aksi"].tahun_bawaan(dinas)
         if tahun is None:
             if p.eksplisit:
                 reason = _("{kind}: tidak ada tahun yang datanya lengkap").format(kind=kind)
@@ -230,7 +244,7 @@ def _bangun(p: Permintaan, result: Ringkasan) -> Ringkasan:
             result.dilewati.append(_alasan(kind, tahun, hollow))
             continue
         warnings.extend(hollow)
-        built.append((p.tujuan(kind, tahun), hasil.data))
+        built.append((p.tujuan(kind, tahun, hasil.akhiran), hasil.data))
     result.peringatan = [sebagai_teks(warnings)] if warnings else []
     if problems:
         result.gagal = True

@@ -48,6 +48,13 @@ def _rencana_aksi(dinas: Dinas) -> int | None:
     return _terakhir([y for y, t in dinas.tahun.items() if t.rencana_aksi])
 
 
+def _monitoring(dinas: Dinas) -> int | None:
+    """The latest year with ``rencana-aksi.yaml`` that reports a month or a quarter."""
+    return _terakhir(
+        [y for y, t in dinas.tahun.items() if t.rencana_aksi and dinas.bulan_terakhir(y)]
+    )
+
+
 def _lkjip(dinas: Dinas) -> int | None:
     """The latest year with realisasi values."""
     return _terakhir(
@@ -76,9 +83,12 @@ JENIS: dict[str, JenisDokumen] = {
         JenisDokumen("pk", "Perjanjian Kinerja", _pk),
         JenisDokumen("rencana-aksi", "Rencana Aksi atas Perjanjian Kinerja", _rencana_aksi),
         JenisDokumen("lkjip", "Laporan Kinerja Instansi Pemerintah", _lkjip),
+        JenisDokumen("monitoring", "Laporan Monitoring Rencana Aksi", _monitoring),
     )
 }
 """In the order ``--doc all`` builds them."""
+BERPERIODE = ("monitoring",)
+"""The kinds reporting a part of the year (``build --triwulan`` / ``--bulan``)."""
 
 
 def tahun_bawaan(dinas: Dinas, jenis: str) -> int | None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from sakipgen.calc.anggaran import pagu_dokumen
 from sakipgen.calc.kategori import pita, rentang
 from sakipgen.calc.narasi import Konteks, isi
+from sakipgen.calc.pemantauan import hitung_pemantauan
 from sakipgen.calc.periode import hitung_periode
 from sakipgen.calc.pk import target_pk
 from sakipgen.calc.rencana_aksi import ringkas
@@ -29,6 +30,7 @@ from sakipgen.load import muat_dinas
 from sakipgen.load.revisi import ekstrak, semula
 from sakipgen.model.folder import Dinas, Jejak
 from sakipgen.model.hasil import (
+    HasilPemantauan,
     HasilPeriode,
     HasilPk,
     HasilTahun,
@@ -80,6 +82,10 @@ class Bundel:
     period amounts, running totals and annual figure."""
     periode: HasilPeriode | None = None
     """With ``Pilihan.periode``: the year up to that month."""
+    pemantauan: Mapping[int, HasilPemantauan] = field(default_factory=dict)
+    """With ``Pilihan.dokumen``: year → its rencana aksi up to the period asked for
+    (``Pilihan.periode``), else up to its latest reported month; years that report no
+    period have none."""
     revisi: str | None = None
     """The git revision this bundle was read from (``diff``); None: the working tree."""
     commit: str | None = None
@@ -138,10 +144,26 @@ def siapkan(folder: Path, base: Path | None = None, pilihan: Pilihan = Pilihan()
         tahun = tahun if tahun is not None else bundel.tahun_terakhir()
         if tahun is not None and tahun in hasil:
             bundel = replace(bundel, periode=hitung_periode(dinas, hasil[tahun], bulan, triwulan))
-    return _untuk_dokumen(bundel, dinas) if pilihan.dokumen else bundel
+    return _untuk_dokumen(bundel, dinas, pilihan) if pilihan.dokumen else bundel
 
 
-def _untuk_dokumen(bundel: Bundel, dinas: Dinas) -> Bundel:
+def _pemantauan(dinas: Dinas, pilihan: Pilihan) -> dict[int, HasilPemantauan]:
+    """Every year with a rencana aksi, up to the period asked for (``--triwulan`` or
+    ``--bulan``, for the year asked or any year), else its latest reported month."""
+    out: dict[int, HasilPemantauan] = {}
+    for year in sorted(dinas.tahun):
+        if pilihan.periode is not None and pilihan.periode[0] in (None, year):
+            _y, bulan, triwulan = pilihan.periode
+        else:
+            bulan = dinas.bulan_terakhir(year)
+            triwulan = bulan // 3 if bulan % 3 == 0 else None
+        found = hitung_pemantauan(dinas, year, bulan, triwulan) if bulan else None
+        if found is not None:
+            out[year] = found
+    return out
+
+
+def _untuk_dokumen(bundel: Bundel, dinas: Dinas, pilihan: Pilihan) -> Bundel:
     pk: dict[int, HasilPk] = {}
     for year, tahun in sorted(dinas.tahun.items()):
         target = tahun.target.model if tahun.target else None
@@ -196,6 +218,7 @@ def _untuk_dokumen(bundel: Bundel, dinas: Dinas) -> Bundel:
         narasi=narasi,
         tabel=tabel,
         rencana_aksi=rencana_aksi,
+        pemantauan=_pemantauan(dinas, pilihan),
     )
 
 

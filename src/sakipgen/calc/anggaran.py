@@ -74,6 +74,31 @@ def realisasi(unit: Unit) -> int | None:
     return _sum([realisasi(c) for c in anak_unit(unit)])
 
 
+def realisasi_sampai(unit: Unit, bulan: int) -> int | None:
+    """Money spent up to the end of ``bulan``: its own months, else its own quarters
+    completed by then, else (the whole year) its annual realisasi, else the sum of its
+    children's (None when none of them is known)."""
+    if unit.realisasi_bulanan:
+        return sum(v for m, v in unit.realisasi_bulanan.items() if m <= bulan)
+    if unit.realisasi_triwulan:
+        return sum(v for q, v in unit.realisasi_triwulan.items() if q <= bulan // 3)
+    if bulan == 12 and unit.realisasi is not None:
+        return unit.realisasi
+    return _sum([realisasi_sampai(c, bulan) for c in anak_unit(unit)])
+
+
+def realisasi_triwulan(unit: Unit, q: int) -> int | None:
+    """Money spent in quarter ``q`` alone (the E.81's Rp per triwulan): its months or its
+    quarter, else its children's sum."""
+    if unit.realisasi_bulanan:
+        months = [unit.realisasi_bulanan.get(m) for m in range(3 * q - 2, 3 * q + 1)]
+        known = [v for v in months if v is not None]
+        return sum(known) if known else None
+    if unit.realisasi_triwulan:
+        return unit.realisasi_triwulan.get(q)
+    return _sum([realisasi_triwulan(c, q) for c in anak_unit(unit)])
+
+
 def serapan(p: int | None, r: int | None, places: int = 2) -> Decimal | None:
     if p is None or r is None or p == 0:
         return None

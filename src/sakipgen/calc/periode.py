@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sakipgen.calc.anggaran import anak_unit, pagu, serapan
+from sakipgen.calc.anggaran import anak_unit, pagu, realisasi_sampai, serapan
 from sakipgen.calc.bulat import bulat
 from sakipgen.calc.capaian import CapaianError, hitung
 from sakipgen.format import angka
@@ -115,31 +115,15 @@ def hitung_periode(
 
 def _anggaran(
     unit: Unit, tingkat: str, ident: str, bulan: int, out: list[AnggaranPeriode], places: int
-) -> int | None:
-    """Adds the unit and its children; returns its realisasi up to the month: its own
-    months or quarters, else the sum of its children's (None when none is known)."""
-    at = len(out)
-    children = anak_unit(unit)
-    anak_tingkat = "kegiatan" if tingkat == "program" else "sub_kegiatan"
-    sums: list[int | None] = []
-    for j, c in enumerate(children):
-        sums.append(
-            _anggaran(c, anak_tingkat, f"{ident}/{c.id or c.kode or j + 1}", bulan, out, places)
-        )
-    if unit.realisasi_bulanan:
-        real: int | None = sum(v for m, v in unit.realisasi_bulanan.items() if m <= bulan)
-    elif unit.realisasi_triwulan:
-        real = sum(v for q, v in unit.realisasi_triwulan.items() if q <= bulan // 3)
-    elif bulan == 12 and unit.realisasi is not None:
-        real = unit.realisasi
-    else:
-        known = [v for v in sums if v is not None]
-        real = sum(known) if known else None
+) -> None:
+    """Adds the unit and, below it, its children, with their money spent up to the month."""
     p = pagu(unit)
-    out.insert(
-        at,
+    real = realisasi_sampai(unit, bulan)
+    out.append(
         AnggaranPeriode(
             tingkat, ident, getattr(unit, "uraian", ""), p, real, serapan(p, real, places)
-        ),
+        )
     )
-    return real
+    anak_tingkat = "kegiatan" if tingkat == "program" else "sub_kegiatan"
+    for j, c in enumerate(anak_unit(unit)):
+        _anggaran(c, anak_tingkat, f"{ident}/{c.id or c.kode or j + 1}", bulan, out, places)

@@ -20,7 +20,7 @@ def _angka(v: Nilai) -> Decimal | None:
     return v.angka if v.jenis == "angka" else None
 
 
-def _rata(values: list[Decimal]) -> Decimal:
+def rata_periode(values: list[Decimal]) -> Decimal:
     """The mean, exact when it has at most two decimals, else rounded to two."""
     mean = sum(values, Decimal(0)) / len(values)
     rounded = bulat(mean, 2)
@@ -35,8 +35,8 @@ def ringkas(target: list[Nilai], cara: CaraTahunan) -> RingkasanBaris:
         for v in values:
             if v is not None:
                 given.append(v)
-            means.append(_rata(given) if v is not None else None)
-        return RingkasanBaris(list(values), means, _rata(given) if given else None, None)
+            means.append(rata_periode(given) if v is not None else None)
+        return RingkasanBaris(list(values), means, rata_periode(given) if given else None, None)
     kumulatif = cara == "akhir"
     per: list[Decimal | None] = []
     cum: list[Decimal | None] = []

@@ -94,6 +94,10 @@ def _hitung_tahun(
             return src.locate(base)
         return tahun.target.source.locate((sumber or "", "indikator", ident, "target"))
 
+    # A year still being reported (months or quarters up to before December): an
+    # indikator without realisasi yet is not a missing figure (C002); the monitoring
+    # report and K021 say which periods are due.
+    berjalan = 0 < dinas.bulan_terakhir(year) < 12
     hasil_sasaran: list[HasilSasaran] = []
     for si, sas in enumerate(dinas.renstra.model.sasaran):
         rows: list[HasilIndikator] = []
@@ -112,7 +116,7 @@ def _hitung_tahun(
             entry_r = _dari_tabel(entry_r, tahun, profil.desimal)
             row = _indikator(sas, ind, entry, entry_r, ada_realisasi, dinas, year)
             capaian, manual, alasan, ket, diag = row
-            if diag is not None:
+            if diag is not None and not (berjalan and diag.code == "C002"):
                 # A problem of the target (C007 target below 0) is shown at the target.
                 at = where_target(si, ii, ind.id) if diag.pada == "target" else where(ind.id)
                 diags.append(Diagnostic.make(at, diag.code, f"{ind.id}: {diag.message}"))

@@ -111,6 +111,15 @@ def _root(
         atur_bahasa(pilih_bahasa(lang))
 
 
+def periode_diminta(triwulan: int | None, bulan: int | None) -> tuple[int, int | None] | None:
+    """``--triwulan N`` / ``--bulan M`` as (last month, triwulan); None when neither."""
+    if triwulan is not None and bulan is not None:
+        raise GalatPemakaian(_("Pilih salah satu: --triwulan atau --bulan."))
+    if triwulan is not None:
+        return 3 * triwulan, triwulan
+    return (bulan, None) if bulan is not None else None
+
+
 def bundel_tahun(
     folder: Path,
     year: int | None,

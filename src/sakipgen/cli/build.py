@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from sakipgen.cli.aplikasi import EXIT_FINDINGS, EXIT_OK, app
+from sakipgen.cli.aplikasi import EXIT_FINDINGS, EXIT_OK, app, periode_diminta
 from sakipgen.errors import GalatPemakaian
 from sakipgen.i18n import _
-from sakipgen.jenis import JENIS
+from sakipgen.jenis import BERPERIODE, JENIS
 
 if TYPE_CHECKING:
     from sakipgen.batch import Permintaan, Ringkasan
@@ -81,6 +81,27 @@ def build(
         bool,
         typer.Option("--strict", help=_("Peringatan juga dianggap gagal (kode keluar 1).")),
     ] = False,
+    triwulan: Annotated[
+        int | None,
+        typer.Option(
+            "--triwulan",
+            min=1,
+            max=4,
+            help=_(
+                "Laporan monitoring dan E.81 sampai triwulan ini; bawaan: periode terakhir "
+                "yang dilaporkan."
+            ),
+        ),
+    ] = None,
+    bulan: Annotated[
+        int | None,
+        typer.Option(
+            "--bulan",
+            min=1,
+            max=12,
+            help=_("Laporan monitoring sampai bulan ini (rencana aksi bulanan)."),
+        ),
+    ] = None,
     pdf: Annotated[
         bool,
         typer.Option(
@@ -98,6 +119,13 @@ def build(
     from sakipgen.teks import bersih_nama
 
     semua = doc.value == "all"
+    periode = periode_diminta(triwulan, bulan)
+    if periode is not None and doc.value not in ("all", *BERPERIODE):
+        raise GalatPemakaian(
+            _("--triwulan dan --bulan hanya untuk --doc {jenis}.").format(
+                jenis=" atau ".join(BERPERIODE)
+            )
+        )
     kinds = tuple(JENIS) if semua else (doc.value,)
     if out is not None and out.suffix == ".docx" and (len(kinds) > 1 or len(dirs) > 1):
         raise GalatPemakaian(_("--out berakhiran .docx hanya untuk satu dokumen dari satu folder."))
@@ -107,7 +135,7 @@ def build(
             _("{folder}: F005 bukan folder dinas (tidak ada sakip.yaml)").format(folder=p), err=True
         )
     requests = [
-        Permintaan(f, kinds, year, o, force, eksplisit=not semua, ketat=strict)
+        Permintaan(f, kinds, year, o, force, eksplisit=not semua, ketat=strict, periode=periode)
         for f, o in zip(folders, keluaran_per_dinas(folders, out), strict=True)
     ]
     started = time.perf_counter()

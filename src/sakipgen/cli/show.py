@@ -7,7 +7,14 @@ from typing import Annotated
 
 import typer
 
-from sakipgen.cli.aplikasi import EXIT_OK, FolderDinas, TahunRealisasi, app, bundel_tahun
+from sakipgen.cli.aplikasi import (
+    EXIT_OK,
+    FolderDinas,
+    TahunRealisasi,
+    app,
+    bundel_tahun,
+    periode_diminta,
+)
 from sakipgen.i18n import _
 
 
@@ -49,12 +56,8 @@ def show(
     ] = None,
 ) -> None:
     from sakipgen import laporan
-    from sakipgen.errors import GalatPemakaian
 
-    if triwulan is not None and bulan is not None:
-        raise GalatPemakaian(_("Pilih salah satu: --triwulan atau --bulan."))
-    sampai = 3 * triwulan if triwulan is not None else bulan
-    periode = (sampai, triwulan) if sampai is not None else None
+    periode = periode_diminta(triwulan, bulan)
     bundel, year = bundel_tahun(dir, year, periode=periode)
     if bundel.periode is not None:
         laporan.untuk(format.value).periode(bundel)

@@ -17,7 +17,17 @@ from sakipgen.model.base import (
     empty_list,
     skema,
 )
-from sakipgen.model.nilai import SKEMA_TEKS, Angka, Bulan, Id, NilaiField, Rupiah, Teks, Triwulan
+from sakipgen.model.nilai import (
+    SKEMA_TEKS,
+    Angka,
+    Bulan,
+    Id,
+    NilaiField,
+    Rupiah,
+    Sifat,
+    Teks,
+    Triwulan,
+)
 from sakipgen.model.tercetak import TercetakAnggaran, TercetakAnggaranTahun
 
 
@@ -48,6 +58,20 @@ class IndikatorKegiatan(Model):
     uraian: Teks = Field(description="Nama indikator; contoh: Cakupan pelayanan")
     satuan: Teks = Field("", description='Satuan; contoh: "%", dokumen')
     target: NilaiField | None = Field(None, description="Target; contoh: 100%")
+    realisasi: NilaiField | None = Field(
+        None, description="Realisasi tahun ini; tanpa ini dihitung dari triwulan menurut sifat"
+    )
+    triwulan: Annotated[
+        dict[Triwulan, NilaiField], KunciPeta(r"^0*[1-4]$", "triwulan 1 sampai 4")
+    ] = Field(
+        default_factory=empty_dict,
+        description="Realisasi per triwulan (formulir E.81); contoh: {1: 25%, 2: 50%}",
+    )
+    sifat: Sifat | None = Field(
+        None,
+        description="Cara triwulan menjadi setahun, seperti sifat indikator Renstra; bawaan: "
+        "akhir_periode",
+    )
 
     @model_validator(mode="before")
     @classmethod

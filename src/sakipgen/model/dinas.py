@@ -199,6 +199,12 @@ class DokumenTahun(Model):
     pk_perubahan: Dokumen | None = Field(None, description="Perjanjian Kinerja Perubahan")
     rencana_aksi: Dokumen | None = Field(None, description="Rencana Aksi atas PK")
     lkjip: Dokumen | None = Field(None, description="Laporan Kinerja Instansi Pemerintah")
+    monitoring: Dokumen | None = Field(
+        None, description="Laporan Monitoring Rencana Aksi (penanda tangan, tempat)"
+    )
+    e81: Dokumen | None = Field(
+        None, description="Evaluasi Hasil Renja (formulir E.81; penanda tangan, tempat)"
+    )
 
 
 class Abaikan(Model):

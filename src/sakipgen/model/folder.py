@@ -7,9 +7,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from sakipgen.model.anggaran import AnggaranTahun, Program
+from sakipgen.model.anggaran import AnggaranTahun, Kegiatan, Program, SubKegiatan
 from sakipgen.model.dinas import Dokumen, DokumenTahun, Identitas
 from sakipgen.model.rencana_aksi import (
+    JUMLAH_PERIODE,
     BarisRencanaAksi,
     CaraTahunan,
     RencanaAksiTahun,
@@ -182,6 +183,32 @@ class Dinas:
         if sifat in ("jumlah", "rata_rata"):
             return sifat
         return "akhir" if tabel.kumulatif else "jumlah"
+
+    def bulan_terakhir(self, tahun: int) -> int:
+        """The latest month the year reports anything for (an indikator's month or
+        quarter, a rencana aksi row's realisasi, money spent per month or quarter); 0
+        when none: how far the year's monitoring has come."""
+        t = self.tahun.get(tahun)
+        if t is None:
+            return 0
+        months = [0]
+        if t.realisasi is not None:
+            for r in t.realisasi.model.indikator.values():
+                months += [*r.bulanan, *(3 * q for q in r.triwulan)]
+        if t.rencana_aksi is not None:
+            for tb in t.rencana_aksi.model.tabel:
+                step = 12 // JUMLAH_PERIODE[tb.periode]
+                months += [step * len(b.realisasi) for b in tb.baris]
+                months += [step * max(b.realisasi_anggaran, default=0) for b in tb.baris]
+        units: list[Program | Kegiatan | SubKegiatan] = list(t.program())
+        while units:
+            u = units.pop()
+            months += [*u.realisasi_bulanan, *(3 * q for q in u.realisasi_triwulan)]
+            if isinstance(u, Program):
+                units += u.kegiatan
+            elif isinstance(u, Kegiatan):
+                units += u.sub_kegiatan
+        return max(months)
 
     def dokumen(self, tahun: int, jenis: str) -> Dokumen:
         """The year's ``dokumen.yaml`` entry of a document kind (``pk_perubahan`` …):

@@ -234,3 +234,41 @@ class HasilPeriode:
     triwulan: int | None
     indikator: list[IndikatorPeriode]
     anggaran: list[AnggaranPeriode]
+
+
+@dataclass(frozen=True)
+class BarisPemantauan:
+    """One rencana aksi row up to a month (the Laporan Monitoring Rencana Aksi): target
+    and realisasi of the reported period and to date, each made from the row's periods
+    by its rule (``cara``: the last value of running totals, the sum, or the mean)."""
+
+    cara: str
+    satuan: str
+    target_periode: Decimal | None
+    realisasi_periode: Decimal | None
+    capaian_periode: Decimal | None
+    target_sd: Decimal | None
+    realisasi_sd: Decimal | None
+    capaian_sd: Decimal | None
+    kategori_sd: str | None
+    target_tahunan: Decimal | None
+    sisa: Decimal | None
+    """What remains of the annual target (a row that adds up or runs, polaritas positif)."""
+    anggaran: int | None
+    realisasi_anggaran: int | None
+    serapan: Decimal | None
+    kosong: tuple[int, ...] = ()
+    """Periods up to the month with a target and no realisasi written."""
+    catatan: str | None = None
+
+
+@dataclass(frozen=True)
+class HasilPemantauan:
+    """A year's rencana aksi up to ``bulan``: per table of rencana-aksi.yaml, per row."""
+
+    tahun: int
+    bulan_awal: int
+    """The first month of the reported period (the triwulan's first, or the month)."""
+    bulan: int
+    triwulan: int | None
+    tabel: tuple[tuple[BarisPemantauan, ...], ...]

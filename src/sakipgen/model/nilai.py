@@ -279,6 +279,9 @@ Teks = Annotated[str, BeforeValidator(_teks), WithJsonSchema(SKEMA_TEKS)]
 Id = Annotated[str, BeforeValidator(_id), WithJsonSchema(SKEMA_ID)]
 Bulan = Annotated[int, Field(ge=1, le=12)]
 Triwulan = Annotated[int, Field(ge=1, le=4)]
+Sifat = Literal["kumulatif", "akhir_periode", "jumlah", "rata_rata"]
+"""How an indikator's periods (or years) make a longer span: kumulatif and akhir_periode
+the last value, jumlah the sum, rata_rata the mean."""
 Nip = Annotated[str, BeforeValidator(_nip), WithJsonSchema(SKEMA_NIP)]
 Tahun = Annotated[int, BeforeValidator(_tahun), WithJsonSchema(SKEMA_TAHUN)]
 

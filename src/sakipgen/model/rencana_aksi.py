@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
 from sakipgen.i18n import _
-from sakipgen.model.base import Model, skema
-from sakipgen.model.nilai import Id, NilaiField, Rupiah, Teks
+from sakipgen.model.base import KunciPeta, Model, empty_dict, empty_list, skema
+from sakipgen.model.nilai import Bulan, Id, NilaiField, Rupiah, Teks
 
 Tingkat = Literal["eselon_ii", "eselon_iii", "eselon_iv", "staf"]
 Periode = Literal["bulanan", "triwulan"]
@@ -63,6 +63,26 @@ class BarisRencanaAksi(Model):
     penanggung_jawab: Teks | None = Field(
         None, description="Penanggung jawab; contoh: Seksi Pemeriksaan dan Pengawasan"
     )
+    realisasi: list[NilaiField] = Field(
+        default_factory=empty_list,
+        description="Realisasi per periode, sejajar dengan target, sampai periode terakhir yang "
+        'dilaporkan; "-" bila periode itu memang tanpa nilai. Baris dengan indikator Renstra '
+        "tanpa daftar ini mengambil realisasinya dari realisasi.yaml (bulanan/triwulan). "
+        'Contoh: ["-", "-", 185 UMKM, "-", "-", 402 UMKM]',
+    )
+    """Realisasi per period as the row's target is written (a running total in a
+    cumulative row); a shorter list than ``target``: the later periods are not reported
+    yet.  Without it, a row of a Renstra indikator takes that indikator's periods."""
+    realisasi_anggaran: Annotated[
+        dict[Bulan, Rupiah], KunciPeta(r"^0*(?:[1-9]|1[0-2])$", "periode 1 sampai 12")
+    ] = Field(
+        default_factory=empty_dict,
+        description="Realisasi anggaran baris ini per periode (bukan kumulatif), rupiah utuh; "
+        "tanpa ini dipakai realisasi sub kegiatan/kegiatan yang dirujuk. Contoh: "
+        "{1: 5000000, 2: 7250000}",
+    )
+    """Money spent on the row in each period (the table's months or quarters); without
+    it, the realisasi of the kegiatan or sub kegiatan the row refers to."""
 
     @model_validator(mode="after")
     def _apa(self) -> BarisRencanaAksi:
@@ -86,6 +106,18 @@ class TabelRencanaAksi(Model):
     baris: list[BarisRencanaAksi] = Field(
         min_length=1, description="Baris-baris tabel (minimal satu)"
     )
+
+    @model_validator(mode="after")
+    def _periode_realisasi(self) -> TabelRencanaAksi:
+        n = JUMLAH_PERIODE[self.periode]
+        for i, row in enumerate(self.baris, 1):
+            if len(row.realisasi) > n or any(k > n for k in row.realisasi_anggaran):
+                raise ValueError(
+                    _("baris {baris}: realisasi tabel {periode} paling banyak {n} periode").format(
+                        baris=i, periode=self.periode, n=n
+                    )
+                )
+        return self
 
 
 class RencanaAksiTahun(Model):

@@ -16,7 +16,7 @@ from sakipgen.model.base import (
     empty_list,
     skema,
 )
-from sakipgen.model.nilai import PESAN_TAHUN, POLA_TAHUN, Id, NilaiField, Tahun, Teks
+from sakipgen.model.nilai import PESAN_TAHUN, POLA_TAHUN, Id, NilaiField, Rupiah, Sifat, Tahun, Teks
 
 TargetPerTahun = Annotated[dict[Tahun, NilaiField], KunciPeta(POLA_TAHUN, PESAN_TAHUN)]
 DaftarId = Annotated[list[Id], BeforeValidator(as_list), SatuAtauDaftar()]
@@ -116,7 +116,7 @@ class Indikator(Model):
         description="positif: makin tinggi makin baik (bawaan); negatif: makin rendah makin "
         "baik; stabil: tepat pada target",
     )
-    sifat: Literal["kumulatif", "akhir_periode", "jumlah", "rata_rata"] | None = Field(
+    sifat: Sifat | None = Field(
         None,
         description="Cara realisasi per bulan/triwulan menjadi realisasi setahun: kumulatif "
         "(angka berjalan; setahun = periode terakhir), akhir_periode (keadaan pada akhir "
@@ -157,6 +157,65 @@ class Sasaran(Model):
     )
 
 
+PaguPerTahun = Annotated[dict[Tahun, Rupiah], KunciPeta(POLA_TAHUN, PESAN_TAHUN)]
+
+
+class IndikatorProgram(Model):
+    model_config = skema(
+        "Indikator program (outcome) atau kegiatan (output) dalam Renstra dengan targetnya"
+    )
+
+    uraian: Teks = Field(description="Nama indikator; contoh: Persentase koperasi aktif")
+    satuan: Teks = Field("", description='Satuan; contoh: "%", koperasi')
+    polaritas: Literal["positif", "negatif", "stabil"] = Field(
+        "positif", description="positif (bawaan), negatif atau stabil, seperti indikator sasaran"
+    )
+    sifat: Sifat | None = Field(
+        None,
+        description="Cara realisasi beberapa tahun menjadi realisasi Renstra s.d. tahun ini: "
+        "kumulatif/akhir_periode (tahun terakhir, bawaan), jumlah, rata_rata",
+    )
+    target: TargetPerTahun = Field(default_factory=empty_dict, description=_TARGET)
+    target_akhir: NilaiField | None = Field(None, description=_TARGET_AKHIR)
+
+
+class KegiatanRenstra(Model):
+    model_config = skema(
+        "Kegiatan dalam Renstra: kode, uraian, indikator keluaran dan pagu indikatif per tahun"
+    )
+
+    kode: Teks | None = Field(
+        None,
+        description='Kode, dalam tanda kutip, seperti di anggaran.yaml; contoh: "2.17.02.2.01"',
+    )
+    uraian: Teks = Field(description="Nama; contoh: Pemeriksaan dan Pengawasan Koperasi")
+    indikator: list[IndikatorProgram] = Field(
+        default_factory=empty_list, description="Indikator dengan target per tahun"
+    )
+    pagu: PaguPerTahun = Field(
+        default_factory=empty_dict,
+        description="Pagu indikatif per tahun, rupiah utuh; contoh: {2021: 250000000, 2022: "
+        "275000000}",
+    )
+    penanggung_jawab: Teks | None = Field(
+        None, description="Unit penanggung jawab; contoh: Bidang Koperasi"
+    )
+
+
+class ProgramRenstra(KegiatanRenstra):
+    model_config = skema(
+        "Program dalam Renstra: kode, uraian, sasaran, indikator hasil, pagu indikatif per "
+        "tahun dan kegiatannya (formulir E.81 Permendagri 86/2017)"
+    )
+
+    sasaran: DaftarId = Field(
+        default_factory=empty_list, description="Id sasaran yang didukung; contoh: S1"
+    )
+    kegiatan: list[KegiatanRenstra] = Field(
+        default_factory=empty_list, description="Kegiatan program ini"
+    )
+
+
 class Renstra(Model):
     model_config = skema(
         "renstra.yaml: Rencana Strategis dinas untuk lima tahun: periode, visi, misi, tujuan, "
@@ -186,6 +245,11 @@ class Renstra(Model):
     )
     sasaran: list[Sasaran] = Field(
         min_length=1, description="Sasaran strategis (minimal satu), masing-masing dengan indikator"
+    )
+    program: list[ProgramRenstra] = Field(
+        default_factory=empty_list,
+        description="Program dan kegiatan Renstra dengan indikator, target dan pagu indikatif "
+        "per tahun; dipakai formulir evaluasi Renja (E.81)",
     )
 
     def indikator(self) -> list[tuple[Sasaran, Indikator]]:

@@ -70,6 +70,8 @@ class Hasil:
     tahun: int
     data: bytes | None
     diagnostics: list[Diagnostic]
+    akhiran: str = ""
+    """The period a document of the year reports (``tw3``), for its file name."""
 
 
 Penyusun = Callable[[Bundel, int, Any], dict[str, Any]]
@@ -79,7 +81,7 @@ Penyusun = Callable[[Bundel, int, Any], dict[str, Any]]
 @functools.cache
 def _penyusun() -> dict[str, Penyusun]:
     """Document kind (``sakipgen.jenis.JENIS``) → its module's ``konteks``."""
-    from sakipgen.render import iku, lkjip, pk, rencana_aksi, rkt
+    from sakipgen.render import iku, lkjip, pemantauan, pk, rencana_aksi, rkt
 
     return {
         "rkt": rkt.konteks,
@@ -87,6 +89,7 @@ def _penyusun() -> dict[str, Penyusun]:
         "pk": pk.konteks,
         "rencana-aksi": rencana_aksi.konteks,
         "lkjip": lkjip.konteks,
+        "monitoring": pemantauan.konteks,
     }
 
 
@@ -167,7 +170,7 @@ def susun(bundel: Bundel, jenis: str, tahun: int) -> Hasil:
         Diagnostic.make(where, code, f"{jenis} {tahun}: {pesan}")
         for code, pesan in bagian_kosong(body)
     ]
-    return Hasil(jenis, tahun, out, [*doc.masalah, *hollow])
+    return Hasil(jenis, tahun, out, [*doc.masalah, *hollow], str(konteks.get("akhiran", "")))
 
 
 def _galat_templat(exc: BaseException, jenis: str, templat: Templat) -> Diagnostic:

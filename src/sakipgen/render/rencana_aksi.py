@@ -93,7 +93,7 @@ class Lampiran:
     """The rule of its Target Tahunan column (:func:`catatan_tahunan`)."""
 
 
-class _Anggaran:
+class PetaAnggaran:
     """anggaran.yaml ids → program, kegiatan, sub kegiatan, and their computed pagu."""
 
     def __init__(self, programs: Sequence[Program], hasil: HasilAnggaran | None) -> None:
@@ -117,7 +117,9 @@ class _Anggaran:
         return self.hasil.pos(unit).pagu if self.hasil is not None else None
 
 
-def _unit(row: BarisRencanaAksi, ang: _Anggaran) -> tuple[str | None, str, str | None, int | None]:
+def _unit(
+    row: BarisRencanaAksi, ang: PetaAnggaran
+) -> tuple[str | None, str, str | None, int | None]:
     """The deepest budget unit the row refers to: key, name, kind, and its pagu
     (kegiatan and sub kegiatan only; a program's pagu belongs to the eselon III row)."""
     if row.sub_kegiatan:
@@ -142,7 +144,7 @@ def _unit(row: BarisRencanaAksi, ang: _Anggaran) -> tuple[str | None, str, str |
     return None, "", None, None
 
 
-def _sasaran(dinas: Dinas, row: BarisRencanaAksi, ang: _Anggaran) -> tuple[str, str, bool]:
+def _sasaran(dinas: Dinas, row: BarisRencanaAksi, ang: PetaAnggaran) -> tuple[str, str, bool]:
     """(key, text, whether it is a Renstra sasaran strategis)."""
     found: Sasaran | None = None
     if row.sasaran:
@@ -185,7 +187,7 @@ def _tahunan(row: BarisRencanaAksi, ringkasan: RingkasanBaris) -> str:
 def baris_cetak(
     dinas: Dinas,
     tabel: TabelRencanaAksi,
-    ang: _Anggaran,
+    ang: PetaAnggaran,
     ringkasan: Sequence[RingkasanBaris],
 ) -> list[BarisCetak]:
     n = JUMLAH_PERIODE[tabel.periode]
@@ -331,7 +333,7 @@ def _bertanda(baris: list[BarisCetak]) -> list[BarisCetak]:
     ]
 
 
-def _strategis(dinas: Dinas, tb: TabelRencanaAksi, ang: _Anggaran) -> bool:
+def _strategis(dinas: Dinas, tb: TabelRencanaAksi, ang: PetaAnggaran) -> bool:
     """Whether a row of the table serves a sasaran strategis (the table then has the
     column for it)."""
     return any(_sasaran(dinas, r, ang)[2] for r in tb.baris)
@@ -615,7 +617,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
     m = meta(dinas, tahun, "rencana_aksi")
     ident = dinas.identitas.model
     renstra = dinas.renstra.model
-    ang = _Anggaran(t.program(), bundel.hasil[tahun].anggaran)
+    ang = PetaAnggaran(t.program(), bundel.hasil[tahun].anggaran)
     nama_dinas = ident.dinas.nama
     if ident.pemda.lower() not in nama_dinas.lower():
         nama_dinas = f"{nama_dinas} {ident.pemda}"

@@ -1,0 +1,101 @@
+"""The rencana aksi up to a triwulan (calc/pemantauan.py), figures worked out by hand."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from sakipgen.calc.pemantauan import gabung
+from sakipgen.pipeline import Pilihan, siapkan
+from tests.conftest import salin
+
+D = Decimal
+
+
+def test_periods_make_a_span_by_the_rows_rule() -> None:
+    assert gabung([None, D(5), D(7), None], "akhir") == D(7)  # running totals: the last
+    assert gabung([D(1), None, D(2)], "jumlah") == D(3)
+    assert gabung([D(80), D(90), D(85)], "rata_rata") == D(85)
+    assert gabung([D(1), D(2)], "rata_rata") == D("1.5")
+    assert gabung([D(1), D(2), D(2)], "rata_rata") == D("1.67")  # 5/3 to two places
+    assert gabung([None, None], "jumlah") is None
+
+
+RENCANA_AKSI = """\
+tabel:
+  - tingkat: eselon_iv
+    periode: bulanan
+    baris:
+      - sasaran: S1
+        uraian: Jumlah koperasi yang dibina
+        satuan: koperasi
+        target: ["-", "-", 10, "-", "-", 20, "-", "-", 30, "-", "-", 40]
+        realisasi: ["-", "-", 9, "-", "-", 21, "-", "-", 27]
+        anggaran: 1000000
+        realisasi_anggaran: {3: 200000, 6: 300000, 9: 150000}
+      - sasaran: S1
+        uraian: Laporan bulanan
+        satuan: laporan
+        kumulatif: false
+        target: [2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2]
+        realisasi: [2, 2, 2, 1, 2, 3, 2, 2]
+  - tingkat: staf
+    periode: triwulan
+    baris:
+      - indikator: IK1.1
+        kumulatif: true
+        target: ["20%", "35%", "55%", "77,5%"]
+"""
+
+REALISASI = """\
+indikator:
+  IK1.1: {bulanan: {1: 5, 2: 10, 3: 18, 4: 22, 5: 26, 6: 33, 7: 40, 8: 44, 9: 50}}
+"""
+
+
+def _bundel(tmp_path: Path, periode: tuple[int, int | None]) -> object:
+    root = salin(tmp_path, "buleleng")
+    (root / "2021" / "rencana-aksi.yaml").write_text(RENCANA_AKSI, encoding="utf-8")
+    (root / "2021" / "realisasi.yaml").write_text(REALISASI, encoding="utf-8")
+    bundel = siapkan(root, pilihan=Pilihan(dokumen=True, periode=(2021, *periode)))
+    assert bundel.dinas is not None and not bundel.galat, [d.text() for d in bundel.galat]
+    return bundel
+
+
+def test_triwulan_iii_of_running_per_period_and_indikator_rows(tmp_path: Path) -> None:
+    h = _bundel(tmp_path, (9, 3)).pemantauan[2021]  # type: ignore[attr-defined]
+    assert (h.bulan_awal, h.bulan, h.triwulan) == (7, 9, 3)
+    a, b = h.tabel[0]
+    # Running totals: the quarter's value is September's, as is the value to date.
+    assert (a.target_periode, a.realisasi_periode, a.capaian_periode) == (D(30), D(27), D(90))
+    assert (a.target_sd, a.realisasi_sd, a.capaian_sd) == (D(30), D(27), D(90))
+    assert a.kategori_sd == "Tinggi"  # Permendagri 86: 76-90
+    assert (a.target_tahunan, a.sisa) == (D(40), D(13))  # 40 - 27
+    # Money: 200.000 + 300.000 + 150.000 of 1.000.000.
+    assert (a.anggaran, a.realisasi_anggaran, a.serapan) == (1000000, 650000, D("65.00"))
+    assert a.kosong == ()
+    # Per period: July-September 2 + 2 + 2 = 6 planned, 2 + 2 reported (September missing).
+    assert (b.target_periode, b.realisasi_periode) == (D(6), D(4))
+    assert b.capaian_periode == D("66.67")
+    assert (b.target_sd, b.realisasi_sd) == (D(18), D(16))  # 9 × 2; 2+2+2+1+2+3+2+2
+    assert b.capaian_sd == D("88.89")
+    assert (b.target_tahunan, b.sisa) == (D(24), D(8))
+    assert b.kosong == (9,)
+    # A quarterly row of a Renstra indikator reported monthly: each quarter is its last
+    # month (March 18, June 33, September 50) against 55.
+    (c,) = h.tabel[1]
+    assert (c.target_periode, c.realisasi_periode) == (D(55), D(50))
+    assert c.capaian_sd == D("90.91")
+    assert (c.target_tahunan, c.sisa) == (D("77.5"), D("27.5"))
+
+
+def test_a_month_of_a_quarterly_table_counts_the_quarters_ended(tmp_path: Path) -> None:
+    h = _bundel(tmp_path, (8, None)).pemantauan[2021]  # type: ignore[attr-defined]
+    a, b = h.tabel[0]
+    assert (a.target_periode, a.realisasi_periode) == (None, None)  # nothing due in August
+    assert (a.target_sd, a.realisasi_sd) == (D(20), D(21))  # June's, the last given
+    assert a.realisasi_anggaran == 500000  # quarters... months 3 and 6 of the row
+    assert (b.target_periode, b.realisasi_periode) == (D(2), D(2))
+    assert (b.target_sd, b.realisasi_sd, b.kosong) == (D(16), D(16), ())
+    (c,) = h.tabel[1]
+    assert (c.target_sd, c.realisasi_sd) == (D(35), D(33))  # June: August's quarter not ended
