@@ -106,6 +106,22 @@ def ganti(path: Path, old: str, new: str, *, semua: bool = False) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
+def atur_sifat(renstra: Path, ident: str, sifat: str | None) -> None:
+    """Give a Renstra indikator of such a copy this ``sifat`` (None: none), whether or not
+    it has one."""
+    import re
+
+    text = renstra.read_text(encoding="utf-8")
+    start = text.index(f"- id: {ident}\n")
+    end = text.find("- id: ", start + 1)
+    end = len(text) if end < 0 else end
+    block = re.sub(r"\n *sifat: \w+[^\n]*", "", text[start:end])
+    if sifat is not None:
+        indent = " " * (len(text[: start].rsplit("\n", 1)[-1]) + 2)
+        block = block.replace("\n", f"\n{indent}sifat: {sifat}\n", 1)
+    renstra.write_text(text[:start] + block + text[end:], encoding="utf-8")
+
+
 def dengan_skala_serapan(tmp_path: Path) -> Path:
     """A copy of Blora whose profile judges serapan on the Permendagri 86 scale."""
     root = salin(tmp_path)

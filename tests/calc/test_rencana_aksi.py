@@ -49,7 +49,7 @@ def test_a_row_takes_its_indikators_sifat_before_the_tables_rule(tmp_path) -> No
     from decimal import Decimal
 
     from sakipgen.pipeline import Pilihan, siapkan
-    from tests.conftest import ganti, salin
+    from tests.conftest import atur_sifat, salin
 
     root = salin(tmp_path, "buleleng")
     ra = root / "2021" / "rencana-aksi.yaml"
@@ -57,8 +57,8 @@ def test_a_row_takes_its_indikators_sifat_before_the_tables_rule(tmp_path) -> No
     ra.write_text(
         text.replace("    kumulatif: true\n", "    kumulatif: false\n", 1), encoding="utf-8"
     )
-    anchor = "      - id: IK1.1\n"
-    ganti(root / "renstra.yaml", anchor, anchor + "        sifat: akhir_periode\n")
+    atur_sifat(root / "renstra.yaml", "IK1.1", "akhir_periode")
+    atur_sifat(root / "renstra.yaml", "IK4.1", None)
     b = siapkan(root, pilihan=Pilihan(dokumen=True))
     eselon_ii = b.rencana_aksi[2021][0]
     assert eselon_ii[0].tahunan == Decimal("77.5")

@@ -184,6 +184,7 @@ def test_xlsx_blora_2021(tmp_path: Path) -> None:
 
 def test_xlsx_rencana_aksi_buleleng(tmp_path: Path) -> None:
     copy(tmp_path, "buleleng")
+    (tmp_path / "buleleng" / "2021" / "realisasi.yaml").unlink()  # a plan year
     (tmp_path / "keluar").mkdir()
     proc = sakipgen("export", "buleleng", "--out", "keluar", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr

@@ -466,12 +466,11 @@ def test_a_table_with_three_kinds_of_rows_says_which_is_which(tmp_path: Path) ->
     takes the mean of its ten months, (19,37 + 25,83 + 32,29 + 38,74 + 45,21 + 51,67 +
     58,11 + 64,58 + 71,04 + 77,5) / 10 = 48,434 → 48,43; IK4.1 given sifat jumlah sums
     them, 505,1. The note names all three rules and the marks."""
-    from tests.conftest import ganti, salin
+    from tests.conftest import atur_sifat, salin
 
     root = salin(tmp_path, "buleleng")
     for ident, sifat in (("IK1.1", "rata_rata"), ("IK4.1", "jumlah")):
-        anchor = f"      - id: {ident}\n"
-        ganti(root / "renstra.yaml", anchor, anchor + f"        sifat: {sifat}\n")
+        atur_sifat(root / "renstra.yaml", ident, sifat)
     dok = buka(docx(root))
     notes = [t for s, t in paragraf(dok) if s == "Catatan"]
     assert notes[0] == (
