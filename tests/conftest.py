@@ -86,8 +86,10 @@ EXPECTED_WARNINGS = {
     ("sinjai", "2018/anggaran.yaml", "K007"),  # P07 names no sasaran
     ("buleleng", "2021/anggaran.yaml", "K006"),  # kegiatan pagu vs its printed sub kegiatan
     ("blora", "2021/dokumen.yaml", "K014"),  # LKjIP 2021 dated 31 Januari 2021 as printed
+    # the staf row left unreported after June on purpose (illustrative triwulan III)
+    ("buleleng", "2021/rencana-aksi.yaml", "K021"),
 }
-EXPECTED_WARNING_COUNT = 12  # sinjai has two K006 (P01 and P02), blora five K013
+EXPECTED_WARNING_COUNT = 13  # sinjai has two K006 (P01 and P02), blora five K013
 
 
 def salin(tmp_path: Path, contoh: str = "blora", nama: str | None = None) -> Path:
@@ -117,7 +119,7 @@ def atur_sifat(renstra: Path, ident: str, sifat: str | None) -> None:
     end = len(text) if end < 0 else end
     block = re.sub(r"\n *sifat: \w+[^\n]*", "", text[start:end])
     if sifat is not None:
-        indent = " " * (len(text[: start].rsplit("\n", 1)[-1]) + 2)
+        indent = " " * (len(text[:start].rsplit("\n", 1)[-1]) + 2)
         block = block.replace("\n", f"\n{indent}sifat: {sifat}\n", 1)
     renstra.write_text(text[:start] + block + text[end:], encoding="utf-8")
 

@@ -98,6 +98,7 @@ RULES: dict[str, Rule] = {
             "K020", _W, "realisasi indikator berbeda dengan tabel pendukung yang mendefinisikannya"
         ),
         Rule("K021", _W, "realisasi periode yang sudah dilaporkan belum diisi"),
+        Rule("K022", _W, "realisasi kumulatif rencana aksi turun"),
         # D: documents
         Rule("D001", _E, "data untuk dokumen tidak lengkap"),
         Rule("D002", _E, "templat dokumen tidak valid"),

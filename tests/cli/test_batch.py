@@ -39,6 +39,7 @@ def test_parallel_build_of_a_folder_of_dinas(tmp_path: Path) -> None:
     # skipped, one line each, with the reason.
     assert sorted(proc.stdout.split()) == [
         "kab/blora/build/rkt-2020.docx",
+        "kab/buleleng/build/monitoring-2021-tw3.docx",
         "kab/buleleng/build/rencana-aksi-2021.docx",
         "kab/sinjai/build/rkt-2018.docx",
         "kab/tanjabbar/build/iku-2017.docx",
@@ -54,7 +55,7 @@ def test_parallel_build_of_a_folder_of_dinas(tmp_path: Path) -> None:
     # build prints the data's warnings too (as check does).
     assert "K013 (peringatan) IK2.1" in proc.stderr
     assert (
-        "4 dokumen ditulis, 0 tidak berubah (tidak ditulis ulang), 0 folder gagal, "
+        "5 dokumen ditulis, 0 tidak berubah (tidak ditulis ulang), 0 folder gagal, "
         "dari 4 folder dinas" in proc.stderr
     )
 
@@ -66,7 +67,7 @@ def test_unchanged_inputs_are_not_rebuilt(tmp_path: Path) -> None:
     stamp = rkt.stat().st_mtime_ns
     again = sakipgen("build", "kab", "--jobs", "2", cwd=tmp_path)
     assert again.returncode == 0 and again.stdout == ""
-    assert "0 dokumen ditulis, 4 tidak berubah" in again.stderr
+    assert "0 dokumen ditulis, 5 tidak berubah" in again.stderr
     # ... and what was skipped or warned about is said again.
     assert "kab/blora: lkjip 2021 dilewati" in again.stderr and "K013" in again.stderr
     assert rkt.stat().st_mtime_ns == stamp
@@ -79,7 +80,7 @@ def test_unchanged_inputs_are_not_rebuilt(tmp_path: Path) -> None:
     assert third.stdout.split() == ["kab/blora/build/rkt-2020.docx"]
     # --force rebuilds everything
     forced = sakipgen("build", "kab", "--force", cwd=tmp_path)
-    assert len(forced.stdout.split()) == 4
+    assert len(forced.stdout.split()) == 5
     # a dinas's own template counts as an input
     own = root / "tanjabbar" / "templates" / "docx"
     own.mkdir(parents=True)
@@ -95,7 +96,9 @@ def test_one_failing_dinas_does_not_stop_the_others(tmp_path: Path) -> None:
     proc = sakipgen("build", "kab", "--jobs", "2", cwd=tmp_path)
     assert proc.returncode == 1
     assert "Y001" in proc.stderr and "1 folder gagal" in proc.stderr
-    assert len(proc.stdout.split()) == 3  # blora, buleleng and tanjabbar: 1 each
+    assert (
+        len(proc.stdout.split()) == 4
+    )  # blora 1, buleleng 2 (rencana aksi, monitoring), tanjabbar 1
     assert len(manifest(root / "blora")["berkas"]) == 1
 
 

@@ -59,6 +59,7 @@ def test_completion_answers() -> None:
         "pk",
         "rencana-aksi",
         "lkjip",
+        "monitoring",
         "all",
     ]
     assert complete("sakipgen check --format ", 3) == ["text", "json", "github"]

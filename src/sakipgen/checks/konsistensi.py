@@ -24,7 +24,7 @@ from sakipgen.load.validate import suggest
 from sakipgen.model.folder import Dinas, Tahun
 from sakipgen.model.hasil import Unit
 from sakipgen.model.nilai import Nilai
-from sakipgen.model.rencana_aksi import BarisRencanaAksi
+from sakipgen.model.rencana_aksi import BarisRencanaAksi, TabelRencanaAksi
 from sakipgen.model.sumber import SourceMap, YamlPath
 
 Rule = Callable[[Dinas], Iterator[Diagnostic]]
@@ -345,7 +345,7 @@ def _jumlah_anak(
 def rencana_aksi(dinas: Dinas) -> Iterator[Diagnostic]:
     """K008 final cumulative / total ≠ the annual PK target; K009 ≠ the row's own
     ``target_tahunan``; K010 a cumulative series that goes down."""
-    for _year, t in sorted(dinas.tahun.items()):
+    for year, t in sorted(dinas.tahun.items()):
         if t.rencana_aksi is None:
             continue
         src = t.rencana_aksi.source
@@ -365,6 +365,7 @@ def rencana_aksi(dinas: Dinas) -> Iterator[Diagnostic]:
                             "(atau tulis kumulatif: false)"
                         ).format(periode=r.turun_di),
                     )
+                yield from _realisasi_baris(dinas, src, at, row, tabel, cara, year)
                 if r.tahunan is None:
                     continue
                 how = {
@@ -387,6 +388,63 @@ def rencana_aksi(dinas: Dinas) -> Iterator[Diagnostic]:
                         ),
                     )
                 yield from _banding_pk(src, at, row, r.tahunan, how, pk)
+
+
+def _realisasi_baris(
+    dinas: Dinas,
+    src: SourceMap,
+    at: tuple[str | int, ...],
+    row: BarisRencanaAksi,
+    tabel: TabelRencanaAksi,
+    cara: str,
+    year: int,
+) -> Iterator[Diagnostic]:
+    """A rencana aksi row during the year: K022 its running realisasi going down; K005
+    its money spent above its anggaran; K021 a passed period with a target and no
+    realisasi (a row of a Renstra indikator reporting in realisasi.yaml is checked
+    there)."""
+    if cara == "akhir" and row.realisasi:
+        turun = ringkas(row.realisasi, "akhir").turun_di
+        if turun is not None:
+            yield Diagnostic.make(
+                src.locate((*at, "realisasi", turun - 1)),
+                "K022",
+                _(
+                    "realisasi kumulatif turun pada periode ke-{periode}; nilai berjalan tidak "
+                    "boleh lebih kecil dari periode sebelumnya"
+                ).format(periode=turun),
+            )
+    spent = sum(row.realisasi_anggaran.values())
+    if row.anggaran is not None and spent > row.anggaran:
+        yield Diagnostic.make(
+            src.locate((*at, "realisasi_anggaran")),
+            "K005",
+            _("realisasi anggaran Rp {realisasi} melebihi anggaran baris Rp {pagu}").format(
+                realisasi=angka(spent), pagu=angka(row.anggaran)
+            ),
+        )
+    bulan = dinas.bulan_terakhir(year)
+    t = dinas.tahun[year]
+    dilaporkan = t.realisasi.model.indikator.get(row.indikator or "") if t.realisasi else None
+    if not 0 < bulan < 12 or (not row.realisasi and dilaporkan is not None):
+        return
+    bulanan = tabel.periode == "bulanan"
+    sampai = bulan if bulanan else bulan // 3
+    kosong = [
+        p
+        for p in range(len(row.realisasi) + 1, sampai + 1)
+        if p <= len(row.target) and row.target[p - 1].jenis == "angka"
+    ]
+    if kosong:
+        nama = _("bulan") if bulanan else _("triwulan")
+        yield Diagnostic.make(
+            src.locate((*at, "realisasi") if row.realisasi else at),
+            "K021",
+            _(
+                "realisasi {periode} {kosong} belum diisi, padahal {periode} {terakhir} sudah "
+                'dilaporkan; isi angkanya, atau tulis "-" bila memang tidak ada'
+            ).format(periode=nama, kosong=", ".join(map(str, kosong)), terakhir=sampai),
+        )
 
 
 def _target_tahun(t: Tahun) -> dict[str, Nilai]:

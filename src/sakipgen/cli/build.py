@@ -88,8 +88,7 @@ def build(
             min=1,
             max=4,
             help=_(
-                "Laporan monitoring dan E.81 sampai triwulan ini; bawaan: periode terakhir "
-                "yang dilaporkan."
+                "Laporan monitoring sampai triwulan ini; bawaan: periode terakhir yang dilaporkan."
             ),
         ),
     ] = None,
