@@ -29,6 +29,8 @@ from sakipgen.render.rencana_aksi import (
     BarisCetak,
     PetaAnggaran,
     baris_cetak,
+    nama_dinas_lengkap,
+    tahun_rencana_aksi,
 )
 from sakipgen.render.tabel import Kol, Sel
 from sakipgen.render.umum import meta, penandatangan, periksa_penandatangan, tempat_tanggal
@@ -148,11 +150,7 @@ def _tabel(
 
 
 def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
-    dinas = bundel.dinas
-    assert dinas is not None
-    t = dinas.tahun.get(tahun)
-    if t is None or t.rencana_aksi is None:
-        raise DataKurang(_("{tahun}/rencana-aksi.yaml tidak ada").format(tahun=tahun))
+    dinas, t, ra = tahun_rencana_aksi(bundel, tahun)
     h = bundel.pemantauan.get(tahun)
     if h is None:
         raise DataKurang(
@@ -165,10 +163,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
     m = meta(dinas, tahun, "monitoring")
     # Landscape from the first page: the tables are wide, the text is short.
     doc.seksi = Seksi(lanskap=True, nomor="decimal")
-    ident = dinas.identitas.model
-    nama_dinas = ident.dinas.nama
-    if ident.pemda.lower() not in nama_dinas.lower():
-        nama_dinas = f"{nama_dinas} {ident.pemda}"
+    nama_dinas = nama_dinas_lengkap(dinas)
     periode = nama_periode(h)
     rentang = (
         f"{BULAN[h.bulan_awal - 1]} – {BULAN[h.bulan - 1]} {tahun}"
@@ -184,7 +179,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
     tabel: list[tuple[str, Callable[[], Markup]]] = []
     kosong: list[Kosong] = []
     tertinggal: dict[str, list[str]] = {}
-    urut = sorted(enumerate(t.rencana_aksi.model.tabel), key=lambda x: TINGKAT.index(x[1].tingkat))
+    urut = sorted(enumerate(ra.tabel), key=lambda x: TINGKAT.index(x[1].tingkat))
     for ti, tb in urut:
         cetak = baris_cetak(dinas, tb, ang, ringkasan[ti])
         hasil = list(h.tabel[ti])

@@ -23,13 +23,14 @@ from markupsafe import Markup
 from sakipgen.format import SPASI, angka, nilai
 from sakipgen.i18n import _
 from sakipgen.model.anggaran import Kegiatan, Program, SubKegiatan
-from sakipgen.model.folder import Dinas
+from sakipgen.model.folder import Dinas, Tahun
 from sakipgen.model.hasil import HasilAnggaran, RingkasanBaris
 from sakipgen.model.nilai import Nilai
 from sakipgen.model.rencana_aksi import (
     JUMLAH_PERIODE,
     BarisRencanaAksi,
     CaraTahunan,
+    RencanaAksiTahun,
     TabelRencanaAksi,
 )
 from sakipgen.model.renstra import Sasaran
@@ -605,27 +606,35 @@ def _tabel(
 # --- the document ------------------------------------------------------------------------
 
 
-def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
+def tahun_rencana_aksi(bundel: Bundel, tahun: int) -> tuple[Dinas, Tahun, RencanaAksiTahun]:
+    """The dinas, the year and its rencana aksi; DataKurang when the year has none."""
     dinas = bundel.dinas
     assert dinas is not None
     t = dinas.tahun.get(tahun)
     if t is None or t.rencana_aksi is None:
         raise DataKurang(_("{tahun}/rencana-aksi.yaml tidak ada").format(tahun=tahun))
+    return dinas, t, t.rencana_aksi.model
+
+
+def nama_dinas_lengkap(dinas: Dinas) -> str:
+    """The dinas's name with its Pemda's, unless the name holds it already."""
+    ident = dinas.identitas.model
+    nama = ident.dinas.nama
+    return nama if ident.pemda.lower() in nama.lower() else f"{nama} {ident.pemda}"
+
+
+def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
+    dinas, t, ra = tahun_rencana_aksi(bundel, tahun)
     target = t.target.model if t.target else None
     perubahan = target is not None and target.ada_pk_perubahan
     pk = (target.pk_perubahan if perubahan else target.pk) if target else None
     m = meta(dinas, tahun, "rencana_aksi")
-    ident = dinas.identitas.model
     renstra = dinas.renstra.model
     ang = PetaAnggaran(t.program(), bundel.hasil[tahun].anggaran)
-    nama_dinas = ident.dinas.nama
-    if ident.pemda.lower() not in nama_dinas.lower():
-        nama_dinas = f"{nama_dinas} {ident.pemda}"
+    nama_dinas = nama_dinas_lengkap(dinas)
 
     ringkasan = bundel.rencana_aksi[tahun]
-    tabel_urut = sorted(
-        enumerate(t.rencana_aksi.model.tabel), key=lambda x: TINGKAT.index(x[1].tingkat)
-    )
+    tabel_urut = sorted(enumerate(ra.tabel), key=lambda x: TINGKAT.index(x[1].tingkat))
     disiapkan = [
         (tb, _bertanda(baris_cetak(dinas, tb, ang, ringkasan[ti])), _strategis(dinas, tb, ang))
         for ti, tb in tabel_urut
