@@ -45,6 +45,13 @@ tabel:
       - indikator: IK1.1
         kumulatif: true
         target: ["20%", "35%", "55%", "77,5%"]
+  - tingkat: eselon_iii
+    periode: triwulan
+    baris:
+      - program: P01
+        uraian: Koperasi berizin
+        target: [1, 2, 3, 4]
+        anggaran: 65864830
 """
 
 REALISASI = """\
@@ -87,6 +94,11 @@ def test_triwulan_iii_of_running_per_period_and_indikator_rows(tmp_path: Path) -
     assert (c.target_periode, c.realisasi_periode) == (D(55), D(50))
     assert c.capaian_sd == D("90.91")
     assert (c.target_tahunan, c.sisa) == (D("77.5"), D("27.5"))
+    # A program row takes the program's money spent (anggaran.yaml P01 realisasi_triwulan
+    # 5.322.425 + 11.122.000 + 14.696.175 = 31.140.600 of 65.864.830 = 47,28%).
+    (d,) = h.tabel[2]
+    assert (d.anggaran, d.realisasi_anggaran, d.serapan) == (65864830, 31140600, D("47.28"))
+    assert d.kosong == (1, 2, 3) and d.realisasi_sd is None  # nothing reported for it
 
 
 def test_a_month_of_a_quarterly_table_counts_the_quarters_ended(tmp_path: Path) -> None:
@@ -94,8 +106,10 @@ def test_a_month_of_a_quarterly_table_counts_the_quarters_ended(tmp_path: Path) 
     a, b = h.tabel[0]
     assert (a.target_periode, a.realisasi_periode) == (None, None)  # nothing due in August
     assert (a.target_sd, a.realisasi_sd) == (D(20), D(21))  # June's, the last given
-    assert a.realisasi_anggaran == 500000  # quarters... months 3 and 6 of the row
+    assert a.realisasi_anggaran == 500000  # the row's months 3 and 6: 200.000 + 300.000
     assert (b.target_periode, b.realisasi_periode) == (D(2), D(2))
     assert (b.target_sd, b.realisasi_sd, b.kosong) == (D(16), D(16), ())
     (c,) = h.tabel[1]
     assert (c.target_sd, c.realisasi_sd) == (D(35), D(33))  # June: August's quarter not ended
+    (d,) = h.tabel[2]
+    assert d.realisasi_anggaran == 5322425 + 11122000  # the quarters ended by August

@@ -113,10 +113,13 @@ def _unit_anggaran(
     row: BarisRencanaAksi, units: dict[str, Unit], bulan: int
 ) -> tuple[int | None, int | None]:
     """(anggaran, money spent up to the month) of a row: its own anggaran with its own
-    realisasi_anggaran; else the kegiatan or sub kegiatan it refers to — or the one below
-    that whose pagu is the row's anggaran (a kegiatan row printing one sub kegiatan's
-    pagu, as the Buleleng seed does)."""
-    ref = units.get(row.sub_kegiatan or "") or units.get(row.kegiatan or "")
+    realisasi_anggaran; else the deepest unit it refers to (sub kegiatan, kegiatan,
+    program) — or the one below that whose pagu is the row's anggaran (a kegiatan row
+    printing one sub kegiatan's pagu, as the Buleleng seed does)."""
+    ref = next(
+        (units[i] for i in (row.sub_kegiatan, row.kegiatan, row.program) if i and i in units),
+        None,
+    )
     if ref is None:
         return row.anggaran, None
     if row.anggaran is None:
