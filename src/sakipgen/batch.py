@@ -220,8 +220,8 @@ def _bangun(p: Permintaan, result: Ringkasan) -> Ringkasan:
     for kind in p.jenis:
         tahun = p.tahun if p.tahun is not None else JENIS[kind].tahun_bawaan(dinas)
         if tahun is None and kind in BERPERIODE and p.periode is not None:
-            # A period asked for: the rencana aksi's year, even before anything is reported.
-            tahun = JENIS["rencana-aksi"].tahun_bawaan(dinas)
+            # A period asked for: the plan's year, even before anything is reported.
+            tahun = JENIS["rencana-aksi" if kind == "monitoring" else "rkt"].tahun_bawaan(dinas)
         if tahun is None:
             if p.eksplisit:
                 reason = _("{kind}: tidak ada tahun yang datanya lengkap").format(kind=kind)

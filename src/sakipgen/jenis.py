@@ -55,6 +55,13 @@ def _monitoring(dinas: Dinas) -> int | None:
     )
 
 
+def _e81(dinas: Dinas) -> int | None:
+    """The latest year with programs in ``anggaran.yaml`` that reports a whole quarter."""
+    return _terakhir(
+        [y for y, t in dinas.tahun.items() if t.program() and dinas.bulan_terakhir(y) >= 3]
+    )
+
+
 def _lkjip(dinas: Dinas) -> int | None:
     """The latest year with realisasi values."""
     return _terakhir(
@@ -84,10 +91,11 @@ JENIS: dict[str, JenisDokumen] = {
         JenisDokumen("rencana-aksi", "Rencana Aksi atas Perjanjian Kinerja", _rencana_aksi),
         JenisDokumen("lkjip", "Laporan Kinerja Instansi Pemerintah", _lkjip),
         JenisDokumen("monitoring", "Laporan Monitoring Rencana Aksi", _monitoring),
+        JenisDokumen("e81", "Evaluasi terhadap Hasil Renja Perangkat Daerah (E.81)", _e81),
     )
 }
 """In the order ``--doc all`` builds them."""
-BERPERIODE = ("monitoring",)
+BERPERIODE = ("monitoring", "e81")
 """The kinds reporting a part of the year (``build --triwulan`` / ``--bulan``)."""
 
 

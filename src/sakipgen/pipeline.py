@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sakipgen.calc.anggaran import pagu_dokumen
+from sakipgen.calc.e81 import hitung_e81
 from sakipgen.calc.kategori import pita, rentang
 from sakipgen.calc.narasi import Konteks, isi
 from sakipgen.calc.pemantauan import hitung_pemantauan
@@ -30,6 +31,7 @@ from sakipgen.load import muat_dinas
 from sakipgen.load.revisi import ekstrak, semula
 from sakipgen.model.folder import Dinas, Jejak
 from sakipgen.model.hasil import (
+    HasilE81,
     HasilPemantauan,
     HasilPeriode,
     HasilPk,
@@ -82,6 +84,9 @@ class Bundel:
     period amounts, running totals and annual figure."""
     periode: HasilPeriode | None = None
     """With ``Pilihan.periode``: the year up to that month."""
+    e81: Mapping[int, HasilE81] = field(default_factory=dict)
+    """With ``Pilihan.dokumen``: year → its Renja evaluation (E.81) up to the triwulan
+    asked for, else its latest reported quarter; years that report none have none."""
     pemantauan: Mapping[int, HasilPemantauan] = field(default_factory=dict)
     """With ``Pilihan.dokumen``: year → its rencana aksi up to the period asked for
     (``Pilihan.periode``), else up to its latest reported month; years that report no
@@ -163,6 +168,21 @@ def _pemantauan(dinas: Dinas, pilihan: Pilihan) -> dict[int, HasilPemantauan]:
     return out
 
 
+def _e81(dinas: Dinas, hasil: Mapping[int, HasilTahun], pilihan: Pilihan) -> dict[int, HasilE81]:
+    """Every year with programs, up to the triwulan asked for (a month asked for counts
+    the quarters it completes), else its latest reported quarter."""
+    out: dict[int, HasilE81] = {}
+    for year in sorted(dinas.tahun):
+        if pilihan.periode is not None and pilihan.periode[0] in (None, year):
+            triwulan = pilihan.periode[1] // 3
+        else:
+            triwulan = dinas.bulan_terakhir(year) // 3
+        found = hitung_e81(dinas, dict(hasil), year, triwulan) if triwulan else None
+        if found is not None:
+            out[year] = found
+    return out
+
+
 def _untuk_dokumen(bundel: Bundel, dinas: Dinas, pilihan: Pilihan) -> Bundel:
     pk: dict[int, HasilPk] = {}
     for year, tahun in sorted(dinas.tahun.items()):
@@ -219,6 +239,7 @@ def _untuk_dokumen(bundel: Bundel, dinas: Dinas, pilihan: Pilihan) -> Bundel:
         tabel=tabel,
         rencana_aksi=rencana_aksi,
         pemantauan=_pemantauan(dinas, pilihan),
+        e81=_e81(dinas, bundel.hasil, pilihan),
     )
 
 

@@ -60,6 +60,7 @@ def test_completion_answers() -> None:
         "rencana-aksi",
         "lkjip",
         "monitoring",
+        "e81",
         "all",
     ]
     assert complete("sakipgen check --format ", 3) == ["text", "json", "github"]

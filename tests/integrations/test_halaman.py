@@ -40,7 +40,7 @@ def halaman(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[bytes, 
             docx.write_bytes(hasil.data)
             KOSONG[docx.stem] = {d.code for d in hasil.diagnostics}
             pairs.append((docx, docx.with_suffix(".pdf")))
-    assert len(pairs) == 12
+    assert len(pairs) == 13
     errors = konversi(pairs, temukan(), lambda _p: None)
     assert errors == []
     found = {}

@@ -11,7 +11,7 @@ from tests.render.conftest import load
 EXPECTED = {
     "blora": {"rkt-2020", "iku-2017", "pk-2021", "lkjip-2021"},
     "sinjai": {"rkt-2018", "iku-2013", "lkjip-2017"},
-    "buleleng": {"iku-2017", "pk-2021", "rencana-aksi-2021", "monitoring-2021"},
+    "buleleng": {"iku-2017", "pk-2021", "rencana-aksi-2021", "monitoring-2021", "e81-2021"},
     "tanjabbar": {"iku-2017"},
 }
 

@@ -68,6 +68,7 @@ BERKAS_CSV = [
     "rencana-aksi",
     "anggaran",
     "anggaran-sasaran",
+    "e81",
 ]
 
 
@@ -548,6 +549,63 @@ def tabel_layar(dinas: Dinas, hasil: HasilTahun) -> list[Tabel]:
     return out
 
 
+def tabel_e81(bundel: Bundel, tahun: int) -> Tabel | None:
+    """The E.81 form (Permendagri 86/2017) as a sheet: its columns (1)-(15), each
+    figure column split into kinerja (K) and rupiah (Rp)."""
+    h = bundel.e81.get(tahun)
+    if h is None:
+        return None
+    pasangan = [
+        "(5) Target Renstra akhir periode",
+        "(6) Realisasi Renstra s.d. tahun lalu",
+        "(7) Target Renja tahun ini",
+        "(8) Realisasi triwulan I",
+        "(9) Realisasi triwulan II",
+        "(10) Realisasi triwulan III",
+        "(11) Realisasi triwulan IV",
+        "(12) Realisasi Renja yang dievaluasi",
+        "(13) Realisasi Renstra s.d. tahun ini",
+    ]
+    kolom = [
+        Kolom("(1) No"),
+        Kolom("(2) Sasaran"),
+        Kolom("(3) Program/Kegiatan"),
+        Kolom("(4) Indikator"),
+        Kolom("Satuan"),
+    ]
+    for judul in pasangan:
+        kolom += [Kolom(f"{judul} K", "angka"), Kolom(f"{judul} Rp", "rupiah")]
+    kolom += [
+        Kolom("(14) Capaian Renstra s.d. tahun ini K (%)", "persen"),
+        Kolom("(14) Capaian Renstra s.d. tahun ini Rp (%)", "persen"),
+        Kolom("(15) Unit PD penanggung jawab"),
+    ]
+    out = Tabel("E.81", "e81", kolom)
+    for b in h.baris:
+        row: list[SelEkspor] = [
+            b.nomor,
+            b.uraian if b.tingkat == "sasaran" else "",
+            "" if b.tingkat == "sasaran" else b.uraian,
+            b.indikator,
+            b.satuan,
+        ]
+        for x in (b.target_renstra, b.realisasi_lalu, b.target_tahun, *b.triwulan,
+                  b.realisasi_tahun, b.realisasi_renstra):  # fmt: skip
+            row += [x.k, x.rp if b.pertama else ""]
+        row += [b.capaian_k, b.capaian_rp if b.pertama else "", b.unit]
+        out.tambah(row, tebal=b.tingkat == "sasaran" and b.pertama)
+    out.tambah(
+        ["", "Rata-rata capaian kinerja (%)", "", "", "", *[""] * 18, h.rata_k, h.rata_rp, ""],
+        tebal=True,
+    )
+    out.tambah(
+        ["", "Predikat kinerja", "", "", "", *[""] * 18, h.predikat_k or "",
+         h.predikat_rp or "", ""],
+        tebal=True,
+    )  # fmt: skip
+    return out
+
+
 def semua_tabel(bundel: Bundel, tahun: int) -> tuple[list[Tabel], list[str]]:
     """Every table the year has data for, and warnings (active language) for the user.
     The bundle comes from the pipeline with ``Pilihan(dokumen=True)``."""
@@ -562,6 +620,7 @@ def semua_tabel(bundel: Bundel, tahun: int) -> tuple[list[Tabel], list[str]]:
         *tabel_pk(bundel, tahun, peringatan),
         tabel_rencana_aksi(bundel, tahun),
         *tabel_anggaran(dinas, hasil),
+        tabel_e81(bundel, tahun),
     ]
     return [t for t in tables if t is not None], peringatan
 

@@ -272,3 +272,62 @@ class HasilPemantauan:
     bulan: int
     triwulan: int | None
     tabel: tuple[tuple[BarisPemantauan, ...], ...]
+
+
+@dataclass(frozen=True)
+class KRp:
+    """A pair of the E.81 form: kinerja (K) and anggaran in rupiah (Rp)."""
+
+    k: Decimal | None = None
+    rp: int | None = None
+
+
+@dataclass(frozen=True)
+class BarisE81:
+    """One indikator row of the E.81 form (Permendagri 86/2017): a sasaran, program or
+    kegiatan with its indikator; columns 5-14 of the form."""
+
+    tingkat: str
+    """``sasaran``, ``program`` or ``kegiatan``."""
+    sasaran_id: str
+    uraian: str
+    indikator: str
+    satuan: str
+    pertama: bool
+    """The unit's first indikator row (its Rp figures stand there only)."""
+    target_renstra: KRp
+    """(5) Target of the Renstra at the end of its period; Rp: the pagu indikatif of all
+    its years."""
+    realisasi_lalu: KRp
+    """(6) Realisasi of the Renstra up to the year before."""
+    target_tahun: KRp
+    """(7) Target of the year's Renja (K) and its pagu (Rp)."""
+    triwulan: tuple[KRp, KRp, KRp, KRp]
+    """(8)-(11) Realisasi of each triwulan (Rp: money spent in that quarter)."""
+    realisasi_tahun: KRp
+    """(12) The year so far: the triwulan by the indikator's sifat; Rp their sum."""
+    realisasi_renstra: KRp
+    """(13) (6) and (12) by the sifat; Rp their sum."""
+    capaian_k: Decimal | None
+    """(14) K: (13) against (5) by the indikator's polaritas."""
+    capaian_rp: Decimal | None
+    """(14) Rp: (13) / (5) × 100."""
+    unit: str
+    """(15) Unit PD penanggung jawab."""
+    nomor: str = ""
+    """(1) 1 for a sasaran, 1.1 for its program, 1.1.1 for the program's kegiatan; a
+    unit's further indikator rows carry none."""
+
+
+@dataclass(frozen=True)
+class HasilE81:
+    """The year's Renja evaluation (E.81) up to a triwulan."""
+
+    tahun: int
+    triwulan: int
+    baris: tuple[BarisE81, ...]
+    rata_k: Decimal | None
+    """Rata-rata capaian kinerja: the mean of column 14 (K) where it has a figure."""
+    rata_rp: Decimal | None
+    predikat_k: str | None
+    predikat_rp: str | None

@@ -81,7 +81,7 @@ Penyusun = Callable[[Bundel, int, Any], dict[str, Any]]
 @functools.cache
 def _penyusun() -> dict[str, Penyusun]:
     """Document kind (``sakipgen.jenis.JENIS``) → its module's ``konteks``."""
-    from sakipgen.render import iku, lkjip, pemantauan, pk, rencana_aksi, rkt
+    from sakipgen.render import e81, iku, lkjip, pemantauan, pk, rencana_aksi, rkt
 
     return {
         "rkt": rkt.konteks,
@@ -90,6 +90,7 @@ def _penyusun() -> dict[str, Penyusun]:
         "rencana-aksi": rencana_aksi.konteks,
         "lkjip": lkjip.konteks,
         "monitoring": pemantauan.konteks,
+        "e81": e81.konteks,
     }
 
 

@@ -252,7 +252,7 @@ def _run(text: str, setengah_pt: int, tebal: bool) -> str:
     return f'<w:r><w:rPr>{rpr}</w:rPr><w:t xml:space="preserve">{xml.teks(text)}</w:t></w:r>'
 
 
-def _para(text: str, setengah_pt: int, *, align: str, tebal: bool = False) -> Markup:
+def paragraf_sel(text: str, setengah_pt: int, *, align: str, tebal: bool = False) -> Markup:
     """A table paragraph in the given size (paragraph mark too, so empty cells stay low)."""
     size = f'<w:sz w:val="{setengah_pt}"/><w:szCs w:val="{setengah_pt}"/>'
     body = _run(text, setengah_pt, tebal) if text else ""
@@ -543,11 +543,18 @@ def bangun_tabel(
     out = _tabel(doc, cols, baris, periode, MARGIN_SEL, maks)
     if _TATA_LETAK not in out:  # pragma: no cover - only if tabel.py changes its tblPr
         return _tabel(doc, cols, baris, periode, _MARGIN_KOSONG, maks)
+    return dengan_margin(out, MARGIN_SEL)
+
+
+def dengan_margin(tabel: Markup, margin: int) -> Markup:
+    """A measured table with the cell margin (twips, left and right) its widths were
+    measured with, instead of the table style's."""
     cell_mar = (
-        f'<w:tblCellMar><w:left w:w="{MARGIN_SEL}" w:type="dxa"/>'
-        f'<w:right w:w="{MARGIN_SEL}" w:type="dxa"/></w:tblCellMar>'
+        f'<w:tblCellMar><w:left w:w="{margin}" w:type="dxa"/>'
+        f'<w:right w:w="{margin}" w:type="dxa"/></w:tblCellMar>'
     )
-    return Markup(str(out).replace(_TATA_LETAK, _TATA_LETAK + cell_mar, 1))
+    assert _TATA_LETAK in tabel, "render/tabel.py writes a fixed layout for measured tables"
+    return Markup(str(tabel).replace(_TATA_LETAK, _TATA_LETAK + cell_mar, 1))
 
 
 def _tabel(
@@ -561,10 +568,10 @@ def _tabel(
     size, cols, widths = _tata(semua, baris, doc.lebar, margin, maks)
     first_period = next(i for i, c in enumerate(cols) if c.jenis == "periode")
     n = JUMLAH_PERIODE[periode]
-    kosong = _para("", size, align="center")
+    kosong = paragraf_sel("", size, align="center")
 
     def head(text: str, vmerge: str | None = None) -> Sel:
-        return Sel(_para(text, size, align="center", tebal=True), vmerge=vmerge)
+        return Sel(paragraf_sel(text, size, align="center", tebal=True), vmerge=vmerge)
 
     row1: list[object] = []
     row2: list[object] = []
@@ -572,17 +579,19 @@ def _tabel(
     while i < len(cols):
         if i == first_period:
             label = "TARGET BULANAN" if periode == "bulanan" else "TARGET TRIWULAN"
-            row1.append(Sel(_para(label, size, align="center", tebal=True), span=n))
+            row1.append(Sel(paragraf_sel(label, size, align="center", tebal=True), span=n))
             row2 += [head(cols[k].judul) for k in range(i, i + n)]
             i += n
             continue
         row1.append(head(cols[i].judul, "restart"))
         row2.append(Sel(kosong, vmerge="continue"))
         i += 1
-    row3: list[object] = [Sel(_para(f"({k + 1})", size, align="center")) for k in range(len(cols))]
+    row3: list[object] = [
+        Sel(paragraf_sel(f"({k + 1})", size, align="center")) for k in range(len(cols))
+    ]
 
     body: list[list[object]] = [
-        [Sel(_para(c.isi(b), size, align=c.align)) for c in cols] for b in baris
+        [Sel(paragraf_sel(c.isi(b), size, align=c.align)) for c in cols] for b in baris
     ]
     for ci, c in enumerate(cols):
         if c.gabung is None:
@@ -590,7 +599,9 @@ def _tabel(
         runs = _gabung([c.gabung(b) for b in baris])
         for r, length in enumerate(runs):
             if length > 1:
-                body[r][ci] = Sel(_para(c.isi(baris[r]), size, align=c.align), vmerge="restart")
+                body[r][ci] = Sel(
+                    paragraf_sel(c.isi(baris[r]), size, align=c.align), vmerge="restart"
+                )
                 for k in range(r + 1, r + length):
                     body[k][ci] = Sel(kosong, vmerge="continue")
     return doc.tabel(
