@@ -51,7 +51,9 @@ class Perubahan:
     ``indikator_polaritas``, ``indikator_sasaran`` (moved to another sasaran);
     ``target_renstra`` (a Renstra year target), ``target_akhir``; ``target`` and
     ``target_semula`` (``dokumen`` rkt, pk or pk_perubahan); ``realisasi``,
-    ``capaian_manual``; ``program_ditambah``, ``program_dihapus``, ``program_uraian``,
+    ``capaian_manual``, ``realisasi_periode`` (a month or quarter of realisasi.yaml);
+    ``realisasi_rencana_aksi`` (a period of a rencana aksi row, ``dokumen``
+    rencana_aksi); ``program_ditambah``, ``program_dihapus``, ``program_uraian``,
     ``pagu_program`` (``dokumen`` anggaran, or the PK/RKT's own pagu), ``realisasi_program``,
     ``pagu_total``, ``realisasi_total``.
     """
@@ -110,6 +112,7 @@ def bandingkan(lama: Bundel, baru: Bundel) -> list[Perubahan]:
     for tahun in sorted(set(a.tahun) | set(b.tahun)):
         out += _target(a, b, tahun)
         out += _realisasi(a, b, tahun)
+        out += _rencana_aksi(a, b, tahun)
         out += _anggaran(lama, baru, tahun)
     return out
 
@@ -236,6 +239,44 @@ def _realisasi(lama: Dinas, baru: Dinas, tahun: int) -> list[Perubahan]:
         ca, cb = (ea.capaian if ea else None), (eb.capaian if eb else None)
         if ca != cb:
             out.append(Perubahan("capaian_manual", tahun, "realisasi", loc, iid, uraian, ca, cb))
+        # During the year: each month or quarter entered or corrected.
+        for kunci, nama in (("bulanan", "bulan"), ("triwulan", "triwulan")):
+            pa = getattr(ea, kunci) if ea else {}
+            pb = getattr(eb, kunci) if eb else {}
+            for k in sorted(set(pa) | set(pb)):
+                if not sama(pa.get(k), pb.get(k)):
+                    out.append(
+                        Perubahan(
+                            "realisasi_periode", tahun, "realisasi", loc, iid,
+                            f"{uraian} — {nama} {k}", pa.get(k), pb.get(k),
+                        )
+                    )  # fmt: skip
+    return out
+
+
+def _rencana_aksi(lama: Dinas, baru: Dinas, tahun: int) -> list[Perubahan]:
+    """Each period of a rencana aksi row's realisasi entered or corrected (rows matched
+    by their place: table, then row)."""
+    out: list[Perubahan] = []
+    ta, tb = lama.tahun.get(tahun), baru.tahun.get(tahun)
+    ra = ta.rencana_aksi.model.tabel if ta and ta.rencana_aksi else []
+    rb = tb.rencana_aksi.model.tabel if tb and tb.rencana_aksi else []
+    loc = f"{tahun}/rencana-aksi.yaml"
+    for tabel_a, tabel_b in zip(ra, rb, strict=False):
+        nama = "bulan" if tabel_b.periode == "bulanan" else "triwulan"
+        for i, (a, b) in enumerate(zip(tabel_a.baris, tabel_b.baris, strict=False)):
+            ident = b.no or b.indikator or f"{tabel_b.tingkat}/{i + 1}"
+            uraian = b.uraian or _uraian_indikator(lama, baru, b.indikator or "")
+            for k in range(max(len(a.realisasi), len(b.realisasi))):
+                va = a.realisasi[k] if k < len(a.realisasi) else None
+                vb = b.realisasi[k] if k < len(b.realisasi) else None
+                if not sama(va, vb):
+                    out.append(
+                        Perubahan(
+                            "realisasi_rencana_aksi", tahun, "rencana_aksi", loc, ident,
+                            f"{uraian} — {nama} {k + 1}", va, vb,
+                        )
+                    )  # fmt: skip
     return out
 
 

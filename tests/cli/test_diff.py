@@ -231,3 +231,44 @@ def test_sama_compares_values_not_text() -> None:
 def test_diff_help_has_examples() -> None:
     proc = sakipgen("diff", "--help")
     assert proc.returncode == 0 and "Contoh: sakipgen diff" in proc.stdout
+
+
+def test_bandingkan_a_quarter_entered(tmp_path: Path) -> None:
+    """Triwulan III entered on top of triwulan II: each month of an indikator and each
+    period of a rencana aksi row is a change of its own, the sections apart."""
+    from sakipgen.laporan.perubahan import _bagian
+
+    old = tmp_path / "lama"
+    new = tmp_path / "baru"
+    for f in (old, new):
+        shutil.copytree(EXAMPLES / "buleleng", f, ignore=shutil.ignore_patterns("build"))
+    ganti(old / "2021" / "realisasi.yaml", ", 7: 43.8, 8: 50.1,\n              9: 56.4}", "}")
+    ganti(
+        old / "2021" / "rencana-aksi.yaml",
+        'realisasi: ["-", "-", "6,8%", "7,9%", "8,7%", "9,8%", "10,6%", "13,5%", "16,2%"]',
+        'realisasi: ["-", "-", "6,8%", "7,9%", "8,7%", "9,8%"]',
+    )
+    a, b = load(old), load(new)
+    found = [
+        (
+            p.jenis,
+            p.dokumen,
+            p.id,
+            p.uraian.rsplit(" — ", 1)[1],
+            beda.teks_json(p.lama),
+            beda.teks_json(p.baru),
+        )
+        for p in beda.bandingkan(a, b)
+    ]
+    assert found == [
+        ("realisasi_periode", "realisasi", "IK1.1", "bulan 7", None, "43.8"),
+        ("realisasi_periode", "realisasi", "IK1.1", "bulan 8", None, "50.1"),
+        ("realisasi_periode", "realisasi", "IK1.1", "bulan 9", None, "56.4"),
+        ("realisasi_rencana_aksi", "rencana_aksi", "eselon_iii/1", "bulan 7", None, "10,6%"),
+        ("realisasi_rencana_aksi", "rencana_aksi", "eselon_iii/1", "bulan 8", None, "13,5%"),
+        ("realisasi_rencana_aksi", "rencana_aksi", "eselon_iii/1", "bulan 9", None, "16,2%"),
+    ]
+    # money spent is Anggaran's, though its jenis also starts "realisasi"
+    assert _bagian(beda.Perubahan("realisasi_program", 2021, "anggaran", "", "P01", "", 1, 2)) == (
+        "Anggaran"
+    )

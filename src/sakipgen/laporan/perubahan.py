@@ -41,6 +41,7 @@ def dokumen() -> dict[str, str]:
         "pk": "PK",
         "pk_perubahan": "PK Perubahan",
         "realisasi": _("Realisasi"),
+        "rencana_aksi": _("Rencana Aksi"),
         "anggaran": _("Anggaran"),
     }
 
@@ -63,6 +64,8 @@ def label() -> dict[str, str]:
         "target_semula": _("target semula"),
         "realisasi": _("realisasi"),
         "capaian_manual": _("capaian manual"),
+        "realisasi_periode": _("realisasi periode"),
+        "realisasi_rencana_aksi": _("realisasi rencana aksi"),
         "program_ditambah": _("program ditambah"),
         "program_dihapus": _("program dihapus"),
         "program_uraian": _("uraian diubah"),
@@ -77,7 +80,8 @@ _RUPIAH = ("program_ditambah", "program_dihapus", "pagu_", "realisasi_program", 
 
 
 def _bagian(p: Perubahan) -> str:
-    for title, prefixes in BAGIAN:
+    # Anggaran first: its realisasi_program and realisasi_total also start "realisasi".
+    for title, prefixes in sorted(BAGIAN, key=lambda b: b[0] != "Anggaran"):
         if p.jenis.startswith(prefixes):
             return title
     return "Lainnya"
