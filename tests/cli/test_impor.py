@@ -409,3 +409,54 @@ def test_an_error_the_value_causes_is_told_at_its_cell(tmp_path: Path) -> None:
 
 def kolom_buku(book: Path, lembar: str, judul: str) -> int:
     return kolom(load_workbook(book)[lembar], judul)
+
+
+def test_rencana_aksi_realisasi_entered_in_the_workbook(tmp_path: Path) -> None:
+    """Each quarter the planner types the rows' realisasi in the Rencana Aksi sheet: a
+    place after the list's end is appended (the places between written "-"), a row
+    without a list gets one; nothing else of the file changes."""
+    folder = salin(tmp_path, "buleleng")
+    ra = folder / "2021" / "rencana-aksi.yaml"
+    before = ra.read_text(encoding="utf-8")
+    book = ekspor(folder, tmp_path)
+    wb = load_workbook(book)
+    ws = wb["Rencana Aksi"]
+    nik = baris(ws, "2021/eselon_iii/1")  # realisasi written up to September
+    assert ws.cell(nik, kolom(ws, "Realisasi 9")).value == "16,2%"  # as written
+    assert ws.cell(nik, kolom(ws, "Realisasi 10")).value is None
+    ws.cell(nik, kolom(ws, "Realisasi 10")).value = 20
+    ws.cell(nik, kolom(ws, "Realisasi 12")).value = "30%"
+    ws.cell(baris(ws, "2021/eselon_ii/1"), kolom(ws, "Realisasi 3")).value = 18
+    wb.save(book)
+    code, _out, err = jalankan("import", str(folder), str(book))
+    assert code == 0, err
+    changed = [(a, b) for a, b in beda_baris_ubah(before, ra.read_text(encoding="utf-8"))]
+    assert changed == [
+        (
+            '        realisasi: ["-", "-", "6,8%", "7,9%", "8,7%", "9,8%", "10,6%", "13,5%", '
+            '"16,2%"]',
+            '        realisasi: ["-", "-", "6,8%", "7,9%", "8,7%", "9,8%", "10,6%", "13,5%", '
+            '"16,2%", 20, "-", 30]',  # a new place reads "30%" as the number
+        ),
+    ]
+    assert '        realisasi: ["-", "-", 18]\n' in ra.read_text(encoding="utf-8")
+    from sakipgen.pipeline import siapkan
+
+    bundel = siapkan(folder)
+    assert bundel.dinas is not None and not bundel.galat
+    rows = bundel.dinas.tahun[2021].rencana_aksi.model.tabel  # type: ignore[union-attr]
+    assert [v.teks for v in rows[1].baris[0].realisasi][-3:] == ["20", "-", "30"]
+    assert [v.teks for v in rows[0].baris[0].realisasi] == ["-", "-", "18"]
+
+
+def beda_baris_ubah(lama: str, baru: str) -> list[tuple[str, str]]:
+    """Lines changed in place (a line added is left out)."""
+    import difflib
+
+    out = []
+    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(
+        None, lama.splitlines(), baru.splitlines()
+    ).get_opcodes():
+        if op == "replace":
+            out += list(zip(lama.splitlines()[a1:a2], baru.splitlines()[b1:b2], strict=False))
+    return out

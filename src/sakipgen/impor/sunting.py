@@ -20,7 +20,7 @@ from typing import Any
 
 from sakipgen.errors import TemuanData
 from sakipgen.i18n import _
-from sakipgen.model.sumber import YamlPath, path_text
+from sakipgen.model.sumber import Butir, YamlPath, path_text
 
 
 class GalatSunting(TemuanData):
@@ -110,11 +110,31 @@ def teks_kunci(part: str | int) -> str:
 
 
 def _flow(sub: YamlPath, baru: Decimal | int | str) -> str:
-    """``{a: {b: v}}`` for the path ``(a, b)``; the value alone for an empty path."""
+    """``{a: {b: v}}`` for the path ``(a, b)``; the value alone for an empty path; a
+    list place (:class:`Butir`) ``["-", "-", v]``."""
     text = teks_skalar(baru)
     for part in reversed(sub):
-        text = "{" + f"{teks_kunci(part)}: {text}" + "}"
+        if isinstance(part, Butir):
+            text = "[" + ", ".join([teks_skalar("-")] * part + [text]) + "]"
+        else:
+            text = "{" + f"{teks_kunci(part)}: {text}" + "}"
     return text
+
+
+def _tambah_ke_daftar(teks: str, seq: Any, part: int, nilai: str, berkas: str) -> str:
+    """``nilai`` at place ``part`` of a flow list shorter than that, the places between
+    filled with "-" (a period reported as nothing)."""
+    if not seq.flow_style:
+        raise GalatSunting(_salah(berkas, (part,)))
+    t = _Teks(teks)
+    end = t.offset(seq.end_mark)
+    close = teks.rfind("]", 0, end)
+    if close < 0:
+        raise GalatSunting(_salah(berkas, (part,)))
+    before = teks[:close].rstrip()
+    items = [teks_skalar("-")] * (part - len(seq.value)) + [nilai]
+    sep = "" if before.endswith("[") else ", "
+    return before + sep + ", ".join(items) + teks[close:]
 
 
 class _Teks:
@@ -178,6 +198,9 @@ def terapkan(teks: str, ubah: Ubah, berkas: str) -> str:
             return _ganti(teks, node, baru)
         raise GalatSunting(_salah(berkas, ubah.dasar))
     for i, part in enumerate(ubah.sub):
+        if isinstance(part, Butir) and _jenis(node) == "SequenceNode" and part >= len(node.value):
+            nilai = _flow(ubah.sub[i + 1 :], ubah.baru)
+            return _tambah_ke_daftar(teks, node, part, nilai, berkas)
         nxt = _langkah(node, part, ubah, berkas, walked)
         if nxt is None:
             return _tambah(teks, node, part, _flow(ubah.sub[i + 1 :], ubah.baru), berkas)

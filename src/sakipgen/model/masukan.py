@@ -22,7 +22,8 @@ from sakipgen.format import angka
 from sakipgen.model.anggaran import Program, SumberDana
 from sakipgen.model.folder import Dinas, Tahun
 from sakipgen.model.nilai import Nilai, parse_angka, rupiah_utuh
-from sakipgen.model.sumber import YamlPath
+from sakipgen.model.rencana_aksi import JUMLAH_PERIODE
+from sakipgen.model.sumber import Butir, YamlPath
 
 TARGET = "Target"
 REALISASI = "Realisasi"
@@ -347,8 +348,14 @@ def lembar_anggaran(dinas: Dinas) -> Lembar:
 
 def lembar_rencana_aksi(dinas: Dinas) -> Lembar:
     """One row per rencana aksi row: its targets per month (or quarter: the first four
-    columns), the annual target and the anggaran."""
-    kolom = (*(f"Periode {i}" for i in range(1, 13)), "Target tahunan", "Anggaran")
+    columns), the annual target, the anggaran, and its realisasi per period (what the
+    planner enters each quarter; a place after the last one written appends)."""
+    kolom = (
+        *(f"Periode {i}" for i in range(1, 13)),
+        "Target tahunan",
+        "Anggaran",
+        *(f"Realisasi {i}" for i in range(1, 13)),
+    )
     rows: list[Baris] = []
     for y, tahun in sorted(dinas.tahun.items()):
         if tahun.rencana_aksi is None:
@@ -385,6 +392,20 @@ def lembar_rencana_aksi(dinas: Dinas) -> Lembar:
                 cells.append(
                     Sel(berkas, dasar, ("anggaran",), None, _rupiah(row.anggaran), "rupiah")
                 )
+                n = JUMLAH_PERIODE[tabel.periode]
+                cells += [
+                    Sel(
+                        berkas,
+                        dasar,
+                        ("realisasi", Butir(i)),
+                        None,
+                        nilai_sel(row.realisasi[i]) if i < len(row.realisasi) else None,
+                        "nilai",
+                    )
+                    if i < n
+                    else None
+                    for i in range(12)
+                ]
                 uraian = row.uraian or " ".join(
                     x for x in (row.indikator, row.sub_kegiatan, row.kegiatan, row.program) if x
                 )

@@ -9,6 +9,15 @@ from sakipgen.diagnostics import Location
 YamlPath = tuple[str | int, ...]
 
 
+class Butir(int):
+    """A place in a list (``realisasi[6]``), where the list may still be shorter: a
+    workbook writing it appends, filling the places before it with "-".  A plain int
+    in a path is an index into a list that has it, or a numbered key (``bulanan: {7:
+    …}``)."""
+
+    __slots__ = ()
+
+
 def path_text(path: YamlPath) -> str:
     out = ""
     for part in path:
