@@ -102,3 +102,21 @@ def test_only_the_quarters_up_to_the_one_asked(tmp_path: Path) -> None:
     rows = _baris(tmp_path, triwulan=2)
     p = next(r for r in rows if r.uraian == "Program Pelayanan Izin Usaha Simpan Pinjam")
     assert p.triwulan[2] == KRp() and p.realisasi_tahun == KRp(D("9.8"), 16444425)
+
+
+def test_the_export_sheet_carries_the_same_figures(tmp_path: Path) -> None:
+    from sakipgen.ekspor.tabel import tabel_e81
+
+    root = salin(tmp_path, "buleleng")
+    b = siapkan(root, pilihan=Pilihan(dokumen=True, periode=(2021, 9, 3)))
+    t = tabel_e81(b, 2021)
+    assert t is not None and (t.nama, t.berkas) == ("E.81", "e81")
+    judul = [k.judul for k in t.kolom]
+    row = next(r for r in t.baris if r[2] == "Program Pelayanan Izin Usaha Simpan Pinjam")
+    assert row[0] == "1.1"
+    assert row[judul.index("(12) Realisasi Renja yang dievaluasi Rp")] == 31140600
+    assert row[judul.index("(12) Realisasi Renja yang dievaluasi K")] == D("16.2")
+    assert row[judul.index("(14) Capaian Renstra s.d. tahun ini K (%)")] == D("20.25")
+    # without 2020 data: 31.140.600 / 369.464.830 = 8,43 %
+    assert row[judul.index("(14) Capaian Renstra s.d. tahun ini Rp (%)")] == D("8.43")
+    assert t.baris[-2][1] == "Rata-rata capaian kinerja (%)"
