@@ -25,10 +25,9 @@ from decimal import Decimal
 
 from sakipgen.calc.anggaran import pagu, realisasi, realisasi_triwulan, serapan
 from sakipgen.calc.bulat import bulat
-from sakipgen.calc.capaian import CapaianError, hitung
 from sakipgen.calc.kategori import kategori
-from sakipgen.calc.pemantauan import gabung
-from sakipgen.calc.periode import nilai_angka, tahunan
+from sakipgen.calc.pemantauan import capaian_angka, gabung
+from sakipgen.calc.periode import tahunan
 from sakipgen.model.anggaran import IndikatorKegiatan, Kegiatan, Program
 from sakipgen.model.dinas import Profil
 from sakipgen.model.folder import Dinas
@@ -65,16 +64,6 @@ def cocok(
         if _kode(kode) is not None and _kode(kode) == _kode(r.kode):
             return r
     return next((r for r in daftar if _norm(r.uraian) == _norm(uraian)), None)
-
-
-def _capaian(target: Decimal | None, real: Decimal | None, satuan: str, polaritas: str,
-             profil: Profil) -> Decimal | None:  # fmt: skip
-    if target is None or real is None:
-        return None
-    try:
-        return hitung(nilai_angka(target, satuan), nilai_angka(real, satuan), polaritas, profil)
-    except CapaianError:
-        return None
 
 
 def _jumlah(values: Sequence[int | None]) -> int | None:
@@ -272,7 +261,7 @@ def hitung_e81(
                     "sasaran", sid, s.uraian, ind.uraian, ind.satuan, not out,
                     KRp(k5), KRp(k6), KRp(_angka(now.target) if now else None),
                     (KRp(tw[0]), KRp(tw[1]), KRp(tw[2]), KRp(tw[3])),
-                    KRp(k12), KRp(k13), _capaian(k5, k13, ind.satuan, ind.polaritas, profil),
+                    KRp(k12), KRp(k13), capaian_angka(k5, k13, ind.satuan, ind.polaritas, profil),
                     None, ind.penanggung_jawab or "",
                 )
             )  # fmt: skip
@@ -338,7 +327,7 @@ def hitung_e81(
                     ),
                     KRp(k12, rp12 if first else None),
                     KRp(k13, rp13 if first else None),
-                    _capaian(k5, k13, satuan, polaritas, profil),
+                    capaian_angka(k5, k13, satuan, polaritas, profil),
                     serapan(rp5, rp13, profil.desimal) if first else None,
                     (r.penanggung_jawab if r else None) or unit.penanggung_jawab or "",
                 )

@@ -98,9 +98,11 @@ def _realisasi_indikator(
     return values, slots
 
 
-def _capaian(
+def capaian_angka(
     target: Decimal | None, real: Decimal | None, satuan: str, polaritas: str, profil: Profil
 ) -> Decimal | None:
+    """The capaian of two computed figures; None when either is missing or the formula
+    has none (a target of 0 …)."""
     if target is None or real is None:
         return None
     try:
@@ -165,7 +167,7 @@ def _baris(
     real_periode = gabung([real.get(p) for p in dalam], cara)
     target_sd = gabung([target.get(p) for p in sampai], cara)
     real_sd = gabung([real.get(p) for p in sampai], cara)
-    capaian_sd = _capaian(target_sd, real_sd, satuan, polaritas, profil)
+    capaian_sd = capaian_angka(target_sd, real_sd, satuan, polaritas, profil)
     tt = _angka(row.target_tahunan) if row.target_tahunan is not None else None
     target_tahunan = tt if tt is not None else ringkas(row.target, cara).tahunan
     sisa = None
@@ -188,7 +190,7 @@ def _baris(
         satuan=satuan,
         target_periode=target_periode,
         realisasi_periode=real_periode,
-        capaian_periode=_capaian(target_periode, real_periode, satuan, polaritas, profil),
+        capaian_periode=capaian_angka(target_periode, real_periode, satuan, polaritas, profil),
         target_sd=target_sd,
         realisasi_sd=real_sd,
         capaian_sd=capaian_sd,
