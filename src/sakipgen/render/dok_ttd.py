@@ -158,19 +158,33 @@ class KopTandaTangan:
         )
 
     def tanda_tangan_pk(self, pertama: Penanda, kedua: Penanda, tempat_tanggal: str) -> Markup:
-        """Pihak kedua on the left, pihak pertama (with place and date) on the right, in
-        one table whose rows align: place and date, "Pihak …,", jabatan, room to sign,
-        name, pangkat, NIP (a longer jabatan on one side moves both names down alike)."""
-        kiri = _baris_ttd(kedua, None, "Pihak Kedua,")
-        kanan = _baris_ttd(pertama, tempat_tanggal, "Pihak Pertama,")
+        """Pihak kedua on the left, pihak pertama (with place and date) on the right."""
+        return self.tanda_tangan_sejajar(
+            kedua, "Pihak Kedua,", None, pertama, "Pihak Pertama,", tempat_tanggal
+        )
+
+    def tanda_tangan_sejajar(
+        self,
+        kiri: Penanda,
+        sebutan_kiri: str,
+        tempat_kiri: str | None,
+        kanan: Penanda,
+        sebutan_kanan: str,
+        tempat_kanan: str | None,
+    ) -> Markup:
+        """Two signature blocks in one table whose rows align: place and date, what the
+        signer does ("Pihak Kedua,", "Disusun"), jabatan, room to sign, name, pangkat,
+        NIP (a longer jabatan on one side moves both names down alike)."""
+        blok_kiri = _baris_ttd(kiri, tempat_kiri, sebutan_kiri)
+        blok_kanan = _baris_ttd(kanan, tempat_kanan, sebutan_kanan)
         w = self.lebar
         widths = [w // 2, w - w // 2]
-        keys = [k for k in _URUTAN if k in kiri or k in kanan]
+        keys = [k for k in _URUTAN if k in blok_kiri or k in blok_kanan]
         rows = []
         for n, key in enumerate(keys):
             last = n == len(keys) - 1
             tcs = ""
-            for cw, side in zip(widths, (kiri, kanan), strict=True):
+            for cw, side in zip(widths, (blok_kiri, blok_kanan), strict=True):
                 paras = side.get(key) or [str(xml.para("", style="TandaTangan"))]
                 body = "".join(paras if last else (_tahan(p) for p in paras))
                 tcs += f'<w:tc><w:tcPr><w:tcW w:w="{cw}" w:type="dxa"/></w:tcPr>{body}</w:tc>'

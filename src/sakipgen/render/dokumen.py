@@ -57,6 +57,7 @@ class Dokumen(TataLetak, IsiTeks, KopTandaTangan):
             "dua_tanda_tangan",
             "tabel_identitas",
             "tanda_tangan_pk",
+            "tanda_tangan_sejajar",
             "blok_kanan",
             "regulasi",
             "landasan_hukum",
