@@ -120,3 +120,19 @@ def test_the_export_sheet_carries_the_same_figures(tmp_path: Path) -> None:
     # without 2020 data: 31.140.600 / 369.464.830 = 8,43 %
     assert row[judul.index("(14) Capaian Renstra s.d. tahun ini Rp (%)")] == D("8.43")
     assert t.baris[-2][1] == "Rata-rata capaian kinerja (%)"
+
+
+def test_a_whole_year_known_by_its_annual_figures(tmp_path: Path) -> None:
+    """Triwulan IV of a year without quarters (2020: realisasi 52 % and Rp 50.000.000
+    written for the year): column (12) takes the annual figures."""
+    root = salin(tmp_path, "buleleng")
+    (root / "2020").mkdir()
+    (root / "2020" / "anggaran.yaml").write_text(TAHUN_LALU, encoding="utf-8")
+    b = siapkan(root, pilihan=Pilihan(dokumen=True, periode=(2020, 12, 4)))
+    assert b.dinas is not None and not b.galat, [d.text() for d in b.galat]
+    p = next(r for r in b.e81[2020].baris if r.tingkat == "program")
+    assert p.triwulan == (KRp(), KRp(), KRp(), KRp())
+    assert p.realisasi_tahun == KRp(D(52), 50000000)
+    assert p.realisasi_renstra == KRp(D(52), 50000000)  # nothing before 2020
+    # 52 / 80 = 65,00 %; 50.000.000 / 369.464.830 = 13,53 %
+    assert (p.capaian_k, p.capaian_rp) == (D("65.00"), D("13.53"))

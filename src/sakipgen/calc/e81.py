@@ -255,6 +255,8 @@ def hitung_e81(
             k5 = _angka(ind.target_akhir) if ind.target_akhir else _angka(ind.target.get(akhir))
             k6 = gabung(prior, c)
             k12 = gabung(tw, c)
+            if k12 is None and triwulan == 4 and now is not None:
+                k12 = _angka(now.realisasi)  # a whole year reported by its annual figure
             k13 = gabung([*prior, k12], c)
             out.append(
                 BarisE81(
@@ -285,6 +287,8 @@ def hitung_e81(
         )
         rp_tw = [realisasi_triwulan(unit, q) if q <= triwulan else None for q in range(1, 5)]
         rp12 = _jumlah(rp_tw)
+        if rp12 is None and triwulan == 4:
+            rp12 = realisasi(unit)  # a whole year known only by its annual realisasi
         rp13 = _jumlah([rp6, rp12])
         out: list[BarisE81] = []
         semua: list[IndikatorProgram | IndikatorKegiatan | None] = [*daftar] or [None]
@@ -314,6 +318,9 @@ def hitung_e81(
                     periode = _realisasi_indikator_tahun(dinas, y, u, uraian, sifat, i, n)
                     prior.append(gabung(periode, c))
             k12 = gabung(tw, c)
+            own = _indikator_unit(unit, uraian, i, n)
+            if k12 is None and triwulan == 4 and own is not None:
+                k12 = _angka(own.realisasi)  # a whole year reported by its annual figure
             k13 = gabung([*prior, k12], c)
             first = i == 0
             out.append(
