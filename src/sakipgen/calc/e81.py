@@ -31,7 +31,7 @@ from sakipgen.calc.periode import tahunan
 from sakipgen.model.anggaran import IndikatorKegiatan, Kegiatan, Program
 from sakipgen.model.dinas import Profil
 from sakipgen.model.folder import Dinas
-from sakipgen.model.hasil import BarisE81, HasilE81, HasilTahun, KRp, Unit
+from sakipgen.model.hasil import BarisE81, HasilE81, HasilIndikator, HasilTahun, KRp, Unit
 from sakipgen.model.nilai import Nilai
 from sakipgen.model.renstra import IndikatorProgram, KegiatanRenstra, ProgramRenstra
 from sakipgen.model.tahun import RealisasiIndikator
@@ -209,6 +209,12 @@ def _bernomor(rows: list[BarisE81]) -> list[BarisE81]:
     return out
 
 
+def _hasil_indikator(h: HasilTahun | None, ident: str) -> HasilIndikator | None:
+    """An indikator's figures in a year's results."""
+    found = (i for hs in (h.sasaran if h else []) for i in hs.indikator)
+    return next((i for i in found if i.indikator.id == ident), None)
+
+
 def _tahun_lalu(dinas: Dinas, tahun: int) -> range:
     periode = dinas.renstra.model.periode
     return range(periode.mulai, tahun)
@@ -235,19 +241,9 @@ def hitung_e81(
             c = cara(ind.sifat)
             prior = []
             for y in lalu:
-                h = hasil.get(y)
-                found = next(
-                    (i for hs in (h.sasaran if h else []) for i in hs.indikator
-                     if i.indikator.id == ind.id),
-                    None,
-                )  # fmt: skip
+                found = _hasil_indikator(hasil.get(y), ind.id)
                 prior.append(_angka(found.realisasi) if found else None)
-            h_now = hasil.get(tahun)
-            now = next(
-                (i for hs in (h_now.sasaran if h_now else []) for i in hs.indikator
-                 if i.indikator.id == ind.id),
-                None,
-            )  # fmt: skip
+            now = _hasil_indikator(hasil.get(tahun), ind.id)
             tw = [
                 _triwulan_indikator(real_tahun.get(ind.id), q, ind.sifat) if q <= triwulan else None
                 for q in range(1, 5)
