@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from sakipgen.calc.pemantauan import gabung
+from sakipgen.calc.pemantauan import gabung, jumlah_berjalan, selisih_berjalan
 from sakipgen.pipeline import Pilihan, siapkan
 from tests.conftest import salin
 
@@ -19,6 +19,12 @@ def test_periods_make_a_span_by_the_rows_rule() -> None:
     assert gabung([D(1), D(2)], "rata_rata") == D("1.5")
     assert gabung([D(1), D(2), D(2)], "rata_rata") == D("1.67")  # 5/3 to two places
     assert gabung([None, None], "jumlah") is None
+
+
+def test_a_series_between_running_totals_and_per_period_amounts() -> None:
+    # 1, -, 2, 3 per period run to 1, 3, 6; 2, 5, 9 running are 2, 3, 4 per period
+    assert jumlah_berjalan([D(1), None, D(2), D(3)]) == [D(1), None, D(3), D(6)]
+    assert selisih_berjalan([None, D(2), D(5), None, D(9)]) == [None, D(2), D(3), None, D(4)]
 
 
 RENCANA_AKSI = """\

@@ -26,7 +26,12 @@ from decimal import Decimal
 from sakipgen.calc.anggaran import pagu, realisasi, realisasi_triwulan, serapan
 from sakipgen.calc.bulat import bulat
 from sakipgen.calc.kategori import kategori
-from sakipgen.calc.pemantauan import capaian_angka, gabung
+from sakipgen.calc.pemantauan import (
+    capaian_angka,
+    gabung,
+    jumlah_berjalan,
+    selisih_berjalan,
+)
 from sakipgen.calc.periode import tahunan
 from sakipgen.model.anggaran import IndikatorKegiatan, Kegiatan, Program
 from sakipgen.model.dinas import Profil
@@ -104,17 +109,9 @@ def _triwulan_rencana_aksi(
             quarters = [gabung(values[per_q * (q - 1) : per_q * q], row_cara) for q in range(1, 5)]
             want = cara(sifat)
             if row_cara == "akhir" and want == "jumlah":
-                last, out = Decimal(0), []
-                for v in quarters:
-                    out.append(None if v is None else v - last)
-                    last = v if v is not None else last
-                return out
+                return selisih_berjalan(quarters)
             if row_cara == "jumlah" and want == "akhir":
-                running, out = Decimal(0), []
-                for v in quarters:
-                    running += v or 0
-                    out.append(None if v is None else running)
-                return out
+                return jumlah_berjalan(quarters)
             return quarters
     return None
 

@@ -84,18 +84,31 @@ def _realisasi_indikator(
                     found = tahunan(months, sifat or "akhir_periode")
                     values[q] = found.angka if found is not None else None
     if cara == "akhir" and sifat == "jumlah":
-        running = Decimal(0)
-        for p in range(1, n + 1):
-            if values.get(p) is not None:
-                running += values[p] or 0
-                values[p] = running
+        ubah = jumlah_berjalan
     elif cara == "jumlah" and sifat == "kumulatif":
-        last = Decimal(0)
-        for p in range(1, n + 1):
-            v = values.get(p)
-            if v is not None:
-                values[p], last = v - last, v
-    return values, slots
+        ubah = selisih_berjalan
+    else:
+        return values, slots
+    urut = ubah([values.get(p) for p in range(1, n + 1)])
+    return {p: urut[p - 1] for p in values}, slots
+
+
+def jumlah_berjalan(values: list[Decimal | None]) -> list[Decimal | None]:
+    """Per-period amounts as running totals (periods without a number stay empty)."""
+    running, out = Decimal(0), []
+    for v in values:
+        running += v or 0
+        out.append(None if v is None else running)
+    return out
+
+
+def selisih_berjalan(values: list[Decimal | None]) -> list[Decimal | None]:
+    """Running totals as per-period amounts: each one less the last one given."""
+    last, out = Decimal(0), []
+    for v in values:
+        out.append(None if v is None else v - last)
+        last = v if v is not None else last
+    return out
 
 
 def capaian_angka(
