@@ -111,6 +111,16 @@ def _root(
         atur_bahasa(pilih_bahasa(lang))
 
 
+def opsi_triwulan(bantuan: str) -> Any:
+    """``--triwulan N`` (1-4), as show and build take it."""
+    return typer.Option("--triwulan", min=1, max=4, help=bantuan)
+
+
+def opsi_bulan(bantuan: str) -> Any:
+    """``--bulan M`` (1-12), as show and build take it."""
+    return typer.Option("--bulan", min=1, max=12, help=bantuan)
+
+
 def periode_diminta(triwulan: int | None, bulan: int | None) -> tuple[int, int | None] | None:
     """``--triwulan N`` / ``--bulan M`` as (last month, triwulan); None when neither."""
     if triwulan is not None and bulan is not None:

@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from sakipgen.cli.aplikasi import EXIT_FINDINGS, EXIT_OK, app, periode_diminta
+from sakipgen.cli.aplikasi import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    app,
+    opsi_bulan,
+    opsi_triwulan,
+    periode_diminta,
+)
 from sakipgen.errors import GalatPemakaian
 from sakipgen.i18n import _
 from sakipgen.jenis import BERPERIODE, JENIS
@@ -83,23 +90,12 @@ def build(
     ] = False,
     triwulan: Annotated[
         int | None,
-        typer.Option(
-            "--triwulan",
-            min=1,
-            max=4,
-            help=_(
-                "Laporan monitoring sampai triwulan ini; bawaan: periode terakhir yang dilaporkan."
-            ),
+        opsi_triwulan(
+            _("Laporan monitoring sampai triwulan ini; bawaan: periode terakhir yang dilaporkan.")
         ),
     ] = None,
     bulan: Annotated[
-        int | None,
-        typer.Option(
-            "--bulan",
-            min=1,
-            max=12,
-            help=_("Laporan monitoring sampai bulan ini (rencana aksi bulanan)."),
-        ),
+        int | None, opsi_bulan(_("Laporan monitoring sampai bulan ini (rencana aksi bulanan)."))
     ] = None,
     pdf: Annotated[
         bool,

@@ -13,6 +13,8 @@ from sakipgen.cli.aplikasi import (
     TahunRealisasi,
     app,
     bundel_tahun,
+    opsi_bulan,
+    opsi_triwulan,
     periode_diminta,
 )
 from sakipgen.i18n import _
@@ -43,17 +45,9 @@ def show(
     ),
     triwulan: Annotated[
         int | None,
-        typer.Option(
-            "--triwulan",
-            min=1,
-            max=4,
-            help=_("Angka s.d. akhir triwulan ini (1-4): realisasi, capaian dan serapan."),
-        ),
+        opsi_triwulan(_("Angka s.d. akhir triwulan ini (1-4): realisasi, capaian dan serapan.")),
     ] = None,
-    bulan: Annotated[
-        int | None,
-        typer.Option("--bulan", min=1, max=12, help=_("Angka s.d. akhir bulan ini (1-12).")),
-    ] = None,
+    bulan: Annotated[int | None, opsi_bulan(_("Angka s.d. akhir bulan ini (1-12)."))] = None,
 ) -> None:
     from sakipgen import laporan
 
