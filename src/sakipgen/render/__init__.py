@@ -8,6 +8,7 @@ in its own ``templates/docx/`` folder (README "Templates").
 from __future__ import annotations
 
 import functools
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -78,20 +79,25 @@ Penyusun = Callable[[Bundel, int, Any], dict[str, Any]]
 """A document kind's part of rendering: the figures and tables its template places."""
 
 
-@functools.cache
-def _penyusun() -> dict[str, Penyusun]:
-    """Document kind (``sakipgen.jenis.JENIS``) → its module's ``konteks``."""
-    from sakipgen.render import e81, iku, lkjip, pemantauan, pk, rencana_aksi, rkt
+_MODUL: dict[str, str] = {
+    "rkt": "rkt",
+    "iku": "iku",
+    "pk": "pk",
+    "rencana-aksi": "rencana_aksi",
+    "lkjip": "lkjip",
+    "monitoring": "pemantauan",
+    "e81": "e81",
+}
+"""Document kind (``sakipgen.jenis.JENIS``) → the module under ``sakipgen.render`` that
+prepares it."""
 
-    return {
-        "rkt": rkt.konteks,
-        "iku": iku.konteks,
-        "pk": pk.konteks,
-        "rencana-aksi": rencana_aksi.konteks,
-        "lkjip": lkjip.konteks,
-        "monitoring": pemantauan.konteks,
-        "e81": e81.konteks,
-    }
+
+def _penyusun(jenis: str) -> Penyusun:
+    """The ``konteks`` of a document kind's module, imported when that kind is built: a
+    process building one LKjIP does not import the six other kinds."""
+    modul = importlib.import_module(f"sakipgen.render.{_MODUL[jenis]}")
+    penyusun: Penyusun = modul.konteks
+    return penyusun
 
 
 def susun(bundel: Bundel, jenis: str, tahun: int) -> Hasil:
@@ -110,7 +116,7 @@ def susun(bundel: Bundel, jenis: str, tahun: int) -> Hasil:
 
     dinas = bundel.dinas
     assert dinas is not None and tahun in bundel.hasil, "the pipeline computes the year first"
-    konteks_dokumen = _penyusun()[jenis]
+    konteks_dokumen = _penyusun(jenis)
     templat = Templat(dinas.templat)
     where = Location(display_path(dinas.folder), 0, 0)
     potret, lanskap = templat.halaman()
