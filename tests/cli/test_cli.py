@@ -307,3 +307,65 @@ def test_show_and_export_print_the_serapan_kategori(tmp_path: Path) -> None:
     rows = (out / "anggaran-sasaran.csv").read_text(encoding="utf-8").splitlines()
     assert "Kategori Serapan" in rows[0]
     assert "Tinggi" in rows[1] and rows[1].startswith("S1")
+
+
+def test_the_process_collects_only_what_the_command_makes() -> None:
+    # sakipgen.__main__: nothing collected while importing, the imports frozen, the
+    # collector on while the command runs, and its objects frozen once it has ended.
+    code = (
+        "import gc, sys\n"
+        "import sakipgen.cli\n"
+        "seen = []\n"
+        "def command():\n"
+        "    seen.append((gc.isenabled(), gc.get_freeze_count()))\n"
+        "    sakipgen.made = [[i] for i in range(1000)]\n"
+        "sakipgen.cli.main = command\n"
+        "from sakipgen.__main__ import main\n"
+        "main()\n"
+        "print(seen[0][0], seen[0][1], gc.get_freeze_count())\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 0, proc.stderr
+    enabled, frozen_at_start, frozen_at_end = proc.stdout.split()
+    assert enabled == "True"
+    assert int(frozen_at_start) > 10_000  # typer, pydantic and the models
+    assert int(frozen_at_end) >= int(frozen_at_start) + 1000  # the command's lists
+
+
+def test_the_process_does_not_import_pydantics_plugin_finder() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "sakipgen", "check", "examples/blora"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "0 kesalahan, 7 peringatan" in proc.stderr  # the options were parsed, the check ran
+    imported = {
+        line.rsplit("|", 1)[1].strip()
+        for line in proc.stderr.splitlines()
+        if line.startswith("import time:")
+    }
+    assert {"sakipgen.cli.check", "pydantic.plugin._schema_validator"} <= imported
+    assert "importlib.metadata" not in imported
+    assert "pydantic.plugin._loader" not in imported
+
+
+def test_the_stand_in_plugin_finder_answers_as_pydantics(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pydantic.plugin import _loader
+
+    from sakipgen.__main__ import _PencariPlugin
+
+    pengganti = _PencariPlugin("pydantic.plugin._loader")
+    for mati in ("__all__", "1", "true"):
+        monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", mati)
+        assert pengganti.get_plugins() == ()
+    monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS")
+    assert list(pengganti.get_plugins()) == list(_loader.get_plugins())
+    assert pengganti.PYDANTIC_ENTRY_POINT_GROUP == "pydantic"  # anything else: the real one
+    with pytest.raises(AttributeError):
+        _ = pengganti.__path__  # the import system must not take it for a package
