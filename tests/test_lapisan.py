@@ -3,7 +3,7 @@
 Layers, lowest first; a module may import its own layer and the ones below:
 
 0. ``sakipgen`` (version), ``i18n``, ``teks``, ``errors``, ``diagnostics``, ``write``, ``cache``,
-   ``sinyal``: what everything may use;
+   ``sinyal``, ``proses``: what everything may use;
 1. ``model``, ``format``, ``skema``: the data, how a value is written, and the JSON
    Schema of each file kind;
 2. ``load``: reading a dinas folder (and git revisions) into the model;
@@ -33,7 +33,7 @@ from tests.conftest import ROOT
 SRC = ROOT / "src" / "sakipgen"
 
 LAPISAN: list[tuple[str, ...]] = [
-    ("sakipgen", "i18n", "teks", "errors", "diagnostics", "write", "cache", "sinyal"),
+    ("sakipgen", "i18n", "teks", "errors", "diagnostics", "write", "cache", "sinyal", "proses"),
     ("model", "format", "skema", "jenis"),
     ("load",),
     ("calc",),

@@ -3,15 +3,11 @@
 Two choices for the process, and only for it (tests run the commands inside their own
 process and its policies), both about starting fast (``bench/run.py``):
 
-* **The garbage collector.**  Importing typer, pydantic and sakipgen's models makes a
-  few hundred thousand objects that live as long as the process and none of which is
-  garbage; with the collector on, every full collection while they are made walks all
-  of them again, and the interpreter walks them once more at exit: about 30 ms of a
-  250 ms ``check``.  So nothing is collected while importing; what was imported is then
-  frozen (``gc.freeze``: left out of every collection) and the command's own objects
-  are collected as usual.  When the command ends they are frozen too: the process is
-  about to end and the system takes its memory back; the files it wrote are closed by
-  then (``write.tulis_atomik`` syncs and renames each).
+* **The garbage collector** (:mod:`sakipgen.proses`): nothing is collected while the
+  command line is imported; what was imported is then frozen.  When the command ends,
+  its own objects are frozen too: the process is about to end and the system takes its
+  memory back; the files it wrote are closed by then (``write.tulis_atomik`` syncs and
+  renames each).
 * **pydantic's plugin finder.**  pydantic looks for plugins each time a validator is
   made, in a module that imports ``importlib.metadata`` (with email, zipfile, csv …:
   about 11 ms) even when every plugin is disabled; typer makes a validator for each
@@ -22,12 +18,13 @@ process and its policies), both about starting fast (``bench/run.py``):
 
 from __future__ import annotations
 
-import gc
 import importlib
 import os
 import sys
 import types
 from typing import Any
+
+from sakipgen import proses
 
 _PENCARI_PLUGIN = "pydantic.plugin._loader"
 _PLUGIN_MATI = ("__all__", "1", "true")
@@ -58,15 +55,14 @@ class _PencariPlugin(types.ModuleType):
 def main() -> None:
     if _PENCARI_PLUGIN not in sys.modules:
         sys.modules[_PENCARI_PLUGIN] = _PencariPlugin(_PENCARI_PLUGIN)
-    gc.disable()
+    proses.mulai()
     from sakipgen.cli import main as jalankan
 
-    gc.freeze()
-    gc.enable()
+    proses.bekukan()
     try:
         jalankan()
     finally:
-        gc.freeze()
+        proses.bekukan()
 
 
 if __name__ == "__main__":

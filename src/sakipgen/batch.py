@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sakipgen import __version__
+from sakipgen import __version__, proses
 from sakipgen.diagnostics import Diagnostic
 from sakipgen.errors import GalatPemakaian, SakipgenError
 from sakipgen.i18n import _, atur_bahasa, bahasa
@@ -313,12 +313,24 @@ def _gagal(jejak: dict[str, object], errors: str) -> dict[str, object]:
     return {"jejak": jejak, "gagal": True, "pesan": errors, "bahasa": bahasa()}
 
 
+def _siapkan_proses(jenis: set[str]) -> None:
+    """Import what building the documents needs, then freeze it (:mod:`sakipgen.proses`),
+    before the first dinas: in this process, and in the workers forked from it, which
+    then import nothing and share those pages."""
+    from sakipgen import pipeline, render  # noqa: F401
+
+    for kind in sorted(jenis):
+        render.penyusun(kind)
+    proses.bekukan()
+
+
 def jalankan(
     requests: list[Permintaan], jobs: int, on_done: Callable[[Ringkasan], None]
 ) -> list[Ringkasan]:
     """Run every request, ``jobs`` at a time; ``on_done`` is called as each finishes."""
     results: list[Ringkasan] = []
     jobs = max(1, min(jobs, len(requests), MAX_JOBS))
+    _siapkan_proses({kind for r in requests for kind in r.jenis})
     if jobs <= 1:
         for r in requests:
             out = bangun(r)

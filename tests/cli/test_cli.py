@@ -369,3 +369,14 @@ def test_the_stand_in_plugin_finder_answers_as_pydantics(monkeypatch: pytest.Mon
     assert pengganti.PYDANTIC_ENTRY_POINT_GROUP == "pydantic"  # anything else: the real one
     with pytest.raises(AttributeError):
         _ = pengganti.__path__  # the import system must not take it for a package
+
+
+def test_a_process_not_started_as_sakipgen_keeps_its_collector() -> None:
+    import gc
+
+    from sakipgen import proses
+
+    before = gc.get_freeze_count()
+    proses.bekukan()  # this test process never ran proses.mulai()
+    assert gc.get_freeze_count() == before
+    assert gc.isenabled()

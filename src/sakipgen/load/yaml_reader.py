@@ -123,9 +123,15 @@ def baca_teks(akses: Akses, path: Path, diags: list[Diagnostic]) -> str | None:
     return text.removeprefix("\ufeff")
 
 
+@functools.cache
 def _yaml() -> Any:
     """A safe composer (the C parser when ruamel.yaml.clib is installed) whose resolver
     looks up its table of implicit tags once per file.
+
+    One per process: making a ``YAML`` searches ruamel's folder for plug-ins (a glob,
+    about 0,3 ms, for each of the ~20 files of a dinas).  Each ``compose_all`` makes its
+    own parser and resolver, so nothing of one file is left for the next but a small
+    record of its YAML version (``doc_infos``).
 
     ruamel's resolver looks the table up again for every scalar, through a property
     that reaches for the YAML version with two failing attribute lookups each time

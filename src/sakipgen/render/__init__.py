@@ -92,7 +92,7 @@ _MODUL: dict[str, str] = {
 prepares it."""
 
 
-def _penyusun(jenis: str) -> Penyusun:
+def penyusun(jenis: str) -> Penyusun:
     """The ``konteks`` of a document kind's module, imported when that kind is built: a
     process building one LKjIP does not import the six other kinds."""
     modul = importlib.import_module(f"sakipgen.render.{_MODUL[jenis]}")
@@ -116,7 +116,7 @@ def susun(bundel: Bundel, jenis: str, tahun: int) -> Hasil:
 
     dinas = bundel.dinas
     assert dinas is not None and tahun in bundel.hasil, "the pipeline computes the year first"
-    konteks_dokumen = _penyusun(jenis)
+    konteks_dokumen = penyusun(jenis)
     templat = Templat(dinas.templat)
     where = Location(display_path(dinas.folder), 0, 0)
     potret, lanskap = templat.halaman()
