@@ -1,6 +1,6 @@
 """The performance figures of sakipgen on this machine, in one run.
 
-Usage: python bench/run.py [--dinas 200] [--repeat 5]
+Usage: python bench/run.py [--dinas 200] [--salinan 40] [--repeat 5]
 
 Prints:
 - the import floor: `python -c "import typer, pydantic, ruamel.yaml, jinja2, docx, rich"`
@@ -9,6 +9,8 @@ Prints:
   lkjip` (warm cache: built-in templates compiled) as multiples of both floors (goals
   1,5x and 2x);
 - in-process render time per document kind of the examples;
+- LKjIP per second building 40 copies of examples/blora cold with --jobs 2 (issue 12's
+  measure; goal >= 50);
 - documents per second building N generated dinas (bench/make_kabupaten.py) with
   --jobs 1 and --jobs 2 (all documents, and LKjIP only; goal >= 50 LKjIP/s with 2 jobs);
 - a no-change rebuild of the N dinas (goal < 2 s);
@@ -88,6 +90,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--dinas", type=int, default=200)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--salinan", type=int, default=40, help="copies of examples/blora")
     opts = parser.parse_args()
     repeat = opts.repeat
 
@@ -126,6 +129,31 @@ def main() -> None:
         for folder, bundel, jenis, tahun in dokumen_contoh(work):
             t = best(lambda d=bundel, j=jenis, y=tahun: render.susun(d, j, y), repeat)
             print(f"  {folder.name:10s} {jenis:13s} {tahun} {t * 1000:7.1f} ms")
+
+        # Issue 12's own measure: N plain copies of examples/blora, LKjIP, two jobs, cold
+        # (no manifest, no compiled templates: a fresh cache folder for each run).
+        salinan = work / "salinan"
+        for i in range(opts.salinan):
+            shutil.copytree(
+                EXAMPLES / "blora",
+                salinan / f"blora{i:03d}",
+                ignore=shutil.ignore_patterns("build"),
+            )
+        lkjip_s = []
+        for ulang in range(repeat):
+            for d in salinan.iterdir():
+                shutil.rmtree(d / "build", ignore_errors=True)
+            secs, proc = timed(
+                [PY, "-m", "sakipgen", "build", str(salinan), "--doc", "lkjip", "--jobs", "2"],
+                cache=work / f"cache-salinan-{ulang}",
+            )
+            assert proc.returncode == 0, proc.stderr
+            lkjip_s.append(len(proc.stdout.split()) / secs)
+        print(
+            f"build {opts.salinan} copies of examples/blora, LKjIP --jobs 2 (cold): "
+            f"best {max(lkjip_s):5.1f} LKjIP/s, median {sorted(lkjip_s)[len(lkjip_s) // 2]:5.1f} "
+            "(goal >= 50)"
+        )
 
         kab = work / "kab"
         make = [PY, str(ROOT / "bench" / "make_kabupaten.py"), str(opts.dinas), str(kab)]
