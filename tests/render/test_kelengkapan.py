@@ -64,6 +64,40 @@ def test_an_announcement_with_nothing_after_it() -> None:
     ]
 
 
+def test_an_announcement_followed_by_running_text_only() -> None:
+    prosa = "'memuat beberapa point diantaranya:' diikuti paragraf biasa saja, tanpa daftar, "
+    body = (
+        _h("A. Evaluasi", 2)
+        + _p("memuat beberapa point diantaranya:")
+        + _p("Walau demikian, rencana kinerja telah dievaluasi.")  # lists nothing
+        + _h("B. Visi", 2)
+        + _p("Visi Kabupaten adalah :")
+        + _p("“Terwujudnya Masyarakat yang Sejahtera”", "Tengah")  # a statement set apart
+        + _h("C. Program", 2)
+        + _p("Program yang dilaksanakan sebagai berikut:")
+        + _p("Program dipilih menurut sasarannya.")  # prose first ...
+        + _p("1.\tProgram Pengembangan Koperasi:", "Daftar")  # ... then the list
+        + _h("D. Kegiatan", 2)
+        + _p("Kegiatan antara lain:")
+        + '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr></w:pPr>'
+        "<w:r><w:t>Pelatihan</w:t></w:r></w:p>"  # a list numbered by Word
+         + _h("E. Akhir", 2) + _p("memuat beberapa point diantaranya:") + _p("Teks.", "TeksRapat")
+    )
+    assert bagian_kosong(body) == [
+        ("H002", prosa + "tabel atau gambar yang diumumkannya"),
+        ("H002", prosa + "tabel atau gambar yang diumumkannya"),
+    ]
+
+
+def test_sinjai_rkt_2018_announces_points_it_never_lists() -> None:
+    """The seed's hal. 7: "memuat beberapa point diantaranya:", then a paragraph
+    beginning "Walau demikian" and the next section (issue 12)."""
+    assert _hollow("sinjai", "rkt", 2018) == [
+        "H002 rkt 2018: 'Dalam evaluasi pelaksanaan Rencana Kinerja Tahunan (RKT) Ta…' "
+        "diikuti paragraf biasa saja, tanpa daftar, tabel atau gambar yang diumumkannya"
+    ]
+
+
 def _hollow(contoh: str, jenis: str, tahun: int) -> list[str]:
     hasil = susun(bundel(contoh), jenis, tahun)
     assert hasil.data is not None  # an asked-for document is still built

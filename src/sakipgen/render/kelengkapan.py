@@ -5,8 +5,9 @@ ones and a dinas's own) is judged alike:
 
 * H001: a heading with nothing under it before the next heading of its level or
   above (``B. Realisasi Anggaran`` followed by ``C. …``), or at the end;
-* H002: a sentence announcing a list or a table (ending in ``:``) with nothing after
-  it before the next heading ("memuat beberapa point diantaranya:").
+* H002: a sentence announcing a list or a table (ending in ``:``) that its section
+  never follows with one: nothing after it before the next heading, or only ordinary
+  paragraphs ("memuat beberapa point diantaranya:" and then prose that lists nothing).
 
 The figures a document is made of are judged by its renderer (H003: a target column
 mostly "-"; H004: a signatory not known for the year).
@@ -29,6 +30,17 @@ class _Butir:
     jenis: str  # "judul", "isi", "pengantar" (a paragraph ending in ":")
     teks: str = ""
     level: int = 0
+    tersusun: bool = False
+    """A list item, a table, a chart or picture, a table of contents, a statement set
+    apart (the visi, centred): what an announcing sentence announces; not a paragraph
+    of the running text."""
+
+
+_PROSA = frozenset({"", "Normal", "Teks", "TeksRapat"})
+"""The paragraph styles of running text (templates/docx/styles.xml)."""
+
+_DAFTAR = re.compile(r"<w:numPr>")
+"""A paragraph numbered by Word (a dinas's own template may number lists so)."""
 
 
 _GAYA = re.compile(r'^<w:p\b[^>]*>\s*<w:pPr>\s*<w:pStyle w:val="([^"]*)"')
@@ -73,7 +85,7 @@ def _butir(body: str) -> list[_Butir]:
             table = body[p:end]
             signature = PENANDA_TTD in table[: table.find("</w:tblPr>")]
             if "<w:t" in table and _teks(table) and not signature:
-                out.append(_Butir("isi"))  # a signature alone fills no section
+                out.append(_Butir("isi", tersusun=True))  # a signature alone fills none
             pos = end
             continue
         if m.group(0) == "<w:p/":
@@ -89,7 +101,10 @@ def _butir(body: str) -> list[_Butir]:
         if sid in _JUDUL:
             out.append(_Butir("judul", text, _JUDUL[sid]))
         elif "<w:drawing>" in para or "<w:fldChar" in para:
-            out.append(_Butir("isi"))  # a chart, a logo, a table of contents
+            out.append(_Butir("isi", tersusun=True))  # a chart, a logo, a table of contents
+        elif text and (sid not in _PROSA or _DAFTAR.search(para)):
+            # a list item (whatever it ends in), a statement set apart
+            out.append(_Butir("isi", text, tersusun=True))
         elif text:
             out.append(_Butir("pengantar" if text.endswith(":") else "isi", text))
     return out
@@ -108,18 +123,39 @@ def bagian_kosong(body: str) -> list[tuple[str, str]]:
             if nxt is None or nxt.jenis == "judul":
                 found.append(("H001", _("bagian '{judul}' kosong").format(judul=_ringkas(b.teks))))
         elif b.jenis == "pengantar":
-            nxt = after[0] if after else None
-            # What the sentence announces must follow: a list, a table, a figure, prose,
-            # or the subsections of this section; not the next section or the end.
-            # (Prose after it is not judged: a narrative may go on in its own way.)
-            if nxt is None or (nxt.jenis == "judul" and nxt.level <= level):
+            # What the sentence announces must follow within its section: a list, a
+            # table, a figure, or the section's own subsections.  Prose may come first
+            # (a narrative may introduce its list in more than one sentence), but prose
+            # alone lists nothing.
+            bagian = _sisa_bagian(after, level)
+            if any(x.tersusun or x.jenis == "judul" for x in bagian):
+                continue
+            kalimat = _ringkas(b.teks)
+            if not bagian:
+                found.append(
+                    ("H002", _("'{kalimat}' tidak diikuti isinya").format(kalimat=kalimat))
+                )
+            else:
                 found.append(
                     (
                         "H002",
-                        _("'{kalimat}' tidak diikuti isinya").format(kalimat=_ringkas(b.teks)),
+                        _(
+                            "'{kalimat}' diikuti paragraf biasa saja, tanpa daftar, tabel atau "
+                            "gambar yang diumumkannya"
+                        ).format(kalimat=kalimat),
                     )
                 )
     return found
+
+
+def _sisa_bagian(after: list[_Butir], level: int) -> list[_Butir]:
+    """The items of ``after`` up to the next heading of level ``level`` or above."""
+    out: list[_Butir] = []
+    for x in after:
+        if x.jenis == "judul" and x.level <= level:
+            break
+        out.append(x)
+    return out
 
 
 def _ringkas(text: str, batas: int = 60) -> str:
