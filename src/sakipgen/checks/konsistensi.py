@@ -7,8 +7,10 @@ catalogue of codes and severities lives in :mod:`sakipgen.diagnostics`.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable, Iterator
+from datetime import date
 from decimal import Decimal
 
 from sakipgen.calc.anggaran import pagu, realisasi, realisasi_periode, realisasi_sendiri
@@ -21,6 +23,7 @@ from sakipgen.diagnostics import Diagnostic
 from sakipgen.format import angka, nilai
 from sakipgen.i18n import N_, _
 from sakipgen.load.validate import suggest
+from sakipgen.model.dinas import DokumenBerkala
 from sakipgen.model.folder import Dinas, Tahun
 from sakipgen.model.hasil import Unit
 from sakipgen.model.nilai import Nilai
@@ -801,6 +804,35 @@ def tanggal_dokumen(dinas: Dinas) -> Iterator[Diagnostic]:
                 "K014",
                 message.format(jenis=jenis, tahun=year, tanggal=when.isoformat()),
             )
+        for jenis in ("monitoring", "e81"):
+            berkala = getattr(t.dokumen.model, jenis, None)
+            if not isinstance(berkala, DokumenBerkala):
+                continue
+            periode = [("triwulan", q, 3 * q, hari) for q, hari in berkala.triwulan.items()]
+            periode += [("bulan", b, b, hari) for b, hari in berkala.bulan.items()]
+            for kunci, nomor, bulan_akhir, hari in periode:
+                if hari > _akhir_bulan(year, bulan_akhir):
+                    continue
+                yield Diagnostic.make(
+                    t.dokumen.source.locate((jenis, kunci, str(nomor))),
+                    "K014",
+                    _(
+                        "{jenis} {tahun} {periode} {nomor} bertanggal {tanggal}, sebelum "
+                        "{periode} itu berakhir; laporan ditandatangani setelah periode yang "
+                        "dilaporkannya"
+                    ).format(
+                        jenis=jenis,
+                        tahun=year,
+                        periode=kunci,
+                        nomor=nomor,
+                        tanggal=hari.isoformat(),
+                    ),
+                )
+
+
+def _akhir_bulan(tahun: int, bulan: int) -> date:
+    """The last day of a month."""
+    return date(tahun, bulan, calendar.monthrange(tahun, bulan)[1])
 
 
 def skala_tumpang_tindih(dinas: Dinas) -> Iterator[Diagnostic]:

@@ -9,8 +9,16 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field, model_validator
 
 from sakipgen.i18n import _
-from sakipgen.model.base import Model, SatuAtauDaftar, as_list, empty_list, skema
-from sakipgen.model.nilai import Angka, Nip, Teks
+from sakipgen.model.base import (
+    KunciPeta,
+    Model,
+    SatuAtauDaftar,
+    as_list,
+    empty_dict,
+    empty_list,
+    skema,
+)
+from sakipgen.model.nilai import Angka, Bulan, Nip, Teks, Triwulan
 
 _NIP = 'NIP 18 digit, dalam tanda kutip; spasi boleh. Contoh: "19760817 199511 1 003"'
 _PANGKAT = "Pangkat; contoh: Pembina Tk. I"
@@ -188,6 +196,37 @@ class Dokumen(Model):
     are the ``semula`` of this PK Perubahan (see :func:`sakipgen.load.revisi.semula`)."""
 
 
+class DokumenBerkala(Dokumen):
+    """A report made during the year (the monitoring report, the E.81): each quarter or
+    month has its own report, signed on its own day."""
+
+    model_config = skema(
+        "Rincian laporan berkala (monitoring, E.81): seperti dokumen lain, ditambah tanggal "
+        "laporan tiap triwulan atau bulan"
+    )
+
+    triwulan: Annotated[dict[Triwulan, date], KunciPeta(r"^0*[1-4]$", "triwulan 1 sampai 4")] = (
+        Field(
+            default_factory=empty_dict,
+            description="Tanggal laporan tiap triwulan; menggantikan 'tanggal' untuk laporan "
+            "triwulan itu. Contoh: {1: 2021-04-12, 3: 2021-10-11}",
+        )
+    )
+    bulan: Annotated[dict[Bulan, date], KunciPeta(r"^0*(?:[1-9]|1[0-2])$", "bulan 1 sampai 12")] = (
+        Field(
+            default_factory=empty_dict,
+            description="Tanggal laporan sampai bulan tertentu (build --bulan); menggantikan "
+            "'tanggal' untuk laporan itu. Contoh: {8: 2021-09-06}",
+        )
+    )
+
+    def tanggal_laporan(self, triwulan: int | None, bulan: int) -> date | None:
+        """The date of the report up to ``bulan`` (the end of ``triwulan`` when the
+        report is a quarter's): its own date, else the year's ``tanggal``."""
+        own = self.triwulan.get(triwulan) if triwulan is not None else self.bulan.get(bulan)
+        return own or self.tanggal
+
+
 class DokumenTahun(Model):
     model_config = skema(
         "<tahun>/dokumen.yaml: tanggal, tempat dan penanda tangan tiap dokumen tahun ini"
@@ -199,11 +238,15 @@ class DokumenTahun(Model):
     pk_perubahan: Dokumen | None = Field(None, description="Perjanjian Kinerja Perubahan")
     rencana_aksi: Dokumen | None = Field(None, description="Rencana Aksi atas PK")
     lkjip: Dokumen | None = Field(None, description="Laporan Kinerja Instansi Pemerintah")
-    monitoring: Dokumen | None = Field(
-        None, description="Laporan Monitoring Rencana Aksi (penanda tangan, tempat)"
+    monitoring: DokumenBerkala | None = Field(
+        None,
+        description="Laporan Monitoring Rencana Aksi (penanda tangan, tempat, tanggal tiap "
+        "triwulan atau bulan)",
     )
-    e81: Dokumen | None = Field(
-        None, description="Evaluasi Hasil Renja (formulir E.81; penanda tangan, tempat)"
+    e81: DokumenBerkala | None = Field(
+        None,
+        description="Evaluasi Hasil Renja (formulir E.81; penanda tangan, tempat, tanggal "
+        "tiap triwulan)",
     )
 
 

@@ -159,7 +159,10 @@ def susun(bundel: Bundel, jenis: str, tahun: int) -> Hasil:
     final = paket.sect_pr(doc.seksi)
     # A signature keeps the closing lines of its text on its page.
     body = rekat_tanda_tangan(doc.isi_daftar(body))
-    tanggal = tanggal_dokumen(dinas, tahun, konteks.get("jenis_dokumen", jenis.replace("-", "_")))
+    # A periodic report (monitoring, E.81) is dated per period; the others per year.
+    tanggal = konteks.get("tanggal_dokumen") or tanggal_dokumen(
+        dinas, tahun, konteks.get("jenis_dokumen", jenis.replace("-", "_"))
+    )
     out = zip_docx(
         body,
         final,

@@ -30,7 +30,13 @@ from sakipgen.render.paket import Seksi
 from sakipgen.render.pemantauan import ROMAWI_TW
 from sakipgen.render.rencana_aksi import dengan_margin, nama_dinas_lengkap, paragraf_sel
 from sakipgen.render.tabel import Kol, Sel
-from sakipgen.render.umum import meta, penandatangan, periksa_penandatangan, tempat_tanggal
+from sakipgen.render.umum import (
+    meta,
+    penandatangan,
+    periksa_penandatangan,
+    tanggal_laporan,
+    tempat_tanggal,
+)
 
 UKURAN = (14, 13, 12, 11, 10)
 """Cell font sizes tried, in half-points: 7 pt down to 5 pt."""
@@ -240,6 +246,8 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
         faktor.append({"judul": judul, "narasi": full})
     akhir = dinas.renstra.model.periode.akhir
 
+    pada = tanggal_laporan(m, h.triwulan, 3 * h.triwulan)
+
     def tabel() -> Markup:
         return _tabel(doc, h, akhir)
 
@@ -266,7 +274,11 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
         "nama_dinas": nama_dinas_lengkap(dinas),
         "pejabat": penandatangan(dinas, m),
         "evaluator": evaluator,
-        "tempat_tanggal": tempat_tanggal(dinas, m, tahun),
+        # The kepala dinas signs the quarter's report on its own day; the Bappeda dates
+        # its evaluation when it makes it (dots, unless the year's one date is given).
+        "tempat_tanggal": tempat_tanggal(dinas, m, tahun, pada),
+        "tempat_tanggal_evaluasi": tempat_tanggal(dinas, m, tahun),
+        "tanggal_dokumen": pada,
         "tabel": tabel,
         "ringkas": ringkas,
         "faktor": faktor,

@@ -33,7 +33,13 @@ from sakipgen.render.rencana_aksi import (
     tahun_rencana_aksi,
 )
 from sakipgen.render.tabel import Kol, Sel
-from sakipgen.render.umum import meta, penandatangan, periksa_penandatangan, tempat_tanggal
+from sakipgen.render.umum import (
+    meta,
+    penandatangan,
+    periksa_penandatangan,
+    tanggal_laporan,
+    tempat_tanggal,
+)
 
 BULAN = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
@@ -220,6 +226,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
             {"id": s.id, "uraian": s.uraian, "narasi": nama, "tertinggal": tertinggal.get(s.id, [])}
         )
     periksa_penandatangan(doc, dinas, m, tahun, "monitoring", pihak_kedua=False)
+    pada = tanggal_laporan(m, h.triwulan, h.bulan)
     judul_pk = "Perjanjian Kinerja" + (" Perubahan" if perubahan else "")
     return {
         "judul": m.judul or f"Laporan Monitoring Rencana Aksi {periode} Tahun {tahun}",
@@ -231,7 +238,8 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
         "judul_pk": judul_pk,
         "nama_dinas": nama_dinas,
         "pejabat": penandatangan(dinas, m),
-        "tempat_tanggal": tempat_tanggal(dinas, m, tahun),
+        "tempat_tanggal": tempat_tanggal(dinas, m, tahun, pada),
+        "tanggal_dokumen": pada,
         "tabel": tabel,
         "kosong": kosong,
         "daftar_kosong": "\n".join(

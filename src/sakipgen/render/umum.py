@@ -4,6 +4,7 @@ and the sasaran → indikator → target table."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 
 from markupsafe import Markup
@@ -11,7 +12,7 @@ from markupsafe import Markup
 from sakipgen.format import SPASI, angka, keterangan_dana, nilai, rupiah, tanggal
 from sakipgen.i18n import _
 from sakipgen.model.anggaran import Program
-from sakipgen.model.dinas import Atasan, Pejabat
+from sakipgen.model.dinas import Atasan, DokumenBerkala, Pejabat
 from sakipgen.model.dinas import Dokumen as DokumenMeta
 from sakipgen.model.folder import Dinas
 from sakipgen.model.hasil import HasilAnggaran, PaguDokumen
@@ -66,10 +67,22 @@ def periksa_penandatangan(
         )
 
 
-def tempat_tanggal(dinas: Dinas, m: DokumenMeta, tahun: int) -> str:
+def tempat_tanggal(dinas: Dinas, m: DokumenMeta, tahun: int, pada: date | None = None) -> str:
+    """ "Singaraja, 11 Oktober 2021" over a signature; the date left to be written by
+    hand (dots) when the data has none.  ``pada``: the date of this one report of a
+    periodic document (:func:`tanggal_laporan`)."""
     tempat = m.tempat or dinas.identitas.model.ibukota or ""
-    when = tanggal(m.tanggal) if m.tanggal else f"{'.' * 20} {tahun}"
+    hari = pada or m.tanggal
+    when = tanggal(hari) if hari else f"{'.' * 20} {tahun}"
     return f"{tempat}, {when}" if tempat else when
+
+
+def tanggal_laporan(m: DokumenMeta, triwulan: int | None, bulan: int) -> date | None:
+    """The date of the report of a periodic document up to ``bulan`` (its triwulan's,
+    or the month's, else the year's ``tanggal``)."""
+    if isinstance(m, DokumenBerkala):
+        return m.tanggal_laporan(triwulan, bulan)
+    return m.tanggal
 
 
 def tabel_target(
