@@ -65,3 +65,18 @@ def test_a_report_dated_before_its_period_ends(tmp_path: Path) -> None:
             "laporan ditandatangani setelah periode yang dilaporkannya",
         ),
     ]
+
+
+def test_the_list_of_unreported_rows_keeps_its_sentence(tmp_path: Path) -> None:
+    """Section C of the monitoring report: its sentence "… berikut belum dilaporkan …:"
+    goes over to the next page with the list, never ending a page alone."""
+    folder = salin(tmp_path, "buleleng")
+    b = siapkan(folder, pilihan=Pilihan(dokumen=True, periode=(2021, 9, 3)))
+    hasil = susun(b, "monitoring", 2021)
+    assert hasil.data is not None
+    body = zipfile.ZipFile(io.BytesIO(hasil.data)).read("word/document.xml").decode()
+    paragraf = re.findall(r"<w:p>(?:(?!</w:p>).)*</w:p>", body)
+    kalimat = [p for p in paragraf if "berikut belum dilaporkan" in p]
+    assert len(kalimat) == 1 and "<w:keepNext/>" in kalimat[0]
+    daftar = paragraf[paragraf.index(kalimat[0]) + 1]
+    assert "Bulan 7, 8, 9" in daftar  # the row the example leaves unreported

@@ -56,9 +56,10 @@ class IsiTeks:
     ) -> Markup:
         return xml.para(xml.run(teks, bold=bold), style=style, align=align)
 
-    def teks(self, markdown_text: str, *, style: str = "Teks") -> Markup:
-        """Markdown given by the template itself (fixed wording)."""
-        return markdown(markdown_text, style=style)
+    def teks(self, markdown_text: str, *, style: str = "Teks", tahan: bool = False) -> Markup:
+        """Markdown given by the template itself (fixed wording); ``tahan``: kept on the
+        page of what follows it (a sentence announcing a list)."""
+        return markdown(markdown_text, style=style, tahan=tahan)
 
     def narasi(
         self, nama: str, *, wajib: bool = False, sisipan: Sequence[Callable[[], Markup]] = ()

@@ -262,7 +262,11 @@ def _blocks(source: str) -> list[_Block]:
     return blocks
 
 
-def markdown(source: str, *, style: str = "Teks", list_style: str = "Daftar") -> Markup:
+def markdown(
+    source: str, *, style: str = "Teks", list_style: str = "Daftar", tahan: bool = False
+) -> Markup:
+    """WordprocessingML paragraphs of ``source``; ``tahan``: its paragraphs of text kept
+    on the page of what follows them."""
     out: list[str] = []
     for b in _blocks(source):
         if b.kind == "heading":
@@ -273,5 +277,5 @@ def markdown(source: str, *, style: str = "Teks", list_style: str = "Daftar") ->
             content = Markup(str(run(marker)) + "<w:r><w:tab/></w:r>" + str(inline(b.text)))
             out.append(para(content, style=list_style, indent_left=left, hanging=HANGING))
         else:
-            out.append(para(inline(b.text), style=style))
+            out.append(para(inline(b.text), style=style, keep_next=tahan))
     return Markup("".join(out))
