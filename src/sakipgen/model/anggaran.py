@@ -18,6 +18,10 @@ from sakipgen.model.base import (
     skema,
 )
 from sakipgen.model.nilai import (
+    PESAN_BULAN,
+    PESAN_TRIWULAN,
+    POLA_BULAN,
+    POLA_TRIWULAN,
     SKEMA_TEKS,
     Angka,
     Bulan,
@@ -61,11 +65,11 @@ class IndikatorKegiatan(Model):
     realisasi: NilaiField | None = Field(
         None, description="Realisasi tahun ini; tanpa ini dihitung dari triwulan menurut sifat"
     )
-    triwulan: Annotated[
-        dict[Triwulan, NilaiField], KunciPeta(r"^0*[1-4]$", "triwulan 1 sampai 4")
-    ] = Field(
-        default_factory=empty_dict,
-        description="Realisasi per triwulan (formulir E.81); contoh: {1: 25%, 2: 50%}",
+    triwulan: Annotated[dict[Triwulan, NilaiField], KunciPeta(POLA_TRIWULAN, PESAN_TRIWULAN)] = (
+        Field(
+            default_factory=empty_dict,
+            description="Realisasi per triwulan (formulir E.81); contoh: {1: 25%, 2: 50%}",
+        )
     )
     sifat: Sifat | None = Field(
         None,
@@ -110,15 +114,13 @@ class _Unit(Model):
         None, description="Realisasi anggaran dalam rupiah utuh; contoh: 26200000"
     )
     realisasi_triwulan: Annotated[
-        dict[Triwulan, Rupiah], KunciPeta(r"^0*[1-4]$", "triwulan 1 sampai 4")
+        dict[Triwulan, Rupiah], KunciPeta(POLA_TRIWULAN, PESAN_TRIWULAN)
     ] = Field(
         default_factory=empty_dict,
         description="Realisasi anggaran tiap triwulan (bukan kumulatif), rupiah utuh; tanpa "
         "'realisasi', jumlahnya menjadi realisasi. Contoh: {1: 5000000, 2: 7500000}",
     )
-    realisasi_bulanan: Annotated[
-        dict[Bulan, Rupiah], KunciPeta(r"^0*(?:[1-9]|1[0-2])$", "bulan 1 sampai 12")
-    ] = Field(
+    realisasi_bulanan: Annotated[dict[Bulan, Rupiah], KunciPeta(POLA_BULAN, PESAN_BULAN)] = Field(
         default_factory=empty_dict,
         description="Realisasi anggaran tiap bulan (bukan kumulatif), rupiah utuh; tanpa "
         "'realisasi', jumlahnya menjadi realisasi. Contoh: {1: 1500000, 2: 2000000}",

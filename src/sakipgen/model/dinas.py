@@ -18,7 +18,17 @@ from sakipgen.model.base import (
     empty_list,
     skema,
 )
-from sakipgen.model.nilai import Angka, Bulan, Nip, Teks, Triwulan
+from sakipgen.model.nilai import (
+    PESAN_BULAN,
+    PESAN_TRIWULAN,
+    POLA_BULAN,
+    POLA_TRIWULAN,
+    Angka,
+    Bulan,
+    Nip,
+    Teks,
+    Triwulan,
+)
 
 _NIP = 'NIP 18 digit, dalam tanda kutip; spasi boleh. Contoh: "19760817 199511 1 003"'
 _PANGKAT = "Pangkat; contoh: Pembina Tk. I"
@@ -205,19 +215,15 @@ class DokumenBerkala(Dokumen):
         "laporan tiap triwulan atau bulan"
     )
 
-    triwulan: Annotated[dict[Triwulan, date], KunciPeta(r"^0*[1-4]$", "triwulan 1 sampai 4")] = (
-        Field(
-            default_factory=empty_dict,
-            description="Tanggal laporan tiap triwulan; menggantikan 'tanggal' untuk laporan "
-            "triwulan itu. Contoh: {1: 2021-04-12, 3: 2021-10-11}",
-        )
+    triwulan: Annotated[dict[Triwulan, date], KunciPeta(POLA_TRIWULAN, PESAN_TRIWULAN)] = Field(
+        default_factory=empty_dict,
+        description="Tanggal laporan tiap triwulan; menggantikan 'tanggal' untuk laporan "
+        "triwulan itu. Contoh: {1: 2021-04-12, 3: 2021-10-11}",
     )
-    bulan: Annotated[dict[Bulan, date], KunciPeta(r"^0*(?:[1-9]|1[0-2])$", "bulan 1 sampai 12")] = (
-        Field(
-            default_factory=empty_dict,
-            description="Tanggal laporan sampai bulan tertentu (build --bulan); menggantikan "
-            "'tanggal' untuk laporan itu. Contoh: {8: 2021-09-06}",
-        )
+    bulan: Annotated[dict[Bulan, date], KunciPeta(POLA_BULAN, PESAN_BULAN)] = Field(
+        default_factory=empty_dict,
+        description="Tanggal laporan sampai bulan tertentu (build --bulan); menggantikan "
+        "'tanggal' untuk laporan itu. Contoh: {8: 2021-09-06}",
     )
 
     def tanggal_laporan(self, triwulan: int | None, bulan: int) -> date | None:

@@ -230,6 +230,12 @@ POLA_TAHUN = r"^(?:194[5-9]|19[5-9][0-9]|20[0-9][0-9]|2100)$"
 _PESAN_ANGKA = 'tulis angka, misalnya 6825, 43.30, "43,30" atau "1.727.182.400"'
 PESAN_ID = "id: huruf, angka, titik, '-' atau '_' tanpa spasi, misalnya S1 atau IK1.2"
 PESAN_TAHUN = "tahun empat angka, misalnya 2021"
+POLA_TRIWULAN = r"^0*[1-4]$"
+"""A key naming a triwulan (``3``, ``03``)."""
+PESAN_TRIWULAN = "triwulan 1 sampai 4"
+POLA_BULAN = r"^0*(?:[1-9]|1[0-2])$"
+"""A key naming a month (``8``, ``08``, ``12``)."""
+PESAN_BULAN = "bulan 1 sampai 12"
 
 SKEMA_ANGKA: dict[str, Any] = {
     "anyOf": [

@@ -8,7 +8,14 @@ from pydantic import Field, model_validator
 
 from sakipgen.i18n import _
 from sakipgen.model.base import KunciPeta, Model, empty_dict, empty_list, skema
-from sakipgen.model.nilai import Bulan, Id, NilaiField, Rupiah, Teks
+from sakipgen.model.nilai import (
+    POLA_BULAN,
+    Bulan,
+    Id,
+    NilaiField,
+    Rupiah,
+    Teks,
+)
 
 Tingkat = Literal["eselon_ii", "eselon_iii", "eselon_iv", "staf"]
 Periode = Literal["bulanan", "triwulan"]
@@ -74,7 +81,7 @@ class BarisRencanaAksi(Model):
     cumulative row); a shorter list than ``target``: the later periods are not reported
     yet.  Without it, a row of a Renstra indikator takes that indikator's periods."""
     realisasi_anggaran: Annotated[
-        dict[Bulan, Rupiah], KunciPeta(r"^0*(?:[1-9]|1[0-2])$", "periode 1 sampai 12")
+        dict[Bulan, Rupiah], KunciPeta(POLA_BULAN, "periode 1 sampai 12")
     ] = Field(
         default_factory=empty_dict,
         description="Realisasi anggaran baris ini per periode (bukan kumulatif), rupiah utuh; "

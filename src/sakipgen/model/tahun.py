@@ -10,8 +10,12 @@ from pydantic import Field, model_validator
 from sakipgen.i18n import _
 from sakipgen.model.base import BentukSingkat, KunciPeta, Model, empty_dict, skema
 from sakipgen.model.nilai import (
+    PESAN_BULAN,
     PESAN_ID,
+    PESAN_TRIWULAN,
+    POLA_BULAN,
     POLA_ID,
+    POLA_TRIWULAN,
     SKEMA_NILAI,
     Angka,
     Bulan,
@@ -175,13 +179,13 @@ class RealisasiIndikator(Model):
     sumber: Teks | None = Field(None, description="Sumber angka; contoh: LKjIP 2021 Tabel 3.5")
     bulanan: Annotated[
         dict[Bulan, NilaiField],
-        KunciPeta(r"^0*(?:[1-9]|1[0-2])$", "bulan 1 sampai 12"),
+        KunciPeta(POLA_BULAN, PESAN_BULAN),
     ] = Field(default_factory=empty_dict, description="Realisasi per bulan; contoh: {1: 10, 2: 12}")
-    triwulan: Annotated[
-        dict[Triwulan, NilaiField], KunciPeta(r"^0*[1-4]$", "triwulan 1 sampai 4")
-    ] = Field(
-        default_factory=empty_dict,
-        description="Realisasi per triwulan; contoh: {1: 12000, 2: 12800}",
+    triwulan: Annotated[dict[Triwulan, NilaiField], KunciPeta(POLA_TRIWULAN, PESAN_TRIWULAN)] = (
+        Field(
+            default_factory=empty_dict,
+            description="Realisasi per triwulan; contoh: {1: 12000, 2: 12800}",
+        )
     )
     dari_tabel: DariTabel | None = Field(
         None,
