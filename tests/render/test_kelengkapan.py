@@ -81,7 +81,12 @@ def test_an_announcement_followed_by_running_text_only() -> None:
         + _p("Kegiatan antara lain:")
         + '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr></w:pPr>'
         "<w:r><w:t>Pelatihan</w:t></w:r></w:p>"  # a list numbered by Word
-         + _h("E. Akhir", 2) + _p("memuat beberapa point diantaranya:") + _p("Teks.", "TeksRapat")
+        + _h("E. Sasaran", 2)
+        + _p("Sasaran strategis meliputi:")
+        + _p("a. Meningkatnya koperasi aktif;")  # typed as text in the running style
+        + _h("F. Akhir", 2)
+        + _p("memuat beberapa point diantaranya:")
+        + _p("Teks.", "TeksRapat")
     )
     assert bagian_kosong(body) == [
         ("H002", prosa + "tabel atau gambar yang diumumkannya"),

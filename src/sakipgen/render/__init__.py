@@ -96,8 +96,8 @@ def penyusun(jenis: str) -> Penyusun:
     """The ``konteks`` of a document kind's module, imported when that kind is built: a
     process building one LKjIP does not import the six other kinds."""
     modul = importlib.import_module(f"sakipgen.render.{_MODUL[jenis]}")
-    penyusun: Penyusun = modul.konteks
-    return penyusun
+    konteks: Penyusun = modul.konteks
+    return konteks
 
 
 def susun(bundel: Bundel, jenis: str, tahun: int) -> Hasil:

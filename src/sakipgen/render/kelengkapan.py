@@ -42,6 +42,9 @@ _PROSA = frozenset({"", "Normal", "Teks", "TeksRapat"})
 _DAFTAR = re.compile(r"<w:numPr>")
 """A paragraph numbered by Word (a dinas's own template may number lists so)."""
 
+_PENANDA_DAFTAR = re.compile(r"^(?:\d{1,2}[.)]|[a-zA-Z][.)]|[-•*–])\s")
+"""A list item typed as text ("1. ", "a) ", "- "), in whatever style."""
+
 
 _GAYA = re.compile(r'^<w:p\b[^>]*>\s*<w:pPr>\s*<w:pStyle w:val="([^"]*)"')
 
@@ -102,7 +105,7 @@ def _butir(body: str) -> list[_Butir]:
             out.append(_Butir("judul", text, _JUDUL[sid]))
         elif "<w:drawing>" in para or "<w:fldChar" in para:
             out.append(_Butir("isi", tersusun=True))  # a chart, a logo, a table of contents
-        elif text and (sid not in _PROSA or _DAFTAR.search(para)):
+        elif text and (sid not in _PROSA or _DAFTAR.search(para) or _PENANDA_DAFTAR.match(text)):
             # a list item (whatever it ends in), a statement set apart
             out.append(_Butir("isi", text, tersusun=True))
         elif text:
