@@ -101,3 +101,31 @@ def test_kop_lines_are_balanced_never_one_word_alone() -> None:
     assert ukur.baris_seimbang("PEMERINTAH KABUPATEN BLORA", 8770, setengah_pt=28) == (
         "PEMERINTAH KABUPATEN BLORA"
     )
+
+
+def test_lines_a_text_takes_in_a_width() -> None:
+    # Bold Helvetica at 8 pt: W is 944/1000 em, so "WWW" is 2832 × 160 / 1000 = 453
+    # twips, a space 278 × 160 / 1000 = 44.
+    def n(text: str, width: int) -> int:
+        return ukur.jumlah_baris(text, width, setengah_pt=16, tebal=True)
+
+    assert n("WWW WWW WWW", 1450) == 1  # 453 + 44 + 453 + 44 + 453 = 1447
+    assert n("WWW WWW WWW", 1000) == 2  # 950 fits, the third word does not
+    assert n("WWW WWW WWW WWW WWW WWW WWW", 1000) == 4
+    assert n("WWW\nWWW", 5000) == 2  # a line break starts a line
+    assert n("W" * 10, 600) == 3  # 1510 twips of one piece: ceil(1510 / 600)
+
+
+def test_a_merged_header_cell_gets_the_height_its_lines_need() -> None:
+    """TabelKecil: 8 pt, 40-twip cell margins; a line of 184 twips (8 pt × 20 × 1,15),
+    60 for the paragraph's spacing and the border."""
+    from sakipgen.render.tabel import tinggi_kepala
+
+    widths = [1080, 600, 600]  # the merged cell has 1080 − 2 × 40 = 1000 twips of text
+    bawah = [Sel("", vmerge="continue"), "A", "B"]
+    pendek = [Sel("WWW WWW WWW", vmerge="restart"), Sel("Grup", span=2)]
+    # 2 lines: 2 × 184 + 60 = 428 ≤ the rows' own 244 + 244.
+    assert tinggi_kepala([pendek, bawah], widths, kecil=True) == {}
+    panjang = [Sel("WWW WWW WWW WWW WWW WWW WWW", vmerge="restart"), Sel("Grup", span=2)]
+    # 4 lines: 796 − 488 = 308 more, on the last row it spans: 244 + 308.
+    assert tinggi_kepala([panjang, bawah], widths, kecil=True) == {1: 552}

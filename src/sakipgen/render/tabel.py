@@ -121,6 +121,61 @@ def _cell(c: Sel, width: int, align: str, header: bool, kecil: bool = False) -> 
     return f"<w:tc><w:tcPr>{tcpr}</w:tcPr>{body}</w:tc>"
 
 
+_BARIS_EM = 1.15
+"""The height of a line of table text, in ems (the fonts' ascent and descent)."""
+_SPASI_SEL = 40 + 20
+"""Twips a cell's paragraph adds to its lines: spacing before and after (TeksTabel) and
+the border."""
+
+
+def tinggi_kepala(
+    header: Sequence[Sequence[object]], widths: Sequence[int], kecil: bool
+) -> dict[int, int]:
+    """Minimum heights (twips) of the header rows that a vertically merged header cell
+    needs more room across than the rows' own cells give it: header row index → height.
+
+    Word grows the rows to fit such a cell; LibreOffice does too on the table's first
+    page, but not in the header it repeats on later pages, where it cuts the cell's
+    last lines ("Realisasi Anggaran s.d. Triwulan III (Rp)" without "III (Rp)").  The
+    lines are counted as :func:`ukur.jumlah_baris` sets them; the height goes on the
+    last row the cell spans."""
+    size, margin = _UKURAN[kecil]
+    line = round(size * 10 * _BARIS_EM)
+    rows: list[dict[int, tuple[Sel, int]]] = []
+    for cells in header:
+        row: dict[int, tuple[Sel, int]] = {}
+        col = 0
+        for raw in cells:
+            c = sel(raw)
+            row[col] = (c, max(1, c.span))
+            col += max(1, c.span)
+        rows.append(row)
+
+    def height(c: Sel, col: int, span: int) -> int:
+        room = sum(widths[col : col + span]) - 2 * margin
+        n = ukur.jumlah_baris(teks_sel(c.isi), room, setengah_pt=size, tebal=True)
+        return n * line + _SPASI_SEL
+
+    own = [
+        max((height(c, col, n) for col, (c, n) in row.items() if c.vmerge is None), default=0)
+        for row in rows
+    ]
+    out: dict[int, int] = {}
+    for r, row in enumerate(rows):
+        for col, (c, n) in row.items():
+            if c.vmerge != "restart":
+                continue
+            end = r
+            while end + 1 < len(rows) and (below := rows[end + 1].get(col)) is not None:
+                if below[0].vmerge != "continue":
+                    break
+                end += 1
+            short = height(c, col, n) - sum(own[r : end + 1])
+            if end > r and short > 0:
+                out[end] = max(out.get(end, 0), own[end] + short)
+    return out
+
+
 def tabel(
     kolom: Sequence[Kol],
     header: Sequence[Sequence[object]],
@@ -150,8 +205,11 @@ def tabel(
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     style = "TabelKecil" if font_kecil else "TabelSakip"
     rows: list[str] = []
+    tinggi = {} if terukur else tinggi_kepala(header, widths, font_kecil)
 
-    def emit(cells: Sequence[object], *, is_header: bool, bold: bool = False) -> None:
+    def emit(
+        cells: Sequence[object], *, is_header: bool, bold: bool = False, tinggi: int = 0
+    ) -> None:
         col = 0
         out = []
         for raw in cells:
@@ -161,11 +219,14 @@ def tabel(
             align = kolom[col].align if col < len(kolom) else "left"
             out.append(_cell(c, width, align, is_header, font_kecil))
             col += span
-        trpr = "<w:cantSplit/>" + ("<w:tblHeader/>" if is_header else "")
+        trpr = "<w:cantSplit/>"
+        if tinggi:
+            trpr += f'<w:trHeight w:val="{tinggi}" w:hRule="atLeast"/>'
+        trpr += "<w:tblHeader/>" if is_header else ""
         rows.append(f"<w:tr><w:trPr>{trpr}</w:trPr>{''.join(out)}</w:tr>")
 
-    for h in header:
-        emit(h, is_header=True, bold=True)
+    for i, h in enumerate(header):
+        emit(h, is_header=True, bold=True, tinggi=tinggi.get(i, 0))
     if nomor_kolom:
         emit([Sel(f"({i})", align="center") for i in range(1, len(kolom) + 1)], is_header=True)
     for r in body:

@@ -93,6 +93,27 @@ def baris_terlebar(texts: Iterable[str], *, setengah_pt: int, tebal: bool = Fals
     )
 
 
+def jumlah_baris(text: str, lebar_baris: int, *, setengah_pt: int, tebal: bool = False) -> int:
+    """How many lines ``text`` takes in ``lebar_baris`` twips, set word by word as a word
+    processor sets it (a ``\n`` starts a line; a piece wider than the line fills lines
+    of its own)."""
+    spasi = lebar(" ", setengah_pt=setengah_pt, tebal=tebal)
+    total = 0
+    for baris in text.split("\n"):
+        lines, isi = 1, 0
+        for kata in baris.split():
+            w = lebar(kata, setengah_pt=setengah_pt, tebal=tebal)
+            if isi and isi + spasi + w <= lebar_baris:
+                isi += spasi + w
+                continue
+            if isi:
+                lines += 1
+            lines += max(0, -(-w // max(lebar_baris, 1)) - 1)
+            isi = w % max(lebar_baris, 1) or min(w, lebar_baris)
+        total += lines
+    return total
+
+
 # --- column widths ----------------------------------------------------------------------
 
 
