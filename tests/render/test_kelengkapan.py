@@ -44,6 +44,14 @@ def test_a_signature_alone_fills_no_section_but_a_table_does() -> None:
     table = "<w:tbl><w:tr><w:tc>" + _p("1.727.182.400") + "</w:tc></w:tr></w:tbl>"
     body = _h("KATA PENGANTAR", 1) + ttd + _h("Tabel", 1) + table
     assert bagian_kosong(body) == [("H001", "bagian 'KATA PENGANTAR' kosong")]
+    # A table of blank cells (a space, a no-break space written as an entity) shows
+    # nothing: its section is empty.
+    blank = (
+        "<w:tbl><w:tr><w:tc>" + _p(" ") + "</w:tc><w:tc>" + _p("&#160;") + "</w:tc></w:tr></w:tbl>"
+    )
+    assert bagian_kosong(_h("Tabel kosong", 1) + blank) == [
+        ("H001", "bagian 'Tabel kosong' kosong")
+    ]
 
 
 def test_an_announcement_with_nothing_after_it() -> None:

@@ -15,6 +15,7 @@ mostly "-"; H004: a signatory not known for the year).
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -53,6 +54,15 @@ def _teks(fragment: str) -> str:
     return teks_xml(fragment, " ").strip()
 
 
+_RUN = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>")
+
+
+def _ada_teks(fragment: str) -> bool:
+    """Whether ``fragment`` shows any text: ``_teks(fragment) != ""``, read only as far
+    as its first run that is not white space (a table's header usually)."""
+    return any(html.unescape(m.group(1)).strip() for m in _RUN.finditer(fragment))
+
+
 _BUTIR = re.compile(r"<w:tbl>|<w:p/|<w:p[\s>]")
 """The start of a body-level table or paragraph."""
 
@@ -87,7 +97,7 @@ def _butir(body: str) -> list[_Butir]:
             end = _akhir_tabel(body, p)
             table = body[p:end]
             signature = PENANDA_TTD in table[: table.find("</w:tblPr>")]
-            if "<w:t" in table and _teks(table) and not signature:
+            if not signature and _ada_teks(table):
                 out.append(_Butir("isi", tersusun=True))  # a signature alone fills none
             pos = end
             continue
