@@ -15,13 +15,12 @@ mostly "-"; H004: a signatory not known for the year).
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 
 from sakipgen.i18n import _
 from sakipgen.render.dok_ttd import PENANDA_TTD
-from sakipgen.render.xml import teks_xml
+from sakipgen.render.xml import ada_teks, teks_xml
 
 _JUDUL = {"Heading1": 1, "Heading2": 2, "Heading3": 3, "Heading4": 4}
 
@@ -52,15 +51,6 @@ _GAYA = re.compile(r'^<w:p\b[^>]*>\s*<w:pPr>\s*<w:pStyle w:val="([^"]*)"')
 
 def _teks(fragment: str) -> str:
     return teks_xml(fragment, " ").strip()
-
-
-_RUN = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>")
-
-
-def _ada_teks(fragment: str) -> bool:
-    """Whether ``fragment`` shows any text: ``_teks(fragment) != ""``, read only as far
-    as its first run that is not white space (a table's header usually)."""
-    return any(html.unescape(m.group(1)).strip() for m in _RUN.finditer(fragment))
 
 
 _BUTIR = re.compile(r"<w:tbl>|<w:p/|<w:p[\s>]")
@@ -97,7 +87,7 @@ def _butir(body: str) -> list[_Butir]:
             end = _akhir_tabel(body, p)
             table = body[p:end]
             signature = PENANDA_TTD in table[: table.find("</w:tblPr>")]
-            if not signature and _ada_teks(table):
+            if not signature and ada_teks(table):
                 out.append(_Butir("isi", tersusun=True))  # a signature alone fills none
             pos = end
             continue

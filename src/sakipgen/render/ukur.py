@@ -98,18 +98,20 @@ def jumlah_baris(text: str, lebar_baris: int, *, setengah_pt: int, tebal: bool =
     processor sets it (a ``\n`` starts a line; a piece wider than the line fills lines
     of its own)."""
     spasi = lebar(" ", setengah_pt=setengah_pt, tebal=tebal)
+    penuh = max(lebar_baris, 1)
     total = 0
     for baris in text.split("\n"):
         lines, isi = 1, 0
         for kata in baris.split():
             w = lebar(kata, setengah_pt=setengah_pt, tebal=tebal)
-            if isi and isi + spasi + w <= lebar_baris:
+            if isi and isi + spasi + w <= penuh:
                 isi += spasi + w
                 continue
             if isi:
                 lines += 1
-            lines += max(0, -(-w // max(lebar_baris, 1)) - 1)
-            isi = w % max(lebar_baris, 1) or min(w, lebar_baris)
+            lebih = max(0, (w - 1) // penuh)  # the whole lines a too-wide piece fills first
+            lines += lebih
+            isi = w - lebih * penuh
         total += lines
     return total
 

@@ -116,7 +116,9 @@ def page_break() -> Markup:
     return Markup('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
 
 
-_TEKS_XML = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>|<w:(?:br|tab|p)\b")
+_RUN_TEKS = r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>"
+_TEKS_XML = re.compile(_RUN_TEKS + r"|<w:(?:br|tab|p)\b")
+_RUN = re.compile(_RUN_TEKS)
 
 
 def teks_xml(fragment: str, pemisah: str = "\n") -> str:
@@ -126,3 +128,9 @@ def teks_xml(fragment: str, pemisah: str = "\n") -> str:
         html.unescape(m.group(1)) if m.group(1) is not None else pemisah
         for m in _TEKS_XML.finditer(fragment)
     )
+
+
+def ada_teks(fragment: str) -> bool:
+    """Whether ready WordprocessingML shows any text (``teks_xml(fragment).strip()`` is
+    not empty), read only as far as its first run that is not white space."""
+    return any(html.unescape(m.group(1)).strip() for m in _RUN.finditer(fragment))
