@@ -8,6 +8,7 @@ year.  Indikator whose target is ``-`` are not measured that year.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 
 from sakipgen.calc.anggaran import hitung_anggaran
@@ -21,8 +22,16 @@ from sakipgen.format import angka
 from sakipgen.i18n import _
 from sakipgen.model.dinas import Profil
 from sakipgen.model.folder import Dinas, Tahun
-from sakipgen.model.hasil import HasilIndikator, HasilSasaran, HasilTahun
+from sakipgen.model.hasil import (
+    HasilAnggaran,
+    HasilIndikator,
+    HasilSasaran,
+    HasilTahun,
+    Pos,
+    Unit,
+)
 from sakipgen.model.renstra import Indikator, Sasaran
+from sakipgen.model.sumber import YamlPath
 from sakipgen.model.tahun import RealisasiIndikator, TargetIndikator
 
 
@@ -220,6 +229,8 @@ def _hitung_tahun(
                         ),
                     )
                 )
+        if profil.skala_serapan is not None:
+            diags.extend(_serapan_di_luar_skala(tahun, anggaran, profil.desimal))
     return (
         HasilTahun(
             tahun=year,
@@ -234,6 +245,66 @@ def _hitung_tahun(
         ),
         diags,
     )
+
+
+def _serapan_di_luar_skala(
+    tahun: Tahun, anggaran: HasilAnggaran, places: int
+) -> Iterator[Diagnostic]:
+    """K015 for every printed serapan that falls in no band of ``profil.skala_serapan``
+    (like a capaian outside ``skala``): a program, kegiatan or sub kegiatan at its
+    realisasi, a program's part serving one sasaran at the program, a sasaran's and the
+    total's at the file's programs.  A sasaran (the total) whose serapan is that of a
+    program (a sasaran) already warned of is the same figure again: not repeated."""
+    assert tahun.anggaran is not None
+    src = tahun.anggaran.source
+
+    def pesan(apa: str, serapan: Decimal) -> str:
+        return _(
+            "{apa}: serapan {serapan} tidak masuk pita mana pun di skala serapan "
+            "(sakip.yaml profil.skala_serapan); kategorinya dicetak '–'"
+        ).format(apa=apa, serapan=angka(serapan, places))
+
+    def luar(pos: Pos) -> Decimal | None:
+        """The serapan when it has no kategori, else None."""
+        return pos.serapan if pos.kategori_serapan is None else None
+
+    tempat: dict[int, YamlPath] = {}
+    for i, p in enumerate(tahun.anggaran.model.program):
+        tempat[id(p)] = ("program", i)
+        units: list[tuple[str, Unit, YamlPath]] = [("program", p, ("program", i))]
+        for j, k in enumerate(p.kegiatan):
+            jalur: YamlPath = ("program", i, "kegiatan", j)
+            units.append(("kegiatan", k, jalur))
+            units += [
+                ("sub kegiatan", sk, (*jalur, "sub_kegiatan", n))
+                for n, sk in enumerate(k.sub_kegiatan)
+            ]
+        for jenis, unit, jalur in units:
+            if (x := luar(anggaran.pos(unit))) is not None:
+                at = (*jalur, "realisasi") if unit.realisasi is not None else jalur
+                nama = unit.id or unit.kode or unit.uraian or "-"
+                yield Diagnostic.make(src.locate(at), "K015", pesan(f"{jenis} {nama}", x))
+    atas = src.locate(("program",), key=True)
+    sudah: set[Decimal] = set()
+    for ps in anggaran.sasaran:
+        bawah: set[Decimal] = set()
+        for part in ps.program:
+            if (x := luar(anggaran.pos(part.program))) is not None:
+                bawah.add(x)
+            if (x := luar(part)) is not None and x not in bawah:
+                bawah.add(x)
+                apa = _("program {ident} untuk sasaran {sasaran}").format(
+                    ident=part.program.id or "-", sasaran=ps.sasaran_id or "-"
+                )
+                di = src.locate(tempat.get(id(part.program), ("program",)))
+                yield Diagnostic.make(di, "K015", pesan(apa, x))
+        if (x := luar(ps)) is not None and x not in bawah:
+            apa = f"sasaran {ps.sasaran_id}" if ps.sasaran_id else _("program tanpa sasaran")
+            yield Diagnostic.make(atas, "K015", pesan(apa, x))
+            bawah.add(x)
+        sudah |= bawah
+    if (x := luar(anggaran.total)) is not None and x not in sudah:
+        yield Diagnostic.make(atas, "K015", pesan(_("jumlah seluruh program"), x))
 
 
 def _tanpa_target(

@@ -123,6 +123,8 @@ class Pita(Model):
 
 
 SkalaBawaan = Literal["empat-tingkat", "permendagri-86", "lima-tingkat-tertutup"]
+Skala = SkalaBawaan | list[Pita]
+"""A scale: a preset's name, or its own bands."""
 
 
 class Profil(Model):

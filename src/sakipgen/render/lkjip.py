@@ -45,7 +45,8 @@ def _label(ident: str, uraian: str, batas: int = 48) -> str:
 def teks_pita(rentang: Sequence[Rentang]) -> list[tuple[str, str]]:
     """Each band of the scale (highest first) as the LKjIP's scale table prints it,
     exactly as configured: its lower bound (``≤``, or ``<`` when not inklusif) and its
-    upper bound (written, or the next band's lower bound), each end as it is."""
+    upper bound (written, or the next band's lower bound), each end as it is; a band of
+    one value as ``capaian = 100%``."""
     out = []
     for r in rentang:
         lo, hi = r.bawah, r.atas
@@ -58,6 +59,10 @@ def teks_pita(rentang: Sequence[Rentang]) -> list[tuple[str, str]]:
             text = f"capaian {'≥' if r.bawah_inklusif else '>'} {angka(lo)}%"
         elif lo is None:
             text = f"capaian {hi_op} {angka(hi)}%"
+        elif lo == hi:
+            # A band of one value ("= 100 Tercapai"); both ends include it, else the
+            # band holds nothing (S004).
+            text = f"capaian = {angka(lo)}%"
         else:
             text = f"{angka(lo)}% {lo_op} capaian {hi_op} {angka(hi)}%"
         out.append((text, r.kategori))
