@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
-from sakipgen.model.dinas import Pita, Profil
+from sakipgen.model.dinas import Pita, Profil, Skala
 from sakipgen.model.hasil import Rentang
 
 SKALA: dict[str, list[Pita]] = {
@@ -42,6 +42,13 @@ SKALA: dict[str, list[Pita]] = {
         Pita(kategori="Kurang", batas_bawah=Decimal(51), batas_atas=Decimal(65)),
         Pita(kategori="Sangat Kurang", batas_atas=Decimal(50)),
     ],
+    # Whether the target was met, as reports print it beside a five-band scale:
+    # < 100 Tidak Tercapai, = 100 Tercapai, > 100 Melebihi (issue 24).
+    "ketercapaian": [
+        Pita(kategori="Melebihi", batas_bawah=Decimal(100), inklusif=False),
+        Pita(kategori="Tercapai", batas_bawah=Decimal(100), batas_atas=Decimal(100)),
+        Pita(kategori="Tidak Tercapai", batas_atas=Decimal(100), inklusif_atas=False),
+    ],
 }
 
 
@@ -51,10 +58,15 @@ def pita(profil: Profil) -> list[Pita]:
     return pita_skala(profil.skala)
 
 
-def pita_skala(skala: str | list[Pita]) -> list[Pita]:
+def pita_skala(skala: Skala) -> list[Pita]:
     """The bands of a scale (a preset's name or its own bands), highest first."""
     bands = SKALA[skala] if isinstance(skala, str) else list(skala)
     return [bands[i] for i in pita_urut(bands)]
+
+
+def rentang_tambahan(profil: Profil) -> list[tuple[str, list[Rentang]]]:
+    """Each of ``profil.skala_tambahan``: its name and its ranges, highest first."""
+    return [(t.nama, rentang(pita_skala(t.skala))) for t in profil.skala_tambahan]
 
 
 def rentang_serapan(profil: Profil) -> list[Rentang] | None:

@@ -110,6 +110,21 @@ class Konteks:
             )
         raise NarasiError(_("sasaran '{ident}' tidak ada di renstra.yaml").format(ident=ident))
 
+    def _kat(self, found: HasilIndikator | HasilSasaran | HasilTahun, skala: object) -> str:
+        """The kategori on ``skala`` (the ``nama`` of one of ``profil.skala_tambahan``),
+        else on the dinas's own scale."""
+        if skala is None:
+            return found.kategori or _fmt(None)
+        names = self.hasil.skala_tambahan
+        if skala not in names:
+            raise NarasiError(
+                _("skala '{skala}' tidak ada di sakip.yaml profil.skala_tambahan{daftar}").format(
+                    skala=skala,
+                    daftar=_(" (yang ada: {nama})").format(nama=", ".join(names)) if names else "",
+                )
+            )
+        return found.kategori_tambahan[names.index(str(skala))] or _fmt(None)
+
     def _ang(self, tahun: int | None) -> HasilAnggaran:
         # Only an absent year means the document's: `tahun or …` made tahun=0 this year.
         year = self.hasil.tahun if tahun is None else tahun
@@ -176,16 +191,16 @@ class Konteks:
             "target": lambda i: _fmt_nilai(self._ind(i).target),
             "realisasi": lambda i: _fmt_nilai(self._ind(i).realisasi),
             "capaian": lambda i: _fmt(self._ind(i).capaian, 2),
-            "kategori": lambda i: self._ind(i).kategori or _fmt(None),
+            "kategori": lambda i, skala=None: self._kat(self._ind(i), skala),
             "capaian_lalu": lambda i: _fmt(self._ind(i).capaian_tahun_lalu, 2),
             "capaian_akhir": lambda i: _fmt(self._ind(i).capaian_target_akhir, 2),
             "tren": lambda i: _tren(self._ind(i).capaian, self._ind(i).capaian_tahun_lalu),
             "capaian_sasaran": lambda i: _fmt(self._sas(i).capaian, 2),
-            "kategori_sasaran": lambda i: self._sas(i).kategori or _fmt(None),
+            "kategori_sasaran": lambda i, skala=None: self._kat(self._sas(i), skala),
             "capaian_lalu_sasaran": lambda i: _fmt(self._sas(i).capaian_tahun_lalu, 2),
             "tren_sasaran": lambda i: _tren(self._sas(i).capaian, self._sas(i).capaian_tahun_lalu),
             "capaian_total": lambda: _fmt(h.capaian, 2),
-            "kategori_total": lambda: h.kategori or _fmt(None),
+            "kategori_total": lambda skala=None: self._kat(h, skala),
             "pagu": lambda tahun=None: _fmt(self._ang(tahun).total.pagu),
             "realisasi_anggaran": lambda tahun=None: _fmt(self._ang(tahun).total.realisasi),
             "serapan": lambda tahun=None: _fmt(self._ang(tahun).total.serapan, 2),

@@ -15,7 +15,7 @@ from sakipgen.calc.anggaran import hitung_anggaran
 from sakipgen.calc.bulat import bulat, rata_rata
 from sakipgen.calc.capaian import CapaianError, hitung
 from sakipgen.calc.dari_tabel import KolomTidakAda, hitung_dari_tabel
-from sakipgen.calc.kategori import kategori, rentang_serapan
+from sakipgen.calc.kategori import kategori, kategori_rentang, rentang_serapan, rentang_tambahan
 from sakipgen.calc.periode import nilai_angka, periode, tahunan
 from sakipgen.diagnostics import Diagnostic, Location
 from sakipgen.format import angka
@@ -107,6 +107,12 @@ def _hitung_tahun(
     # indikator without realisasi yet is not a missing figure (C002); the monitoring
     # report and K021 say which periods are due.
     berjalan = 0 < dinas.bulan_terakhir(year) < 12
+    tambahan = rentang_tambahan(profil)
+
+    def kategori_lain(x: Decimal | None) -> tuple[str | None, ...]:
+        """The kategori of ``x`` on each further scale (None where it has none)."""
+        return tuple(None if x is None else kategori_rentang(x, r) for _n, r in tambahan)
+
     hasil_sasaran: list[HasilSasaran] = []
     for si, sas in enumerate(dinas.renstra.model.sasaran):
         rows: list[HasilIndikator] = []
@@ -167,6 +173,19 @@ def _hitung_tahun(
                             ).format(ident=ind.id, capaian=angka(capaian)),
                         )
                     )
+                for (nama, _r), k in zip(tambahan, kategori_lain(capaian), strict=True):
+                    if k is None:
+                        diags.append(
+                            Diagnostic.make(
+                                where(ind.id),
+                                "K015",
+                                _(
+                                    "{ident}: capaian {capaian} tidak masuk pita mana pun di "
+                                    "skala '{nama}' (sakip.yaml profil.skala_tambahan); "
+                                    "kategorinya di kolom '{nama}' dicetak '–'"
+                                ).format(ident=ind.id, capaian=angka(capaian), nama=nama),
+                            )
+                        )
             nilai_r = entry_r.nilai if entry_r else None
             akhir = None
             if ind.target_akhir is not None and nilai_r is not None:
@@ -189,6 +208,7 @@ def _hitung_tahun(
                     keterangan=ket,
                     capaian_tahun_lalu=prev.capaian if prev else None,
                     capaian_target_akhir=akhir,
+                    kategori_tambahan=kategori_lain(capaian),
                 )
             )
         if not rows:
@@ -202,6 +222,7 @@ def _hitung_tahun(
                 capaian=avg,
                 kategori=kategori(avg, profil) if avg is not None else None,
                 capaian_tahun_lalu=prev_s.capaian if prev_s else None,
+                kategori_tambahan=kategori_lain(avg),
             )
         )
 
@@ -242,6 +263,8 @@ def _hitung_tahun(
             rata_rata_indikator=per_ind,
             anggaran=anggaran,
             capaian_tahun_lalu=lalu.capaian if lalu else None,
+            kategori_tambahan=kategori_lain(overall),
+            skala_tambahan=tuple(n for n, _r in tambahan),
         ),
         diags,
     )
@@ -326,6 +349,8 @@ def _tanpa_target(
         capaian=None,
         kategori=profil.kategori_tanpa_target,
         keterangan=real.catatan,
+        # Its own class on every scale.
+        kategori_tambahan=(profil.kategori_tanpa_target,) * len(profil.skala_tambahan),
     )
 
 

@@ -861,6 +861,10 @@ def skala_dinas(dinas: Dinas) -> list[tuple[YamlPath, str, Skala, Decimal | None
     out: list[tuple[YamlPath, str, Skala, Decimal | None]] = [
         (("profil", "skala"), "capaian", profil.skala, profil.batas_atas)
     ]
+    out += [
+        (("profil", "skala_tambahan", i, "skala"), "capaian", t.skala, profil.batas_atas)
+        for i, t in enumerate(profil.skala_tambahan)
+    ]
     if profil.skala_serapan is not None:
         out.append((("profil", "skala_serapan"), "serapan", profil.skala_serapan, Decimal(100)))
     return out

@@ -105,6 +105,7 @@ def tabel_capaian_indikator(hasil: HasilTahun) -> Tabel | None:
             Kolom("Realisasi", "angka"),
             Kolom("Capaian (%)", "persen"),
             Kolom("Kategori"),
+            *[Kolom(nama) for nama in hasil.skala_tambahan],
             Kolom("Capaian Tahun Lalu (%)", "persen"),
             Kolom("Capaian thd Target Akhir Renstra (%)", "persen"),
             Kolom("Keterangan"),
@@ -130,6 +131,7 @@ def tabel_capaian_indikator(hasil: HasilTahun) -> Tabel | None:
                     _nilai(h.realisasi, satuan),
                     h.capaian,
                     h.kategori,
+                    *h.kategori_tambahan,
                     h.capaian_tahun_lalu,
                     h.capaian_target_akhir,
                     "; ".join(ket) or None,
@@ -150,6 +152,7 @@ def tabel_capaian_sasaran(hasil: HasilTahun) -> Tabel | None:
             Kolom("Jumlah Indikator", "cacah"),
             Kolom("Capaian (%)", "persen"),
             Kolom("Kategori"),
+            *[Kolom(nama) for nama in hasil.skala_tambahan],
             Kolom("Capaian Tahun Lalu (%)", "persen"),
         ],
     )
@@ -161,6 +164,7 @@ def tabel_capaian_sasaran(hasil: HasilTahun) -> Tabel | None:
                 len(s.indikator),
                 s.capaian,
                 s.kategori,
+                *s.kategori_tambahan,
                 s.capaian_tahun_lalu,
             ]
         )
@@ -171,12 +175,22 @@ def tabel_capaian_sasaran(hasil: HasilTahun) -> Tabel | None:
             sum(len(s.indikator) for s in hasil.sasaran),
             hasil.capaian,
             hasil.kategori,
+            *hasil.kategori_tambahan,
             hasil.capaian_tahun_lalu,
         ],
         tebal=True,
     )
+    kosong: list[SelEkspor] = [None] * len(hasil.skala_tambahan)
     t.tambah(
-        [None, "Rata-rata capaian seluruh indikator", None, hasil.rata_rata_indikator, None, None]
+        [
+            None,
+            "Rata-rata capaian seluruh indikator",
+            None,
+            hasil.rata_rata_indikator,
+            None,
+            *kosong,
+            None,
+        ]
     )
     return t
 
@@ -498,6 +512,7 @@ def tabel_layar(dinas: Dinas, hasil: HasilTahun) -> list[Tabel]:
             Kolom(_("Realisasi"), "angka"),
             Kolom(_("Capaian (%)"), "persen"),
             Kolom(_("Kategori")),
+            *[Kolom(nama) for nama in hasil.skala_tambahan],
             Kolom(_("Tahun lalu (%)"), "persen"),
             *ket,
         ],
@@ -506,7 +521,9 @@ def tabel_layar(dinas: Dinas, hasil: HasilTahun) -> list[Tabel]:
     for s in hasil.sasaran:
         lalu = s.capaian_tahun_lalu if s.capaian_tahun_lalu is not None else ""
         c.tambah(
-            [f"{s.sasaran.id}. {s.sasaran.uraian}", "", "", "", s.capaian, s.kategori, lalu]
+            [f"{s.sasaran.id}. {s.sasaran.uraian}", "", "", "", s.capaian, s.kategori]
+            + list(s.kategori_tambahan)
+            + [lalu]
             + [""] * len(ket),
             tebal=True,
         )
@@ -520,6 +537,7 @@ def tabel_layar(dinas: Dinas, hasil: HasilTahun) -> list[Tabel]:
                     _nilai(h.realisasi, satuan) if ada else "",
                     h.capaian if ada else "",
                     h.kategori if ada else "",
+                    *[k if ada else "" for k in h.kategori_tambahan],
                     h.capaian_tahun_lalu if h.capaian_tahun_lalu is not None else "",
                 ]
                 + [_("manual") if h.manual else ""] * len(ket),

@@ -42,6 +42,8 @@ class HasilIndikator:
     keterangan: str | None = None
     capaian_tahun_lalu: Decimal | None = None
     capaian_target_akhir: Decimal | None = None
+    kategori_tambahan: tuple[str | None, ...] = ()
+    """The capaian's kategori on each of ``profil.skala_tambahan``, in order."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class HasilSasaran:
     capaian: Decimal | None
     kategori: str | None
     capaian_tahun_lalu: Decimal | None = None
+    kategori_tambahan: tuple[str | None, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,10 @@ class HasilTahun:
     rata_rata_indikator: Decimal | None
     anggaran: HasilAnggaran | None
     capaian_tahun_lalu: Decimal | None = None
+    kategori_tambahan: tuple[str | None, ...] = ()
+    skala_tambahan: tuple[str, ...] = ()
+    """The names of ``profil.skala_tambahan``, one per ``kategori_tambahan`` entry (of
+    the year, its sasaran and its indikator): the headers of their kategori columns."""
 
 
 @dataclass(frozen=True)

@@ -127,10 +127,19 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
             return arg
         return by_id[str(arg.sasaran.id)]
 
-    def tabel_skala() -> Markup:
+    tambahan = list(hasil.skala_tambahan)
+
+    def kelas(k: str | None, lain: Sequence[str | None]) -> str:
+        """A kategori as printed in parentheses: with those of the further scales,
+        ``Sangat Baik / Melebihi``."""
+        return " / ".join(x or "-" for x in (k, *lain))
+
+    def tabel_skala(nomor: int = 0) -> Markup:
+        """The scale table: of ``skala`` (0), else of the ``nomor``-th further scale."""
+        bands = bundel.rentang if nomor == 0 else bundel.rentang_tambahan[nomor - 1][1]
         rows: list[list[object]] = [
             [Sel(str(i), align="center"), Sel(text, align="center"), Sel(kategori, align="center")]
-            for i, (text, kategori) in enumerate(teks_pita(bundel.rentang), 1)
+            for i, (text, kategori) in enumerate(teks_pita(bands), 1)
         ]
         return doc.tabel(
             [Kol(0.8, "center"), Kol(4.0, "center"), Kol(2.5, "center")],
@@ -157,6 +166,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
                         Sel(pct(h.capaian_tahun_lalu), align="center"),
                         Sel(pct(h.capaian_target_akhir), align="center"),
                         Sel(h.kategori or "-", align="center"),
+                        *[Sel(k or "-", align="center") for k in h.kategori_tambahan],
                     ]
                 )
             merge_column(rows, 0, [len(rows) if i == 0 else 0 for i in range(len(rows))])
@@ -167,6 +177,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
                     Sel(pct(s.capaian_tahun_lalu), bold=True, align="center"),
                     Sel(""),
                     Sel(s.kategori or "-", bold=True, align="center"),
+                    *[Sel(k or "-", bold=True, align="center") for k in s.kategori_tambahan],
                 ]
             )
             return doc.tabel(
@@ -179,6 +190,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
                     Kol(1.5, "center"),
                     Kol(1.7, "center"),
                     Kol(1.5, "center"),
+                    *[Kol(1.5, "center") for _n in tambahan],
                 ],
                 [
                     [
@@ -190,6 +202,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
                         f"Capaian Tahun {tahun - 1} (%)",
                         f"Capaian terhadap Target Akhir Renstra ({akhir}) (%)",
                         "Kategori",
+                        *tambahan,
                     ]
                 ],
                 rows,
@@ -472,16 +485,29 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
                         f"{h.indikator.uraian}{unit}",
                         Sel(pct(h.capaian), align="center"),
                         Sel(h.kategori or "-", align="center"),
-                        Sel(f"{pct(s.capaian)}\n({s.kategori or '-'})", align="center"),
+                        *[Sel(x or "-", align="center") for x in h.kategori_tambahan],
+                        Sel(
+                            f"{pct(s.capaian)}\n({kelas(s.kategori, s.kategori_tambahan)})",
+                            align="center",
+                        ),
                     ]
                 )
                 group.append(len(s.indikator) if k == 0 else 0)
-        for col in (0, 1, 5):
+        for col in (0, 1, 5 + len(tambahan)):
             merge_column(rows, col, group)
         footer: list[list[object]] = [
             [
-                Sel("Rata-rata capaian seluruh sasaran", span=5, bold=True, align="right"),
-                Sel(f"{pct(hasil.capaian)}\n({hasil.kategori or '-'})", bold=True, align="center"),
+                Sel(
+                    "Rata-rata capaian seluruh sasaran",
+                    span=5 + len(tambahan),
+                    bold=True,
+                    align="right",
+                ),
+                Sel(
+                    f"{pct(hasil.capaian)}\n({kelas(hasil.kategori, hasil.kategori_tambahan)})",
+                    bold=True,
+                    align="center",
+                ),
             ]
         ]
         return Markup(
@@ -494,6 +520,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
                         Kol(3.4),
                         Kol(1.6, "center"),
                         Kol(1.6, "center"),
+                        *[Kol(1.6, "center") for _n in tambahan],
                         Kol(1.8, "center"),
                     ],
                     [
@@ -503,6 +530,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
                             "Indikator Kinerja",
                             "Capaian Kinerja (%)",
                             "Kategori Capaian",
+                            *tambahan,
                             "Rata-rata Capaian Sasaran (%)",
                         ]
                     ],
@@ -517,14 +545,20 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
         rows: list[list[object]] = [
             [
                 "Capaian kinerja keseluruhan (rata-rata sasaran)",
-                Sel(f"{pct(hasil.capaian)}% ({hasil.kategori or '-'})", align="right"),
+                Sel(
+                    f"{pct(hasil.capaian)}% ({kelas(hasil.kategori, hasil.kategori_tambahan)})",
+                    align="right",
+                ),
             ],
         ]
         for s in hasil.sasaran:
             rows.append(
                 [
                     f"Sasaran {s.sasaran.id}: {s.sasaran.uraian}",
-                    Sel(f"{pct(s.capaian)}% ({s.kategori or '-'})", align="right"),
+                    Sel(
+                        f"{pct(s.capaian)}% ({kelas(s.kategori, s.kategori_tambahan)})",
+                        align="right",
+                    ),
                 ]
             )
         if anggaran is not None:
@@ -559,6 +593,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
         "pk": pk,
         "ada_program": bool(programs),
         "tabel_skala": tabel_skala,
+        "skala_tambahan": tambahan,
         "tabel_sasaran": tabel_sasaran,
         "grafik_sasaran": grafik_sasaran,
         "grafik_tren": grafik_tren,
