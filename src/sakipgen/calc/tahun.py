@@ -20,16 +20,17 @@ from sakipgen.calc.periode import nilai_angka, periode, tahunan
 from sakipgen.diagnostics import Diagnostic, Location
 from sakipgen.format import angka
 from sakipgen.i18n import _
-from sakipgen.model.dinas import Profil
 from sakipgen.model.folder import Dinas, Tahun
 from sakipgen.model.hasil import (
     HasilAnggaran,
     HasilIndikator,
+    HasilPembanding,
     HasilSasaran,
     HasilTahun,
     Pos,
     Unit,
 )
+from sakipgen.model.nilai import Nilai
 from sakipgen.model.renstra import Indikator, Sasaran
 from sakipgen.model.sumber import YamlPath
 from sakipgen.model.tahun import RealisasiIndikator, TargetIndikator
@@ -123,7 +124,7 @@ def _hitung_tahun(
             if entry.target.jenis == "kosong":
                 # No target this year ("-"): not measured, but a reported realisasi is
                 # shown in a class of its own (never as the lowest band).
-                tanpa = _tanpa_target(sas, ind, entry, realisasi.get(ind.id), profil)
+                tanpa = _tanpa_target(sas, ind, entry, realisasi.get(ind.id), dinas, year)
                 if tanpa is not None:
                     rows.append(tanpa)
                 continue
@@ -196,6 +197,7 @@ def _hitung_tahun(
             prev = lalu_ind.get(ind.id)
             rows.append(
                 HasilIndikator(
+                    pembanding=_pembanding(dinas, ind, year, nilai_r),
                     sasaran_id=sas.id,
                     indikator=ind,
                     target=entry.target,
@@ -265,6 +267,13 @@ def _hitung_tahun(
             capaian_tahun_lalu=lalu.capaian if lalu else None,
             kategori_tambahan=kategori_lain(overall),
             skala_tambahan=tuple(n for n, _r in tambahan),
+            pembanding=tuple(
+                (pb.id, pb.nama)
+                for pb in dinas.renstra.model.pembanding
+                if any(
+                    p.id == pb.id for s in hasil_sasaran for h in s.indikator for p in h.pembanding
+                )
+            ),
         ),
         diags,
     )
@@ -330,14 +339,37 @@ def _serapan_di_luar_skala(
         yield Diagnostic.make(atas, "K015", pesan(_("jumlah seluruh program"), x))
 
 
+def _pembanding(
+    dinas: Dinas, ind: Indikator, year: int, realisasi: Nilai | None
+) -> tuple[HasilPembanding, ...]:
+    """The indikator's targets of ``year`` in the Renstra's ``pembanding`` plans (in
+    their order; a missing or ``-`` one left out) and the realisasi against each."""
+    profil = dinas.identitas.model.profil
+    out = []
+    for pb in dinas.renstra.model.pembanding:
+        target = ind.target_pembanding.get(pb.id, {}).get(year)
+        if target is None or target.jenis == "kosong":
+            continue
+        capaian = None
+        if realisasi is not None and realisasi.jenis != "kosong":
+            try:
+                capaian = hitung(target, realisasi, ind.polaritas, profil)
+            except CapaianError:
+                capaian = None
+        out.append(HasilPembanding(pb.id, pb.nama, target, capaian))
+    return tuple(out)
+
+
 def _tanpa_target(
     sas: Sasaran,
     ind: Indikator,
     entry: TargetIndikator,
     real: RealisasiIndikator | None,
-    profil: Profil,
+    dinas: Dinas,
+    year: int,
 ) -> HasilIndikator | None:
     """The row of an indikator without a target this year whose realisasi is reported."""
+    profil = dinas.identitas.model.profil
     if real is None or not real.ada_nilai:
         return None
     return HasilIndikator(
@@ -351,6 +383,7 @@ def _tanpa_target(
         keterangan=real.catatan,
         # Its own class on every scale.
         kategori_tambahan=(profil.kategori_tanpa_target,) * len(profil.skala_tambahan),
+        pembanding=_pembanding(dinas, ind, year, real.nilai),
     )
 
 

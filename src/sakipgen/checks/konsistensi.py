@@ -485,6 +485,10 @@ def _nilai_diperiksa(
         for j, ind in enumerate(s.indikator):
             for year, v in ind.target.items():
                 yield ind.id, v, rs, ("sasaran", i, "indikator", j, "target", str(year)), False
+            for pid, per_tahun in ind.target_pembanding.items():
+                for year, v in per_tahun.items():
+                    jalur = ("sasaran", i, "indikator", j, "target_pembanding", pid, str(year))
+                    yield ind.id, v, rs, jalur, False
     for _year, t in sorted(dinas.tahun.items()):
         if t.target:
             for doc in ("rkt", "pk", "pk_perubahan"):

@@ -19,7 +19,7 @@ from sakipgen.format import SPASI, keterangan_dana
 from sakipgen.i18n import N_, _
 from sakipgen.model.anggaran import Program
 from sakipgen.model.folder import Dinas
-from sakipgen.model.hasil import SUMBER_TARGET, HasilTahun, Pos, Unit
+from sakipgen.model.hasil import SUMBER_TARGET, HasilIndikator, HasilTahun, Pos, Unit
 from sakipgen.model.nilai import Nilai
 from sakipgen.pipeline import Bundel
 
@@ -87,6 +87,17 @@ def _nilai(value: Nilai | None, satuan: str = "") -> SelEkspor:
     return value.teks
 
 
+def _banding(hasil: HasilTahun, h: HasilIndikator, satuan: str) -> list[SelEkspor]:
+    """The target and the capaian against it of each other plan the year compares
+    with (``hasil.pembanding``), None where this indikator has none."""
+    milik = {p.id: p for p in h.pembanding}
+    out: list[SelEkspor] = []
+    for pid, _nama in hasil.pembanding:
+        pb = milik.get(pid)
+        out += [_nilai(pb.target, satuan), pb.capaian] if pb else [None, None]
+    return out
+
+
 def tabel_capaian_indikator(hasil: HasilTahun) -> Tabel | None:
     rows = [h for s in hasil.sasaran for h in s.indikator]
     if not rows:
@@ -108,6 +119,14 @@ def tabel_capaian_indikator(hasil: HasilTahun) -> Tabel | None:
             *[Kolom(nama) for nama in hasil.skala_tambahan],
             Kolom("Capaian Tahun Lalu (%)", "persen"),
             Kolom("Capaian thd Target Akhir Renstra (%)", "persen"),
+            *[
+                k
+                for _pid, nama in hasil.pembanding
+                for k in (
+                    Kolom(f"Target {nama}", "angka"),
+                    Kolom(f"Capaian thd Target {nama} (%)", "persen"),
+                )
+            ],
             Kolom("Keterangan"),
         ],
     )
@@ -134,6 +153,7 @@ def tabel_capaian_indikator(hasil: HasilTahun) -> Tabel | None:
                     *h.kategori_tambahan,
                     h.capaian_tahun_lalu,
                     h.capaian_target_akhir,
+                    *_banding(hasil, h, satuan),
                     "; ".join(ket) or None,
                 ]
             )
@@ -514,6 +534,14 @@ def tabel_layar(dinas: Dinas, hasil: HasilTahun) -> list[Tabel]:
             Kolom(_("Kategori")),
             *[Kolom(nama) for nama in hasil.skala_tambahan],
             Kolom(_("Tahun lalu (%)"), "persen"),
+            *[
+                k
+                for _pid, nama in hasil.pembanding
+                for k in (
+                    Kolom(_("Target {nama}").format(nama=nama), "angka"),
+                    Kolom(_("thd {nama} (%)").format(nama=nama), "persen"),
+                )
+            ],
             *ket,
         ],
         kolom_inden=0,
@@ -524,7 +552,7 @@ def tabel_layar(dinas: Dinas, hasil: HasilTahun) -> list[Tabel]:
             [f"{s.sasaran.id}. {s.sasaran.uraian}", "", "", "", s.capaian, s.kategori]
             + list(s.kategori_tambahan)
             + [lalu]
-            + [""] * len(ket),
+            + [""] * (2 * len(hasil.pembanding) + len(ket)),
             tebal=True,
         )
         for h in s.indikator:
@@ -539,6 +567,7 @@ def tabel_layar(dinas: Dinas, hasil: HasilTahun) -> list[Tabel]:
                     h.kategori if ada else "",
                     *[k if ada else "" for k in h.kategori_tambahan],
                     h.capaian_tahun_lalu if h.capaian_tahun_lalu is not None else "",
+                    *[x if x is not None or ada else "" for x in _banding(hasil, h, satuan)],
                 ]
                 + [_("manual") if h.manual else ""] * len(ket),
                 inden=1,

@@ -9,7 +9,8 @@ decimal (``"135.31"``, ``"1727182400"``), ``null`` where there is no figure::
                   "capaian_tahun_lalu",
                   "indikator": [{"id", "uraian", "satuan", "target", "realisasi",
                                  "capaian", "kategori", "kategori_tambahan", "manual",
-                                 "capaian_tahun_lalu", "capaian_target_akhir"}]}],
+                                 "capaian_tahun_lalu", "capaian_target_akhir",
+                                 "pembanding": [{"id", "nama", "target", "capaian"}]}]}],
      "anggaran": {"pagu", "realisasi", "serapan", "kategori_serapan", "efisiensi",
                   "efisiensi_persen",
                   "sasaran": [{"id", "pagu", "realisasi", "serapan", "kategori_serapan",
@@ -22,7 +23,9 @@ decimal (``"135.31"``, ``"1727182400"``), ``null`` where there is no figure::
 
 ``kategori_serapan`` is the serapan's band on ``profil.skala_serapan`` (null without
 one); ``kategori_tambahan`` the capaian's kategori on each of ``profil.skala_tambahan``,
-by its ``nama`` (``{}`` without one).  ``efisiensi`` is pagu − realisasi (rupiah);
+by its ``nama`` (``{}`` without one); ``pembanding`` each other plan's target of the
+year (``renstra.yaml`` ``target_pembanding``) with the capaian against it (``[]``
+without one).  ``efisiensi`` is pagu − realisasi (rupiah);
 ``efisiensi_persen`` is (pagu − realisasi) / pagu × 100 rounded once, for the total,
 each sasaran and each program alike (never 100 − the rounded serapan).
 
@@ -142,6 +145,15 @@ def sebagai_data(dinas: Dinas, hasil: HasilTahun) -> dict[str, Any]:
                         "manual": h.manual,
                         "capaian_tahun_lalu": _s(h.capaian_tahun_lalu),
                         "capaian_target_akhir": _s(h.capaian_target_akhir),
+                        "pembanding": [
+                            {
+                                "id": p.id,
+                                "nama": p.nama,
+                                "target": _nilai(p.target),
+                                "capaian": _s(p.capaian),
+                            }
+                            for p in h.pembanding
+                        ],
                     }
                     for h in s.indikator
                 ],

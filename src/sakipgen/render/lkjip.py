@@ -16,7 +16,14 @@ from markupsafe import Markup
 
 from sakipgen.format import angka, nilai, rupiah
 from sakipgen.i18n import _
-from sakipgen.model.hasil import HasilAnggaran, HasilSasaran, HasilTahun, Rentang
+from sakipgen.model.hasil import (
+    SUMBER_TARGET,
+    HasilAnggaran,
+    HasilIndikator,
+    HasilSasaran,
+    HasilTahun,
+    Rentang,
+)
 from sakipgen.pipeline import Bundel
 from sakipgen.render import diagram, xml
 from sakipgen.render.data import Data
@@ -129,6 +136,11 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
 
     tambahan = list(hasil.skala_tambahan)
 
+    def pembanding(rows: Sequence[HasilIndikator]) -> list[tuple[str, str]]:
+        """(id, nama) of the other plans that some of ``rows`` has a target of."""
+        ada = {p.id for h in rows for p in h.pembanding}
+        return [(pid, nama) for pid, nama in hasil.pembanding if pid in ada]
+
     def kelas(k: str | None, lain: Sequence[str | None]) -> str:
         """A kategori as printed in parentheses: with those of the further scales,
         ``Sangat Baik / Melebihi``."""
@@ -166,7 +178,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
                         Sel(pct(h.capaian_tahun_lalu), align="center"),
                         Sel(pct(h.capaian_target_akhir), align="center"),
                         Sel(h.kategori or "-", align="center"),
-                        *[Sel(k or "-", align="center") for k in h.kategori_tambahan],
+                        *[Sel(x or "-", align="center") for x in h.kategori_tambahan],
                     ]
                 )
             merge_column(rows, 0, [len(rows) if i == 0 else 0 for i in range(len(rows))])
@@ -177,7 +189,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
                     Sel(pct(s.capaian_tahun_lalu), bold=True, align="center"),
                     Sel(""),
                     Sel(s.kategori or "-", bold=True, align="center"),
-                    *[Sel(k or "-", bold=True, align="center") for k in s.kategori_tambahan],
+                    *[Sel(x or "-", bold=True, align="center") for x in s.kategori_tambahan],
                 ]
             )
             return doc.tabel(
@@ -204,6 +216,62 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
                         "Kategori",
                         *tambahan,
                     ]
+                ],
+                rows,
+                kecil=True,
+            )
+
+        return build
+
+    def pembanding_sasaran(arg: HasilSasaran | Data) -> list[str]:
+        """The names of the other plans some indikator of the sasaran has a target of
+        this year: the columns of its comparison table (none: no table)."""
+        return [nama for _pid, nama in pembanding(_sasaran(arg).indikator)]
+
+    def tabel_pembanding(arg: HasilSasaran | Data) -> Callable[[], Markup]:
+        """The sasaran's indikator against the other plans' targets of the year (RPJMD,
+        the province's, the nation's): the realisasi, then for the target measured and
+        for each plan its target and the capaian against it.  A comparison: no mean
+        row, nothing of it enters the sasaran's capaian."""
+        s = _sasaran(arg)
+
+        def build() -> Markup:
+            banding = pembanding(s.indikator)
+            if not banding:
+                return Markup("")
+            rows: list[list[object]] = []
+            for k, h in enumerate(s.indikator):
+                satuan = h.indikator.satuan
+                milik = {p.id: p for p in h.pembanding}
+                row: list[object] = [
+                    f"{k + 1}. {h.indikator.uraian}"
+                    + (f" ({satuan})" if satuan and satuan not in MATA_UANG else ""),
+                    Sel(dengan_mata_uang(nilai(h.realisasi), satuan), align="center"),
+                    Sel(dengan_mata_uang(nilai(h.target), satuan), align="center"),
+                    Sel(pct(h.capaian) + (" *" if h.manual else ""), align="center"),
+                ]
+                for pid, _nama in banding:
+                    pb = milik.get(pid)
+                    row += [
+                        Sel(
+                            dengan_mata_uang(nilai(pb.target), satuan) if pb else "-",
+                            align="center",
+                        ),
+                        Sel(pct(pb.capaian) if pb else "-", align="center"),
+                    ]
+                rows.append(row)
+            cont = Sel("", vmerge="continue")
+            sumber = SUMBER_TARGET.get(hasil.sumber_target or "", "Target")
+            return doc.tabel(
+                [Kol(3.6), Kol(1.6, "center"), *[Kol(1.5, "center")] * (2 + 2 * len(banding))],
+                [
+                    [
+                        Sel("Indikator Kinerja", vmerge="restart"),
+                        Sel("Realisasi", vmerge="restart"),
+                        Sel(sumber, span=2),
+                        *[Sel(nama, span=2) for _pid, nama in banding],
+                    ],
+                    [cont, cont, *["Target", "Capaian (%)"] * (1 + len(banding))],
                 ],
                 rows,
                 kecil=True,
@@ -595,6 +663,8 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
         "tabel_skala": tabel_skala,
         "skala_tambahan": tambahan,
         "tabel_sasaran": tabel_sasaran,
+        "pembanding_sasaran": pembanding_sasaran,
+        "tabel_pembanding": tabel_pembanding,
         "grafik_sasaran": grafik_sasaran,
         "grafik_tren": grafik_tren,
         "tabel_kegiatan": tabel_kegiatan,
