@@ -111,6 +111,8 @@ def test_the_polaritas_of_the_indikator(tmp_path: Path) -> None:
 def test_lkjip_compares_below_each_sasaran(root: Path) -> None:
     hasil = susun(bundel(root), "lkjip", 2021)
     assert hasil.data is not None
+    # The sentences and tables added announce and follow as they should (no H001/H002).
+    assert [d.code for d in hasil.diagnostics if d.code in ("H001", "H002")] == []
     dok = buka(hasil.data)
     captions = [t for s, t in paragraf_semua(dok) if s == "JudulTabel"]
     i = captions.index("Tabel 3.2 Pengukuran Kinerja Sasaran 1")

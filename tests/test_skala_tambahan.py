@@ -74,6 +74,8 @@ def test_each_capaian_on_both_scales(root: Path) -> None:
 def test_lkjip_prints_both_scales(root: Path) -> None:
     hasil = susun(bundel(root), "lkjip", 2021)
     assert hasil.data is not None
+    # The sentences and tables added announce and follow as they should (no H001/H002).
+    assert [d.code for d in hasil.diagnostics if d.code in ("H001", "H002")] == []
     dok = buka(hasil.data)
     captions = [t for s, t in paragraf_semua(dok) if s == "JudulTabel"]
     assert "Tabel 3.1 Skala Pengukuran Kinerja Laporan Kinerja Instansi Pemerintah" in captions
