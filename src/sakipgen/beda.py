@@ -49,7 +49,8 @@ class Perubahan:
     ``sasaran_ditambah``, ``sasaran_dihapus``, ``sasaran_uraian``; ``indikator_ditambah``,
     ``indikator_dihapus``, ``indikator_uraian``, ``indikator_satuan``,
     ``indikator_polaritas``, ``indikator_sasaran`` (moved to another sasaran);
-    ``target_renstra`` (a Renstra year target), ``target_akhir``; ``target`` and
+    ``target_renstra`` (a Renstra year target), ``target_akhir``, ``target_pembanding``
+    (another plan's target of a year, its uraian ending with the plan's nama); ``target`` and
     ``target_semula`` (``dokumen`` rkt, pk or pk_perubahan); ``realisasi``,
     ``capaian_manual``, ``realisasi_periode`` (a month or quarter of realisasi.yaml);
     ``realisasi_rencana_aksi`` (a period of a rencana aksi row, ``dokumen``
@@ -180,6 +181,17 @@ def _renstra(lama: Dinas, baru: Dinas) -> list[Perubahan]:
         ab = b_ind.target_akhir if b_ind else None
         if not sama(aa, ab):
             add("target_akhir", iid, uraian, aa, ab)
+        pa = a_ind.target_pembanding if a_ind else {}
+        pb = b_ind.target_pembanding if b_ind else {}
+        nama = {
+            p.id: p.nama for p in (*lama.renstra.model.pembanding, *baru.renstra.model.pembanding)
+        }
+        for pid in dict.fromkeys([*pa, *pb]):
+            ya, yb = pa.get(pid, {}), pb.get(pid, {})
+            for y in sorted(set(ya) | set(yb)):
+                if not sama(ya.get(y), yb.get(y)):
+                    apa = f"{uraian} ({nama.get(pid, pid)})"
+                    add("target_pembanding", iid, apa, ya.get(y), yb.get(y), y)
     return out
 
 

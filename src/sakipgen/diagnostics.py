@@ -89,7 +89,7 @@ RULES: dict[str, Rule] = {
         Rule("K012", _W, "persentase di atas 100"),
         Rule("K013", _W, "angka tercetak berbeda dengan hasil hitung"),
         Rule("K014", _W, "tanggal dokumen tidak cocok dengan tahun yang dilaporkannya"),
-        Rule("K015", _W, "capaian tidak masuk pita skala mana pun"),
+        Rule("K015", _W, "skala bercelah, atau capaian/serapan tidak masuk pita mana pun"),
         Rule("K016", _W, "capaian di bawah 0"),
         Rule("K017", _W, "realisasi program/kegiatan tidak sama dengan jumlah anaknya"),
         Rule("K018", _W, "realisasi anggaran per triwulan/bulan tidak sama dengan setahunnya"),

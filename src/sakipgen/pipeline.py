@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sakipgen.calc.anggaran import pagu_dokumen
 from sakipgen.calc.e81 import hitung_e81
-from sakipgen.calc.kategori import pita, rentang
+from sakipgen.calc.kategori import pita, rentang, rentang_tambahan
 from sakipgen.calc.narasi import Konteks, isi
 from sakipgen.calc.pemantauan import hitung_pemantauan
 from sakipgen.calc.periode import hitung_periode
@@ -70,6 +70,8 @@ class Bundel:
     """Every year with data, every Renstra year, and ``Pilihan.tahun_lain``."""
     rentang: tuple[Rentang, ...] = ()
     """The kategori bands of the dinas's scale, highest first, each range resolved."""
+    rentang_tambahan: tuple[tuple[str, tuple[Rentang, ...]], ...] = ()
+    """Each of ``profil.skala_tambahan``: its name and its bands, as ``rentang``."""
     pk: Mapping[int, HasilPk] = field(default_factory=dict)
     """With ``Pilihan.dokumen``: every year with a PK or PK Perubahan."""
     anggaran_rkt: Mapping[int, PaguDokumen] = field(default_factory=dict)
@@ -143,6 +145,7 @@ def siapkan(folder: Path, base: Path | None = None, pilihan: Pilihan = Pilihan()
         loaded.jejak,
         hasil,
         tuple(rentang(pita(dinas.identitas.model.profil))),
+        tuple((n, tuple(r)) for n, r in rentang_tambahan(dinas.identitas.model.profil)),
     )
     if pilihan.periode is not None:
         tahun, bulan, triwulan = pilihan.periode

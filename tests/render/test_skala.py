@@ -33,6 +33,9 @@ def _berlaku(text: str) -> Callable[[Decimal], bool]:
 
     if text == "Semua nilai":
         return lambda _x: True
+    if m := re.fullmatch(rf"capaian = {_ANGKA}", text):
+        b = num(m[1])
+        return lambda x: x == b
     if m := re.fullmatch(rf"capaian ([<≤>≥]) {_ANGKA}", text):
         op, b = _OP[m[1]], num(m[2])
         return lambda x: op(x, b)
@@ -51,6 +54,12 @@ SKALA_UJI = {
         Pita(kategori="D"),
     ],
     "satu": [Pita(kategori="Semua")],
+    # Three classes around 100 (issue 24): a band of one value.
+    "tiga-kelas": [
+        Pita(kategori="Melebihi", batas_bawah=D(100), inklusif=False),
+        Pita(kategori="Tercapai", batas_bawah=D(100), batas_atas=D(100)),
+        Pita(kategori="Tidak Tercapai", batas_atas=D(100), inklusif_atas=False),
+    ],
     # A scale written as closed ranges with gaps (90–100, 75–89, < 74): 100,01, 89,5
     # and 74 fall in no band.
     "bercelah": [
@@ -92,4 +101,13 @@ def test_gaps_and_ranges_are_printed_as_written() -> None:
         ("90% ≤ capaian ≤ 100%", "A"),
         ("75% ≤ capaian ≤ 89%", "B"),
         ("capaian < 74%", "C"),
+    ]
+
+
+def test_a_band_of_one_value_prints_as_equal() -> None:
+    """'= 100' prints as the reports print it, not '100% ≤ capaian ≤ 100%'."""
+    assert teks_pita(rentang(pita(Profil(skala=SKALA_UJI["tiga-kelas"])))) == [
+        ("capaian > 100%", "Melebihi"),
+        ("capaian = 100%", "Tercapai"),
+        ("capaian < 100%", "Tidak Tercapai"),
     ]

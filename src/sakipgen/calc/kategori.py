@@ -8,9 +8,10 @@ that starts *Baik*), and 100 is *Baik* (*Sangat Baik* starts strictly above 100)
 
 from __future__ import annotations
 
-from decimal import Decimal
+from dataclasses import dataclass
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
-from sakipgen.model.dinas import Pita, Profil
+from sakipgen.model.dinas import Pita, Profil, Skala
 from sakipgen.model.hasil import Rentang
 
 SKALA: dict[str, list[Pita]] = {
@@ -41,6 +42,13 @@ SKALA: dict[str, list[Pita]] = {
         Pita(kategori="Kurang", batas_bawah=Decimal(51), batas_atas=Decimal(65)),
         Pita(kategori="Sangat Kurang", batas_atas=Decimal(50)),
     ],
+    # Whether the target was met, as reports print it beside a five-band scale:
+    # < 100 Tidak Tercapai, = 100 Tercapai, > 100 Melebihi (issue 24).
+    "ketercapaian": [
+        Pita(kategori="Melebihi", batas_bawah=Decimal(100), inklusif=False),
+        Pita(kategori="Tercapai", batas_bawah=Decimal(100), batas_atas=Decimal(100)),
+        Pita(kategori="Tidak Tercapai", batas_atas=Decimal(100), inklusif_atas=False),
+    ],
 }
 
 
@@ -50,10 +58,15 @@ def pita(profil: Profil) -> list[Pita]:
     return pita_skala(profil.skala)
 
 
-def pita_skala(skala: str | list[Pita]) -> list[Pita]:
+def pita_skala(skala: Skala) -> list[Pita]:
     """The bands of a scale (a preset's name or its own bands), highest first."""
     bands = SKALA[skala] if isinstance(skala, str) else list(skala)
     return [bands[i] for i in pita_urut(bands)]
+
+
+def rentang_tambahan(profil: Profil) -> list[tuple[str, list[Rentang]]]:
+    """Each of ``profil.skala_tambahan``: its name and its ranges, highest first."""
+    return [(t.nama, rentang(pita_skala(t.skala))) for t in profil.skala_tambahan]
 
 
 def rentang_serapan(profil: Profil) -> list[Rentang] | None:
@@ -94,8 +107,12 @@ def kategori(capaian: Decimal, profil: Profil) -> str | None:
     return kategori_rentang(capaian, rentang(pita(profil)))
 
 
-def tumpang_tindih(bands: list[Pita]) -> list[tuple[int, int]]:
-    """Pairs of bands (indexes into ``bands`` as written) whose ranges share a value."""
+def tumpang_tindih(bands: list[Pita], desimal: int | None = None) -> list[tuple[int, int]]:
+    """Pairs of bands (indexes into ``bands`` as written) whose ranges share a value; with
+    ``desimal``, a value at that precision (a multiple of 10^-desimal, as every rounded
+    capaian is)."""
+    if desimal is not None:
+        return [(t.a, t.b) for t in periksa_pita(bands, desimal).tumpang]
     order = pita_urut(bands)
     ranges = rentang([bands[i] for i in order])
     found = [
@@ -105,6 +122,119 @@ def tumpang_tindih(bands: list[Pita]) -> list[tuple[int, int]]:
         if _bertemu(ranges[a], ranges[b])
     ]
     return sorted(found)
+
+
+@dataclass(frozen=True)
+class Tumpang:
+    """Two bands (indexes as written, ``a`` < ``b``) that share the values ``dari`` to
+    ``sampai`` at the scale's precision (None: no end on that side)."""
+
+    a: int
+    b: int
+    dari: Decimal | None
+    sampai: Decimal | None
+
+
+@dataclass(frozen=True)
+class Celah:
+    """Values ``dari`` to ``sampai`` (None: no upper end) at the scale's precision that
+    no band holds; ``bawah`` and ``atas`` are the bands (indexes as written) ending just
+    below and starting just above it, None where there is none."""
+
+    dari: Decimal
+    sampai: Decimal | None
+    bawah: int | None
+    atas: int | None
+
+
+@dataclass(frozen=True)
+class HasilPeriksaSkala:
+    tumpang: list[Tumpang]
+    celah: list[Celah]
+    kosong: list[int]
+    """Bands (indexes as written) that hold no value at the precision."""
+
+
+def _kisi(r: Rentang, desimal: int) -> tuple[int | None, int | None]:
+    """A range as the steps of 10^-desimal it holds: the first and the last (None: no
+    end on that side).  A rounded capaian is always such a step."""
+    lo = hi = None
+    if r.bawah is not None:
+        v = r.bawah.scaleb(desimal)
+        lo = (
+            int(v.to_integral_value(ROUND_CEILING))
+            if r.bawah_inklusif
+            else int(v.to_integral_value(ROUND_FLOOR)) + 1
+        )
+    if r.atas is not None:
+        v = r.atas.scaleb(desimal)
+        hi = (
+            int(v.to_integral_value(ROUND_FLOOR))
+            if r.atas_inklusif
+            else int(v.to_integral_value(ROUND_CEILING)) - 1
+        )
+    return lo, hi
+
+
+def periksa_pita(
+    bands: list[Pita],
+    desimal: int,
+    bawah: Decimal = Decimal(0),
+    atas: Decimal | None = None,
+) -> HasilPeriksaSkala:
+    """A scale checked on its own, at the precision of the figures it judges (every
+    capaian and serapan is rounded to ``desimal`` places before it gets a kategori):
+    pairs of bands that share a value, values from ``bawah`` up to ``atas`` (None: no
+    ceiling) that no band holds, and bands that hold no value at all.
+
+    A shared or missing stretch that holds no value at that precision is none: with 0
+    places, ``76–90`` and ``91–100`` leave no gap; with 2 they leave 90,01 to 90,99."""
+    order = pita_urut(bands)
+    grid = [_kisi(r, desimal) for r in rentang([bands[i] for i in order])]
+    kosong = sorted(
+        order[k] for k, (lo, hi) in enumerate(grid) if lo is not None and hi is not None and lo > hi
+    )
+    isi = [(k, lo, hi) for k, (lo, hi) in enumerate(grid) if order[k] not in kosong]
+    q = Decimal(1).scaleb(-desimal)
+
+    def nilai(step: int | None) -> Decimal | None:
+        return None if step is None else step * q
+
+    tumpang = []
+    for x in range(len(isi)):
+        for y in range(x + 1, len(isi)):
+            ka, lo_a, hi_a = isi[x]
+            kb, lo_b, hi_b = isi[y]
+            lo = lo_b if lo_a is None else lo_a if lo_b is None else max(lo_a, lo_b)
+            hi = hi_b if hi_a is None else hi_a if hi_b is None else min(hi_a, hi_b)
+            if lo is None or hi is None or lo <= hi:
+                a, b = sorted((order[ka], order[kb]))
+                tumpang.append(Tumpang(a, b, nilai(lo), nilai(hi)))
+    tumpang.sort(key=lambda t: (t.a, t.b))
+
+    # The stretches of [bawah, atas] no band reaches: a sweep over the bands from the
+    # lowest lower bound up, `mulai` being the first step not yet covered.
+    v = bawah.scaleb(desimal)
+    mulai: int | None = int(v.to_integral_value(ROUND_CEILING))
+    akhir = None if atas is None else int(atas.scaleb(desimal).to_integral_value(ROUND_FLOOR))
+    celah: list[Celah] = []
+    sebelum: int | None = None  # the band that covered up to `mulai`
+    for k, lo, hi in sorted(isi, key=lambda t: (t[1] is not None, t[1] or 0)):
+        if mulai is None or (akhir is not None and mulai > akhir):
+            break
+        if lo is not None and lo > mulai:
+            ujung = lo - 1 if akhir is None else min(lo - 1, akhir)
+            celah.append(
+                Celah(mulai * q, ujung * q, sebelum, order[k] if ujung == lo - 1 else None)
+            )
+            mulai = lo
+        if hi is None:
+            mulai = None
+        elif hi + 1 > mulai:
+            mulai, sebelum = hi + 1, order[k]
+    if mulai is not None and (akhir is None or mulai <= akhir):
+        celah.append(Celah(mulai * q, nilai(akhir), sebelum, None))
+    return HasilPeriksaSkala(tumpang, celah, kosong)
 
 
 def pita_urut(bands: list[Pita]) -> list[int]:

@@ -21,7 +21,13 @@ from sakipgen.calc.tahun import hitung_tahun
 from sakipgen.errors import TemuanData
 from sakipgen.i18n import _
 from sakipgen.model.folder import Dinas
-from sakipgen.model.hasil import HasilAnggaran, HasilIndikator, HasilSasaran, HasilTahun
+from sakipgen.model.hasil import (
+    HasilAnggaran,
+    HasilIndikator,
+    HasilPembanding,
+    HasilSasaran,
+    HasilTahun,
+)
 from sakipgen.model.nilai import Nilai
 
 MAKS_ISIAN = 500
@@ -110,6 +116,42 @@ class Konteks:
             )
         raise NarasiError(_("sasaran '{ident}' tidak ada di renstra.yaml").format(ident=ident))
 
+    def _banding(self, ident: str, pid: str) -> HasilPembanding:
+        """The indikator's target of the year in the plan ``pid`` (renstra.yaml
+        ``pembanding``)."""
+        h = self._ind(ident)
+        for p in h.pembanding:
+            if p.id == pid:
+                return p
+        known = [p.id for p in self.dinas.renstra.model.pembanding]
+        if pid not in known:
+            raise NarasiError(
+                _("pembanding '{pid}' tidak ada di renstra.yaml{daftar}").format(
+                    pid=pid,
+                    daftar=_(" (yang ada: {nama})").format(nama=", ".join(known)) if known else "",
+                )
+            )
+        raise NarasiError(
+            _("indikator '{ident}' tidak punya target {pid} untuk tahun {tahun}").format(
+                ident=ident, pid=pid, tahun=self.hasil.tahun
+            )
+        )
+
+    def _kat(self, found: HasilIndikator | HasilSasaran | HasilTahun, skala: object) -> str:
+        """The kategori on ``skala`` (the ``nama`` of one of ``profil.skala_tambahan``),
+        else on the dinas's own scale."""
+        if skala is None:
+            return found.kategori or _fmt(None)
+        names = self.hasil.skala_tambahan
+        if skala not in names:
+            raise NarasiError(
+                _("skala '{skala}' tidak ada di sakip.yaml profil.skala_tambahan{daftar}").format(
+                    skala=skala,
+                    daftar=_(" (yang ada: {nama})").format(nama=", ".join(names)) if names else "",
+                )
+            )
+        return found.kategori_tambahan[names.index(str(skala))] or _fmt(None)
+
     def _ang(self, tahun: int | None) -> HasilAnggaran:
         # Only an absent year means the document's: `tahun or …` made tahun=0 this year.
         year = self.hasil.tahun if tahun is None else tahun
@@ -176,16 +218,18 @@ class Konteks:
             "target": lambda i: _fmt_nilai(self._ind(i).target),
             "realisasi": lambda i: _fmt_nilai(self._ind(i).realisasi),
             "capaian": lambda i: _fmt(self._ind(i).capaian, 2),
-            "kategori": lambda i: self._ind(i).kategori or _fmt(None),
+            "kategori": lambda i, skala=None: self._kat(self._ind(i), skala),
             "capaian_lalu": lambda i: _fmt(self._ind(i).capaian_tahun_lalu, 2),
             "capaian_akhir": lambda i: _fmt(self._ind(i).capaian_target_akhir, 2),
+            "target_pembanding": lambda i, p: _fmt_nilai(self._banding(i, p).target),
+            "capaian_pembanding": lambda i, p: _fmt(self._banding(i, p).capaian, 2),
             "tren": lambda i: _tren(self._ind(i).capaian, self._ind(i).capaian_tahun_lalu),
             "capaian_sasaran": lambda i: _fmt(self._sas(i).capaian, 2),
-            "kategori_sasaran": lambda i: self._sas(i).kategori or _fmt(None),
+            "kategori_sasaran": lambda i, skala=None: self._kat(self._sas(i), skala),
             "capaian_lalu_sasaran": lambda i: _fmt(self._sas(i).capaian_tahun_lalu, 2),
             "tren_sasaran": lambda i: _tren(self._sas(i).capaian, self._sas(i).capaian_tahun_lalu),
             "capaian_total": lambda: _fmt(h.capaian, 2),
-            "kategori_total": lambda: h.kategori or _fmt(None),
+            "kategori_total": lambda skala=None: self._kat(h, skala),
             "pagu": lambda tahun=None: _fmt(self._ang(tahun).total.pagu),
             "realisasi_anggaran": lambda tahun=None: _fmt(self._ang(tahun).total.realisasi),
             "serapan": lambda tahun=None: _fmt(self._ang(tahun).total.serapan, 2),

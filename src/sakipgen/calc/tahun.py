@@ -8,21 +8,31 @@ year.  Indikator whose target is ``-`` are not measured that year.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 
 from sakipgen.calc.anggaran import hitung_anggaran
 from sakipgen.calc.bulat import bulat, rata_rata
 from sakipgen.calc.capaian import CapaianError, hitung
 from sakipgen.calc.dari_tabel import KolomTidakAda, hitung_dari_tabel
-from sakipgen.calc.kategori import kategori, rentang_serapan
+from sakipgen.calc.kategori import kategori, kategori_rentang, rentang_serapan, rentang_tambahan
 from sakipgen.calc.periode import nilai_angka, periode, tahunan
 from sakipgen.diagnostics import Diagnostic, Location
 from sakipgen.format import angka
 from sakipgen.i18n import _
-from sakipgen.model.dinas import Profil
 from sakipgen.model.folder import Dinas, Tahun
-from sakipgen.model.hasil import HasilIndikator, HasilSasaran, HasilTahun
+from sakipgen.model.hasil import (
+    HasilAnggaran,
+    HasilIndikator,
+    HasilPembanding,
+    HasilSasaran,
+    HasilTahun,
+    Pos,
+    Unit,
+)
+from sakipgen.model.nilai import Nilai
 from sakipgen.model.renstra import Indikator, Sasaran
+from sakipgen.model.sumber import YamlPath
 from sakipgen.model.tahun import RealisasiIndikator, TargetIndikator
 
 
@@ -98,6 +108,12 @@ def _hitung_tahun(
     # indikator without realisasi yet is not a missing figure (C002); the monitoring
     # report and K021 say which periods are due.
     berjalan = 0 < dinas.bulan_terakhir(year) < 12
+    tambahan = rentang_tambahan(profil)
+
+    def kategori_lain(x: Decimal | None) -> tuple[str | None, ...]:
+        """The kategori of ``x`` on each further scale (None where it has none)."""
+        return tuple(None if x is None else kategori_rentang(x, r) for _n, r in tambahan)
+
     hasil_sasaran: list[HasilSasaran] = []
     for si, sas in enumerate(dinas.renstra.model.sasaran):
         rows: list[HasilIndikator] = []
@@ -108,7 +124,7 @@ def _hitung_tahun(
             if entry.target.jenis == "kosong":
                 # No target this year ("-"): not measured, but a reported realisasi is
                 # shown in a class of its own (never as the lowest band).
-                tanpa = _tanpa_target(sas, ind, entry, realisasi.get(ind.id), profil)
+                tanpa = _tanpa_target(sas, ind, entry, realisasi.get(ind.id), dinas, year)
                 if tanpa is not None:
                     rows.append(tanpa)
                 continue
@@ -158,6 +174,19 @@ def _hitung_tahun(
                             ).format(ident=ind.id, capaian=angka(capaian)),
                         )
                     )
+                for (nama, _r), k in zip(tambahan, kategori_lain(capaian), strict=True):
+                    if k is None:
+                        diags.append(
+                            Diagnostic.make(
+                                where(ind.id),
+                                "K015",
+                                _(
+                                    "{ident}: capaian {capaian} tidak masuk pita mana pun di "
+                                    "skala '{nama}' (sakip.yaml profil.skala_tambahan); "
+                                    "kategorinya di kolom '{nama}' dicetak '–'"
+                                ).format(ident=ind.id, capaian=angka(capaian), nama=nama),
+                            )
+                        )
             nilai_r = entry_r.nilai if entry_r else None
             akhir = None
             if ind.target_akhir is not None and nilai_r is not None:
@@ -168,6 +197,7 @@ def _hitung_tahun(
             prev = lalu_ind.get(ind.id)
             rows.append(
                 HasilIndikator(
+                    pembanding=_pembanding(dinas, ind, year, nilai_r),
                     sasaran_id=sas.id,
                     indikator=ind,
                     target=entry.target,
@@ -180,6 +210,7 @@ def _hitung_tahun(
                     keterangan=ket,
                     capaian_tahun_lalu=prev.capaian if prev else None,
                     capaian_target_akhir=akhir,
+                    kategori_tambahan=kategori_lain(capaian),
                 )
             )
         if not rows:
@@ -193,6 +224,7 @@ def _hitung_tahun(
                 capaian=avg,
                 kategori=kategori(avg, profil) if avg is not None else None,
                 capaian_tahun_lalu=prev_s.capaian if prev_s else None,
+                kategori_tambahan=kategori_lain(avg),
             )
         )
 
@@ -220,6 +252,8 @@ def _hitung_tahun(
                         ),
                     )
                 )
+        if profil.skala_serapan is not None:
+            diags.extend(_serapan_di_luar_skala(tahun, anggaran, profil.desimal))
     return (
         HasilTahun(
             tahun=year,
@@ -231,9 +265,99 @@ def _hitung_tahun(
             rata_rata_indikator=per_ind,
             anggaran=anggaran,
             capaian_tahun_lalu=lalu.capaian if lalu else None,
+            kategori_tambahan=kategori_lain(overall),
+            skala_tambahan=tuple(n for n, _r in tambahan),
+            pembanding=tuple(
+                (pb.id, pb.nama)
+                for pb in dinas.renstra.model.pembanding
+                if any(
+                    p.id == pb.id for s in hasil_sasaran for h in s.indikator for p in h.pembanding
+                )
+            ),
         ),
         diags,
     )
+
+
+def _serapan_di_luar_skala(
+    tahun: Tahun, anggaran: HasilAnggaran, places: int
+) -> Iterator[Diagnostic]:
+    """K015 for every printed serapan that falls in no band of ``profil.skala_serapan``
+    (like a capaian outside ``skala``): a program, kegiatan or sub kegiatan at its
+    realisasi, a program's part serving one sasaran at the program, a sasaran's and the
+    total's at the file's programs.  A sasaran (the total) whose serapan is that of a
+    program (a sasaran) already warned of is the same figure again: not repeated."""
+    assert tahun.anggaran is not None
+    src = tahun.anggaran.source
+
+    def pesan(apa: str, serapan: Decimal) -> str:
+        return _(
+            "{apa}: serapan {serapan} tidak masuk pita mana pun di skala serapan "
+            "(sakip.yaml profil.skala_serapan); kategorinya dicetak '–'"
+        ).format(apa=apa, serapan=angka(serapan, places))
+
+    def luar(pos: Pos) -> Decimal | None:
+        """The serapan when it has no kategori, else None."""
+        return pos.serapan if pos.kategori_serapan is None else None
+
+    tempat: dict[int, YamlPath] = {}
+    for i, p in enumerate(tahun.anggaran.model.program):
+        tempat[id(p)] = ("program", i)
+        units: list[tuple[str, Unit, YamlPath]] = [("program", p, ("program", i))]
+        for j, k in enumerate(p.kegiatan):
+            jalur: YamlPath = ("program", i, "kegiatan", j)
+            units.append(("kegiatan", k, jalur))
+            units += [
+                ("sub kegiatan", sk, (*jalur, "sub_kegiatan", n))
+                for n, sk in enumerate(k.sub_kegiatan)
+            ]
+        for jenis, unit, jalur in units:
+            if (x := luar(anggaran.pos(unit))) is not None:
+                at = (*jalur, "realisasi") if unit.realisasi is not None else jalur
+                nama = unit.id or unit.kode or unit.uraian or "-"
+                yield Diagnostic.make(src.locate(at), "K015", pesan(f"{jenis} {nama}", x))
+    atas = src.locate(("program",), key=True)
+    sudah: set[Decimal] = set()
+    for ps in anggaran.sasaran:
+        bawah: set[Decimal] = set()
+        for part in ps.program:
+            if (x := luar(anggaran.pos(part.program))) is not None:
+                bawah.add(x)
+            if (x := luar(part)) is not None and x not in bawah:
+                bawah.add(x)
+                apa = _("program {ident} untuk sasaran {sasaran}").format(
+                    ident=part.program.id or "-", sasaran=ps.sasaran_id or "-"
+                )
+                di = src.locate(tempat.get(id(part.program), ("program",)))
+                yield Diagnostic.make(di, "K015", pesan(apa, x))
+        if (x := luar(ps)) is not None and x not in bawah:
+            apa = f"sasaran {ps.sasaran_id}" if ps.sasaran_id else _("program tanpa sasaran")
+            yield Diagnostic.make(atas, "K015", pesan(apa, x))
+            bawah.add(x)
+        sudah |= bawah
+    if (x := luar(anggaran.total)) is not None and x not in sudah:
+        yield Diagnostic.make(atas, "K015", pesan(_("jumlah seluruh program"), x))
+
+
+def _pembanding(
+    dinas: Dinas, ind: Indikator, year: int, realisasi: Nilai | None
+) -> tuple[HasilPembanding, ...]:
+    """The indikator's targets of ``year`` in the Renstra's ``pembanding`` plans (in
+    their order; a missing or ``-`` one left out) and the realisasi against each."""
+    profil = dinas.identitas.model.profil
+    out = []
+    for pb in dinas.renstra.model.pembanding:
+        target = ind.target_pembanding.get(pb.id, {}).get(year)
+        if target is None or target.jenis == "kosong":
+            continue
+        capaian = None
+        if realisasi is not None and realisasi.jenis != "kosong":
+            try:
+                capaian = hitung(target, realisasi, ind.polaritas, profil)
+            except CapaianError:
+                capaian = None
+        out.append(HasilPembanding(pb.id, pb.nama, target, capaian))
+    return tuple(out)
 
 
 def _tanpa_target(
@@ -241,9 +365,11 @@ def _tanpa_target(
     ind: Indikator,
     entry: TargetIndikator,
     real: RealisasiIndikator | None,
-    profil: Profil,
+    dinas: Dinas,
+    year: int,
 ) -> HasilIndikator | None:
     """The row of an indikator without a target this year whose realisasi is reported."""
+    profil = dinas.identitas.model.profil
     if real is None or not real.ada_nilai:
         return None
     return HasilIndikator(
@@ -255,6 +381,9 @@ def _tanpa_target(
         capaian=None,
         kategori=profil.kategori_tanpa_target,
         keterangan=real.catatan,
+        # Its own class on every scale.
+        kategori_tambahan=(profil.kategori_tanpa_target,) * len(profil.skala_tambahan),
+        pembanding=_pembanding(dinas, ind, year, real.nilai),
     )
 
 

@@ -23,7 +23,7 @@ from sakipgen.diagnostics import Diagnostic
 from sakipgen.format import angka, nilai
 from sakipgen.i18n import N_, _
 from sakipgen.load.validate import suggest
-from sakipgen.model.dinas import DokumenBerkala
+from sakipgen.model.dinas import DokumenBerkala, Skala
 from sakipgen.model.folder import Dinas, Tahun
 from sakipgen.model.hasil import Unit
 from sakipgen.model.nilai import Nilai
@@ -485,6 +485,10 @@ def _nilai_diperiksa(
         for j, ind in enumerate(s.indikator):
             for year, v in ind.target.items():
                 yield ind.id, v, rs, ("sasaran", i, "indikator", j, "target", str(year)), False
+            for pid, per_tahun in ind.target_pembanding.items():
+                for year, v in per_tahun.items():
+                    jalur = ("sasaran", i, "indikator", j, "target_pembanding", pid, str(year))
+                    yield ind.id, v, rs, jalur, False
     for _year, t in sorted(dinas.tahun.items()):
         if t.target:
             for doc in ("rkt", "pk", "pk_perubahan"):
@@ -835,30 +839,142 @@ def _akhir_bulan(tahun: int, bulan: int) -> date:
     return date(tahun, bulan, calendar.monthrange(tahun, bulan)[1])
 
 
-def skala_tumpang_tindih(dinas: Dinas) -> Iterator[Diagnostic]:
-    """S004 at a band of the dinas's own scale (of capaian, or of serapan) whose range
-    shares values with another's (a value there would get two kategori)."""
-    from sakipgen.calc.kategori import tumpang_tindih
+def _rentang_nilai(dari: Decimal | None, sampai: Decimal | None, places: int) -> str:
+    """``89,01 sampai 89,99``, ``74,00``, ``100,01 ke atas``: a stretch of values as a
+    message names it, at the scale's precision."""
+    if dari is None and sampai is None:
+        return _("berapa pun")
+    if sampai is None:
+        assert dari is not None
+        return _("{dari} ke atas").format(dari=angka(dari, places))
+    if dari is None:
+        return _("{sampai} ke bawah").format(sampai=angka(sampai, places))
+    if dari == sampai:
+        return angka(dari, places)
+    return _("{dari} sampai {sampai}").format(
+        dari=angka(dari, places), sampai=angka(sampai, places)
+    )
 
+
+def skala_dinas(dinas: Dinas) -> list[tuple[YamlPath, str, Skala, Decimal | None]]:
+    """Every scale of ``sakip.yaml``: its YAML path, what it judges (``capaian`` or
+    ``serapan``), the scale (a preset's name or its bands) and the highest value it
+    must cover (a capaian's ``batas_atas`` cap; serapan: 100, above which realisasi
+    exceeds the pagu, K005)."""
     profil = dinas.identitas.model.profil
-    for key, yang_dinilai, skala in (
-        ("skala", "capaian", profil.skala),
-        ("skala_serapan", "serapan", profil.skala_serapan),
-    ):
-        if skala is None or isinstance(skala, str):
+    out: list[tuple[YamlPath, str, Skala, Decimal | None]] = [
+        (("profil", "skala"), "capaian", profil.skala, profil.batas_atas)
+    ]
+    out += [
+        (("profil", "skala_tambahan", i, "skala"), "capaian", t.skala, profil.batas_atas)
+        for i, t in enumerate(profil.skala_tambahan)
+    ]
+    if profil.skala_serapan is not None:
+        out.append((("profil", "skala_serapan"), "serapan", profil.skala_serapan, Decimal(100)))
+    return out
+
+
+def periksa_skala(dinas: Dinas) -> Iterator[Diagnostic]:
+    """Each scale of ``sakip.yaml`` checked on its own, at the dinas's precision
+    (``desimal``: every capaian and serapan is rounded so before it gets a kategori),
+    before any figure falls where it goes wrong:
+
+    * S004 at a band whose range shares a value with another's (that value would have
+      two kategori: the scale contradicts itself, and the printed scale table with it),
+      or that holds no value at all;
+    * K015 at the band beside a stretch of values no band holds (a gap between written
+      ranges, above the top band or below the lowest, from 0): a figure there gets no
+      kategori and is printed '–', as a scale copied from a document may intend.  For a
+      preset (``lima-tingkat-tertutup`` has such gaps by design) one warning at the
+      preset's name lists them all."""
+    from sakipgen.calc.kategori import SKALA, periksa_pita
+
+    src = dinas.identitas.source
+    places = dinas.identitas.model.profil.desimal
+    for jalur, yang_dinilai, skala, atas in skala_dinas(dinas):
+        bands = SKALA[skala] if isinstance(skala, str) else list(skala)
+        found = periksa_pita(bands, places, atas=atas)
+        if isinstance(skala, str):
+            if found.celah:
+                yield Diagnostic.make(
+                    src.locate(jalur),
+                    "K015",
+                    _(
+                        "skala '{nama}' tidak mencakup {nilai} {daftar}: {nilai} di sana tidak "
+                        "mendapat kategori (dicetak '–'); tulis pitanya sendiri bila celah itu "
+                        "tidak dimaksudkan"
+                    ).format(
+                        nama=skala,
+                        nilai=yang_dinilai,
+                        daftar="; ".join(
+                            _rentang_nilai(c.dari, c.sampai, places) for c in found.celah
+                        ),
+                    ),
+                )
             continue
-        for a, b in tumpang_tindih(list(skala)):
+        for t in found.tumpang:
             yield Diagnostic.make(
-                dinas.identitas.source.locate(("profil", key, b)),
+                src.locate((*jalur, t.b)),
                 "S004",
                 _(
-                    "pita '{b}' tumpang tindih dengan pita '{a}': satu {nilai} masuk keduanya"
+                    "pita '{b}' tumpang tindih dengan pita '{a}': {nilai} {rentang} masuk "
+                    "keduanya; ubah batasnya agar setiap {nilai} masuk satu pita saja (pada batas "
+                    "yang sama, tulis inklusif: false atau inklusif_atas: false di salah satunya)"
                 ).format(
-                    a=skala[a].kategori,
-                    b=skala[b].kategori,
+                    a=bands[t.a].kategori,
+                    b=bands[t.b].kategori,
                     nilai=yang_dinilai,
+                    rentang=_rentang_nilai(t.dari, t.sampai, places),
                 ),
             )
+        for k in found.kosong:
+            yield Diagnostic.make(
+                src.locate((*jalur, k)),
+                "S004",
+                _(
+                    "pita '{kategori}' tidak memuat satu {nilai} pun pada {desimal} angka di "
+                    "belakang koma; periksa batas_bawah dan batas_atas-nya, atau hapus pita itu"
+                ).format(kategori=bands[k].kategori, nilai=yang_dinilai, desimal=places),
+            )
+        for c in found.celah:
+            rentang_teks = _rentang_nilai(c.dari, c.sampai, places)
+            if c.bawah is not None and c.atas is not None:
+                at = c.bawah
+                pesan = _(
+                    "{nilai} {rentang} tidak masuk pita mana pun: ada celah antara pita "
+                    "'{bawah}' dan pita '{atas}', kategorinya akan dicetak '–'; sambungkan "
+                    "batasnya, atau hapus batas_atas pita '{bawah}' (pita tanpa batas_atas "
+                    "sampai ke batas bawah pita di atasnya)"
+                ).format(
+                    nilai=yang_dinilai,
+                    rentang=rentang_teks,
+                    bawah=bands[c.bawah].kategori,
+                    atas=bands[c.atas].kategori,
+                )
+            elif c.bawah is not None:
+                at = c.bawah
+                pesan = _(
+                    "{nilai} {rentang} tidak masuk pita mana pun: tidak ada pita di atas pita "
+                    "'{bawah}', kategorinya akan dicetak '–'; hapus batas_atas pita itu bila "
+                    "{nilai} di atasnya juga '{bawah}', atau tambahkan pita"
+                ).format(nilai=yang_dinilai, rentang=rentang_teks, bawah=bands[c.bawah].kategori)
+            elif c.atas is not None:
+                at = c.atas
+                pesan = _(
+                    "{nilai} {rentang} tidak masuk pita mana pun: tidak ada pita di bawah pita "
+                    "'{atas}', kategorinya akan dicetak '–'; hapus batas_bawah pita itu bila "
+                    "{nilai} di bawahnya juga '{atas}', atau tambahkan pita"
+                ).format(nilai=yang_dinilai, rentang=rentang_teks, atas=bands[c.atas].kategori)
+            else:  # no band holds a value from 0 up at all
+                yield Diagnostic.make(
+                    src.locate(jalur),
+                    "K015",
+                    _("{nilai} {rentang} tidak masuk pita mana pun").format(
+                        nilai=yang_dinilai, rentang=rentang_teks
+                    ),
+                )
+                continue
+            yield Diagnostic.make(src.locate((*jalur, at)), "K015", pesan)
 
 
 RULES: list[Rule] = [
@@ -873,7 +989,7 @@ RULES: list[Rule] = [
     realisasi_indikator_periode,
     realisasi_dari_tabel,
     tanggal_dokumen,
-    skala_tumpang_tindih,
+    periksa_skala,
     realisasi_periode_kosong,
 ]
 

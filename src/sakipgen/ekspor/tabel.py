@@ -19,7 +19,7 @@ from sakipgen.format import SPASI, keterangan_dana
 from sakipgen.i18n import N_, _
 from sakipgen.model.anggaran import Program
 from sakipgen.model.folder import Dinas
-from sakipgen.model.hasil import SUMBER_TARGET, HasilTahun, Pos, Unit
+from sakipgen.model.hasil import SUMBER_TARGET, HasilIndikator, HasilTahun, Pos, Unit
 from sakipgen.model.nilai import Nilai
 from sakipgen.pipeline import Bundel
 
@@ -87,6 +87,17 @@ def _nilai(value: Nilai | None, satuan: str = "") -> SelEkspor:
     return value.teks
 
 
+def _banding(hasil: HasilTahun, h: HasilIndikator, satuan: str) -> list[SelEkspor]:
+    """The target and the capaian against it of each other plan the year compares
+    with (``hasil.pembanding``), None where this indikator has none."""
+    milik = {p.id: p for p in h.pembanding}
+    out: list[SelEkspor] = []
+    for pid, _nama in hasil.pembanding:
+        pb = milik.get(pid)
+        out += [_nilai(pb.target, satuan), pb.capaian] if pb else [None, None]
+    return out
+
+
 def tabel_capaian_indikator(hasil: HasilTahun) -> Tabel | None:
     rows = [h for s in hasil.sasaran for h in s.indikator]
     if not rows:
@@ -105,8 +116,17 @@ def tabel_capaian_indikator(hasil: HasilTahun) -> Tabel | None:
             Kolom("Realisasi", "angka"),
             Kolom("Capaian (%)", "persen"),
             Kolom("Kategori"),
+            *[Kolom(nama) for nama in hasil.skala_tambahan],
             Kolom("Capaian Tahun Lalu (%)", "persen"),
             Kolom("Capaian thd Target Akhir Renstra (%)", "persen"),
+            *[
+                k
+                for _pid, nama in hasil.pembanding
+                for k in (
+                    Kolom(f"Target {nama}", "angka"),
+                    Kolom(f"Capaian thd Target {nama} (%)", "persen"),
+                )
+            ],
             Kolom("Keterangan"),
         ],
     )
@@ -130,8 +150,10 @@ def tabel_capaian_indikator(hasil: HasilTahun) -> Tabel | None:
                     _nilai(h.realisasi, satuan),
                     h.capaian,
                     h.kategori,
+                    *h.kategori_tambahan,
                     h.capaian_tahun_lalu,
                     h.capaian_target_akhir,
+                    *_banding(hasil, h, satuan),
                     "; ".join(ket) or None,
                 ]
             )
@@ -150,6 +172,7 @@ def tabel_capaian_sasaran(hasil: HasilTahun) -> Tabel | None:
             Kolom("Jumlah Indikator", "cacah"),
             Kolom("Capaian (%)", "persen"),
             Kolom("Kategori"),
+            *[Kolom(nama) for nama in hasil.skala_tambahan],
             Kolom("Capaian Tahun Lalu (%)", "persen"),
         ],
     )
@@ -161,6 +184,7 @@ def tabel_capaian_sasaran(hasil: HasilTahun) -> Tabel | None:
                 len(s.indikator),
                 s.capaian,
                 s.kategori,
+                *s.kategori_tambahan,
                 s.capaian_tahun_lalu,
             ]
         )
@@ -171,12 +195,22 @@ def tabel_capaian_sasaran(hasil: HasilTahun) -> Tabel | None:
             sum(len(s.indikator) for s in hasil.sasaran),
             hasil.capaian,
             hasil.kategori,
+            *hasil.kategori_tambahan,
             hasil.capaian_tahun_lalu,
         ],
         tebal=True,
     )
+    kosong: list[SelEkspor] = [None] * len(hasil.skala_tambahan)
     t.tambah(
-        [None, "Rata-rata capaian seluruh indikator", None, hasil.rata_rata_indikator, None, None]
+        [
+            None,
+            "Rata-rata capaian seluruh indikator",
+            None,
+            hasil.rata_rata_indikator,
+            None,
+            *kosong,
+            None,
+        ]
     )
     return t
 
@@ -498,7 +532,16 @@ def tabel_layar(dinas: Dinas, hasil: HasilTahun) -> list[Tabel]:
             Kolom(_("Realisasi"), "angka"),
             Kolom(_("Capaian (%)"), "persen"),
             Kolom(_("Kategori")),
+            *[Kolom(nama) for nama in hasil.skala_tambahan],
             Kolom(_("Tahun lalu (%)"), "persen"),
+            *[
+                k
+                for _pid, nama in hasil.pembanding
+                for k in (
+                    Kolom(_("Target {nama}").format(nama=nama), "angka"),
+                    Kolom(_("thd {nama} (%)").format(nama=nama), "persen"),
+                )
+            ],
             *ket,
         ],
         kolom_inden=0,
@@ -506,8 +549,10 @@ def tabel_layar(dinas: Dinas, hasil: HasilTahun) -> list[Tabel]:
     for s in hasil.sasaran:
         lalu = s.capaian_tahun_lalu if s.capaian_tahun_lalu is not None else ""
         c.tambah(
-            [f"{s.sasaran.id}. {s.sasaran.uraian}", "", "", "", s.capaian, s.kategori, lalu]
-            + [""] * len(ket),
+            [f"{s.sasaran.id}. {s.sasaran.uraian}", "", "", "", s.capaian, s.kategori]
+            + list(s.kategori_tambahan)
+            + [lalu]
+            + [""] * (2 * len(hasil.pembanding) + len(ket)),
             tebal=True,
         )
         for h in s.indikator:
@@ -520,7 +565,9 @@ def tabel_layar(dinas: Dinas, hasil: HasilTahun) -> list[Tabel]:
                     _nilai(h.realisasi, satuan) if ada else "",
                     h.capaian if ada else "",
                     h.kategori if ada else "",
+                    *[k if ada else "" for k in h.kategori_tambahan],
                     h.capaian_tahun_lalu if h.capaian_tahun_lalu is not None else "",
+                    *[x if x is not None or ada else "" for x in _banding(hasil, h, satuan)],
                 ]
                 + [_("manual") if h.manual else ""] * len(ket),
                 inden=1,

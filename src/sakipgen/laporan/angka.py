@@ -4,11 +4,13 @@ JSON shape (README "sakipgen show"); every number is a string holding the exact
 decimal (``"135.31"``, ``"1727182400"``), ``null`` where there is no figure::
 
     {"dinas", "tahun", "sumber_target", "capaian", "rata_rata_indikator", "kategori",
-     "capaian_tahun_lalu",
-     "sasaran": [{"id", "uraian", "capaian", "kategori", "capaian_tahun_lalu",
+     "kategori_tambahan", "capaian_tahun_lalu",
+     "sasaran": [{"id", "uraian", "capaian", "kategori", "kategori_tambahan",
+                  "capaian_tahun_lalu",
                   "indikator": [{"id", "uraian", "satuan", "target", "realisasi",
-                                 "capaian", "kategori", "manual", "capaian_tahun_lalu",
-                                 "capaian_target_akhir"}]}],
+                                 "capaian", "kategori", "kategori_tambahan", "manual",
+                                 "capaian_tahun_lalu", "capaian_target_akhir",
+                                 "pembanding": [{"id", "nama", "target", "capaian"}]}]}],
      "anggaran": {"pagu", "realisasi", "serapan", "kategori_serapan", "efisiensi",
                   "efisiensi_persen",
                   "sasaran": [{"id", "pagu", "realisasi", "serapan", "kategori_serapan",
@@ -20,9 +22,12 @@ decimal (``"135.31"``, ``"1727182400"``), ``null`` where there is no figure::
                                                           "sub_kegiatan": [{…}]}]}]}]}}
 
 ``kategori_serapan`` is the serapan's band on ``profil.skala_serapan`` (null without
-one). ``efisiensi`` is pagu − realisasi (rupiah); ``efisiensi_persen`` is
-(pagu − realisasi) / pagu × 100 rounded once, for the total, each sasaran and each
-program alike (never 100 − the rounded serapan).
+one); ``kategori_tambahan`` the capaian's kategori on each of ``profil.skala_tambahan``,
+by its ``nama`` (``{}`` without one); ``pembanding`` each other plan's target of the
+year (``renstra.yaml`` ``target_pembanding``) with the capaian against it (``[]``
+without one).  ``efisiensi`` is pagu − realisasi (rupiah);
+``efisiensi_persen`` is (pagu − realisasi) / pagu × 100 rounded once, for the total,
+each sasaran and each program alike (never 100 − the rounded serapan).
 
 The text output shows user text (names, ids, uraian, satuan, text targets) through
 :func:`sakipgen.teks.teks_layar` and only as :class:`rich.text.Text`, so neither a
@@ -109,6 +114,7 @@ def _anggaran(a: HasilAnggaran | None) -> dict[str, Any] | None:
 
 
 def sebagai_data(dinas: Dinas, hasil: HasilTahun) -> dict[str, Any]:
+    nama = hasil.skala_tambahan
     return {
         "dinas": dinas.nama,
         "tahun": hasil.tahun,
@@ -116,6 +122,7 @@ def sebagai_data(dinas: Dinas, hasil: HasilTahun) -> dict[str, Any]:
         "capaian": _s(hasil.capaian),
         "rata_rata_indikator": _s(hasil.rata_rata_indikator),
         "kategori": hasil.kategori,
+        "kategori_tambahan": dict(zip(nama, hasil.kategori_tambahan, strict=True)),
         "capaian_tahun_lalu": _s(hasil.capaian_tahun_lalu),
         "sasaran": [
             {
@@ -123,6 +130,7 @@ def sebagai_data(dinas: Dinas, hasil: HasilTahun) -> dict[str, Any]:
                 "uraian": s.sasaran.uraian,
                 "capaian": _s(s.capaian),
                 "kategori": s.kategori,
+                "kategori_tambahan": dict(zip(nama, s.kategori_tambahan, strict=True)),
                 "capaian_tahun_lalu": _s(s.capaian_tahun_lalu),
                 "indikator": [
                     {
@@ -133,9 +141,19 @@ def sebagai_data(dinas: Dinas, hasil: HasilTahun) -> dict[str, Any]:
                         "realisasi": _nilai(h.realisasi),
                         "capaian": _s(h.capaian),
                         "kategori": h.kategori,
+                        "kategori_tambahan": dict(zip(nama, h.kategori_tambahan, strict=True)),
                         "manual": h.manual,
                         "capaian_tahun_lalu": _s(h.capaian_tahun_lalu),
                         "capaian_target_akhir": _s(h.capaian_target_akhir),
+                        "pembanding": [
+                            {
+                                "id": p.id,
+                                "nama": p.nama,
+                                "target": _nilai(p.target),
+                                "capaian": _s(p.capaian),
+                            }
+                            for p in h.pembanding
+                        ],
                     }
                     for h in s.indikator
                 ],
@@ -212,7 +230,9 @@ def sebagai_teks(dinas: Dinas, hasil: HasilTahun) -> Any:
                     "{rata_rata} %"
                 ).format(
                     capaian=persen(hasil.capaian),
-                    kategori=hasil.kategori or "-",
+                    kategori=" / ".join(
+                        x or "-" for x in (hasil.kategori, *hasil.kategori_tambahan)
+                    ),
                     rata_rata=persen(hasil.rata_rata_indikator),
                 ),
                 "bold",

@@ -60,6 +60,7 @@ def label() -> dict[str, str]:
         "indikator_sasaran": _("pindah sasaran"),
         "target_renstra": _("target"),
         "target_akhir": _("target akhir"),
+        "target_pembanding": _("target pembanding"),
         "target": _("target"),
         "target_semula": _("target semula"),
         "realisasi": _("realisasi"),

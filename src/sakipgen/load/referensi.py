@@ -85,6 +85,9 @@ def periksa_referensi(dinas: Dinas, base: Path) -> list[Diagnostic]:
             _years_in_period(
                 it.target, periode.tahun, rs, ("tujuan", i, "indikator", j, "target"), out
             )
+    pembanding = _Ids("pembanding", out)
+    for i, pb in enumerate(renstra.pembanding):
+        pembanding.add(pb.id, rs.locate(("pembanding", i, "id")))
     sasaran = _Ids("sasaran", out)
     indikator = _Ids("indikator", out)
     for i, s in enumerate(renstra.sasaran):
@@ -95,6 +98,22 @@ def periksa_referensi(dinas: Dinas, base: Path) -> list[Diagnostic]:
             p = ("sasaran", i, "indikator", j)
             indikator.add(ind.id, rs.locate((*p, "id")))
             _years_in_period(ind.target, periode.tahun, rs, (*p, "target"), out)
+            for pid, per_tahun in ind.target_pembanding.items():
+                jalur = (*p, "target_pembanding", pid)
+                if renstra.pembanding:
+                    pembanding.ref(pid, rs, jalur, key=True)
+                else:
+                    out.append(
+                        Diagnostic.make(
+                            rs.locate(jalur, key=True),
+                            "R001",
+                            _(
+                                "pembanding '{ident}' tidak ada: sebutkan di renstra.yaml, "
+                                "misalnya pembanding: [{{id: {ident}, nama: RPJMD}}]"
+                            ).format(ident=pid),
+                        )
+                    )
+                _years_in_period(per_tahun, periode.tahun, rs, jalur, out)
 
     _narasi_refs(dinas.narasi, sasaran, indikator, out)
 

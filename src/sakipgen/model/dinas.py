@@ -122,7 +122,31 @@ class Pita(Model):
     )
 
 
-SkalaBawaan = Literal["empat-tingkat", "permendagri-86", "lima-tingkat-tertutup"]
+SkalaBawaan = Literal["empat-tingkat", "permendagri-86", "lima-tingkat-tertutup", "ketercapaian"]
+Skala = SkalaBawaan | list[Pita]
+"""A scale: a preset's name, or its own bands."""
+
+_SKALA = (
+    "permendagri-86, empat-tingkat, lima-tingkat-tertutup, ketercapaian (< 100 Tidak "
+    "Tercapai, = 100 Tercapai, > 100 Melebihi), atau daftar pita "
+    "{kategori, batas_bawah, inklusif, batas_atas, inklusif_atas}"
+)
+
+
+class SkalaTambahan(Model):
+    """A second (third …) scale judging every capaian beside ``skala``: its kategori is
+    printed in a column of its own, headed by ``nama``; ``skala`` stays the one that
+    judges in the narrative's ``kategori()``, the monitoring report and the E.81."""
+
+    model_config = skema(
+        "Skala lain yang juga menilai setiap capaian, dicetak di kolom kategorinya sendiri "
+        "di samping skala utama"
+    )
+
+    nama: Teks = Field(
+        description="Nama skala, judul kolom kategorinya; contoh: Ketercapaian Target"
+    )
+    skala: Skala = Field(description="Pitanya: " + _SKALA)
 
 
 class Profil(Model):
@@ -136,13 +160,20 @@ class Profil(Model):
         "(bawaan; pedoman LAN, PermenPAN-RB 6/2022), rasio = T / R × 100 (SIPD)",
     )
     """Negative polarity: ``selisih`` = (2T − R) / T × 100, ``rasio`` = T / R × 100."""
-    skala: SkalaBawaan | list[Pita] = Field(
+    skala: Skala = Field(
         "permendagri-86",
         description="Skala kategori: permendagri-86 (bawaan), empat-tingkat, "
-        "lima-tingkat-tertutup, atau daftar pita "
+        "lima-tingkat-tertutup, ketercapaian, atau daftar pita "
         "{kategori, batas_bawah, inklusif, batas_atas, inklusif_atas}",
     )
-    skala_serapan: SkalaBawaan | list[Pita] | None = Field(
+    skala_tambahan: list[SkalaTambahan] = Field(
+        default_factory=empty_list,
+        description="Skala lain yang dicetak di samping 'skala', masing-masing dengan "
+        "kolom kategorinya sendiri; contoh: [{nama: Ketercapaian Target, skala: ketercapaian}]",
+    )
+    """Further scales judging every indikator, sasaran and overall capaian beside
+    ``skala``, each printed in its own kategori column (none by default)."""
+    skala_serapan: Skala | None = Field(
         None,
         description="Skala kategori serapan anggaran (%), ditulis seperti 'skala'; bila "
         "diisi, kategorinya dicetak di samping serapan. Contoh: permendagri-86",
@@ -166,7 +197,17 @@ class Profil(Model):
 
     @model_validator(mode="after")
     def _skala_lengkap(self) -> Profil:
-        for skala in (self.skala, self.skala_serapan):
+        seen: set[str] = set()
+        for t in self.skala_tambahan:
+            if t.nama in seen:
+                raise ValueError(
+                    _(
+                        "nama skala_tambahan '{nama}' dipakai dua kali; beri setiap skala "
+                        "nama sendiri (judul kolom kategorinya)"
+                    ).format(nama=t.nama)
+                )
+            seen.add(t.nama)
+        for skala in (self.skala, self.skala_serapan, *(t.skala for t in self.skala_tambahan)):
             if not isinstance(skala, list):
                 continue
             bottom = [p for p in skala if p.batas_bawah is None]

@@ -29,6 +29,18 @@ SUMBER_TARGET = {
 
 
 @dataclass(frozen=True)
+class HasilPembanding:
+    """An indikator's target of the year in another plan (``renstra.yaml``
+    ``target_pembanding``), and the year's realisasi against it, by the indikator's
+    polaritas (None when it cannot be computed: no realisasi, a text target, target 0)."""
+
+    id: str
+    nama: str
+    target: Nilai
+    capaian: Decimal | None
+
+
+@dataclass(frozen=True)
 class HasilIndikator:
     sasaran_id: str
     indikator: Indikator
@@ -42,6 +54,11 @@ class HasilIndikator:
     keterangan: str | None = None
     capaian_tahun_lalu: Decimal | None = None
     capaian_target_akhir: Decimal | None = None
+    kategori_tambahan: tuple[str | None, ...] = ()
+    """The capaian's kategori on each of ``profil.skala_tambahan``, in order."""
+    pembanding: tuple[HasilPembanding, ...] = ()
+    """Its targets of the year in other plans, in ``renstra.yaml`` ``pembanding`` order
+    (those with a value this year); comparisons only, in no mean."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +68,7 @@ class HasilSasaran:
     capaian: Decimal | None
     kategori: str | None
     capaian_tahun_lalu: Decimal | None = None
+    kategori_tambahan: tuple[str | None, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -64,6 +82,13 @@ class HasilTahun:
     rata_rata_indikator: Decimal | None
     anggaran: HasilAnggaran | None
     capaian_tahun_lalu: Decimal | None = None
+    kategori_tambahan: tuple[str | None, ...] = ()
+    skala_tambahan: tuple[str, ...] = ()
+    """The names of ``profil.skala_tambahan``, one per ``kategori_tambahan`` entry (of
+    the year, its sasaran and its indikator): the headers of their kategori columns."""
+    pembanding: tuple[tuple[str, str], ...] = ()
+    """(id, nama) of the ``renstra.yaml`` ``pembanding`` that some indikator of the year
+    has a target of, in that order: the comparison columns of the year's tables."""
 
 
 @dataclass(frozen=True)

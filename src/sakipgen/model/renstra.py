@@ -16,9 +16,21 @@ from sakipgen.model.base import (
     empty_list,
     skema,
 )
-from sakipgen.model.nilai import PESAN_TAHUN, POLA_TAHUN, Id, NilaiField, Rupiah, Sifat, Tahun, Teks
+from sakipgen.model.nilai import (
+    PESAN_ID,
+    PESAN_TAHUN,
+    POLA_ID,
+    POLA_TAHUN,
+    Id,
+    NilaiField,
+    Rupiah,
+    Sifat,
+    Tahun,
+    Teks,
+)
 
 TargetPerTahun = Annotated[dict[Tahun, NilaiField], KunciPeta(POLA_TAHUN, PESAN_TAHUN)]
+TargetPembanding = Annotated[dict[Id, TargetPerTahun], KunciPeta(POLA_ID, PESAN_ID)]
 DaftarId = Annotated[list[Id], BeforeValidator(as_list), SatuAtauDaftar()]
 DaftarTeks = Annotated[list[Teks], BeforeValidator(as_list), SatuAtauDaftar()]
 
@@ -143,6 +155,30 @@ class Indikator(Model):
     )
     target: TargetPerTahun = Field(default_factory=empty_dict, description=_TARGET)
     target_akhir: NilaiField | None = Field(None, description=_TARGET_AKHIR)
+    target_pembanding: TargetPembanding = Field(
+        default_factory=empty_dict,
+        description="Target rencana lain per tahun (RPJMD, provinsi, nasional …), per id "
+        "pembanding; dicetak sebagai pembanding, tidak ikut rata-rata. Contoh: "
+        "{rpjmd: {2021: 35}, nasional: {2021: 40}}",
+    )
+    """Other plans' targets for this indikator, per ``Renstra.pembanding`` id and year:
+    printed beside the measured target with the capaian against each, never measured
+    and never in a mean."""
+
+
+class Pembanding(Model):
+    """A plan whose targets an indikator is compared with (RPJMD, the province's or the
+    nation's): its id, referred to by ``target_pembanding``, and its printed name."""
+
+    model_config = skema(
+        "Rencana lain yang targetnya menjadi pembanding (RPJMD, provinsi, nasional …): id "
+        "dan nama yang dicetak"
+    )
+
+    id: Id = Field(description="Id pembanding, dipakai di target_pembanding; contoh: rpjmd")
+    nama: Teks = Field(
+        description='Nama yang dicetak di judul kolom ("Target RPJMD"); contoh: RPJMD'
+    )
 
 
 class Sasaran(Model):
@@ -232,6 +268,11 @@ class Renstra(Model):
     )
     rpjmd: Rpjmd | None = Field(
         None, description="RPJMD yang didukung Renstra: periode, visi dan misi (boleh kosong)"
+    )
+    pembanding: list[Pembanding] = Field(
+        default_factory=empty_list,
+        description="Rencana lain yang targetnya dicetak sebagai pembanding (indikator "
+        "target_pembanding); contoh: [{id: rpjmd, nama: RPJMD}, {id: nasional, nama: Nasional}]",
     )
     tujuan: list[Tujuan] = Field(
         default_factory=empty_list,

@@ -16,7 +16,14 @@ from markupsafe import Markup
 
 from sakipgen.format import angka, nilai, rupiah
 from sakipgen.i18n import _
-from sakipgen.model.hasil import HasilAnggaran, HasilSasaran, HasilTahun, Rentang
+from sakipgen.model.hasil import (
+    SUMBER_TARGET,
+    HasilAnggaran,
+    HasilIndikator,
+    HasilSasaran,
+    HasilTahun,
+    Rentang,
+)
 from sakipgen.pipeline import Bundel
 from sakipgen.render import diagram, xml
 from sakipgen.render.data import Data
@@ -45,7 +52,8 @@ def _label(ident: str, uraian: str, batas: int = 48) -> str:
 def teks_pita(rentang: Sequence[Rentang]) -> list[tuple[str, str]]:
     """Each band of the scale (highest first) as the LKjIP's scale table prints it,
     exactly as configured: its lower bound (``≤``, or ``<`` when not inklusif) and its
-    upper bound (written, or the next band's lower bound), each end as it is."""
+    upper bound (written, or the next band's lower bound), each end as it is; a band of
+    one value as ``capaian = 100%``."""
     out = []
     for r in rentang:
         lo, hi = r.bawah, r.atas
@@ -58,6 +66,10 @@ def teks_pita(rentang: Sequence[Rentang]) -> list[tuple[str, str]]:
             text = f"capaian {'≥' if r.bawah_inklusif else '>'} {angka(lo)}%"
         elif lo is None:
             text = f"capaian {hi_op} {angka(hi)}%"
+        elif lo == hi:
+            # A band of one value ("= 100 Tercapai"); both ends include it, else the
+            # band holds nothing (S004).
+            text = f"capaian = {angka(lo)}%"
         else:
             text = f"{angka(lo)}% {lo_op} capaian {hi_op} {angka(hi)}%"
         out.append((text, r.kategori))
@@ -122,10 +134,24 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
             return arg
         return by_id[str(arg.sasaran.id)]
 
-    def tabel_skala() -> Markup:
+    tambahan = list(hasil.skala_tambahan)
+
+    def pembanding(rows: Sequence[HasilIndikator]) -> list[tuple[str, str]]:
+        """(id, nama) of the other plans that some of ``rows`` has a target of."""
+        ada = {p.id for h in rows for p in h.pembanding}
+        return [(pid, nama) for pid, nama in hasil.pembanding if pid in ada]
+
+    def kelas(k: str | None, lain: Sequence[str | None]) -> str:
+        """A kategori as printed in parentheses: with those of the further scales,
+        ``Sangat Baik / Melebihi``."""
+        return " / ".join(x or "-" for x in (k, *lain))
+
+    def tabel_skala(nomor: int = 0) -> Markup:
+        """The scale table: of ``skala`` (0), else of the ``nomor``-th further scale."""
+        bands = bundel.rentang if nomor == 0 else bundel.rentang_tambahan[nomor - 1][1]
         rows: list[list[object]] = [
             [Sel(str(i), align="center"), Sel(text, align="center"), Sel(kategori, align="center")]
-            for i, (text, kategori) in enumerate(teks_pita(bundel.rentang), 1)
+            for i, (text, kategori) in enumerate(teks_pita(bands), 1)
         ]
         return doc.tabel(
             [Kol(0.8, "center"), Kol(4.0, "center"), Kol(2.5, "center")],
@@ -152,6 +178,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
                         Sel(pct(h.capaian_tahun_lalu), align="center"),
                         Sel(pct(h.capaian_target_akhir), align="center"),
                         Sel(h.kategori or "-", align="center"),
+                        *[Sel(x or "-", align="center") for x in h.kategori_tambahan],
                     ]
                 )
             merge_column(rows, 0, [len(rows) if i == 0 else 0 for i in range(len(rows))])
@@ -162,6 +189,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
                     Sel(pct(s.capaian_tahun_lalu), bold=True, align="center"),
                     Sel(""),
                     Sel(s.kategori or "-", bold=True, align="center"),
+                    *[Sel(x or "-", bold=True, align="center") for x in s.kategori_tambahan],
                 ]
             )
             return doc.tabel(
@@ -174,6 +202,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
                     Kol(1.5, "center"),
                     Kol(1.7, "center"),
                     Kol(1.5, "center"),
+                    *[Kol(1.5, "center") for _n in tambahan],
                 ],
                 [
                     [
@@ -185,7 +214,64 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
                         f"Capaian Tahun {tahun - 1} (%)",
                         f"Capaian terhadap Target Akhir Renstra ({akhir}) (%)",
                         "Kategori",
+                        *tambahan,
                     ]
+                ],
+                rows,
+                kecil=True,
+            )
+
+        return build
+
+    def pembanding_sasaran(arg: HasilSasaran | Data) -> list[str]:
+        """The names of the other plans some indikator of the sasaran has a target of
+        this year: the columns of its comparison table (none: no table)."""
+        return [nama for _pid, nama in pembanding(_sasaran(arg).indikator)]
+
+    def tabel_pembanding(arg: HasilSasaran | Data) -> Callable[[], Markup]:
+        """The sasaran's indikator against the other plans' targets of the year (RPJMD,
+        the province's, the nation's): the realisasi, then for the target measured and
+        for each plan its target and the capaian against it.  A comparison: no mean
+        row, nothing of it enters the sasaran's capaian."""
+        s = _sasaran(arg)
+
+        def build() -> Markup:
+            banding = pembanding(s.indikator)
+            if not banding:
+                return Markup("")
+            rows: list[list[object]] = []
+            for k, h in enumerate(s.indikator):
+                satuan = h.indikator.satuan
+                milik = {p.id: p for p in h.pembanding}
+                row: list[object] = [
+                    f"{k + 1}. {h.indikator.uraian}"
+                    + (f" ({satuan})" if satuan and satuan not in MATA_UANG else ""),
+                    Sel(dengan_mata_uang(nilai(h.realisasi), satuan), align="center"),
+                    Sel(dengan_mata_uang(nilai(h.target), satuan), align="center"),
+                    Sel(pct(h.capaian) + (" *" if h.manual else ""), align="center"),
+                ]
+                for pid, _nama in banding:
+                    pb = milik.get(pid)
+                    row += [
+                        Sel(
+                            dengan_mata_uang(nilai(pb.target), satuan) if pb else "-",
+                            align="center",
+                        ),
+                        Sel(pct(pb.capaian) if pb else "-", align="center"),
+                    ]
+                rows.append(row)
+            cont = Sel("", vmerge="continue")
+            sumber = SUMBER_TARGET.get(hasil.sumber_target or "", "Target")
+            return doc.tabel(
+                [Kol(3.6), Kol(1.6, "center"), *[Kol(1.5, "center")] * (2 + 2 * len(banding))],
+                [
+                    [
+                        Sel("Indikator Kinerja", vmerge="restart"),
+                        Sel("Realisasi", vmerge="restart"),
+                        Sel(sumber, span=2),
+                        *[Sel(nama, span=2) for _pid, nama in banding],
+                    ],
+                    [cont, cont, *["Target", "Capaian (%)"] * (1 + len(banding))],
                 ],
                 rows,
                 kecil=True,
@@ -467,16 +553,29 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
                         f"{h.indikator.uraian}{unit}",
                         Sel(pct(h.capaian), align="center"),
                         Sel(h.kategori or "-", align="center"),
-                        Sel(f"{pct(s.capaian)}\n({s.kategori or '-'})", align="center"),
+                        *[Sel(x or "-", align="center") for x in h.kategori_tambahan],
+                        Sel(
+                            f"{pct(s.capaian)}\n({kelas(s.kategori, s.kategori_tambahan)})",
+                            align="center",
+                        ),
                     ]
                 )
                 group.append(len(s.indikator) if k == 0 else 0)
-        for col in (0, 1, 5):
+        for col in (0, 1, 5 + len(tambahan)):
             merge_column(rows, col, group)
         footer: list[list[object]] = [
             [
-                Sel("Rata-rata capaian seluruh sasaran", span=5, bold=True, align="right"),
-                Sel(f"{pct(hasil.capaian)}\n({hasil.kategori or '-'})", bold=True, align="center"),
+                Sel(
+                    "Rata-rata capaian seluruh sasaran",
+                    span=5 + len(tambahan),
+                    bold=True,
+                    align="right",
+                ),
+                Sel(
+                    f"{pct(hasil.capaian)}\n({kelas(hasil.kategori, hasil.kategori_tambahan)})",
+                    bold=True,
+                    align="center",
+                ),
             ]
         ]
         return Markup(
@@ -489,6 +588,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
                         Kol(3.4),
                         Kol(1.6, "center"),
                         Kol(1.6, "center"),
+                        *[Kol(1.6, "center") for _n in tambahan],
                         Kol(1.8, "center"),
                     ],
                     [
@@ -498,6 +598,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
                             "Indikator Kinerja",
                             "Capaian Kinerja (%)",
                             "Kategori Capaian",
+                            *tambahan,
                             "Rata-rata Capaian Sasaran (%)",
                         ]
                     ],
@@ -512,14 +613,20 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
         rows: list[list[object]] = [
             [
                 "Capaian kinerja keseluruhan (rata-rata sasaran)",
-                Sel(f"{pct(hasil.capaian)}% ({hasil.kategori or '-'})", align="right"),
+                Sel(
+                    f"{pct(hasil.capaian)}% ({kelas(hasil.kategori, hasil.kategori_tambahan)})",
+                    align="right",
+                ),
             ],
         ]
         for s in hasil.sasaran:
             rows.append(
                 [
                     f"Sasaran {s.sasaran.id}: {s.sasaran.uraian}",
-                    Sel(f"{pct(s.capaian)}% ({s.kategori or '-'})", align="right"),
+                    Sel(
+                        f"{pct(s.capaian)}% ({kelas(s.kategori, s.kategori_tambahan)})",
+                        align="right",
+                    ),
                 ]
             )
         if anggaran is not None:
@@ -554,7 +661,10 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
         "pk": pk,
         "ada_program": bool(programs),
         "tabel_skala": tabel_skala,
+        "skala_tambahan": tambahan,
         "tabel_sasaran": tabel_sasaran,
+        "pembanding_sasaran": pembanding_sasaran,
+        "tabel_pembanding": tabel_pembanding,
         "grafik_sasaran": grafik_sasaran,
         "grafik_tren": grafik_tren,
         "tabel_kegiatan": tabel_kegiatan,

@@ -364,13 +364,24 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
         )
 
     def tabel_evaluasi() -> Markup:
-        """No | Indikator Sasaran | Akhir Renstra | Target | Realisasi | % ; the mean last."""
+        """No | Indikator Sasaran | Akhir Renstra | Target | Realisasi | % ; the mean last.
+        Another plan's target of last year (``target_pembanding``) adds its target and
+        the % against it beside them, outside the mean."""
         assert lalu is not None
+        banding = lalu.pembanding
         rows: list[list[object]] = []
         no = 0
         for s in lalu.sasaran:
             for h in s.indikator:
                 no += 1
+                milik = {p.id: p for p in h.pembanding}
+                kolom_banding: list[object] = []
+                for pid, _nama in banding:
+                    pb = milik.get(pid)
+                    kolom_banding += [
+                        Sel(nilai(pb.target, satuan=False) if pb else "-", align="center"),
+                        Sel(pct(pb.capaian) if pb else "-", align="center"),
+                    ]
                 rows.append(
                     [
                         Sel(f"{no}.", align="center"),
@@ -379,6 +390,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
                         Sel(nilai(h.target, satuan=False), align="center"),
                         Sel(nilai(h.realisasi, satuan=False), align="center"),
                         Sel(pct(h.capaian), align="center"),
+                        *kolom_banding,
                     ]
                 )
         cont = Sel("", vmerge="continue")
@@ -390,6 +402,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
                 Kol(1.3, "center"),
                 Kol(1.6, "center"),
                 Kol(1.3, "center"),
+                *[Kol(1.3, "center") for _b in banding for _kolom in (0, 1)],
             ],
             [
                 [
@@ -397,15 +410,19 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
                     Sel("Indikator Sasaran", vmerge="restart"),
                     Sel(f"Akhir Renstra {renstra.periode.akhir}", vmerge="restart"),
                     Sel(f"Tahun {tahun - 1}", span=3),
+                    *[Sel(nama, span=2) for _pid, nama in banding],
                 ],
-                [cont, cont, cont, "Target", "Realisasi", "%"],
+                [cont, cont, cont, "Target", "Realisasi", "%", *["Target", "%"] * len(banding)],
             ],
             rows,
             nomor_kolom=False,
+            # The comparison columns need the small table text to keep numbers whole.
+            kecil=bool(banding),
             footer=[
                 [
                     Sel("Rata-rata capaian Kinerja", span=5, bold=True, align="center"),
                     Sel(pct(lalu.rata_rata_indikator), bold=True, align="center"),
+                    *[Sel("") for _b in banding for _kolom in (0, 1)],
                 ]
             ],
         )
