@@ -162,7 +162,9 @@ def _hitung_tahun(
             akhir = None
             if ind.target_akhir is not None and nilai_r is not None:
                 try:
-                    akhir = hitung(ind.target_akhir, nilai_r, ind.polaritas, profil)
+                    akhir = hitung(
+                        ind.target_akhir, nilai_r, ind.polaritas, profil, ind.metode_negatif
+                    )
                 except CapaianError:
                     akhir = None
             prev = lalu_ind.get(ind.id)
@@ -305,7 +307,8 @@ def _indikator(
     manual_value = bulat(real.capaian, profil.desimal) if real.capaian is not None else None
     if real.nilai is not None and real.nilai.jenis != "kosong":
         try:
-            return hitung(entry.target, real.nilai, ind.polaritas, profil), False, None, None, None
+            capaian = hitung(entry.target, real.nilai, ind.polaritas, profil, ind.metode_negatif)
+            return capaian, False, None, None, None
         except CapaianError as exc:
             if manual_value is not None:
                 return manual_value, True, real.alasan, real.sumber, None

@@ -302,6 +302,8 @@ Teks = Annotated[str, BeforeValidator(_teks), WithJsonSchema(SKEMA_TEKS)]
 Id = Annotated[str, BeforeValidator(_id), WithJsonSchema(SKEMA_ID)]
 Bulan = Annotated[int, Field(ge=1, le=12)]
 Triwulan = Annotated[int, Field(ge=1, le=4)]
+MetodeNegatif = Literal["selisih", "rasio"]
+"""The capaian of a negative-polarity indikator: selisih (2T − R) / T × 100, rasio T / R × 100."""
 Sifat = Literal["kumulatif", "akhir_periode", "jumlah", "rata_rata"]
 """How an indikator's periods (or years) make a longer span: kumulatif and akhir_periode
 the last value, jumlah the sum, rata_rata the mean."""

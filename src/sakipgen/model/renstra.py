@@ -16,7 +16,17 @@ from sakipgen.model.base import (
     empty_list,
     skema,
 )
-from sakipgen.model.nilai import PESAN_TAHUN, POLA_TAHUN, Id, NilaiField, Rupiah, Sifat, Tahun, Teks
+from sakipgen.model.nilai import (
+    PESAN_TAHUN,
+    POLA_TAHUN,
+    Id,
+    MetodeNegatif,
+    NilaiField,
+    Rupiah,
+    Sifat,
+    Tahun,
+    Teks,
+)
 
 TargetPerTahun = Annotated[dict[Tahun, NilaiField], KunciPeta(POLA_TAHUN, PESAN_TAHUN)]
 DaftarId = Annotated[list[Id], BeforeValidator(as_list), SatuAtauDaftar()]
@@ -26,6 +36,22 @@ _TARGET = (
     'Target per tahun, misalnya {2021: 32, 2022: "84,03"}; "-" bila tahun itu sengaja tidak diukur'
 )
 _TARGET_AKHIR = "Target pada akhir periode Renstra; contoh: 32"
+_METODE_NEGATIF = (
+    "Hanya untuk polaritas negatif: cara menghitung capaian indikator ini bila berbeda dari "
+    "profil.metode_negatif di sakip.yaml; selisih = (2T − R) / T × 100, rasio = T / R × 100"
+)
+
+
+def _metode_hanya_negatif(polaritas: str, metode: str | None) -> None:
+    """``metode_negatif`` on an indikator that is not negative is a slip (S004)."""
+    if metode is not None and polaritas != "negatif":
+        raise ValueError(
+            _(
+                "metode_negatif hanya berlaku untuk indikator berpolaritas negatif; tulis "
+                "'polaritas: negatif' atau hapus metode_negatif (polaritas indikator ini: "
+                "{polaritas})"
+            ).format(polaritas=polaritas)
+        )
 
 
 class Periode(Model):
@@ -116,6 +142,8 @@ class Indikator(Model):
         description="positif: makin tinggi makin baik (bawaan); negatif: makin rendah makin "
         "baik; stabil: tepat pada target",
     )
+    metode_negatif: MetodeNegatif | None = Field(None, description=_METODE_NEGATIF)
+    """A negative indikator's own formula, where it differs from the dinas's (``profil``)."""
     sifat: Sifat | None = Field(
         None,
         description="Cara realisasi per bulan/triwulan menjadi realisasi setahun: kumulatif "
@@ -144,6 +172,11 @@ class Indikator(Model):
     target: TargetPerTahun = Field(default_factory=empty_dict, description=_TARGET)
     target_akhir: NilaiField | None = Field(None, description=_TARGET_AKHIR)
 
+    @model_validator(mode="after")
+    def _metode(self) -> Indikator:
+        _metode_hanya_negatif(self.polaritas, self.metode_negatif)
+        return self
+
 
 class Sasaran(Model):
     model_config = skema("Sasaran strategis Renstra dengan indikatornya")
@@ -170,6 +203,7 @@ class IndikatorProgram(Model):
     polaritas: Literal["positif", "negatif", "stabil"] = Field(
         "positif", description="positif (bawaan), negatif atau stabil, seperti indikator sasaran"
     )
+    metode_negatif: MetodeNegatif | None = Field(None, description=_METODE_NEGATIF)
     sifat: Sifat | None = Field(
         None,
         description="Cara realisasi beberapa tahun menjadi realisasi Renstra s.d. tahun ini: "
@@ -177,6 +211,11 @@ class IndikatorProgram(Model):
     )
     target: TargetPerTahun = Field(default_factory=empty_dict, description=_TARGET)
     target_akhir: NilaiField | None = Field(None, description=_TARGET_AKHIR)
+
+    @model_validator(mode="after")
+    def _metode(self) -> IndikatorProgram:
+        _metode_hanya_negatif(self.polaritas, self.metode_negatif)
+        return self
 
 
 class KegiatanRenstra(Model):
