@@ -89,11 +89,14 @@ def hitung(
     polaritas: str,
     profil: Profil,
     metode_negatif: MetodeNegatif | None = None,
+    *,
+    desimal: int | None = None,
 ) -> Decimal:
     """Capaian in percent, rounded to the profile's places (and capped if it says so);
     ``metode_negatif`` is the indikator's own formula for negative polarity (None: the
-    profile's)."""
-    places = profil.desimal
+    profile's); ``desimal`` other places to round to (a printed figure's, to compare
+    it at its own precision)."""
+    places = profil.desimal if desimal is None else desimal
     metode = profil.metode_untuk(metode_negatif)
 
     def finish(value: Decimal) -> Decimal:
@@ -131,7 +134,7 @@ def hitung(
                 ).format(target=target.teks, jumlah=len(target.bagian)),
             )
         parts = [
-            hitung(t, r, polaritas, profil, metode)
+            hitung(t, r, polaritas, profil, metode, desimal=places)
             for t, r in zip(target.bagian, realisasi.bagian, strict=True)
         ]
         avg = rata_rata(parts, places)

@@ -179,6 +179,7 @@ class Konteks:
             "kategori": lambda i: self._ind(i).kategori or _fmt(None),
             "capaian_lalu": lambda i: _fmt(self._ind(i).capaian_tahun_lalu, 2),
             "capaian_akhir": lambda i: _fmt(self._ind(i).capaian_target_akhir, 2),
+            "kategori_akhir": lambda i: self._ind(i).kategori_target_akhir or _fmt(None),
             "tren": lambda i: _tren(self._ind(i).capaian, self._ind(i).capaian_tahun_lalu),
             "capaian_sasaran": lambda i: _fmt(self._sas(i).capaian, 2),
             "kategori_sasaran": lambda i: self._sas(i).kategori or _fmt(None),

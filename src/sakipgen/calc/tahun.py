@@ -182,6 +182,7 @@ def _hitung_tahun(
                     keterangan=ket,
                     capaian_tahun_lalu=prev.capaian if prev else None,
                     capaian_target_akhir=akhir,
+                    kategori_target_akhir=kategori(akhir, profil) if akhir is not None else None,
                 )
             )
         if not rows:

@@ -107,6 +107,7 @@ def tabel_capaian_indikator(hasil: HasilTahun) -> Tabel | None:
             Kolom("Kategori"),
             Kolom("Capaian Tahun Lalu (%)", "persen"),
             Kolom("Capaian thd Target Akhir Renstra (%)", "persen"),
+            Kolom("Kategori thd Target Akhir Renstra"),
             Kolom("Keterangan"),
         ],
     )
@@ -132,6 +133,7 @@ def tabel_capaian_indikator(hasil: HasilTahun) -> Tabel | None:
                     h.kategori,
                     h.capaian_tahun_lalu,
                     h.capaian_target_akhir,
+                    h.kategori_target_akhir,
                     "; ".join(ket) or None,
                 ]
             )

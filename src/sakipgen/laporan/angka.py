@@ -8,7 +8,7 @@ decimal (``"135.31"``, ``"1727182400"``), ``null`` where there is no figure::
      "sasaran": [{"id", "uraian", "capaian", "kategori", "capaian_tahun_lalu",
                   "indikator": [{"id", "uraian", "satuan", "target", "realisasi",
                                  "capaian", "kategori", "manual", "capaian_tahun_lalu",
-                                 "capaian_target_akhir"}]}],
+                                 "capaian_target_akhir", "kategori_target_akhir"}]}],
      "anggaran": {"pagu", "realisasi", "serapan", "kategori_serapan", "efisiensi",
                   "efisiensi_persen",
                   "sasaran": [{"id", "pagu", "realisasi", "serapan", "kategori_serapan",
@@ -136,6 +136,7 @@ def sebagai_data(dinas: Dinas, hasil: HasilTahun) -> dict[str, Any]:
                         "manual": h.manual,
                         "capaian_tahun_lalu": _s(h.capaian_tahun_lalu),
                         "capaian_target_akhir": _s(h.capaian_target_akhir),
+                        "kategori_target_akhir": h.kategori_target_akhir,
                     }
                     for h in s.indikator
                 ],

@@ -42,6 +42,8 @@ class HasilIndikator:
     keterangan: str | None = None
     capaian_tahun_lalu: Decimal | None = None
     capaian_target_akhir: Decimal | None = None
+    kategori_target_akhir: str | None = None
+    """The band of ``capaian_target_akhir`` on the profile's scale (None without one)."""
 
 
 @dataclass(frozen=True)
