@@ -99,11 +99,14 @@ def _hitung_tahun(
     # report and K021 say which periods are due.
     berjalan = 0 < dinas.bulan_terakhir(year) < 12
     hasil_sasaran: list[HasilSasaran] = []
+    semua_sasaran: list[HasilSasaran] = []
     for si, sas in enumerate(dinas.renstra.model.sasaran):
         rows: list[HasilIndikator] = []
+        tanpa_target: list[Indikator] = []
         for ii, ind in enumerate(sas.indikator):
             entry = targets.get(ind.id)
             if entry is None:
+                tanpa_target.append(ind)
                 continue
             if entry.target.jenis == "kosong":
                 # No target this year ("-"): not measured, but a reported realisasi is
@@ -111,6 +114,8 @@ def _hitung_tahun(
                 tanpa = _tanpa_target(sas, ind, entry, realisasi.get(ind.id), profil)
                 if tanpa is not None:
                     rows.append(tanpa)
+                else:
+                    tanpa_target.append(ind)
                 continue
             entry_r = _dari_periode(realisasi.get(ind.id), ind, profil.desimal)
             entry_r = _dari_tabel(entry_r, tahun, profil.desimal)
@@ -185,19 +190,19 @@ def _hitung_tahun(
                     kategori_target_akhir=kategori(akhir, profil) if akhir is not None else None,
                 )
             )
-        if not rows:
-            continue
         avg = rata_rata([r.capaian for r in rows if r.capaian is not None], places)
         prev_s = lalu_sas.get(sas.id)
-        hasil_sasaran.append(
-            HasilSasaran(
-                sasaran=sas,
-                indikator=rows,
-                capaian=avg,
-                kategori=kategori(avg, profil) if avg is not None else None,
-                capaian_tahun_lalu=prev_s.capaian if prev_s else None,
-            )
+        hs = HasilSasaran(
+            sasaran=sas,
+            indikator=rows,
+            capaian=avg,
+            kategori=kategori(avg, profil) if avg is not None else None,
+            capaian_tahun_lalu=prev_s.capaian if prev_s else None,
+            tanpa_target=tanpa_target,
         )
+        semua_sasaran.append(hs)
+        if rows:  # a sasaran with nothing measured or reported this year is not measured
+            hasil_sasaran.append(hs)
 
     overall = rata_rata([s.capaian for s in hasil_sasaran if s.capaian is not None], places)
     per_ind = rata_rata(
@@ -234,6 +239,7 @@ def _hitung_tahun(
             rata_rata_indikator=per_ind,
             anggaran=anggaran,
             capaian_tahun_lalu=lalu.capaian if lalu else None,
+            semua_sasaran=semua_sasaran,
         ),
         diags,
     )
