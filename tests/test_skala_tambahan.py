@@ -130,10 +130,13 @@ def test_show_and_export(root: Path, tmp_path: Path) -> None:
         ("IK1.2", "Sangat Baik", "Melebihi"),
         ("IK2.1", "Baik", "Tidak Tercapai"),
         ("IK2.2", "Baik", "Tercapai"),
+        ("IK3.1", "", ""),  # no target in 2021: listed without figures, on no scale
     ]
     with (tmp_path / "capaian-sasaran.csv").open(encoding="utf-8-sig") as fh:
         sas = list(csv.reader(fh, delimiter=";"))
-    assert [r[5] for r in sas] == [NAMA, "Melebihi", "Tidak Tercapai", "Melebihi", ""]
+    # S1, S2, S3 (nothing measured in 2021: no capaian, on no scale), the overall capaian,
+    # the mean of all indikator (no kategori).
+    assert [r[5] for r in sas] == [NAMA, "Melebihi", "Tidak Tercapai", "", "Melebihi", ""]
 
 
 def test_without_a_further_scale_nothing_changes() -> None:

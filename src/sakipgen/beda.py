@@ -48,7 +48,8 @@ class Perubahan:
 
     ``sasaran_ditambah``, ``sasaran_dihapus``, ``sasaran_uraian``; ``indikator_ditambah``,
     ``indikator_dihapus``, ``indikator_uraian``, ``indikator_satuan``,
-    ``indikator_polaritas``, ``indikator_sasaran`` (moved to another sasaran);
+    ``indikator_polaritas``, ``indikator_metode_negatif`` (the formula of a negative
+    indikator, its own or the dinas's), ``indikator_sasaran`` (moved to another sasaran);
     ``target_renstra`` (a Renstra year target), ``target_akhir``, ``target_pembanding``
     (another plan's target of a year, its uraian ending with the plan's nama); ``target`` and
     ``target_semula`` (``dokumen`` rkt, pk or pk_perubahan); ``realisasi``,
@@ -167,6 +168,11 @@ def _renstra(lama: Dinas, baru: Dinas) -> list[Perubahan]:
             va, vb = getattr(a, field), getattr(b, field)
             if " ".join(va.split()) != " ".join(vb.split()):
                 add(jenis, iid, b.uraian, va, vb)
+        # The formula of a negative indikator: its own, else the dinas's.
+        ma = lama.identitas.model.profil.metode_untuk(a.metode_negatif)
+        mb = baru.identitas.model.profil.metode_untuk(b.metode_negatif)
+        if b.polaritas == "negatif" and a.polaritas == "negatif" and ma != mb:
+            add("indikator_metode_negatif", iid, b.uraian, ma, mb)
 
     for iid in _urutan(lama, baru):
         a_ind = old_i[iid][1] if iid in old_i else None

@@ -62,6 +62,7 @@ RULES: dict[str, Rule] = {
         Rule("N004", _E, "angka terlalu besar"),
         Rule("N005", _E, "rupiah tidak boleh pecahan"),
         Rule("N006", _E, "NIP harus 18 digit"),
+        Rule("N007", _E, "pemisah ribuan koma (cara Inggris)"),
         # R: references between files
         Rule("R001", _E, "referensi tidak dikenal"),
         Rule("R002", _E, "id ganda"),

@@ -197,6 +197,52 @@ def test_the_lowest_sasaran_wins_and_the_rest_stays_with_the_program() -> None:
     assert [k.uraian for k, _subs in p.kegiatan_untuk("S3")] == ["K2"]
 
 
+def test_each_kegiatan_is_listed_once_under_the_sasaran_it_serves() -> None:
+    """Issue 24: under each sasaran a split program lists only the kegiatan whose money
+    counts there, with its part, never every kegiatan with its whole pagu.
+
+    P (sasaran S1): K1 (S1) has sub kegiatan a 60 / 50 and b (S2) 40 / 40, so K1 is 100 /
+    90 split 60 / 50 under S1 and 40 / 40 under S2; K2 (S2) 200 / 150."""
+    from sakipgen.model.anggaran import Kegiatan, SubKegiatan
+
+    p = Program(
+        id="P",
+        uraian="P",
+        sasaran=["S1"],
+        kegiatan=[
+            Kegiatan(
+                uraian="K1",
+                sub_kegiatan=[
+                    SubKegiatan(uraian="a", pagu=60, realisasi=50),
+                    SubKegiatan(uraian="b", sasaran=["S2"], pagu=40, realisasi=40),
+                ],
+            ),
+            Kegiatan(uraian="K2", sasaran=["S2"], pagu=200, realisasi=150),
+        ],
+    )
+    h = hitung_anggaran(AnggaranTahun(program=[p]), ["S1", "S2"])
+    s1, s2 = h.sasaran
+    (p1,), (p2,) = s1.program, s2.program
+
+    def rows(pp: object) -> list[tuple[str, int | None, int | None, list[str]]]:
+        return [
+            (b.unit.uraian, b.pagu, b.realisasi, [a.unit.uraian for a in b.anak])
+            for b in pp.kegiatan  # type: ignore[attr-defined]
+        ]
+
+    assert (p1.pagu, p1.realisasi) == (60, 50)
+    assert rows(p1) == [("K1", 60, 50, ["a"])]
+    assert p1.kegiatan[0].serapan == D("83.33")  # 50 / 60 = 83,333…
+    # S2: 40 + 200 = 240 and 40 + 150 = 190; 190 / 240 = 79,1666… → 79,17
+    assert (p2.pagu, p2.realisasi, p2.serapan) == (240, 190, D("79.17"))
+    assert rows(p2) == [("K1", 40, 40, ["b"]), ("K2", 200, 150, [])]
+    # The parts under the sasaran add up to the kegiatan's whole figure (60 + 40 = 100).
+    assert h.pos(p.kegiatan[0]).pagu == 100
+    # The program as a whole lists every kegiatan with all its figures.
+    (whole,) = h.program
+    assert rows(whole) == [("K1", 100, 90, ["a", "b"]), ("K2", 200, 150, [])]
+
+
 def test_realisasi_from_its_periods() -> None:
     """Issue 13: a budget realisasi given per month (else per quarter) sums to the
     realisasi; a realisasi written as such wins over its periods."""

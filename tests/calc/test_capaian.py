@@ -57,6 +57,23 @@ def test_negatif_selisih_and_rasio() -> None:
     assert cap(Num("5"), Num("6"), "negatif", metode_negatif="rasio") == D("83.33")
 
 
+def test_negatif_own_metode_wins_over_the_profile() -> None:
+    # target 5, realisasi 4: selisih (2*5 - 4) / 5 = 120 %; rasio 5 / 4 = 125 %
+    t, r = parse_nilai(Num("5")), parse_nilai(Num("4"))
+    assert hitung(t, r, "negatif", PROFIL, "rasio") == D("125.00")
+    assert hitung(t, r, "negatif", Profil(metode_negatif="rasio"), "selisih") == D("120.00")
+    assert hitung(t, r, "negatif", Profil(metode_negatif="rasio"), None) == D("125.00")
+    # a compound target "5% dan 10%" with "4% dan 8%", rasio: 5/4 = 125, 10/8 = 125 → 125
+    t2, r2 = parse_nilai("5% dan 10%"), parse_nilai("4% dan 8%")
+    assert hitung(t2, r2, "negatif", PROFIL, "rasio") == D("125.00")
+    # its own rasio refuses a realisasi of 0 (T / R) where the profile's selisih would not
+    with pytest.raises(CapaianError) as exc:
+        hitung(t, parse_nilai(Num("0")), "negatif", PROFIL, "rasio")
+    assert exc.value.code == "C001"
+    # the own metode of a positive indikator changes nothing: R / T
+    assert hitung(t, r, "positif", PROFIL, "rasio") == D("80.00")
+
+
 def test_rentang() -> None:
     assert cap("80-90", Num("85")) == D("100.00")
     assert cap("80-90", Num("80")) == D("100.00")

@@ -146,9 +146,15 @@ def test_show_json_blora_2021() -> None:
     d = json.loads(proc.stdout)
     assert set(d) >= {"dinas", "tahun", "capaian", "kategori", "sasaran", "anggaran"}
     assert (d["tahun"], d["capaian"], d["kategori"]) == (2021, "135.78", "Sangat Baik")
-    s1, s2 = d["sasaran"]
+    s1, s2, s3 = d["sasaran"]
     assert set(s1) >= {"id", "uraian", "capaian", "kategori", "indikator"}
     assert (s1["capaian"], s2["capaian"]) == ("164.68", "106.88")
+    # S3's one indikator has a Renstra target for 2020 only and none in the 2021 PK: the
+    # sasaran is kept, with its indikator and no figures (issue 24).
+    assert (s3["id"], s3["capaian"], s3["kategori"]) == ("S3", None, None)
+    assert [(i["id"], i["target"], i["capaian"]) for i in s3["indikator"]] == [
+        ("IK3.1", None, None)
+    ]
     ind = {i["id"]: i for s in d["sasaran"] for i in s["indikator"]}
     assert set(ind["IK1.1"]) >= {
         "id",

@@ -272,3 +272,25 @@ def test_bandingkan_a_quarter_entered(tmp_path: Path) -> None:
     assert _bagian(beda.Perubahan("realisasi_program", 2021, "anggaran", "", "P01", "", 1, 2)) == (
         "Anggaran"
     )
+
+
+def test_bandingkan_the_formula_of_a_negative_indikator(tmp_path: Path) -> None:
+    """Issue 24: a negative indikator's formula changed, by its own metode_negatif or by
+    the dinas's default, is a change; a positive indikator has none."""
+    old = tmp_path / "lama"
+    new = tmp_path / "baru"
+    for f in (old, new):
+        shutil.copytree(EXAMPLES / "blora", f, ignore=shutil.ignore_patterns("build", "narasi"))
+        ganti(f / "renstra.yaml", "        target: {2020: 60, 2021: 70}\n",
+              "        polaritas: negatif\n        target: {2020: 60, 2021: 70}\n")  # fmt: skip
+    ganti(new / "renstra.yaml", "        polaritas: negatif\n",
+          "        polaritas: negatif\n        metode_negatif: rasio\n")  # fmt: skip
+    a, b = load(old), load(new)
+    found = [
+        (p.jenis, p.id, beda.teks_json(p.lama), beda.teks_json(p.baru))
+        for p in beda.bandingkan(a, b)
+    ]
+    assert found == [("indikator_metode_negatif", "IK2.2", "selisih", "rasio")]
+    # The dinas's default made rasio: the indikator's own rasio is no change any more.
+    ganti(old / "sakip.yaml", "metode_negatif: selisih", "metode_negatif: rasio")
+    assert beda.bandingkan(load(old), b) == []

@@ -460,3 +460,24 @@ def beda_baris_ubah(lama: str, baru: str) -> list[tuple[str, str]]:
         if op == "replace":
             out += list(zip(lama.splitlines()[a1:a2], baru.splitlines()[b1:b2], strict=False))
     return out
+
+
+def test_english_grouping_is_told_at_its_cell(tmp_path: Path) -> None:
+    # A figure pasted from an English sheet as text: its cell, and both ways to write it.
+    folder = salin(tmp_path)
+    before = isi(folder)
+    book = ekspor(folder, tmp_path)
+    ubah(book, "Realisasi", "2021/IK1.2", "Realisasi", "13,244.50")
+    ubah(book, "Anggaran", "2021/P05", "Pagu", "10,000,000")
+    code, _out, err = jalankan("import", str(folder), str(book))
+    wb = load_workbook(book)
+    r_sel = f"{get_column_letter(kolom(wb['Realisasi'], 'Realisasi'))}"
+    r_sel += str(baris(wb["Realisasi"], "2021/IK1.2"))
+    a_sel = f"{get_column_letter(kolom(wb['Anggaran'], 'Pagu'))}"
+    a_sel += str(baris(wb["Anggaran"], "2021/P05"))
+    assert code == 1
+    assert f"{book}:Realisasi!{r_sel}: N007 13,244.50 memakai koma" in err
+    assert "tulis 13244.50 tanpa pemisah ribuan, atau 13.244,50" in err
+    assert f"{book}:Anggaran!{a_sel}: N007 10,000,000 memakai koma" in err
+    assert "tulis 10000000 tanpa pemisah ribuan, atau 10.000.000" in err
+    assert isi(folder) == before

@@ -175,6 +175,23 @@ def test_fractional_rupiah(tmp_path: Path) -> None:
     assert d.location.line == 4
 
 
+def test_english_grouping_in_braces_is_one_number(tmp_path: Path) -> None:
+    # In {…} the commas of 1,250,000,000 split it into "1" and the keys "250", "000",
+    # "000"; read back whole, it is the one N007 at the pagu, not a duplicate key '000'.
+    program = "program:\n  - {id: P1, uraian: x, sasaran: S1, pagu: 1,250,000,000}\n"
+    files = {"2021/anggaran.yaml": program}
+    diags = run(make(tmp_path, files))
+    d = one(diags, "N007")
+    # "  - {id: P1, uraian: x, sasaran: S1, pagu: " is 43 characters: the 1 is column 44
+    assert where(d) == ("2021/anggaran.yaml", 2, 44) and d.location.yaml_path == "program[0].pagu"
+    assert "1,250,000,000" in d.message and "tulis 1250000000" in d.message
+    assert [x.code for x in diags] == ["N007"]
+    # A month map keeps its entries: only keys of exactly three digits with no value
+    # after a number continue it ({1: 10, 2: 12} is untouched).
+    files = {"2021/realisasi.yaml": "indikator:\n  IK1: {nilai: 12, triwulan: {1: 3, 2: 5}}\n"}
+    assert run(make(tmp_path / "b", files)) == []
+
+
 def test_nan_and_huge_numbers(tmp_path: Path) -> None:
     files = {"2021/realisasi.yaml": "indikator:\n  IK1: .nan\n"}
     assert one(run(make(tmp_path, files)), "N003").location.line == 2

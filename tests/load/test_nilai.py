@@ -45,12 +45,47 @@ def test_parse_angka(text: str, expected: Decimal) -> None:
         (Num("1_000"), "N002"),
         ("12 ribu", "N002"),
         ("9" * 30, "N004"),
+        ("1,250,000,000", "N007"),
+        ("Rp 1,250,000,000", "N007"),
+        ("1,250.50", "N007"),
+        ("-2,500,000.125", "N007"),
     ],
 )
 def test_parse_angka_rejects(text: str, code: str) -> None:
     with pytest.raises(PydanticCustomError) as exc:
         parse_angka(text)
     assert exc.value.type == code
+
+
+@pytest.mark.parametrize(
+    ("text", "polos", "indonesia"),
+    [
+        # the commas dropped; then the commas made dots and the decimal dot a comma
+        ("1,250,000,000", "1250000000", "1.250.000.000"),
+        ("US$ 2,942,679", "2942679", "2.942.679"),
+        ("12,500.75", "12500.75", "12.500,75"),
+    ],
+)
+def test_english_grouping_says_how_to_write_it(text: str, polos: str, indonesia: str) -> None:
+    with pytest.raises(PydanticCustomError) as exc:
+        parse_angka(text)
+    message = exc.value.message()
+    assert exc.value.type == "N007"
+    assert "koma sebagai pemisah ribuan" in message
+    assert f"tulis {polos} tanpa pemisah ribuan" in message
+    titik = f"atau {indonesia} dengan titik sebagai pemisah ribuan"
+    assert f'{titik} (di YAML dalam tanda kutip: "{indonesia}")' in message
+
+
+def test_english_grouping_in_a_target_value() -> None:
+    # A target or realisasi with a unit word is read through the same rule.
+    with pytest.raises(PydanticCustomError) as exc:
+        parse_nilai("1,250,000 unit")
+    assert exc.value.type == "N007"
+    # One comma and three digits stays ambiguous (6,825 or 6825?), as before.
+    with pytest.raises(PydanticCustomError) as amb:
+        parse_angka("1,250")
+    assert amb.value.type == "N001"
 
 
 @given(st.integers(min_value=1000, max_value=10**15))

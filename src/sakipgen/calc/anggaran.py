@@ -9,6 +9,10 @@ names several is listed under each, but its money is counted once).  A program w
 kegiatan serve different sasaran is split there: each part is its kegiatan's money,
 and what the program's own figure holds beyond its kegiatan's sum stays under the
 program's sasaran.
+
+Listed by sasaran, a program's part shows only the kegiatan (and sub kegiatan) whose
+money counts there, each with its part: a kegiatan is listed once, under the sasaran it
+serves, never with its whole pagu under each sasaran of its program.
 """
 
 from __future__ import annotations
@@ -19,11 +23,12 @@ from typing import Any
 
 from sakipgen.calc.bulat import bulat, persen
 from sakipgen.calc.kategori import kategori_rentang
-from sakipgen.model.anggaran import AnggaranTahun, Kegiatan, Program
+from sakipgen.model.anggaran import AnggaranTahun, Kegiatan, Program, SubKegiatan
 from sakipgen.model.hasil import (
     HasilAnggaran,
     PaguDokumen,
     Pos,
+    PosBagian,
     PosProgram,
     PosSasaran,
     Rentang,
@@ -155,6 +160,62 @@ def bagi_sasaran(
     return out
 
 
+def _bagian(
+    unit: Kegiatan | SubKegiatan,
+    sasaran: str | None,
+    induk: str | None,
+    units: Mapping[int, Pos],
+    places: int,
+    skala: list[Rentang] | None,
+) -> PosBagian | None:
+    """``unit`` as ``sasaran``'s budget lists it (None when none of its money counts
+    there): all its own figures, unless units below it serve another sasaran (then its
+    part there), with the units below it that count there."""
+    p_pagu = bagi_sasaran(unit, pagu, induk)
+    p_real = bagi_sasaran(unit, realisasi, induk)
+    if sasaran not in p_pagu and sasaran not in p_real:
+        return None
+    if len(p_pagu) == 1 and p_pagu.keys() == p_real.keys():
+        return _utuh(unit, units)  # all of it serves this sasaran
+    own = unit.sasaran[0] if unit.sasaran else induk
+    anak: list[PosBagian] = []
+    for c in anak_unit(unit):
+        assert isinstance(c, SubKegiatan)
+        b = _bagian(c, sasaran, own, units, places, skala)
+        if b is not None:
+            anak.append(b)
+    fields = _pos(p_pagu.get(sasaran), p_real.get(sasaran), places, skala)
+    return PosBagian(**fields, unit=unit, anak=anak)
+
+
+def _utuh(unit: Kegiatan | SubKegiatan, units: Mapping[int, Pos]) -> PosBagian:
+    """``unit`` with all its figures and every unit below it."""
+    pos = units[id(unit)]
+    anak = [_utuh(c, units) for c in unit.sub_kegiatan] if isinstance(unit, Kegiatan) else []
+    return PosBagian(
+        pos.pagu,
+        pos.realisasi,
+        pos.serapan,
+        pos.efisiensi_persen,
+        kategori_serapan=pos.kategori_serapan,
+        unit=unit,
+        anak=anak,
+    )
+
+
+def _kegiatan(
+    program: Program,
+    sasaran: str | None,
+    units: Mapping[int, Pos],
+    places: int,
+    skala: list[Rentang] | None,
+) -> list[PosBagian]:
+    """The program's kegiatan whose money counts under ``sasaran``, each with its part."""
+    induk = program.sasaran[0] if program.sasaran else None
+    found = (_bagian(k, sasaran, induk, units, places, skala) for k in program.kegiatan)
+    return [b for b in found if b is not None]
+
+
 def hitung_anggaran(
     data: AnggaranTahun,
     sasaran_urut: Sequence[str],
@@ -163,20 +224,41 @@ def hitung_anggaran(
 ) -> HasilAnggaran:
     """Every budget figure of a year; ``skala_serapan`` gives each serapan its kategori."""
     sk = skala_serapan
-    programs = [
-        PosProgram(**_pos(pagu(p), realisasi(p), places, sk), program=p) for p in data.program
-    ]
+    units: dict[int, Pos] = {}
+    dana: dict[int, tuple[Decimal | None, ...]] = {}
+    for p in data.program:
+        tree: list[Unit] = [p, *p.kegiatan, *(s for k in p.kegiatan for s in k.sub_kegiatan)]
+        for unit in tree:
+            own = pagu(unit)
+            units[id(unit)] = Pos(**_pos(own, realisasi(unit), places, sk))
+            # A sumber dana given in rupiah is printed with its share of the pagu.
+            dana[id(unit)] = tuple(
+                bulat(persen(sd.jumlah, own))
+                if sd.persen is None and sd.jumlah is not None and own
+                else None
+                for sd in unit.sumber_dana
+            )
+    programs: list[PosProgram] = []
     groups: dict[str | None, list[PosProgram]] = {}
-    for pp in programs:
-        p_pagu = bagi_sasaran(pp.program, pagu)
-        p_real = bagi_sasaran(pp.program, realisasi)
+    for p in data.program:
+        p_pagu = bagi_sasaran(p, pagu)
+        p_real = bagi_sasaran(p, realisasi)
+        whole = _pos(pagu(p), realisasi(p), places, sk)
         if len(p_pagu) == 1 and p_pagu.keys() == p_real.keys():
-            groups.setdefault(next(iter(p_pagu)), []).append(pp)
+            key = next(iter(p_pagu))
+            pp = PosProgram(**whole, program=p, kegiatan=_kegiatan(p, key, units, places, sk))
+            programs.append(pp)
+            groups.setdefault(key, []).append(pp)
             continue
+        programs.append(
+            PosProgram(**whole, program=p, kegiatan=[_utuh(k, units) for k in p.kegiatan])
+        )
         for key in dict.fromkeys([*p_pagu, *p_real]):
             # The program's part serving this sasaran: its own pagu and realisasi there.
             part = PosProgram(
-                **_pos(p_pagu.get(key), p_real.get(key), places, sk), program=pp.program
+                **_pos(p_pagu.get(key), p_real.get(key), places, sk),
+                program=p,
+                kegiatan=_kegiatan(p, key, units, places, sk),
             )
             groups.setdefault(key, []).append(part)
     order = [s for s in sasaran_urut if s in groups] + [s for s in groups if s not in sasaran_urut]
@@ -201,20 +283,6 @@ def hitung_anggaran(
     else:
         t_pagu = t_real = None
     total = Pos(**_pos(t_pagu, t_real, places, sk))
-    units: dict[int, Pos] = {}
-    dana: dict[int, tuple[Decimal | None, ...]] = {}
-    for p in data.program:
-        tree: list[Unit] = [p, *p.kegiatan, *(s for k in p.kegiatan for s in k.sub_kegiatan)]
-        for unit in tree:
-            own = pagu(unit)
-            units[id(unit)] = Pos(**_pos(own, realisasi(unit), places, sk))
-            # A sumber dana given in rupiah is printed with its share of the pagu.
-            dana[id(unit)] = tuple(
-                bulat(persen(sd.jumlah, own))
-                if sd.persen is None and sd.jumlah is not None and own
-                else None
-                for sd in unit.sumber_dana
-            )
     return HasilAnggaran(total, total.efisiensi_persen, per_sasaran, programs, units, dana)
 
 

@@ -1,8 +1,9 @@
 """Capaian of one indikator from its target and realisasi (README "Rumus capaian").
 
 * positif:  R / T × 100
-* negatif:  (2T − R) / T × 100  (profil ``metode_negatif: selisih``, LAN / PermenPAN-RB 6/2022)
-            T / R × 100         (``metode_negatif: rasio``, as SIPD computes it)
+* negatif:  (2T − R) / T × 100  (``metode_negatif: selisih``, LAN / PermenPAN-RB 6/2022)
+            T / R × 100         (``metode_negatif: rasio``, as SIPD computes it); the
+            indikator's own ``metode_negatif``, else the profile's
 * rentang ``a-b`` (or polaritas stabil): 100 inside; below: R / a × 100;
   above: (2b − R) / b × 100 — the distance outside the band, relative to the bound.
 * majemuk ``7% dan 17%``: each part by the rules above, then the mean of the rounded parts.
@@ -29,7 +30,7 @@ from sakipgen.calc.bulat import SERATUS, bulat, persen, rata_rata
 from sakipgen.errors import TemuanData
 from sakipgen.i18n import _
 from sakipgen.model.dinas import Profil
-from sakipgen.model.nilai import Nilai
+from sakipgen.model.nilai import MetodeNegatif, Nilai
 
 TIDAK_ADA = {"n/a", "na", "n.a.", "n.a", "tidak ada", "belum ada", "tidak tersedia", "tad", "t.a.d"}
 """Realisasi written as "not available": a catatan, not a hand-entered capaian."""
@@ -82,9 +83,21 @@ def _rentang(lo: Decimal, hi: Decimal, r: Decimal) -> Decimal:
     return (2 * hi - r) * SERATUS / hi
 
 
-def hitung(target: Nilai, realisasi: Nilai, polaritas: str, profil: Profil) -> Decimal:
-    """Capaian in percent, rounded to the profile's places (and capped if it says so)."""
-    places = profil.desimal
+def hitung(
+    target: Nilai,
+    realisasi: Nilai,
+    polaritas: str,
+    profil: Profil,
+    metode_negatif: MetodeNegatif | None = None,
+    *,
+    desimal: int | None = None,
+) -> Decimal:
+    """Capaian in percent, rounded to the profile's places (and capped if it says so);
+    ``metode_negatif`` is the indikator's own formula for negative polarity (None: the
+    profile's); ``desimal`` other places to round to (a printed figure's, to compare
+    it at its own precision)."""
+    places = profil.desimal if desimal is None else desimal
+    metode = profil.metode_untuk(metode_negatif)
 
     def finish(value: Decimal) -> Decimal:
         if profil.batas_atas is not None and value > profil.batas_atas:
@@ -121,7 +134,7 @@ def hitung(target: Nilai, realisasi: Nilai, polaritas: str, profil: Profil) -> D
                 ).format(target=target.teks, jumlah=len(target.bagian)),
             )
         parts = [
-            hitung(t, r, polaritas, profil)
+            hitung(t, r, polaritas, profil, metode, desimal=places)
             for t, r in zip(target.bagian, realisasi.bagian, strict=True)
         ]
         avg = rata_rata(parts, places)
@@ -148,7 +161,7 @@ def hitung(target: Nilai, realisasi: Nilai, polaritas: str, profil: Profil) -> D
         assert target.bawah is not None and target.atas is not None
         return finish(_rentang(target.bawah, target.atas, r))
     if target.jenis == "angka" and target.angka is not None:
-        if polaritas == "negatif" and profil.metode_negatif == "rasio" and r < 0:
+        if polaritas == "negatif" and metode == "rasio" and r < 0:
             raise CapaianError(
                 "C007",
                 _(
@@ -156,5 +169,5 @@ def hitung(target: Nilai, realisasi: Nilai, polaritas: str, profil: Profil) -> D
                     "berlaku; isi 'capaian' secara manual beserta 'alasan'"
                 ).format(realisasi=realisasi.teks),
             )
-        return finish(_satu(target.angka, r, polaritas, profil.metode_negatif))
+        return finish(_satu(target.angka, r, polaritas, metode))
     raise CapaianError("C003", _("tidak ada target untuk dibandingkan"))

@@ -256,7 +256,8 @@ def hitung_e81(
                     "sasaran", sid, s.uraian, ind.uraian, ind.satuan, not out,
                     KRp(k5), KRp(k6), KRp(_angka(now.target) if now else None),
                     (KRp(tw[0]), KRp(tw[1]), KRp(tw[2]), KRp(tw[3])),
-                    KRp(k12), KRp(k13), capaian_angka(k5, k13, ind.satuan, ind.polaritas, profil),
+                    KRp(k12), KRp(k13),
+                    capaian_angka(k5, k13, ind.satuan, ind.polaritas, profil, ind.metode_negatif),
                     None, ind.penanggung_jawab or "",
                 )
             )  # fmt: skip
@@ -290,6 +291,7 @@ def hitung_e81(
             satuan = ind.satuan if ind is not None else ""
             sifat = ind.sifat if ind is not None else None
             polaritas = getattr(ind, "polaritas", "positif")
+            metode = getattr(ind, "metode_negatif", None)
             c = cara(sifat)
             if isinstance(ind, IndikatorProgram):
                 k5 = _angka(ind.target_akhir) if ind.target_akhir else _angka(ind.target.get(akhir))
@@ -327,7 +329,7 @@ def hitung_e81(
                     ),
                     KRp(k12, rp12 if first else None),
                     KRp(k13, rp13 if first else None),
-                    capaian_angka(k5, k13, satuan, polaritas, profil),
+                    capaian_angka(k5, k13, satuan, polaritas, profil, metode),
                     serapan(rp5, rp13, profil.desimal) if first else None,
                     (r.penanggung_jawab if r else None) or unit.penanggung_jawab or "",
                 )

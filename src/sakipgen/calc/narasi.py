@@ -223,6 +223,7 @@ class Konteks:
             "capaian_akhir": lambda i: _fmt(self._ind(i).capaian_target_akhir, 2),
             "target_pembanding": lambda i, p: _fmt_nilai(self._banding(i, p).target),
             "capaian_pembanding": lambda i, p: _fmt(self._banding(i, p).capaian, 2),
+            "kategori_akhir": lambda i: self._ind(i).kategori_target_akhir or _fmt(None),
             "tren": lambda i: _tren(self._ind(i).capaian, self._ind(i).capaian_tahun_lalu),
             "capaian_sasaran": lambda i: _fmt(self._sas(i).capaian, 2),
             "kategori_sasaran": lambda i, skala=None: self._kat(self._sas(i), skala),

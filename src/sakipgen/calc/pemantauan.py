@@ -26,7 +26,7 @@ from sakipgen.i18n import _
 from sakipgen.model.dinas import Profil
 from sakipgen.model.folder import Dinas, Tahun
 from sakipgen.model.hasil import BarisPemantauan, HasilPemantauan, Unit
-from sakipgen.model.nilai import Nilai
+from sakipgen.model.nilai import MetodeNegatif, Nilai
 from sakipgen.model.rencana_aksi import JUMLAH_PERIODE, BarisRencanaAksi, TabelRencanaAksi
 from sakipgen.model.tahun import RealisasiIndikator
 
@@ -112,14 +112,21 @@ def selisih_berjalan(values: list[Decimal | None]) -> list[Decimal | None]:
 
 
 def capaian_angka(
-    target: Decimal | None, real: Decimal | None, satuan: str, polaritas: str, profil: Profil
+    target: Decimal | None,
+    real: Decimal | None,
+    satuan: str,
+    polaritas: str,
+    profil: Profil,
+    metode_negatif: MetodeNegatif | None = None,
 ) -> Decimal | None:
     """The capaian of two computed figures; None when either is missing or the formula
-    has none (a target of 0 …)."""
+    has none (a target of 0 …).  ``metode_negatif``: the indikator's own (None: the
+    profile's)."""
     if target is None or real is None:
         return None
     try:
-        return hitung(nilai_angka(target, satuan), nilai_angka(real, satuan), polaritas, profil)
+        t, r = nilai_angka(target, satuan), nilai_angka(real, satuan)
+        return hitung(t, r, polaritas, profil, metode_negatif)
     except CapaianError:
         return None
 
@@ -160,6 +167,7 @@ def _baris(
     found = dinas.indikator.get(row.indikator or "")
     ind = found[1] if found else None
     polaritas = ind.polaritas if ind else "positif"
+    metode = ind.metode_negatif if ind else None
     satuan = row.satuan or (ind.satuan if ind else "")
     if not satuan:
         satuan = next((v.satuan for v in row.target if v.jenis == "angka" and v.satuan), "")
@@ -180,7 +188,7 @@ def _baris(
     real_periode = gabung([real.get(p) for p in dalam], cara)
     target_sd = gabung([target.get(p) for p in sampai], cara)
     real_sd = gabung([real.get(p) for p in sampai], cara)
-    capaian_sd = capaian_angka(target_sd, real_sd, satuan, polaritas, profil)
+    capaian_sd = capaian_angka(target_sd, real_sd, satuan, polaritas, profil, metode)
     tt = _angka(row.target_tahunan) if row.target_tahunan is not None else None
     target_tahunan = tt if tt is not None else ringkas(row.target, cara).tahunan
     sisa = None
@@ -203,7 +211,9 @@ def _baris(
         satuan=satuan,
         target_periode=target_periode,
         realisasi_periode=real_periode,
-        capaian_periode=capaian_angka(target_periode, real_periode, satuan, polaritas, profil),
+        capaian_periode=capaian_angka(
+            target_periode, real_periode, satuan, polaritas, profil, metode
+        ),
         target_sd=target_sd,
         realisasi_sd=real_sd,
         capaian_sd=capaian_sd,

@@ -93,7 +93,7 @@ def hitung_periode(
                 catatan = _("belum ada realisasi berupa angka s.d. periode ini")
             else:
                 try:
-                    capaian = hitung(h.target, nilai, ind.polaritas, profil)
+                    capaian = hitung(h.target, nilai, ind.polaritas, profil, ind.metode_negatif)
                 except CapaianError as exc:
                     catatan = exc.message
             out.append(

@@ -115,11 +115,14 @@ def _hitung_tahun(
         return tuple(None if x is None else kategori_rentang(x, r) for _n, r in tambahan)
 
     hasil_sasaran: list[HasilSasaran] = []
+    semua_sasaran: list[HasilSasaran] = []
     for si, sas in enumerate(dinas.renstra.model.sasaran):
         rows: list[HasilIndikator] = []
+        tanpa_target: list[Indikator] = []
         for ii, ind in enumerate(sas.indikator):
             entry = targets.get(ind.id)
             if entry is None:
+                tanpa_target.append(ind)
                 continue
             if entry.target.jenis == "kosong":
                 # No target this year ("-"): not measured, but a reported realisasi is
@@ -127,6 +130,8 @@ def _hitung_tahun(
                 tanpa = _tanpa_target(sas, ind, entry, realisasi.get(ind.id), dinas, year)
                 if tanpa is not None:
                     rows.append(tanpa)
+                else:
+                    tanpa_target.append(ind)
                 continue
             entry_r = _dari_periode(realisasi.get(ind.id), ind, profil.desimal)
             entry_r = _dari_tabel(entry_r, tahun, profil.desimal)
@@ -191,7 +196,9 @@ def _hitung_tahun(
             akhir = None
             if ind.target_akhir is not None and nilai_r is not None:
                 try:
-                    akhir = hitung(ind.target_akhir, nilai_r, ind.polaritas, profil)
+                    akhir = hitung(
+                        ind.target_akhir, nilai_r, ind.polaritas, profil, ind.metode_negatif
+                    )
                 except CapaianError:
                     akhir = None
             prev = lalu_ind.get(ind.id)
@@ -211,22 +218,23 @@ def _hitung_tahun(
                     capaian_tahun_lalu=prev.capaian if prev else None,
                     capaian_target_akhir=akhir,
                     kategori_tambahan=kategori_lain(capaian),
+                    kategori_target_akhir=kategori(akhir, profil) if akhir is not None else None,
                 )
             )
-        if not rows:
-            continue
         avg = rata_rata([r.capaian for r in rows if r.capaian is not None], places)
         prev_s = lalu_sas.get(sas.id)
-        hasil_sasaran.append(
-            HasilSasaran(
-                sasaran=sas,
-                indikator=rows,
-                capaian=avg,
-                kategori=kategori(avg, profil) if avg is not None else None,
-                capaian_tahun_lalu=prev_s.capaian if prev_s else None,
-                kategori_tambahan=kategori_lain(avg),
-            )
+        hs = HasilSasaran(
+            sasaran=sas,
+            indikator=rows,
+            capaian=avg,
+            kategori=kategori(avg, profil) if avg is not None else None,
+            capaian_tahun_lalu=prev_s.capaian if prev_s else None,
+            tanpa_target=tanpa_target,
+            kategori_tambahan=kategori_lain(avg),
         )
+        semua_sasaran.append(hs)
+        if rows:  # a sasaran with nothing measured or reported this year is not measured
+            hasil_sasaran.append(hs)
 
     overall = rata_rata([s.capaian for s in hasil_sasaran if s.capaian is not None], places)
     per_ind = rata_rata(
@@ -274,6 +282,7 @@ def _hitung_tahun(
                     p.id == pb.id for s in hasil_sasaran for h in s.indikator for p in h.pembanding
                 )
             ),
+            semua_sasaran=semua_sasaran,
         ),
         diags,
     )
@@ -434,7 +443,8 @@ def _indikator(
     manual_value = bulat(real.capaian, profil.desimal) if real.capaian is not None else None
     if real.nilai is not None and real.nilai.jenis != "kosong":
         try:
-            return hitung(entry.target, real.nilai, ind.polaritas, profil), False, None, None, None
+            capaian = hitung(entry.target, real.nilai, ind.polaritas, profil, ind.metode_negatif)
+            return capaian, False, None, None, None
         except CapaianError as exc:
             if manual_value is not None:
                 return manual_value, True, real.alasan, real.sumber, None

@@ -555,7 +555,9 @@ def capaian_tercetak(dinas: Dinas) -> Iterator[Diagnostic]:
             if ind is None:
                 continue
             try:
-                computed = hitung(targets[ident].target, r.nilai, ind[1].polaritas, profil)
+                computed = hitung(
+                    targets[ident].target, r.nilai, ind[1].polaritas, profil, ind[1].metode_negatif
+                )
             except CapaianError:
                 continue
             printed = r.capaian.quantize(Decimal(1).scaleb(-profil.desimal))

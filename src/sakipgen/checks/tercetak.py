@@ -4,8 +4,13 @@ printed precision.
 
 A printed 85,6 is compared with the computed figure rounded to one decimal, from the
 unrounded value (never by rounding an already rounded 85,58 again): serapan and
-efisiensi from pagu and realisasi, a mean from the capaian it averages.  Rupiah are
-compared exactly.
+efisiensi from pagu and realisasi, a mean from the capaian it averages, an indikator's
+capaian (against the year's target or the Renstra target akhir) from its target and
+realisasi.  Rupiah are compared exactly.
+
+A printed kategori is compared with the band the computed capaian falls in: the band's
+name (case and spacing aside) or its abbreviation, the first letter of each word
+("ST" for Sangat Tinggi).
 """
 
 from __future__ import annotations
@@ -14,15 +19,19 @@ from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 
 from sakipgen.calc.bulat import bulat_seperti, persen
+from sakipgen.calc.capaian import CapaianError, hitung
+from sakipgen.calc.kategori import pita
 from sakipgen.calc.tabel import hitung_tabel
 from sakipgen.diagnostics import Diagnostic
-from sakipgen.format import angka
+from sakipgen.format import angka, nilai, tempat_desimal
 from sakipgen.i18n import _
 from sakipgen.model.anggaran import Program
+from sakipgen.model.dinas import Profil
 from sakipgen.model.folder import Dinas
-from sakipgen.model.hasil import HasilAnggaran, HasilTahun, Pos, Unit
+from sakipgen.model.hasil import HasilAnggaran, HasilIndikator, HasilTahun, Pos, Unit
+from sakipgen.model.nilai import Nilai
 from sakipgen.model.sumber import SourceMap, YamlPath
-from sakipgen.model.tercetak import TercetakAnggaran
+from sakipgen.model.tercetak import TercetakAnggaran, TercetakIndikator
 
 
 def _beda(
@@ -44,6 +53,63 @@ def _beda(
             apa=apa, tercetak=angka(printed), hitung=angka(hitung)
         )
         yield Diagnostic.make(src.locate(path), "K013", f"{pesan} ({dasar})" if dasar else pesan)
+
+
+def _nama_kategori(teks: str) -> str:
+    return " ".join(teks.split()).casefold()
+
+
+def _singkatan(kategori: str) -> str:
+    """``Sangat Tinggi`` → ``st``: the first letter of each word."""
+    return "".join(w[0] for w in kategori.split()).casefold()
+
+
+def _kategori_sama(tercetak: str, kategori: str) -> bool:
+    """Whether a printed kategori names ``kategori``: its name, or its abbreviation
+    (``ST``, ``S.T.``)."""
+    t = _nama_kategori(tercetak)
+    return t == _nama_kategori(kategori) or t.replace(".", "").replace(" ", "") == _singkatan(
+        kategori
+    )
+
+
+def _beda_kategori(
+    src: SourceMap,
+    path: YamlPath,
+    apa: str,
+    tercetak: str | None,
+    hitung_: str | None,
+    capaian: Decimal | None,
+    skala: Sequence[str],
+) -> Iterator[Diagnostic]:
+    """K013 when a printed kategori is not the band ``capaian`` (computed) falls in,
+    ``hitung_``; ``skala`` names the scale's bands, for the message."""
+    if tercetak is None or capaian is None:
+        return
+    if hitung_ is not None and _kategori_sama(tercetak, hitung_):
+        return
+    if hitung_ is None:
+        pesan = _(
+            "{apa} tercetak '{tercetak}', tetapi capaian hasil hitung {capaian} tidak masuk "
+            "pita mana pun di skala (sakip.yaml profil.skala)"
+        ).format(apa=apa, tercetak=tercetak, capaian=angka(capaian))
+    elif any(_kategori_sama(tercetak, k) for k in skala):
+        pesan = _(
+            "{apa} tercetak '{tercetak}' berbeda dengan hasil hitung '{kategori}' (capaian "
+            "{capaian})"
+        ).format(apa=apa, tercetak=tercetak, kategori=hitung_, capaian=angka(capaian))
+    else:
+        pesan = _(
+            "{apa} tercetak '{tercetak}' bukan nama pita skala dinas ({skala}) atau "
+            "singkatannya; hasil hitung '{kategori}' (capaian {capaian})"
+        ).format(
+            apa=apa,
+            tercetak=tercetak,
+            skala=", ".join(skala),
+            kategori=hitung_,
+            capaian=angka(capaian),
+        )
+    yield Diagnostic.make(src.locate(path), "K013", pesan)
 
 
 def _rata(values: Sequence[Decimal]) -> Decimal | None:
@@ -123,14 +189,129 @@ def _tahun_anggaran(dinas: Dinas, year: int, a: HasilAnggaran) -> Iterator[Diagn
             yield from _anggaran(src, ("tercetak", "sasaran", sid), label, ts, pos)
 
 
+def _seperti(
+    target: Nilai | None,
+    real: Nilai | None,
+    h: HasilIndikator,
+    profil: Profil,
+    tercetak: Decimal,
+) -> Decimal | None:
+    """An indikator's capaian of ``real`` against ``target`` at the decimals ``tercetak``
+    is printed with; None when it has none."""
+    if target is None or real is None:
+        return None
+    ind = h.indikator
+    try:
+        return hitung(
+            target,
+            real,
+            ind.polaritas,
+            profil,
+            ind.metode_negatif,
+            desimal=tempat_desimal(Decimal(tercetak)),
+        )
+    except CapaianError:
+        return None
+
+
+def _indikator(
+    src: SourceMap, h: HasilIndikator, t: TercetakIndikator, profil: Profil, skala: list[str]
+) -> Iterator[Diagnostic]:
+    """The printed figures of one indikator (``indikator.<id>.tercetak``)."""
+    ident = h.indikator.id
+    at: YamlPath = ("indikator", ident, "tercetak")
+    real = h.realisasi
+    if t.capaian is not None:
+        if h.manual:
+            mentah = h.capaian
+            dasar = _("capaian diisi manual")
+        else:
+            mentah = _seperti(h.target, real, h, profil, t.capaian)
+            dasar = _("target {target}, realisasi {realisasi}").format(
+                target=nilai(h.target), realisasi=nilai(real)
+            )
+        yield from _beda(
+            src,
+            (*at, "capaian"),
+            _("capaian indikator {id}").format(id=ident),
+            t.capaian,
+            mentah,
+            dasar,
+        )
+    yield from _beda_kategori(
+        src,
+        (*at, "kategori"),
+        _("kategori indikator {id}").format(id=ident),
+        t.kategori,
+        h.kategori,
+        h.capaian,
+        skala,
+    )
+    akhir = h.indikator.target_akhir
+    if akhir is None and (t.capaian_target_akhir is not None or t.kategori_target_akhir):
+        kunci = (
+            "capaian_target_akhir"
+            if t.capaian_target_akhir is not None
+            else "kategori_target_akhir"
+        )
+        yield Diagnostic.make(
+            src.locate((*at, kunci)),
+            "K013",
+            _(
+                "capaian indikator {id} terhadap target akhir Renstra tercetak, tetapi "
+                "indikator ini tidak punya target_akhir di renstra.yaml; tulis target akhirnya"
+            ).format(id=ident),
+        )
+        return
+    if t.capaian_target_akhir is not None:
+        yield from _beda(
+            src,
+            (*at, "capaian_target_akhir"),
+            _("capaian indikator {id} terhadap target akhir Renstra").format(id=ident),
+            t.capaian_target_akhir,
+            _seperti(akhir, real, h, profil, t.capaian_target_akhir),
+            _("target akhir {target}, realisasi {realisasi}").format(
+                target=nilai(akhir), realisasi=nilai(real)
+            ),
+        )
+    yield from _beda_kategori(
+        src,
+        (*at, "kategori_target_akhir"),
+        _("kategori indikator {id} terhadap target akhir Renstra").format(id=ident),
+        t.kategori_target_akhir,
+        h.kategori_target_akhir,
+        h.capaian_target_akhir,
+        skala,
+    )
+
+
 def _tahun_capaian(dinas: Dinas, year: int, h: HasilTahun) -> Iterator[Diagnostic]:
     berkas = dinas.tahun[year].realisasi
-    if berkas is None or berkas.model.tercetak is None:
+    if berkas is None:
         return
-    src, t = berkas.source, berkas.model.tercetak
+    profil = dinas.identitas.model.profil
+    skala = [p.kategori for p in pita(profil)]
+    src = berkas.source
+    for hs in h.sasaran:
+        for hi in hs.indikator:
+            entry = berkas.model.indikator.get(hi.indikator.id)
+            if entry is not None and entry.tercetak is not None:
+                yield from _indikator(src, hi, entry.tercetak, profil, skala)
+    t = berkas.model.tercetak
+    if t is None:
+        return
     sasaran_capaian = [s.capaian for s in h.sasaran if s.capaian is not None]
     yield from _beda(
         src, ("tercetak", "capaian"), _("capaian keseluruhan"), t.capaian, _rata(sasaran_capaian)
+    )
+    yield from _beda_kategori(
+        src,
+        ("tercetak", "kategori"),
+        _("kategori keseluruhan"),
+        t.kategori,
+        h.kategori,
+        h.capaian,
+        skala,
     )
     semua = [r.capaian for s in h.sasaran for r in s.indikator if r.capaian is not None]
     yield from _beda(
@@ -142,10 +323,10 @@ def _tahun_capaian(dinas: Dinas, year: int, h: HasilTahun) -> Iterator[Diagnosti
     )
     by_id = {s.sasaran.id: s for s in h.sasaran}
     for sid, ts in t.sasaran.items():
-        hs = by_id.get(sid)
-        if hs is None:
+        found = by_id.get(sid)
+        if found is None:
             continue
-        values = [r.capaian for r in hs.indikator if r.capaian is not None]
+        values = [r.capaian for r in found.indikator if r.capaian is not None]
         at: YamlPath = ("tercetak", "sasaran", sid)
         dasar = _("rata-rata dari {capaian}").format(capaian="; ".join(angka(v) for v in values))
         yield from _beda(
@@ -162,6 +343,15 @@ def _tahun_capaian(dinas: Dinas, year: int, h: HasilTahun) -> Iterator[Diagnosti
             _("jumlah capaian sasaran {id}").format(id=sid),
             ts.jumlah_capaian,
             sum(values, Decimal(0)) if values else None,
+        )
+        yield from _beda_kategori(
+            src,
+            (*at, "kategori"),
+            _("kategori sasaran {id}").format(id=sid),
+            ts.kategori,
+            found.kategori,
+            found.capaian,
+            skala,
         )
 
 

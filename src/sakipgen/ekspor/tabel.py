@@ -21,6 +21,7 @@ from sakipgen.model.anggaran import Program
 from sakipgen.model.folder import Dinas
 from sakipgen.model.hasil import SUMBER_TARGET, HasilIndikator, HasilTahun, Pos, Unit
 from sakipgen.model.nilai import Nilai
+from sakipgen.model.renstra import Indikator
 from sakipgen.pipeline import Bundel
 
 JenisKolom = Literal["teks", "rupiah", "persen", "angka", "cacah"]
@@ -99,8 +100,9 @@ def _banding(hasil: HasilTahun, h: HasilIndikator, satuan: str) -> list[SelEkspo
 
 
 def tabel_capaian_indikator(hasil: HasilTahun) -> Tabel | None:
-    rows = [h for s in hasil.sasaran for h in s.indikator]
-    if not rows:
+    """Every indikator of every sasaran, in the Renstra's order; one without a target this
+    year has no figures ("tanpa target tahun ini")."""
+    if not any(s.indikator for s in hasil.semua_sasaran):
         return None
     t = Tabel(
         "Capaian Indikator",
@@ -119,6 +121,7 @@ def tabel_capaian_indikator(hasil: HasilTahun) -> Tabel | None:
             *[Kolom(nama) for nama in hasil.skala_tambahan],
             Kolom("Capaian Tahun Lalu (%)", "persen"),
             Kolom("Capaian thd Target Akhir Renstra (%)", "persen"),
+            Kolom("Kategori thd Target Akhir Renstra"),
             *[
                 k
                 for _pid, nama in hasil.pembanding
@@ -131,8 +134,15 @@ def tabel_capaian_indikator(hasil: HasilTahun) -> Tabel | None:
         ],
     )
     sumber = SUMBER_TARGET.get(hasil.sumber_target or "", "")
-    for s in hasil.sasaran:
-        for h in s.indikator:
+    for s in hasil.semua_sasaran:
+        for h in s.baris():
+            if isinstance(h, Indikator):
+                t.tambah(
+                    [s.sasaran.id, s.sasaran.uraian, h.id, h.uraian, h.satuan]
+                    + [None] * (8 + len(hasil.skala_tambahan) + 2 * len(hasil.pembanding))
+                    + ["tanpa target tahun ini"]
+                )
+                continue
             ket = []
             if h.manual:
                 ket.append("capaian diisi manual")
@@ -153,6 +163,7 @@ def tabel_capaian_indikator(hasil: HasilTahun) -> Tabel | None:
                     *h.kategori_tambahan,
                     h.capaian_tahun_lalu,
                     h.capaian_target_akhir,
+                    h.kategori_target_akhir,
                     *_banding(hasil, h, satuan),
                     "; ".join(ket) or None,
                 ]
@@ -176,7 +187,7 @@ def tabel_capaian_sasaran(hasil: HasilTahun) -> Tabel | None:
             Kolom("Capaian Tahun Lalu (%)", "persen"),
         ],
     )
-    for s in hasil.sasaran:
+    for s in hasil.semua_sasaran:  # a sasaran with nothing measured: 0, no capaian
         t.tambah(
             [
                 s.sasaran.id,
@@ -546,7 +557,7 @@ def tabel_layar(dinas: Dinas, hasil: HasilTahun) -> list[Tabel]:
         ],
         kolom_inden=0,
     )
-    for s in hasil.sasaran:
+    for s in hasil.semua_sasaran:
         lalu = s.capaian_tahun_lalu if s.capaian_tahun_lalu is not None else ""
         c.tambah(
             [f"{s.sasaran.id}. {s.sasaran.uraian}", "", "", "", s.capaian, s.kategori]
@@ -555,7 +566,15 @@ def tabel_layar(dinas: Dinas, hasil: HasilTahun) -> list[Tabel]:
             + [""] * (2 * len(hasil.pembanding) + len(ket)),
             tebal=True,
         )
-        for h in s.indikator:
+        for h in s.baris():
+            if isinstance(h, Indikator):
+                # No target this year: listed, without figures.
+                c.tambah(
+                    [f"{h.id} {h.uraian}", h.satuan, None, "", "", ""]
+                    + [""] * (len(hasil.skala_tambahan) + 1 + 2 * len(hasil.pembanding) + len(ket)),
+                    inden=1,
+                )
+                continue
             satuan = h.indikator.satuan
             c.tambah(
                 [

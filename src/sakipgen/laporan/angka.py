@@ -10,6 +10,7 @@ decimal (``"135.31"``, ``"1727182400"``), ``null`` where there is no figure::
                   "indikator": [{"id", "uraian", "satuan", "target", "realisasi",
                                  "capaian", "kategori", "kategori_tambahan", "manual",
                                  "capaian_tahun_lalu", "capaian_target_akhir",
+                                 "kategori_target_akhir",
                                  "pembanding": [{"id", "nama", "target", "capaian"}]}]}],
      "anggaran": {"pagu", "realisasi", "serapan", "kategori_serapan", "efisiensi",
                   "efisiensi_persen",
@@ -42,10 +43,18 @@ from typing import Any
 from sakipgen.ekspor.tabel import JenisKolom, SelEkspor, Tabel, tabel_layar
 from sakipgen.format import angka, nilai
 from sakipgen.i18n import _
-from sakipgen.model.anggaran import Kegiatan, SubKegiatan
 from sakipgen.model.folder import Dinas
-from sakipgen.model.hasil import SUMBER_TARGET, HasilAnggaran, HasilPeriode, HasilTahun, Pos
+from sakipgen.model.hasil import (
+    SUMBER_TARGET,
+    HasilAnggaran,
+    HasilIndikator,
+    HasilPeriode,
+    HasilTahun,
+    Pos,
+    PosBagian,
+)
 from sakipgen.model.nilai import Nilai
+from sakipgen.model.renstra import Indikator
 from sakipgen.teks import teks_layar
 
 
@@ -72,15 +81,12 @@ def _angka_pos(pos: Pos) -> dict[str, Any]:
     }
 
 
-def _unit(unit: Kegiatan | SubKegiatan, a: HasilAnggaran) -> dict[str, Any]:
-    """A kegiatan or sub kegiatan: its id and kode (null when not written), uraian, and
-    its figures (its own, else its children's sum)."""
-    return {
-        "id": unit.id,
-        "kode": unit.kode,
-        "uraian": unit.uraian,
-        **_angka_pos(a.pos(unit)),
-    }
+def _unit(b: PosBagian) -> dict[str, Any]:
+    """A kegiatan or sub kegiatan under a sasaran: its id and kode (null when not
+    written), uraian, and its figures there (its own, else its children's sum; its part
+    when units below it serve another sasaran)."""
+    unit = b.unit
+    return {"id": unit.id, "kode": unit.kode, "uraian": unit.uraian, **_angka_pos(b)}
 
 
 def _anggaran(a: HasilAnggaran | None) -> dict[str, Any] | None:
@@ -98,17 +104,50 @@ def _anggaran(a: HasilAnggaran | None) -> dict[str, Any] | None:
                         "uraian": p.program.uraian,
                         **_angka_pos(p),
                         "kegiatan": [
-                            {
-                                **_unit(k, a),
-                                "sub_kegiatan": [_unit(sk, a) for sk in k.sub_kegiatan],
-                            }
-                            for k in p.program.kegiatan
+                            {**_unit(k), "sub_kegiatan": [_unit(sk) for sk in k.anak]}
+                            for k in p.kegiatan
                         ],
                     }
                     for p in s.program
                 ],
             }
             for s in a.sasaran
+        ],
+    }
+
+
+def _indikator(x: HasilIndikator | Indikator, nama: tuple[str, ...]) -> dict[str, Any]:
+    """One indikator of a sasaran; one without a target this year has no figures
+    (``nama``: the year's further scales, the keys of ``kategori_tambahan``)."""
+    if isinstance(x, Indikator):
+        return {
+            "id": x.id,
+            "uraian": x.uraian,
+            "satuan": x.satuan,
+            **dict.fromkeys(("target", "realisasi", "capaian", "kategori")),
+            "kategori_tambahan": dict.fromkeys(nama),
+            "manual": False,
+            **dict.fromkeys(
+                ("capaian_tahun_lalu", "capaian_target_akhir", "kategori_target_akhir")
+            ),
+            "pembanding": [],
+        }
+    return {
+        "id": x.indikator.id,
+        "uraian": x.indikator.uraian,
+        "satuan": x.indikator.satuan,
+        "target": _nilai(x.target),
+        "realisasi": _nilai(x.realisasi),
+        "capaian": _s(x.capaian),
+        "kategori": x.kategori,
+        "kategori_tambahan": dict(zip(nama, x.kategori_tambahan, strict=True)),
+        "manual": x.manual,
+        "capaian_tahun_lalu": _s(x.capaian_tahun_lalu),
+        "capaian_target_akhir": _s(x.capaian_target_akhir),
+        "kategori_target_akhir": x.kategori_target_akhir,
+        "pembanding": [
+            {"id": p.id, "nama": p.nama, "target": _nilai(p.target), "capaian": _s(p.capaian)}
+            for p in x.pembanding
         ],
     }
 
@@ -132,33 +171,9 @@ def sebagai_data(dinas: Dinas, hasil: HasilTahun) -> dict[str, Any]:
                 "kategori": s.kategori,
                 "kategori_tambahan": dict(zip(nama, s.kategori_tambahan, strict=True)),
                 "capaian_tahun_lalu": _s(s.capaian_tahun_lalu),
-                "indikator": [
-                    {
-                        "id": h.indikator.id,
-                        "uraian": h.indikator.uraian,
-                        "satuan": h.indikator.satuan,
-                        "target": _nilai(h.target),
-                        "realisasi": _nilai(h.realisasi),
-                        "capaian": _s(h.capaian),
-                        "kategori": h.kategori,
-                        "kategori_tambahan": dict(zip(nama, h.kategori_tambahan, strict=True)),
-                        "manual": h.manual,
-                        "capaian_tahun_lalu": _s(h.capaian_tahun_lalu),
-                        "capaian_target_akhir": _s(h.capaian_target_akhir),
-                        "pembanding": [
-                            {
-                                "id": p.id,
-                                "nama": p.nama,
-                                "target": _nilai(p.target),
-                                "capaian": _s(p.capaian),
-                            }
-                            for p in h.pembanding
-                        ],
-                    }
-                    for h in s.indikator
-                ],
+                "indikator": [_indikator(x, nama) for x in s.baris()],
             }
-            for s in hasil.sasaran
+            for s in hasil.semua_sasaran
         ],
         "anggaran": _anggaran(hasil.anggaran),
     }

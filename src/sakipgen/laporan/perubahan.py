@@ -57,6 +57,7 @@ def label() -> dict[str, str]:
         "indikator_uraian": _("uraian diubah"),
         "indikator_satuan": _("satuan diubah"),
         "indikator_polaritas": _("polaritas diubah"),
+        "indikator_metode_negatif": _("rumus indikator negatif diubah"),
         "indikator_sasaran": _("pindah sasaran"),
         "target_renstra": _("target"),
         "target_akhir": _("target akhir"),

@@ -271,6 +271,19 @@ def baca_yaml(akses: Akses, path: Path, diags: list[Diagnostic]) -> YamlFile | N
     return YamlFile(data, source)
 
 
+_GRUP_RIBUAN = re.compile(r"^\d{3}(\.\d+)?$")
+
+
+def _kosong(vnode: Any) -> bool:
+    """A value left out (``{a: 1, 250}``): the empty plain null."""
+    return bool(vnode.id == "scalar" and vnode.tag == f"{_STD}null" and vnode.value == "")
+
+
+def _ujung_angka(vnode: Any) -> bool:
+    """A plain scalar ending in a digit (``1``, ``Rp 1``), which ``,250`` may continue."""
+    return bool(vnode.id == "scalar" and not vnode.style and vnode.value[-1:].isdigit())
+
+
 def _convert(
     node: Any,
     path: YamlPath,
@@ -344,6 +357,7 @@ def _convert(
     out: dict[str, Any] = {}
     merged: dict[str, Any] = {}
     seen: dict[str, int] = {}
+    sambungan: str | None = None  # the key whose plain number value a comma may continue
     for knode, vnode in node.value:
         kline, kcol = knode.start_mark.line + 1, knode.start_mark.column + 1
         if knode.tag == f"{_STD}merge":
@@ -364,6 +378,13 @@ def _convert(
             )
             continue
         key = str(knode.value)
+        if sambungan is not None and _GRUP_RIBUAN.match(key) and _kosong(vnode):
+            # {pagu: 1,250,000,000}: in braces the commas split the number into "1"
+            # and the keys "250", "000", … with no value; join them back, so the number
+            # is judged as written (N007 English grouping, N001 "72,500").
+            out[sambungan] = f"{out[sambungan]},{key}"
+            continue
+        sambungan = key if node.flow_style and _ujung_angka(vnode) else None
         if key in seen:
             errors.append(
                 Diagnostic.make(

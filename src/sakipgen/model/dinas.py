@@ -25,6 +25,7 @@ from sakipgen.model.nilai import (
     POLA_TRIWULAN,
     Angka,
     Bulan,
+    MetodeNegatif,
     Nip,
     Teks,
     Triwulan,
@@ -154,12 +155,20 @@ class Profil(Model):
 
     model_config = skema('Cara menghitung dan menilai capaian (README "Rumus dan pembulatan")')
 
-    metode_negatif: Literal["selisih", "rasio"] = Field(
+    metode_negatif: MetodeNegatif = Field(
         "selisih",
         description="Capaian indikator berpolaritas negatif: selisih = (2T − R) / T × 100 "
-        "(bawaan; pedoman LAN, PermenPAN-RB 6/2022), rasio = T / R × 100 (SIPD)",
+        "(bawaan; pedoman LAN, PermenPAN-RB 6/2022), rasio = T / R × 100 (SIPD); satu "
+        "indikator dapat memakai caranya sendiri (metode_negatif di renstra.yaml)",
     )
-    """Negative polarity: ``selisih`` = (2T − R) / T × 100, ``rasio`` = T / R × 100."""
+    """Negative polarity: ``selisih`` = (2T − R) / T × 100, ``rasio`` = T / R × 100; the
+    dinas's default, which an indikator's own ``metode_negatif`` overrides."""
+
+    def metode_untuk(self, sendiri: MetodeNegatif | None) -> MetodeNegatif:
+        """The negative-polarity formula of an indikator: its own (``sendiri``), else the
+        dinas's."""
+        return sendiri or self.metode_negatif
+
     skala: Skala = Field(
         "permendagri-86",
         description="Skala kategori: permendagri-86 (bawaan), empat-tingkat, "

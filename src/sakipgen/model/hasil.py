@@ -59,6 +59,8 @@ class HasilIndikator:
     pembanding: tuple[HasilPembanding, ...] = ()
     """Its targets of the year in other plans, in ``renstra.yaml`` ``pembanding`` order
     (those with a value this year); comparisons only, in no mean."""
+    kategori_target_akhir: str | None = None
+    """The band of ``capaian_target_akhir`` on the profile's scale (None without one)."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,16 @@ class HasilSasaran:
     kategori: str | None
     capaian_tahun_lalu: Decimal | None = None
     kategori_tambahan: tuple[str | None, ...] = ()
+    tanpa_target: list[Indikator] = field(default_factory=list)
+    """The sasaran's indikator not listed in ``indikator``: no target this year (none
+    written, or "-") and no realisasi reported."""
+
+    def baris(self) -> list[HasilIndikator | Indikator]:
+        """Every indikator of the sasaran in the Renstra's order: its result, or (no
+        target this year) the indikator itself."""
+        hasil = {h.indikator.id: h for h in self.indikator}
+        tanpa = {i.id: i for i in self.tanpa_target}
+        return [hasil.get(i.id) or tanpa[i.id] for i in self.sasaran.indikator]
 
 
 @dataclass(frozen=True)
@@ -89,6 +101,11 @@ class HasilTahun:
     pembanding: tuple[tuple[str, str], ...] = ()
     """(id, nama) of the ``renstra.yaml`` ``pembanding`` that some indikator of the year
     has a target of, in that order: the comparison columns of the year's tables."""
+    semua_sasaran: list[HasilSasaran] = field(default_factory=list)
+    """Every sasaran of the Renstra, in its order: those of ``sasaran`` (the measured
+    ones, which documents print) and each sasaran none of whose indikator is measured or
+    reported this year, with no figures (``indikator`` empty, all of them in
+    ``tanpa_target``).  ``show`` and the export's capaian tables list these."""
 
 
 @dataclass(frozen=True)
@@ -111,8 +128,22 @@ class Pos:
 
 
 @dataclass(frozen=True)
+class PosBagian(Pos):
+    """A kegiatan or sub kegiatan as a sasaran's budget lists it: its figures under that
+    sasaran (all of its own, unless units below it serve another sasaran: then their part
+    there) and the units below it listed there."""
+
+    unit: Kegiatan | SubKegiatan
+    anak: list[PosBagian] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class PosProgram(Pos):
     program: Program
+    kegiatan: list[PosBagian] = field(default_factory=list)
+    """The program's kegiatan that count here: in ``HasilAnggaran.program`` all of them;
+    under a sasaran (``PosSasaran.program``) only those whose money counts under it, each
+    with its part there, so a kegiatan is listed once, under the sasaran it serves."""
 
 
 @dataclass(frozen=True)

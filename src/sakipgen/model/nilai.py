@@ -9,6 +9,8 @@ Rules (documented in the README, "Menulis angka"):
 * ``6.825`` and ``"6,825"`` (one to three digits, one separator, exactly three
   digits) are **ambiguous**: a planner may mean 6825 or 6.825.  They are
   rejected with a message saying what to write instead (``6825`` or ``6.8250``).
+* ``1,250,000,000`` (English grouping: commas between thousands, perhaps a decimal
+  dot) is rejected with a message giving both ways to write it (N007).
 * Rupiah amounts are whole numbers.
 * Codes (kode), ids and NIP keep the exact source text, so ``kode: 010`` stays
   ``"010"`` and an 18-digit NIP written as a number loses no digit.
@@ -41,6 +43,9 @@ _AMBIGUOUS_DOT = re.compile(r"^[+-]?[1-9]\d{0,2}\.\d{3}$")
 _AMBIGUOUS_COMMA = re.compile(r"^[+-]?[1-9]\d{0,2},\d{3}$")
 _ID_GROUPED = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")
 _ID_COMMA = re.compile(r"^[+-]?\d+,\d+$")
+_EN_GROUPED = re.compile(r"^[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$")
+"""English grouping: ``1,250,000,000``, ``1,250.50`` (a comma never groups in
+Indonesian, and two commas or a comma before a dot cannot be a decimal comma)."""
 _CURRENCY = re.compile(r"^(rp\.?|idr|us\$|usd)\s*", re.IGNORECASE)
 
 
@@ -89,6 +94,18 @@ def parse_angka(value: Any, *, allow_currency: bool = True) -> Decimal:
                 "{text} ambigu: tulis {whole} jika maksudnya {whole} (tanpa pemisah ribuan), "
                 "atau {frac} jika maksudnya angka desimal"
             ).format(text=text, whole=whole, frac=frac),
+        )
+    if _EN_GROUPED.match(text):
+        bulat_, _titik, pecahan = text.partition(".")
+        polos = bulat_.replace(",", "") + (f".{pecahan}" if pecahan else "")
+        indonesia = bulat_.replace(",", ".") + (f",{pecahan}" if pecahan else "")
+        raise _err(
+            "N007",
+            _(
+                "{text} memakai koma sebagai pemisah ribuan (cara Inggris); tulis {polos} "
+                "tanpa pemisah ribuan, atau {indonesia} dengan titik sebagai pemisah ribuan "
+                '(di YAML dalam tanda kutip: "{indonesia}")'
+            ).format(text=text, polos=polos, indonesia=indonesia),
         )
     if "_" in text or text.lower().startswith(("0x", "0o", "0b")):
         raise _err(
@@ -285,6 +302,8 @@ Teks = Annotated[str, BeforeValidator(_teks), WithJsonSchema(SKEMA_TEKS)]
 Id = Annotated[str, BeforeValidator(_id), WithJsonSchema(SKEMA_ID)]
 Bulan = Annotated[int, Field(ge=1, le=12)]
 Triwulan = Annotated[int, Field(ge=1, le=4)]
+MetodeNegatif = Literal["selisih", "rasio"]
+"""The capaian of a negative-polarity indikator: selisih (2T − R) / T × 100, rasio T / R × 100."""
 Sifat = Literal["kumulatif", "akhir_periode", "jumlah", "rata_rata"]
 """How an indikator's periods (or years) make a longer span: kumulatif and akhir_periode
 the last value, jumlah the sum, rata_rata the mean."""

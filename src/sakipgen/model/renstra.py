@@ -22,6 +22,7 @@ from sakipgen.model.nilai import (
     POLA_ID,
     POLA_TAHUN,
     Id,
+    MetodeNegatif,
     NilaiField,
     Rupiah,
     Sifat,
@@ -38,6 +39,22 @@ _TARGET = (
     'Target per tahun, misalnya {2021: 32, 2022: "84,03"}; "-" bila tahun itu sengaja tidak diukur'
 )
 _TARGET_AKHIR = "Target pada akhir periode Renstra; contoh: 32"
+_METODE_NEGATIF = (
+    "Hanya untuk polaritas negatif: cara menghitung capaian indikator ini bila berbeda dari "
+    "profil.metode_negatif di sakip.yaml; selisih = (2T − R) / T × 100, rasio = T / R × 100"
+)
+
+
+def _metode_hanya_negatif(polaritas: str, metode: str | None) -> None:
+    """``metode_negatif`` on an indikator that is not negative is a slip (S004)."""
+    if metode is not None and polaritas != "negatif":
+        raise ValueError(
+            _(
+                "metode_negatif hanya berlaku untuk indikator berpolaritas negatif; tulis "
+                "'polaritas: negatif' atau hapus metode_negatif (polaritas indikator ini: "
+                "{polaritas})"
+            ).format(polaritas=polaritas)
+        )
 
 
 class Periode(Model):
@@ -128,6 +145,8 @@ class Indikator(Model):
         description="positif: makin tinggi makin baik (bawaan); negatif: makin rendah makin "
         "baik; stabil: tepat pada target",
     )
+    metode_negatif: MetodeNegatif | None = Field(None, description=_METODE_NEGATIF)
+    """A negative indikator's own formula, where it differs from the dinas's (``profil``)."""
     sifat: Sifat | None = Field(
         None,
         description="Cara realisasi per bulan/triwulan menjadi realisasi setahun: kumulatif "
@@ -164,6 +183,11 @@ class Indikator(Model):
     """Other plans' targets for this indikator, per ``Renstra.pembanding`` id and year:
     printed beside the measured target with the capaian against each, never measured
     and never in a mean."""
+
+    @model_validator(mode="after")
+    def _metode(self) -> Indikator:
+        _metode_hanya_negatif(self.polaritas, self.metode_negatif)
+        return self
 
 
 class Pembanding(Model):
@@ -206,6 +230,7 @@ class IndikatorProgram(Model):
     polaritas: Literal["positif", "negatif", "stabil"] = Field(
         "positif", description="positif (bawaan), negatif atau stabil, seperti indikator sasaran"
     )
+    metode_negatif: MetodeNegatif | None = Field(None, description=_METODE_NEGATIF)
     sifat: Sifat | None = Field(
         None,
         description="Cara realisasi beberapa tahun menjadi realisasi Renstra s.d. tahun ini: "
@@ -213,6 +238,11 @@ class IndikatorProgram(Model):
     )
     target: TargetPerTahun = Field(default_factory=empty_dict, description=_TARGET)
     target_akhir: NilaiField | None = Field(None, description=_TARGET_AKHIR)
+
+    @model_validator(mode="after")
+    def _metode(self) -> IndikatorProgram:
+        _metode_hanya_negatif(self.polaritas, self.metode_negatif)
+        return self
 
 
 class KegiatanRenstra(Model):

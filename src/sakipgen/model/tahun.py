@@ -25,7 +25,7 @@ from sakipgen.model.nilai import (
     Teks,
     Triwulan,
 )
-from sakipgen.model.tercetak import TercetakRealisasi
+from sakipgen.model.tercetak import TercetakIndikator, TercetakRealisasi
 
 
 def _shortcut(key: str) -> Any:
@@ -151,7 +151,7 @@ class DariTabel(Model):
 class RealisasiIndikator(Model):
     model_config = skema(
         "Realisasi satu indikator: angka atau teks (IK1.1: 43.30), atau {nilai, capaian, "
-        "alasan, sumber, bulanan, triwulan, dari_tabel, catatan}; isi minimal nilai, "
+        "alasan, sumber, bulanan, triwulan, dari_tabel, catatan, tercetak}; isi minimal nilai, "
         "capaian, catatan, realisasi per periode atau dari_tabel",
         anyOf=[
             {"required": ["nilai"]},
@@ -196,6 +196,12 @@ class RealisasiIndikator(Model):
     catatan: Teks | None = Field(
         None,
         description="Catatan; tanpa nilai dan capaian: mengapa realisasi tidak tersedia",
+    )
+    tercetak: TercetakIndikator | None = Field(
+        None,
+        description="Angka indikator ini seperti tercetak di dokumen sumber (capaian, "
+        "kategori, capaian dan kategori terhadap target akhir Renstra), diperiksa terhadap "
+        "hasil hitung (K013); contoh: {capaian: 135.31, kategori: Sangat Baik}",
     )
 
     @model_validator(mode="before")

@@ -16,12 +16,45 @@ from pydantic import Field
 from sakipgen.model.base import KunciPeta, Model, empty_dict, skema
 from sakipgen.model.nilai import PESAN_ID, POLA_ID, Angka, Id, Rupiah, Teks
 
+_KATEGORI = (
+    "Kategori tercetak: nama pita skala atau singkatannya (huruf awal setiap kata: ST untuk "
+    "Sangat Tinggi), diperiksa terhadap pita tempat {apa} hasil hitung jatuh (K013); contoh: "
+    "{contoh}"
+)
+
+
+class TercetakIndikator(Model):
+    model_config = skema(
+        "Angka satu indikator seperti tercetak di dokumen sumber: capaian dan kategorinya, "
+        "terhadap target tahun ini dan terhadap target akhir Renstra; diperiksa terhadap hasil "
+        "hitung (K013)"
+    )
+
+    capaian: Angka | None = Field(
+        None, description="Capaian (%) tercetak, R / T × 100 menurut polaritas; contoh: 135.31"
+    )
+    kategori: Teks | None = Field(
+        None, description=_KATEGORI.format(apa="capaian", contoh="Sangat Baik")
+    )
+    capaian_target_akhir: Angka | None = Field(
+        None,
+        description="Capaian (%) terhadap target akhir Renstra tercetak, R / target_akhir × "
+        "100 menurut polaritas; contoh: 89.88",
+    )
+    kategori_target_akhir: Teks | None = Field(
+        None,
+        description=_KATEGORI.format(apa="capaian terhadap target akhir", contoh="ST"),
+    )
+
 
 class TercetakSasaran(Model):
     model_config = skema("Angka capaian satu sasaran seperti tercetak di dokumen sumber")
 
     capaian: Angka | None = Field(
         None, description="Capaian sasaran (rata-rata capaian indikatornya); contoh: 164.68"
+    )
+    kategori: Teks | None = Field(
+        None, description=_KATEGORI.format(apa="capaian sasaran", contoh="Sangat Baik")
     )
     jumlah_capaian: Angka | None = Field(
         None, description="Jumlah capaian indikatornya, bila dicetak; contoh: 329.36"
@@ -36,6 +69,9 @@ class TercetakRealisasi(Model):
 
     capaian: Angka | None = Field(
         None, description="Capaian keseluruhan (rata-rata capaian sasaran); contoh: 135.78"
+    )
+    kategori: Teks | None = Field(
+        None, description=_KATEGORI.format(apa="capaian keseluruhan", contoh="Sangat Baik")
     )
     rata_rata_indikator: Angka | None = Field(
         None, description="Rata-rata capaian semua indikator; contoh: 135.78"

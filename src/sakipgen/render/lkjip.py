@@ -37,6 +37,7 @@ from sakipgen.render.umum import (
     pct,
     penandatangan,
     periksa_penandatangan,
+    rumus_negatif,
     tabel_program,
     tabel_target,
     tempat_tanggal,
@@ -192,7 +193,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
                     *[Sel(x or "-", bold=True, align="center") for x in s.kategori_tambahan],
                 ]
             )
-            return doc.tabel(
+            table = doc.tabel(
                 [
                     Kol(2.3),
                     Kol(3.0),
@@ -220,6 +221,13 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
                 rows,
                 kecil=True,
             )
+            # How a negative indikator's capaian (and its capaian against the target
+            # akhir) was computed: its own metode_negatif, else the dinas's.
+            rumus = rumus_negatif(dinas, (h.indikator for h in s.indikator))
+            if rumus is None:
+                return table
+            catatan = f"Indikator negatif (makin rendah makin baik): capaian = {rumus}."
+            return Markup(str(table) + str(doc.p(catatan, style="Catatan")))
 
         return build
 

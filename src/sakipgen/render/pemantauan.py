@@ -34,9 +34,11 @@ from sakipgen.render.rencana_aksi import (
 )
 from sakipgen.render.tabel import Kol, Sel
 from sakipgen.render.umum import (
+    RUMUS_NEGATIF,
     meta,
     penandatangan,
     periksa_penandatangan,
+    rumus_negatif,
     tanggal_laporan,
     tempat_tanggal,
 )
@@ -246,4 +248,15 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
             f"{i}. {k.tingkat}: {k.indikator} — {k.periode}" for i, k in enumerate(kosong, 1)
         ),
         "sasaran": sasaran,
+        # The negative formula of the rows' indikator (the dinas's when none is negative).
+        "rumus_negatif": rumus_negatif(
+            dinas,
+            (
+                dinas.indikator[b.indikator][1]
+                for tb in ra.tabel
+                for b in tb.baris
+                if b.indikator in dinas.indikator
+            ),
+        )
+        or RUMUS_NEGATIF[dinas.identitas.model.profil.metode_negatif],
     }

@@ -43,6 +43,7 @@ from sakipgen.render.umum import (
     pct,
     penandatangan,
     periksa_penandatangan,
+    rumus_negatif,
     tempat_tanggal,
 )
 
@@ -394,7 +395,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
                     ]
                 )
         cont = Sel("", vmerge="continue")
-        return doc.tabel(
+        table = doc.tabel(
             [
                 Kol(0.7, "center"),
                 Kol(4.2),
@@ -426,6 +427,11 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
                 ]
             ],
         )
+        rumus = rumus_negatif(dinas, (h.indikator for s in lalu.sasaran for h in s.indikator))
+        if rumus is None:
+            return table
+        catatan = f"Indikator negatif (makin rendah makin baik): capaian = {rumus}."
+        return Markup(str(table) + str(doc.p(catatan, style="Catatan")))
 
     tabel: dict[str, Callable[[], Markup]] = {
         "formulir": tabel_formulir,

@@ -3,7 +3,7 @@ and the sasaran → indikator → target table."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
 
@@ -16,6 +16,7 @@ from sakipgen.model.dinas import Atasan, DokumenBerkala, Pejabat
 from sakipgen.model.dinas import Dokumen as DokumenMeta
 from sakipgen.model.folder import Dinas
 from sakipgen.model.hasil import HasilAnggaran, PaguDokumen
+from sakipgen.model.renstra import Indikator
 from sakipgen.model.tahun import TargetDokumen
 from sakipgen.render.dokumen import Dokumen
 from sakipgen.render.tabel import Kol, Sel, merge_column
@@ -166,6 +167,33 @@ SATUAN_TAK_DICETAK = {"nilai", "indeks", "skor", "poin", "angka", "predikat"}
 
 def pct(value: Decimal | None) -> str:
     return "-" if value is None else angka(value, 2)
+
+
+RUMUS_NEGATIF = {
+    "selisih": "(2 × target − realisasi) / target × 100%",
+    "rasio": "target / realisasi × 100%",
+}
+"""How a document writes each negative-polarity formula (``metode_negatif``)."""
+
+
+def rumus_negatif(dinas: Dinas, indikator: Iterable[Indikator]) -> str | None:
+    """The negative-polarity formula a document's capaian of ``indikator`` were computed
+    by, as its note prints it: one formula when they share one (each indikator's own
+    ``metode_negatif``, else the dinas's), else each formula with its indikator ids
+    (``… untuk IK1.2; target / realisasi × 100% untuk IK2.1``, in the order the
+    indikator come).  None without a negative indikator."""
+    profil = dinas.identitas.model.profil
+    per_metode: dict[str, list[str]] = {}
+    for i in indikator:
+        if i.polaritas == "negatif":
+            per_metode.setdefault(profil.metode_untuk(i.metode_negatif), []).append(i.id)
+    if not per_metode:
+        return None
+    if len(per_metode) == 1:
+        return RUMUS_NEGATIF[next(iter(per_metode))]
+    return "; ".join(
+        f"{RUMUS_NEGATIF[m]} untuk {', '.join(dict.fromkeys(ids))}" for m, ids in per_metode.items()
+    )
 
 
 def tabel_program(
