@@ -22,6 +22,7 @@ from sakipgen.i18n import _
 from sakipgen.model.dinas import Profil
 from sakipgen.model.folder import Dinas, Tahun
 from sakipgen.model.hasil import HasilIndikator, HasilSasaran, HasilTahun
+from sakipgen.model.nilai import Nilai
 from sakipgen.model.renstra import Indikator, Sasaran
 from sakipgen.model.tahun import RealisasiIndikator, TargetIndikator
 
@@ -32,12 +33,15 @@ def targets_tahun(dinas: Dinas, year: int) -> tuple[str | None, dict[str, Target
         chosen = tahun.target.model.berlaku()
         if chosen:
             return chosen[0], dict(chosen[1].indikator)
-    plan = {
-        i.id: TargetIndikator(target=i.target[year])
-        for _sasaran, i in dinas.renstra.model.indikator()
-        if year in i.target
-    }
+    plan = {i: TargetIndikator(target=v) for i, v in target_renstra(dinas, year).items()}
     return ("renstra", plan) if plan else (None, {})
+
+
+def target_renstra(dinas: Dinas, year: int) -> dict[str, Nilai]:
+    """The Renstra target of each indikator for ``year`` (those that give one)."""
+    return {
+        i.id: i.target[year] for _sasaran, i in dinas.renstra.model.indikator() if year in i.target
+    }
 
 
 def tahun_tersedia(dinas: Dinas) -> list[int]:
