@@ -13,7 +13,8 @@ Every change is one :class:`Perubahan`.  The JSON shape (README "sakipgen diff")
      "baru": {"revisi": null, "commit": null},          # null: the working tree
      "perubahan": [{"jenis": "target", "tahun": 2021, "dokumen": "pk",
                     "lokasi": "2021/target.yaml", "id": "IK1.1",
-                    "uraian": "Persentase koperasi sehat", "lama": "32", "baru": "35"}]}
+                    "uraian": "Persentase koperasi sehat", "lama": "32", "baru": "35",
+                    "dokumen_lama": "pk", "dokumen_baru": "pk"}]}
 
 ``lama``/``baru`` are strings (a target or realisasi as written, a rupiah amount as
 its digits, a capaian as its exact decimal), ``null`` where the item does not exist
@@ -69,6 +70,12 @@ class Perubahan:
     uraian: str
     lama: Nilainya
     baru: Nilainya
+    dokumen_lama: str | None = None
+    """The document ``lama`` is from, when not ``dokumen``: a new PK Perubahan's target
+    is compared with the target it replaces (``pk``, ``rkt`` or ``renstra``)."""
+    dokumen_baru: str | None = None
+    """The document ``baru`` is from, when not ``dokumen`` (a PK Perubahan entry removed:
+    the target measured again)."""
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -80,6 +87,8 @@ class Perubahan:
             "uraian": self.uraian,
             "lama": teks_json(self.lama),
             "baru": teks_json(self.baru),
+            "dokumen_lama": self.dokumen_lama or self.dokumen,
+            "dokumen_baru": self.dokumen_baru or self.dokumen,
         }
 
 
@@ -214,9 +223,21 @@ def _target(lama: Dinas, baru: Dinas, tahun: int) -> list[Perubahan]:
         for iid, ea, eb in pasangan_target(da, db, order):
             uraian = _uraian_indikator(lama, baru, iid)
             va, vb = (ea.target if ea else None), (eb.target if eb else None)
+            dari_a = dari_b = None
+            if doc == "pk_perubahan" and (ea is None) != (eb is None):
+                # An entry new in the PK Perubahan amends the target measured before it
+                # (PK 5,7 → PK Perubahan 5,8), and one removed gives that target back.
+                if ea is None:
+                    dari_a, va = _sebelum_perubahan(lama, tahun, iid)
+                else:
+                    dari_b, vb = _sebelum_perubahan(baru, tahun, iid)
             if not sama(va, vb):
-                out.append(Perubahan("target", tahun, doc, loc, iid, uraian, va, vb))
+                out.append(
+                    Perubahan("target", tahun, doc, loc, iid, uraian, va, vb, dari_a, dari_b)
+                )
             sa, sb = (ea.semula if ea else None), (eb.semula if eb else None)
+            if dari_a is not None and sama(sb, va):
+                continue  # the new entry's semula is the target it replaces, shown above
             if not sama(sa, sb):
                 out.append(Perubahan("target_semula", tahun, doc, loc, iid, uraian, sa, sb))
         pa = da.program if da else {}
@@ -228,6 +249,21 @@ def _target(lama: Dinas, baru: Dinas, tahun: int) -> list[Perubahan]:
                     Perubahan("pagu_program", tahun, doc, loc, pid, name, pa.get(pid), pb.get(pid))
                 )
     return out
+
+
+def _sebelum_perubahan(dinas: Dinas, tahun: int, iid: str) -> tuple[str | None, Nilai | None]:
+    """The document and target of an indikator as measured without a PK Perubahan
+    entry: the year's PK, else its RKT, else the Renstra target of the year."""
+    t = dinas.tahun.get(tahun)
+    model = t.target.model if t and t.target else None
+    for doc in ("pk", "rkt"):
+        found: TargetDokumen | None = getattr(model, doc) if model else None
+        if found is not None and iid in found.indikator:
+            return doc, found.indikator[iid].target
+    ind = dinas.indikator.get(iid)
+    if ind is not None and tahun in ind[1].target:
+        return "renstra", ind[1].target[tahun]
+    return None, None
 
 
 def _uraian_program(lama: Dinas, baru: Dinas, tahun: int, pid: str) -> str:

@@ -100,6 +100,9 @@ RULES: dict[str, Rule] = {
         ),
         Rule("K021", _W, "realisasi periode yang sudah dilaporkan belum diisi"),
         Rule("K022", _W, "realisasi kumulatif rencana aksi turun"),
+        Rule("K023", _W, "sumber dana tidak berjumlah sama dengan pagu"),
+        Rule("K024", _W, "isian contoh dari sakipgen init belum diganti"),
+        Rule("K025", _W, "E.81 tanpa pagu indikatif Renstra"),
         # D: documents
         Rule("D001", _E, "data untuk dokumen tidak lengkap"),
         Rule("D002", _E, "templat dokumen tidak valid"),

@@ -20,7 +20,7 @@ from sakipgen.calc.kategori import pita, rentang, rentang_tambahan
 from sakipgen.calc.narasi import Konteks, isi
 from sakipgen.calc.pemantauan import hitung_pemantauan
 from sakipgen.calc.periode import hitung_periode
-from sakipgen.calc.pk import target_pk
+from sakipgen.calc.pk import target_berlaku, target_pk
 from sakipgen.calc.rencana_aksi import ringkas
 from sakipgen.calc.tabel import hitung_tabel
 from sakipgen.calc.tahun import hitung_tahun, tahun_tersedia
@@ -40,7 +40,9 @@ from sakipgen.model.hasil import (
     Rentang,
     RingkasanBaris,
     TabelHitung,
+    TargetBerlaku,
 )
+from sakipgen.model.nilai import Nilai
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,8 @@ class Bundel:
     """With ``Pilihan.periode``: the year up to that month."""
     e81: Mapping[int, HasilE81] = field(default_factory=dict)
     """With ``Pilihan.dokumen``: year → its Renja evaluation (E.81) up to the triwulan
-    asked for, else its latest reported quarter; years that report none have none."""
+    asked for, else its latest reported quarter; years that report none have none.  With
+    ``Pilihan.periode`` alone: the E.81 of that year and triwulan (``show --triwulan``)."""
     pemantauan: Mapping[int, HasilPemantauan] = field(default_factory=dict)
     """With ``Pilihan.dokumen``: year → its rencana aksi up to the period asked for
     (``Pilihan.periode``), else up to its latest reported month; years that report no
@@ -151,11 +154,55 @@ def siapkan(folder: Path, base: Path | None = None, pilihan: Pilihan = Pilihan()
         tahun, bulan, triwulan = pilihan.periode
         tahun = tahun if tahun is not None else bundel.tahun_terakhir()
         if tahun is not None and tahun in hasil:
-            bundel = replace(bundel, periode=hitung_periode(dinas, hasil[tahun], bulan, triwulan))
+            revisi = _Revisi(dinas)
+            berlaku = _berlaku(dinas, tahun, bulan, revisi)
+            bundel = replace(
+                bundel,
+                periode=hitung_periode(dinas, hasil[tahun], bulan, triwulan, berlaku),
+                e81=_e81(dinas, hasil, pilihan, revisi, hanya=tahun),
+            )
     return _untuk_dokumen(bundel, dinas, pilihan) if pilihan.dokumen else bundel
 
 
-def _pemantauan(dinas: Dinas, pilihan: Pilihan) -> dict[int, HasilPemantauan]:
+class _Revisi:
+    """The targets a year's PK Perubahan replaces, read from the git revision its
+    ``revisi_pk`` names (once per year, and only for a year that names one)."""
+
+    def __init__(self, dinas: Dinas) -> None:
+        self.dinas = dinas
+        self.dibaca: dict[int, tuple[dict[str, Nilai] | None, str | None]] = {}
+
+    def baca(self, year: int) -> tuple[dict[str, Nilai] | None, str | None]:
+        """(the targets at the revision, why they could not be read)."""
+        if year not in self.dibaca:
+            t = self.dinas.tahun.get(year)
+            target = t.target.model if t and t.target else None
+            rev = self.dinas.dokumen(year, "pk_perubahan").revisi_pk
+            found: tuple[dict[str, Nilai] | None, str | None] = (None, None)
+            if rev and target is not None and target.ada_pk_perubahan:
+                try:
+                    found = (semula(self.dinas, year, rev), None)
+                except RevisiError as exc:
+                    found = (None, str(exc))
+            self.dibaca[year] = found
+        return self.dibaca[year]
+
+    def semula(self, year: int) -> dict[str, Nilai] | None:
+        return self.baca(year)[0]
+
+
+def _berlaku(dinas: Dinas, year: int, bulan: int, revisi: _Revisi) -> TargetBerlaku:
+    """The targets in force at the end of ``bulan``; git is read only for a PK Perubahan
+    not yet in force whose year writes no ``pk`` and names a ``revisi_pk``."""
+    found = target_berlaku(dinas, year, bulan)
+    if found.perubahan_menunggu and found.sumber != "pk":
+        dari_revisi = revisi.semula(year)
+        if dari_revisi:
+            found = target_berlaku(dinas, year, bulan, dari_revisi)
+    return found
+
+
+def _pemantauan(dinas: Dinas, pilihan: Pilihan, revisi: _Revisi) -> dict[int, HasilPemantauan]:
     """Every year with a rencana aksi, up to the period asked for (``--triwulan`` or
     ``--bulan``, for the year asked or any year), else its latest reported month."""
     out: dict[int, HasilPemantauan] = {}
@@ -165,22 +212,37 @@ def _pemantauan(dinas: Dinas, pilihan: Pilihan) -> dict[int, HasilPemantauan]:
         else:
             bulan = dinas.bulan_terakhir(year)
             triwulan = bulan // 3 if bulan % 3 == 0 else None
-        found = hitung_pemantauan(dinas, year, bulan, triwulan) if bulan else None
+        if not bulan or dinas.tahun[year].rencana_aksi is None:
+            continue
+        berlaku = _berlaku(dinas, year, bulan, revisi)
+        found = hitung_pemantauan(dinas, year, bulan, triwulan, berlaku)
         if found is not None:
             out[year] = found
     return out
 
 
-def _e81(dinas: Dinas, hasil: Mapping[int, HasilTahun], pilihan: Pilihan) -> dict[int, HasilE81]:
-    """Every year with programs, up to the triwulan asked for (a month asked for counts
-    the quarters it completes), else its latest reported quarter."""
+def _e81(
+    dinas: Dinas,
+    hasil: Mapping[int, HasilTahun],
+    pilihan: Pilihan,
+    revisi: _Revisi,
+    hanya: int | None = None,
+) -> dict[int, HasilE81]:
+    """Every year with programs (or only the year ``hanya``), up to the triwulan asked
+    for (a month asked for counts the quarters it completes), else its latest reported
+    quarter."""
     out: dict[int, HasilE81] = {}
     for year in sorted(dinas.tahun):
+        if hanya is not None and year != hanya:
+            continue
         if pilihan.periode is not None and pilihan.periode[0] in (None, year):
             triwulan = pilihan.periode[1] // 3
         else:
             triwulan = dinas.bulan_terakhir(year) // 3
-        found = hitung_e81(dinas, dict(hasil), year, triwulan) if triwulan else None
+        if not triwulan or not dinas.tahun[year].program():
+            continue
+        berlaku = _berlaku(dinas, year, 3 * triwulan, revisi)
+        found = hitung_e81(dinas, dict(hasil), year, triwulan, berlaku)
         if found is not None:
             out[year] = found
     return out
@@ -188,18 +250,12 @@ def _e81(dinas: Dinas, hasil: Mapping[int, HasilTahun], pilihan: Pilihan) -> dic
 
 def _untuk_dokumen(bundel: Bundel, dinas: Dinas, pilihan: Pilihan) -> Bundel:
     pk: dict[int, HasilPk] = {}
+    revisi = _Revisi(dinas)
     for year, tahun in sorted(dinas.tahun.items()):
         target = tahun.target.model if tahun.target else None
         if target is None or not (target.pk or target.pk_perubahan):
             continue
-        dari_revisi = None
-        galat = None
-        rev = dinas.dokumen(year, "pk_perubahan").revisi_pk
-        if rev and target.ada_pk_perubahan:
-            try:
-                dari_revisi = semula(dinas, year, rev)
-            except RevisiError as exc:
-                galat = str(exc)
+        dari_revisi, galat = revisi.baca(year)
         found = target_pk(dinas, year, dari_revisi)
         if found is not None:
             tertulis = found.dokumen.program  # pagu per program as the PK signs it
@@ -241,8 +297,8 @@ def _untuk_dokumen(bundel: Bundel, dinas: Dinas, pilihan: Pilihan) -> Bundel:
         narasi=narasi,
         tabel=tabel,
         rencana_aksi=rencana_aksi,
-        pemantauan=_pemantauan(dinas, pilihan),
-        e81=_e81(dinas, bundel.hasil, pilihan),
+        pemantauan=_pemantauan(dinas, pilihan, revisi),
+        e81=_e81(dinas, bundel.hasil, pilihan, revisi),
     )
 
 

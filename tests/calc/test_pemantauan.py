@@ -119,3 +119,27 @@ def test_a_month_of_a_quarterly_table_counts_the_quarters_ended(tmp_path: Path) 
     assert (c.target_sd, c.realisasi_sd) == (D(35), D(33))  # June: August's quarter not ended
     (d,) = h.tabel[2]
     assert d.realisasi_anggaran == 5322425 + 11122000  # the quarters ended by August
+
+
+def test_a_row_of_a_renstra_indikator_takes_the_annual_target_in_force(tmp_path: Path) -> None:
+    """Issue 24.  The staf row measures IK1.1; its periods make 77,5 (the PK
+    Perubahan's target, signed 29 Oktober 2021).  With the PK's 75 written, a triwulan
+    III report (30 September: before the PK Perubahan) measures the year against 75:
+    sisa 75 − 50 = 25, marked as the PK's; in triwulan IV the PK Perubahan's 77,5 is
+    the row's own."""
+    root = salin(tmp_path, "buleleng")
+    (root / "2021" / "rencana-aksi.yaml").write_text(RENCANA_AKSI, encoding="utf-8")
+    (root / "2021" / "realisasi.yaml").write_text(REALISASI, encoding="utf-8")
+    target = root / "2021" / "target.yaml"
+    target.write_text(target.read_text(encoding="utf-8") + "pk:\n  indikator: {IK1.1: 75}\n")
+    b = siapkan(root, pilihan=Pilihan(dokumen=True, periode=(2021, 9, 3)))
+    assert b.dinas is not None and not b.galat, [d.text() for d in b.galat]
+    h = b.pemantauan[2021]
+    assert h.berlaku is not None and h.berlaku.sumber == "pk"
+    (c,) = h.tabel[1]
+    assert (c.target_tahunan, c.sisa, c.target_tahunan_dari) == (D(75), D(25), "pk")
+    # The quarter and to-date targets stay the rencana aksi's (55 at triwulan III).
+    assert (c.target_periode, c.realisasi_sd) == (D(55), D(50))
+    b4 = siapkan(root, pilihan=Pilihan(dokumen=True, periode=(2021, 12, 4)))
+    (c4,) = b4.pemantauan[2021].tabel[1]
+    assert (c4.target_tahunan, c4.target_tahunan_dari) == (D("77.5"), None)

@@ -54,3 +54,17 @@ def test_build_missing_data_names_what_is_missing(tmp_path: Path) -> None:
     assert proc.returncode == 1
     assert "D001" in proc.stderr and "realisasi" in proc.stderr
     assert not (tmp_path / "blora" / "build" / "lkjip-2020.docx").exists()
+
+
+def test_build_e81_of_a_year_without_realisasi(tmp_path: Path) -> None:
+    """Issue 24: Sinjai 2018 has programs and no realisasi; asked for triwulan II the
+    E.81 was written with 2017's figures ("95,97 Sangat Tinggi").  Refused, as without
+    --triwulan, with the folder's located D001."""
+    copy(tmp_path, "sinjai")
+    for opsi in (["--triwulan", "2"], []):
+        proc = sakipgen("build", "sinjai", "--doc", "e81", "--year", "2018", *opsi, cwd=tmp_path)
+        assert proc.returncode == 1
+        assert (
+            "sinjai: D001 e81 2018: belum ada realisasi tahun 2018 untuk dievaluasi" in proc.stderr
+        )
+        assert not list((tmp_path / "sinjai").glob("build/e81-*"))

@@ -70,6 +70,8 @@ EXPECTED = [
         "uraian": "Persentase koperasi sehat",
         "lama": "32",
         "baru": "35",
+        "dokumen_lama": "pk",
+        "dokumen_baru": "pk",
     },
     {
         "jenis": "pagu_program",
@@ -80,6 +82,8 @@ EXPECTED = [
         "uraian": "Program Penilaian Kesehatan KSP/USP Koperasi",
         "lama": "30000000",
         "baru": "31000000",
+        "dokumen_lama": "anggaran",
+        "dokumen_baru": "anggaran",
     },
 ]
 
@@ -294,3 +298,46 @@ def test_bandingkan_the_formula_of_a_negative_indikator(tmp_path: Path) -> None:
     # The dinas's default made rasio: the indikator's own rasio is no change any more.
     ganti(old / "sakip.yaml", "metode_negatif: selisih", "metode_negatif: rasio")
     assert beda.bandingkan(load(old), b) == []
+
+
+PERUBAHAN = """\
+pk_perubahan:
+  indikator:
+    IK1.1: {target: 35, semula: 32, alasan: penyesuaian APBD Perubahan}
+    IK1.2: 6825
+    IK2.1: {target: 3000000, semula: 2900000}
+    IK2.2: 70
+"""
+
+
+def test_diff_of_a_new_pk_perubahan(tmp_path: Path) -> None:
+    """Issue 24: a PK Perubahan added to Blora 2021 (PK IK1.1 32, IK1.2 6825, IK2.1
+    2.942.679, IK2.2 70).  Each entry reads against the PK target it amends — not "(tidak ada)"
+    for every indikator: IK1.1 PK 32 → PK Perubahan 35 (its semula 32 is that PK
+    target, not a change of its own); IK1.2 and IK2.2 unchanged; IK2.1 PK 2.942.679 →
+    PK Perubahan 3.000.000, whose semula 2.900.000 differs from the PK's and is shown."""
+    repo, folder = repo_with(tmp_path)
+    target = folder / "2021" / "target.yaml"
+    target.write_text(target.read_text(encoding="utf-8") + PERUBAHAN, encoding="utf-8")
+    proc = sakipgen("diff", "data/blora", "HEAD", "--format", "json", cwd=repo)
+    assert proc.returncode == 0, proc.stderr
+    found = [
+        (p["jenis"], p["dokumen"], p["id"], p["dokumen_lama"], p["lama"], p["baru"])
+        for p in json.loads(proc.stdout)["perubahan"]
+    ]
+    assert found == [
+        ("target", "pk_perubahan", "IK1.1", "pk", "32", "35"),
+        ("target", "pk_perubahan", "IK2.1", "pk", "2942679", "3000000"),
+        ("target_semula", "pk_perubahan", "IK2.1", "pk_perubahan", None, "2900000"),
+    ]
+    text = sakipgen("diff", "data/blora", "HEAD", cwd=repo)
+    line = next(ln for ln in text.stdout.splitlines() if "IK1.1" in ln)
+    assert "PK 32" in line and "PK Perubahan 35" in line and "(tidak ada)" not in line
+    # The other way round: the PK Perubahan removed gives the PK's target back.
+    git(repo, "commit", "-q", "-am", "PK Perubahan")
+    target.write_text(target.read_text(encoding="utf-8").replace(PERUBAHAN, ""), "utf-8")
+    back = sakipgen("diff", "data/blora", "HEAD", "--format", "json", cwd=repo)
+    first = json.loads(back.stdout)["perubahan"][0]
+    assert (first["id"], first["lama"], first["dokumen_baru"], first["baru"]) == (
+        "IK1.1", "35", "pk", "32",
+    )  # fmt: skip

@@ -59,9 +59,54 @@ def sakipgen(*args: str, cwd: Path = ROOT, stdin: Any = subprocess.DEVNULL) -> A
     return proc
 
 
+# The example values templates/init writes, each a K024 warning at its own line (issue
+# 24: a new dinas sees what to replace): sakip.yaml 5 (kop alamat, kode pos, telepon;
+# kepala nama and NIP); renstra.yaml 12 (visi, misi, tujuan and its indikator, strategi,
+# kebijakan, sasaran, IK1.1 with its definisi, formula and sumber data, IK1.2);
+# anggaran.yaml 7 (kode, program, its indikator, two kegiatan, the sub kegiatan and its
+# indikator); realisasi.yaml 1 (IK1.2's sumber).
+CONTOH = {"sakip.yaml": 5, "renstra.yaml": 12, "anggaran.yaml": 7, "realisasi.yaml": 1}
+
+
 def check_is_clean(folder: Path) -> None:
+    """No error; the warnings are the example values to replace, and nothing else."""
     proc = sakipgen("check", str(folder))
     assert proc.returncode == 0, proc.stdout + proc.stderr
+    lines = (proc.stdout + proc.stderr).splitlines()
+    assert lines[-1] == "1 folder dinas diperiksa: 0 kesalahan, 25 peringatan"
+    assert all(" K024 (peringatan) " in line for line in lines[:-1]), lines
+    per_berkas: dict[str, int] = {}
+    for line in lines[:-1]:
+        name = Path(line.split(":")[0]).name
+        per_berkas[name] = per_berkas.get(name, 0) + 1
+    assert per_berkas == CONTOH
+
+
+GANTI = {
+    "19700101 199503 1 001": "19800202 200501 1 002",
+    '"00000"': '"58219"',
+    '"X.XX.02"': '"2.17.02"',
+}
+
+
+def test_each_example_value_is_a_warning_until_replaced(tmp_path: Path) -> None:
+    """Every value of checks/contoh.py CONTOH_INIT is written by the templates (so the
+    list follows them), and replacing them all leaves a folder with no warning."""
+    from sakipgen.checks.contoh import CONTOH_INIT
+
+    folder = tmp_path / "dinas"
+    assert sakipgen("init", str(folder), *FLAGS).returncode == 0
+    berkas = {p.name: p for p in folder.rglob("*.yaml") if p.parent.name != "schema"}
+    for jenis, per_kunci in CONTOH_INIT.items():
+        teks = berkas[jenis].read_text(encoding="utf-8")
+        for kunci, values in per_kunci.items():
+            for v in values:
+                assert v in teks, (jenis, kunci, v)
+                quoted = f'"{v}"'
+                old = quoted if quoted in GANTI else v
+                teks = teks.replace(old, GANTI.get(old, f"{v} Dinas Kami"))
+        berkas[jenis].write_text(teks, encoding="utf-8")
+    proc = sakipgen("check", str(folder))
     lines = (proc.stdout + proc.stderr).splitlines()
     assert lines == ["1 folder dinas diperiksa: 0 kesalahan, 0 peringatan"]
 

@@ -176,7 +176,10 @@ def test_a_new_dinas_typed_into_a_blank_workbook(tmp_path: Path) -> None:
     assert code == 0, err
     code, out, err = jalankan("check", str(baru))
     assert code == 0, err
-    assert "0 kesalahan, 0 peringatan" in out + err  # the program serves S1: no K007
+    # The program serves S1: no K007. sakip.yaml is init's, with its example kop and
+    # kepala (alamat, kode pos, telepon, nama, NIP): five K024, nothing else.
+    assert "0 kesalahan, 5 peringatan" in out + err
+    assert (out + err).count(" K024 (peringatan) ") == 5
     code, out, err = jalankan("show", str(baru), "--year", "2025", "--format", "json")
     assert code == 0, err
     data = json.loads(out)

@@ -102,3 +102,64 @@ def test_up_to_a_month_and_the_text_table(tmp_path: Path) -> None:
     assert "s.d. triwulan 3" in out and "62,50" in out and "41.000.000" in out
     code, _out, err = jalankan("show", str(folder), "--triwulan", "3", "--bulan", "9")
     assert code == 2 and "--triwulan atau --bulan" in err
+
+
+TARGET_PERUBAHAN = """\
+pk:
+  indikator: {IK1: 30, IK2: 12, IK3: 6, IK4: 8}
+pk_perubahan:
+  indikator:
+    IK1: {target: 24, semula: 30, alasan: refocusing anggaran}
+    IK2: 12
+    IK3: 6
+    IK4: 8
+"""
+
+
+def test_a_quarter_is_measured_against_the_pk_in_force(tmp_path: Path) -> None:
+    """Issue 24: a quarter before the PK Perubahan is measured against the PK.  IK1's PK
+    target is 30, its PK Perubahan (signed 20 Agustus 2021) 24; realisasi 5, 6, 7 per
+    quarter (sifat jumlah):
+    - triwulan II (ends 30 Juni): the PK: 11 / 30 = 36,67 %;
+    - triwulan III (ends 30 September, after 20 Agustus): the PK Perubahan: 18 / 24 = 75,00 %;
+    - the PK Perubahan without a date is in force from December: triwulan III 18 / 30 = 60,00 %.
+    """
+    folder = _folder(tmp_path)
+    (folder / "2021" / "target.yaml").write_text(TARGET_PERUBAHAN)
+    (folder / "2021" / "dokumen.yaml").write_text("pk_perubahan: {tanggal: 2021-08-20}\n")
+
+    def ik1(data: dict[str, object]) -> tuple[object, object]:
+        found = next(i for i in data["indikator"] if i["id"] == "IK1")  # type: ignore[attr-defined]
+        return found["target"], found["capaian"]
+
+    tw2 = _show(folder, "--triwulan", "2")
+    assert ik1(tw2) == ("30", "36.67")
+    assert tw2["sumber_target"] == "pk"
+    assert tw2["pk_perubahan"] == {"tanggal": "2021-08-20", "berlaku": False}
+    tw3 = _show(folder, "--triwulan", "3")
+    assert ik1(tw3) == ("24", "75.00")
+    assert tw3["sumber_target"] == "pk_perubahan"
+    assert tw3["pk_perubahan"] == {"tanggal": "2021-08-20", "berlaku": True}
+    code, out, err = jalankan("show", str(folder), "--year", "2021", "--triwulan", "2")
+    assert code == 0, err
+    assert "Target yang diukur: Perjanjian Kinerja; PK Perubahan (20 Agustus 2021) belum" in out
+    (folder / "2021" / "dokumen.yaml").write_text("pk_perubahan: {tempat: Blora}\n")
+    tanpa = _show(folder, "--triwulan", "3")
+    assert ik1(tanpa) == ("30", "60.00")
+    assert tanpa["pk_perubahan"] == {"tanggal": None, "berlaku": False}
+    code, out, err = jalankan("show", str(folder), "--year", "2021", "--triwulan", "3")
+    assert "PK Perubahan belum bertanggal (dokumen.yaml pk_perubahan.tanggal)" in out
+
+
+def test_show_of_a_quarter_says_what_the_e81_does_not_grade(tmp_path: Path) -> None:
+    """The E.81 of the quarter in show: Renstra 2020-2024, so 2021's column (6) is 2020,
+    which this folder does not have: IK1 (sifat jumlah) is not graded, and no target
+    akhir is written for any indikator either."""
+    data = _show(_folder(tmp_path), "--triwulan", "3")
+    e81 = data["e81"]
+    assert isinstance(e81, dict) and e81["triwulan"] == 3
+    rows = {r["no"]: r for r in e81["tidak_dinilai"]}
+    assert [s["sebab"] for s in rows["1"]["k"]] == ["target_akhir", "realisasi_lalu"]
+    assert rows["1"]["k"][1]["tahun"] == [2020]
+    assert rows["1"]["k"][1]["pesan"] == "realisasi 2020 belum diketahui (kolom 6)"
+    assert e81["rata_rata_k"] is None and e81["dinilai_k"][0] == 0

@@ -80,3 +80,40 @@ def test_the_list_of_unreported_rows_keeps_its_sentence(tmp_path: Path) -> None:
     assert len(kalimat) == 1 and "<w:keepNext/>" in kalimat[0]
     daftar = paragraf[paragraf.index(kalimat[0]) + 1]
     assert "Bulan 7, 8, 9" in daftar  # the row the example leaves unreported
+
+
+def _teks(folder: Path, jenis: str, bulan: int, triwulan: int) -> str:
+    b = siapkan(folder, pilihan=Pilihan(dokumen=True, periode=(2021, bulan, triwulan)))
+    hasil = susun(b, jenis, 2021)
+    assert hasil.data is not None, [d.text() for d in hasil.diagnostics]
+    body = zipfile.ZipFile(io.BytesIO(hasil.data)).read("word/document.xml").decode()
+    return re.sub(r"<[^>]+>", "", body)
+
+
+def test_a_quarter_before_the_pk_perubahan_is_on_the_pk(tmp_path: Path) -> None:
+    """Issue 24: Buleleng's PK Perubahan is dated 29 Oktober 2021, after triwulan III
+    ended: the triwulan III reports are on the Perjanjian Kinerja, and say so; the
+    triwulan IV ones on the PK Perubahan."""
+    folder = salin(tmp_path, "buleleng")
+    tw3 = _teks(folder, "monitoring", 9, 3)
+    assert "atas Perjanjian Kinerja Tahun 2021".upper() in tw3
+    assert "PERUBAHAN TAHUN 2021" not in tw3
+    catatan = (
+        "PK Perubahan Tahun 2021 ditandatangani 29 Oktober 2021, sesudah akhir Triwulan III; "
+        "yang diukur adalah target Renstra Tahun 2021, yang berlaku saat itu."
+    )
+    assert catatan in tw3 and catatan in _teks(folder, "e81", 9, 3)
+    tw4 = _teks(folder, "monitoring", 12, 4)
+    assert "atas Perjanjian Kinerja Perubahan Tahun 2021".upper() in tw4
+    assert "ditandatangani 29 Oktober" not in tw4
+
+
+def test_the_e81_says_what_it_does_not_grade(tmp_path: Path) -> None:
+    teks = _teks(salin(tmp_path, "buleleng"), "e81", 9, 3)
+    assert "kinerja 4 dari 36 baris, anggaran 0 dari 26 program dan kegiatan" in teks
+    assert (
+        "Anggaran (Rp) tidak dinilai — realisasi anggaran 2017-2020 belum diketahui (kolom 6): "
+        "semua baris"
+    ) in teks
+    assert "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota (dihitung di 6.1)" in teks
+    assert "7.1 (= 6.1)" in teks

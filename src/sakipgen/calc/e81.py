@@ -36,8 +36,17 @@ from sakipgen.calc.periode import tahunan
 from sakipgen.model.anggaran import IndikatorKegiatan, Kegiatan, Program
 from sakipgen.model.dinas import Profil
 from sakipgen.model.folder import Dinas
-from sakipgen.model.hasil import BarisE81, HasilE81, HasilIndikator, HasilTahun, KRp, Unit
-from sakipgen.model.nilai import Nilai
+from sakipgen.model.hasil import (
+    BarisE81,
+    HasilE81,
+    HasilIndikator,
+    HasilTahun,
+    KRp,
+    TargetBerlaku,
+    TidakDinilai,
+    Unit,
+)
+from sakipgen.model.nilai import MetodeNegatif, Nilai
 from sakipgen.model.renstra import IndikatorProgram, KegiatanRenstra, ProgramRenstra
 from sakipgen.model.tahun import RealisasiIndikator
 
@@ -162,35 +171,91 @@ def _realisasi_indikator_tahun(
     return from_ra if from_ra is not None else [None] * 4
 
 
-def _dengan_rupiah(b: BarisE81, program: list[BarisE81], profil: Profil) -> BarisE81:
-    """A sasaran row with the sums of its programs' rupiah columns."""
+def _dengan_rupiah(
+    b: BarisE81,
+    rows: Sequence[BarisE81],
+    bagian: Sequence[tuple[Program, list[int], bool]],
+    sisa: dict[int, list[int]],
+    profil: Profil,
+) -> BarisE81:
+    """A sasaran row with its programs' rupiah, each program counted once.  ``bagian``:
+    per program listed under the sasaran, its rows' indices and whether it is split (it
+    serves several sasaran): a split program adds the kegiatan listed here, and at its
+    first listing (``sisa``: its first row and all its kegiatan rows) what its own
+    figure holds beyond its kegiatan's sum.  Columns (5), (6) and (13), which the
+    grading reads, are known only when every part is; the others add what is known, as
+    the budget tables do."""
 
-    def total(get: Callable[[BarisE81], int | None]) -> int | None:
-        return _jumlah([get(x) for x in program])
+    def part(get: Callable[[BarisE81], int | None], ketat: bool) -> int | None:
+        values: list[int | None] = []
+        for program, idx, terbagi in bagian:
+            first = rows[idx[0]]
+            if not terbagi:
+                values.append(get(first))
+                continue
+            values += [get(rows[j]) for j in idx[1:] if rows[j].pertama and not rows[j].ulang]
+            if id(program) in sisa and not first.ulang:
+                semua = [get(rows[j]) for j in sisa[id(program)]]
+                own = get(first)
+                if own is None or None in semua:
+                    values.append(None)
+                else:
+                    values.append(own - sum(v for v in semua if v is not None))
+        if ketat:
+            return None if not values or None in values else sum(v for v in values if v is not None)
+        return _jumlah(values)
 
-    rp5, rp13 = total(lambda x: x.target_renstra.rp), total(lambda x: x.realisasi_renstra.rp)
+    def pasangan(x: KRp, get: Callable[[BarisE81], int | None], ketat: bool = False) -> KRp:
+        return KRp(x.k, part(get, ketat))
+
+    rp5 = part(lambda x: x.target_renstra.rp, True)
+    rp13 = part(lambda x: x.realisasi_renstra.rp, True)
+    capaian = serapan(rp5, rp13, profil.desimal)
+    tanpa: tuple[TidakDinilai, ...] = ()
+    if capaian is None:
+        # The reasons of the rows it adds: a program's, or a split one's and its kegiatan's.
+        dari = [
+            rows[j]
+            for _p, idx, terbagi in bagian
+            for j in (idx if terbagi else idx[:1])
+            if rows[j].pertama and not rows[j].ulang
+        ]
+        tanpa = _gabung_sebab([t for x in dari for t in x.tanpa_rp])
+        if not tanpa:
+            tanpa = (TidakDinilai("rumus"),)
     return replace(
         b,
         target_renstra=KRp(b.target_renstra.k, rp5),
-        realisasi_lalu=KRp(b.realisasi_lalu.k, total(lambda x: x.realisasi_lalu.rp)),
-        target_tahun=KRp(b.target_tahun.k, total(lambda x: x.target_tahun.rp)),
+        realisasi_lalu=pasangan(b.realisasi_lalu, lambda x: x.realisasi_lalu.rp, True),
+        target_tahun=pasangan(b.target_tahun, lambda x: x.target_tahun.rp),
         triwulan=(
-            KRp(b.triwulan[0].k, total(lambda x: x.triwulan[0].rp)),
-            KRp(b.triwulan[1].k, total(lambda x: x.triwulan[1].rp)),
-            KRp(b.triwulan[2].k, total(lambda x: x.triwulan[2].rp)),
-            KRp(b.triwulan[3].k, total(lambda x: x.triwulan[3].rp)),
+            pasangan(b.triwulan[0], lambda x: x.triwulan[0].rp),
+            pasangan(b.triwulan[1], lambda x: x.triwulan[1].rp),
+            pasangan(b.triwulan[2], lambda x: x.triwulan[2].rp),
+            pasangan(b.triwulan[3], lambda x: x.triwulan[3].rp),
         ),
-        realisasi_tahun=KRp(b.realisasi_tahun.k, total(lambda x: x.realisasi_tahun.rp)),
+        realisasi_tahun=pasangan(b.realisasi_tahun, lambda x: x.realisasi_tahun.rp),
         realisasi_renstra=KRp(b.realisasi_renstra.k, rp13),
-        capaian_rp=serapan(rp5, rp13, profil.desimal),
+        capaian_rp=capaian,
+        tanpa_rp=tanpa,
     )
+
+
+def _gabung_sebab(daftar: Sequence[TidakDinilai]) -> tuple[TidakDinilai, ...]:
+    """The reasons of several rows as one list: each reason once, its years joined."""
+    out: dict[str, set[int]] = {}
+    for t in daftar:
+        out.setdefault(t.sebab, set()).update(t.tahun)
+    return tuple(TidakDinilai(k, tuple(sorted(v))) for k, v in out.items())
 
 
 def _bernomor(rows: list[BarisE81]) -> list[BarisE81]:
     """1 for a sasaran, 1.1 for its program, 1.1.1 for the program's kegiatan; a unit's
-    further indikator rows carry none."""
+    further indikator rows carry none (their label: the unit's number and the
+    indikator's place, ``2.1.1 (2)``)."""
     out = []
     s = p = k = 0
+    unit, ke = "", 1
     for b in rows:
         nomor = ""
         if b.pertama and b.tingkat == "sasaran":
@@ -202,7 +267,11 @@ def _bernomor(rows: list[BarisE81]) -> list[BarisE81]:
         elif b.pertama:
             k += 1
             nomor = f"{s}.{p}.{k}" if b.sasaran_id else f"{p}.{k}"
-        out.append(replace(b, nomor=nomor))
+        if b.pertama:
+            unit, ke = nomor, 1
+        else:
+            ke += 1
+        out.append(replace(b, nomor=nomor, label=nomor or f"{unit} ({ke})"))
     return out
 
 
@@ -217,12 +286,89 @@ def _tahun_lalu(dinas: Dinas, tahun: int) -> range:
     return range(periode.mulai, tahun)
 
 
-def hitung_e81(
-    dinas: Dinas, hasil: dict[int, HasilTahun], tahun: int, triwulan: int
-) -> HasilE81 | None:
-    """The year's E.81 up to ``triwulan``; None without anggaran.yaml programs."""
+Lalu = list[tuple[int, Decimal | None]]
+"""An indikator's realisasi in each earlier Renstra year that counts (None: unknown)."""
+
+
+def _renstra_k(lalu: Lalu, k12: Decimal | None, c: str) -> tuple[
+    Decimal | None, Decimal | None, list[TidakDinilai]
+]:  # fmt: skip
+    """Columns (6) and (13) of an indikator by its rule, and why (13) is not known.
+
+    (6): a running or state indikator's last year (its state then); one that adds up
+    or averages, all the earlier years — unknown when any of them is (an unknown year
+    is never taken as 0).  (13): the year so far (12) with (6) by the same rule; a
+    running or state indikator's is (12) itself.  In the Renstra's first year there is
+    no earlier year and (13) is (12)."""
+    hilang = tuple(y for y, v in lalu if v is None)
+    if c == "akhir":
+        k6 = lalu[-1][1] if lalu else None
+    else:
+        k6 = gabung([v for _y, v in lalu], c) if lalu and not hilang else None
+    sebab: list[TidakDinilai] = []
+    if hilang and c != "akhir":
+        sebab.append(TidakDinilai("realisasi_lalu", hilang))
+    if k12 is None:
+        sebab.append(TidakDinilai("realisasi_tahun_ini"))
+    if sebab:
+        return k6, None, sebab
+    assert k12 is not None
+    if c == "akhir" or not lalu:
+        return k6, k12, []
+    return k6, gabung([*(v for _y, v in lalu), k12], c), []
+
+
+def _capaian_k(
+    k5: Decimal | None,
+    k13: Decimal | None,
+    sebab: list[TidakDinilai],
+    satuan: str,
+    polaritas: str,
+    profil: Profil,
+    metode: MetodeNegatif | None = None,
+) -> tuple[Decimal | None, tuple[TidakDinilai, ...]]:
+    """Column (14) K, and why it has no figure (``metode``: the indikator's own
+    negative-polarity formula, else the dinas's)."""
+    semua = ([TidakDinilai("target_akhir")] if k5 is None else []) + sebab
+    if semua:
+        return None, tuple(semua)
+    found = capaian_angka(k5, k13, satuan, polaritas, profil, metode)
+    return found, () if found is not None else (TidakDinilai("rumus"),)
+
+
+def ada_realisasi(dinas: Dinas, tahun: int, triwulan: int) -> bool:
+    """Whether the year reports anything an E.81 up to ``triwulan`` evaluates: a month
+    or a quarter (realisasi.yaml, a rencana aksi row, money spent per period), or — for
+    triwulan IV — the year's own figures (an indikator's or a unit's realisasi)."""
+    if dinas.bulan_terakhir(tahun):
+        return True
     t = dinas.tahun.get(tahun)
-    if t is None or not t.program():
+    if triwulan < 4 or t is None:
+        return False
+    if t.realisasi and any(r.nilai is not None for r in t.realisasi.model.indikator.values()):
+        return True
+    units: list[Unit] = list(t.program())
+    for p in t.program():
+        for k in p.kegiatan:
+            units += [k, *k.sub_kegiatan]
+    return any(
+        u.realisasi is not None or any(i.realisasi is not None for i in u.indikator) for u in units
+    )
+
+
+def hitung_e81(
+    dinas: Dinas,
+    hasil: dict[int, HasilTahun],
+    tahun: int,
+    triwulan: int,
+    berlaku: TargetBerlaku | None = None,
+) -> HasilE81 | None:
+    """The year's E.81 up to ``triwulan``; None without anggaran.yaml programs or
+    without any realisasi of the year (:func:`ada_realisasi`).  ``berlaku``: the targets
+    in force at the triwulan's end, the sasaran's column (7) K (else the year's
+    measured targets)."""
+    t = dinas.tahun.get(tahun)
+    if t is None or not t.program() or not ada_realisasi(dinas, tahun, triwulan):
         return None
     profil = dinas.identitas.model.profil
     renstra = dinas.renstra.model
@@ -230,38 +376,117 @@ def hitung_e81(
     lalu = _tahun_lalu(dinas, tahun)
     real_tahun = t.realisasi.model.indikator if t.realisasi else {}
     rows: list[BarisE81] = []
+    # Per row: (the id of its program or kegiatan, the program listing it is in).
+    kunci: list[tuple[int, int] | None] = []
+
+    def target_tahun(ident: str, now: HasilIndikator | None) -> Decimal | None:
+        if berlaku is not None:
+            return _angka(berlaku.target.get(ident))
+        return _angka(now.target) if now else None
 
     def sasaran_rows(sid: str) -> list[BarisE81]:
         s = dinas.sasaran[sid]
         out: list[BarisE81] = []
         for ind in s.indikator:
             c = cara(ind.sifat)
-            prior = []
+            prior: Lalu = []
             for y in lalu:
                 found = _hasil_indikator(hasil.get(y), ind.id)
-                prior.append(_angka(found.realisasi) if found else None)
+                prior.append((y, _angka(found.realisasi) if found else None))
             now = _hasil_indikator(hasil.get(tahun), ind.id)
             tw = [
                 _triwulan_indikator(real_tahun.get(ind.id), q, ind.sifat) if q <= triwulan else None
                 for q in range(1, 5)
             ]
             k5 = _angka(ind.target_akhir) if ind.target_akhir else _angka(ind.target.get(akhir))
-            k6 = gabung(prior, c)
             k12 = gabung(tw, c)
             if k12 is None and triwulan == 4 and now is not None:
                 k12 = _angka(now.realisasi)  # a whole year reported by its annual figure
-            k13 = gabung([*prior, k12], c)
+            k6, k13, sebab = _renstra_k(prior, k12, c)
+            cap, tanpa = _capaian_k(
+                k5, k13, sebab, ind.satuan, ind.polaritas, profil, ind.metode_negatif
+            )
             out.append(
                 BarisE81(
                     "sasaran", sid, s.uraian, ind.uraian, ind.satuan, not out,
-                    KRp(k5), KRp(k6), KRp(_angka(now.target) if now else None),
+                    KRp(k5), KRp(k6), KRp(target_tahun(ind.id, now)),
                     (KRp(tw[0]), KRp(tw[1]), KRp(tw[2]), KRp(tw[3])),
-                    KRp(k12), KRp(k13),
-                    capaian_angka(k5, k13, ind.satuan, ind.polaritas, profil, ind.metode_negatif),
-                    None, ind.penanggung_jawab or "",
+                    KRp(k12), KRp(k13), cap, None, ind.penanggung_jawab or "",
+                    tanpa_k=tanpa,
                 )
             )  # fmt: skip
         return out
+
+    def rupiah_renstra(
+        program: Program, kegiatan: Kegiatan | None, r: KegiatanRenstra | None,
+        rp12: int | None,
+    ) -> tuple[int | None, int | None, int | None, list[TidakDinilai]]:  # fmt: skip
+        """(5), (6) and (13) Rp of a unit, and why (14) Rp cannot be known.  (5): the
+        pagu indikatif of every Renstra year; (6): the money spent in every earlier
+        year (a year whose anggaran.yaml lists programs without this one: 0, the unit
+        did not exist then; a year without them: unknown)."""
+        sebab: list[TidakDinilai] = []
+        rp5 = None
+        if r is None:
+            sebab.append(TidakDinilai("tanpa_renstra"))
+        elif kosong := tuple(y for y in renstra.periode.tahun if y not in r.pagu):
+            sebab.append(TidakDinilai("pagu_indikatif", kosong))
+        else:
+            rp5 = sum(r.pagu.values())
+        spent: list[int] = []
+        hilang: list[int] = []
+        for y in lalu:
+            ty = dinas.tahun.get(y)
+            if ty is None or not ty.program():
+                hilang.append(y)
+                continue
+            u = _unit_tahun(dinas, y, program, kegiatan)
+            v = realisasi(u) if u is not None else 0
+            if v is None:
+                hilang.append(y)
+            else:
+                spent.append(v)
+        rp6 = sum(spent) if lalu and not hilang else None
+        if hilang:
+            sebab.append(TidakDinilai("anggaran_lalu", tuple(hilang)))
+        if rp12 is None:
+            sebab.append(TidakDinilai("anggaran_tahun_ini"))
+        rp13 = None
+        if rp12 is not None and not hilang:
+            rp13 = rp12 + (rp6 or 0)
+        return rp5, rp6, rp13, sebab
+
+    def kinerja(
+        program: Program, kegiatan: Kegiatan | None, unit: Unit, uraian: str,
+        sifat: str | None, i: int, n: int,
+    ) -> tuple[list[Decimal | None], Lalu, Decimal | None]:  # fmt: skip
+        """A unit indikator's quarters (8)-(11) up to the triwulan, its earlier years,
+        and the year so far (12)."""
+        c = cara(sifat)
+        tw = _realisasi_indikator_tahun(dinas, tahun, unit, uraian, sifat, i, n)
+        tw = [v if q <= triwulan else None for q, v in enumerate(tw, 1)]
+        prior: Lalu = []
+        for y in lalu:
+            # An earlier year: its indikator's annual realisasi, else its quarters; a
+            # year whose anggaran.yaml lists programs without this unit does not count
+            # (the unit had no budget then).
+            ty = dinas.tahun.get(y)
+            u = _unit_tahun(dinas, y, program, kegiatan)
+            if u is None and ty is not None and ty.program():
+                continue
+            own = _indikator_unit(u, uraian, i, n) if u is not None else None
+            if own is not None and _angka(own.realisasi) is not None:
+                prior.append((y, _angka(own.realisasi)))
+            elif ty is None:
+                prior.append((y, None))
+            else:
+                periode = _realisasi_indikator_tahun(dinas, y, u, uraian, sifat, i, n)
+                prior.append((y, gabung(periode, c)))
+        k12 = gabung(tw, c)
+        own = _indikator_unit(unit, uraian, i, n)
+        if k12 is None and triwulan == 4 and own is not None:
+            k12 = _angka(own.realisasi)  # a whole year reported by its annual figure
+        return tw, prior, k12
 
     def unit_rows(
         tingkat: str, sid: str, program: Program, kegiatan: Kegiatan | None,
@@ -275,15 +500,15 @@ def hitung_e81(
         n = len(daftar)
         # Rupiah: the pagu indikatif of every Renstra year; spent in earlier years; the
         # year's pagu; each quarter's spending up to the triwulan.
-        rp5 = sum(r.pagu.values()) if r is not None and r.pagu else None
-        rp6 = _jumlah(
-            [realisasi(u) for y in lalu if (u := _unit_tahun(dinas, y, program, kegiatan))]
-        )
         rp_tw = [realisasi_triwulan(unit, q) if q <= triwulan else None for q in range(1, 5)]
         rp12 = _jumlah(rp_tw)
         if rp12 is None and triwulan == 4:
             rp12 = realisasi(unit)  # a whole year known only by its annual realisasi
-        rp13 = _jumlah([rp6, rp12])
+        rp5, rp6, rp13, sebab_rp = rupiah_renstra(program, kegiatan, r, rp12)
+        rp14 = serapan(rp5, rp13, profil.desimal)
+        tanpa_rp: tuple[TidakDinilai, ...] = ()
+        if rp14 is None:
+            tanpa_rp = tuple(sebab_rp) or (TidakDinilai("rumus"),)
         out: list[BarisE81] = []
         semua: list[IndikatorProgram | IndikatorKegiatan | None] = [*daftar] or [None]
         for i, ind in enumerate(semua):
@@ -300,68 +525,99 @@ def hitung_e81(
             else:
                 k5 = None
                 k7 = _angka(ind.target) if ind is not None else None
-            tw = _realisasi_indikator_tahun(dinas, tahun, unit, uraian, sifat, i, n)
-            tw = [v if q <= triwulan else None for q, v in enumerate(tw, 1)]
-            prior = []
-            for y in lalu:
-                # An earlier year: its indikator's annual realisasi, else its quarters.
-                u = _unit_tahun(dinas, y, program, kegiatan)
-                own = _indikator_unit(u, uraian, i, n) if u is not None else None
-                if own is not None and _angka(own.realisasi) is not None:
-                    prior.append(_angka(own.realisasi))
-                else:
-                    periode = _realisasi_indikator_tahun(dinas, y, u, uraian, sifat, i, n)
-                    prior.append(gabung(periode, c))
-            k12 = gabung(tw, c)
-            own = _indikator_unit(unit, uraian, i, n)
-            if k12 is None and triwulan == 4 and own is not None:
-                k12 = _angka(own.realisasi)  # a whole year reported by its annual figure
-            k13 = gabung([*prior, k12], c)
+            # A unit without indikator has no kinerja to look for (a "-" row).
+            tw: list[Decimal | None] = [None] * 4
+            prior: Lalu = []
+            k12 = None
+            if ind is not None:
+                tw, prior, k12 = kinerja(program, kegiatan, unit, uraian, sifat, i, n)
+            k6, k13, sebab = _renstra_k(prior, k12, c)
+            tanpa: tuple[TidakDinilai, ...] = (TidakDinilai("tanpa_indikator"),)
+            cap = None
+            if ind is not None:
+                cap, tanpa = _capaian_k(k5, k13, sebab, satuan, polaritas, profil, metode)
             first = i == 0
             out.append(
                 BarisE81(
                     tingkat, sid, unit.uraian, uraian, satuan, first,
                     KRp(k5, rp5 if first else None),
-                    KRp(gabung(prior, c), rp6 if first else None),
+                    KRp(k6, rp6 if first else None),
                     KRp(k7, pagu(unit) if first else None),
                     tuple(  # type: ignore[arg-type]
                         KRp(k, rp if first else None) for k, rp in zip(tw, rp_tw, strict=True)
                     ),
                     KRp(k12, rp12 if first else None),
                     KRp(k13, rp13 if first else None),
-                    capaian_angka(k5, k13, satuan, polaritas, profil, metode),
-                    serapan(rp5, rp13, profil.desimal) if first else None,
+                    cap,
+                    rp14 if first else None,
                     (r.penanggung_jawab if r else None) or unit.penanggung_jawab or "",
+                    tanpa_k=tanpa,
+                    tanpa_rp=tanpa_rp if first else (),
                 )
             )  # fmt: skip
         return out
 
-    def program_rows(sid: str, programs: list[Program]) -> list[BarisE81]:
-        out: list[BarisE81] = []
+    listing = 0
+
+    def program_rows(sid: str, programs: list[Program]) -> list[tuple[Program, list[int]]]:
+        """Adds each program with its kegiatan serving ``sid``; per program, its rows."""
+        nonlocal listing
+        out: list[tuple[Program, list[int]]] = []
         for p in programs:
+            listing += 1
+            awal = len(rows)
             rp = cocok(renstra.program, p.kode, p.uraian)
-            out += unit_rows("program", sid, p, None, rp)
+            added = unit_rows("program", sid, p, None, rp)
+            rows.extend(added)
+            kunci.extend((id(p), listing) for _ in added)
             kegiatan = [k for k, _subs in p.kegiatan_untuk(sid)] if sid else p.kegiatan
             for k in kegiatan:
                 rk = None
                 if isinstance(rp, ProgramRenstra):
                     rk = cocok(rp.kegiatan, k.kode, k.uraian)
-                out += unit_rows("kegiatan", sid, p, k, rk)
+                added = unit_rows("kegiatan", sid, p, k, rk)
+                rows.extend(added)
+                kunci.extend((id(k), listing) for _ in added)
+            out.append((p, list(range(awal, len(rows)))))
         return out
 
     programs = t.program()
+    blok: list[tuple[int, list[tuple[Program, list[int]]]]] = []
     for s in renstra.sasaran:
         own = sasaran_rows(s.id)
+        first = len(rows)
+        rows.extend(own)
+        kunci.extend(None for _ in own)
         under = program_rows(s.id, [p for p in programs if s.id in p.melayani])
-        firsts = [b for b in under if b.tingkat == "program" and b.pertama]
-        for j, b in enumerate(own):
-            # The sasaran's rupiah: the sum of its programs' (its first indikator row).
-            rows.append(_dengan_rupiah(b, firsts, profil) if j == 0 else b)
-        rows += under
-    rows += program_rows("", [p for p in programs if not p.melayani])
+        if own:
+            blok.append((first, under))
+    program_rows("", [p for p in programs if not p.melayani])
     rows = _bernomor(rows)
-    ks = [b.capaian_k for b in rows if b.capaian_k is not None]
-    rps = [b.capaian_rp for b in rows if b.capaian_rp is not None and b.tingkat != "sasaran"]
+    # A program (or kegiatan) serving several sasaran is listed under each: it counts at
+    # its first listing, the others name it.
+    pertama: dict[int, tuple[int, str]] = {}
+    for j, key in enumerate(kunci):
+        if key is None:
+            continue
+        unit_id, where = key
+        if unit_id not in pertama:
+            pertama[unit_id] = (where, rows[j].nomor)
+        elif pertama[unit_id][0] != where:
+            rows[j] = replace(rows[j], ulang=pertama[unit_id][1])
+    # The kegiatan rows of a split program, over all its listings (counted ones).
+    sisa: dict[int, list[int]] = {}
+    for _first, under in blok:
+        for p, idx in under:
+            if len(p.melayani) > 1:
+                mine = [j for j in idx[1:] if rows[j].pertama and not rows[j].ulang]
+                sisa.setdefault(id(p), []).extend(mine)
+    for first, under in blok:
+        bagian = [(p, idx, len(p.melayani) > 1) for p, idx in under if idx]
+        rows[first] = _dengan_rupiah(rows[first], rows, bagian, sisa, profil)
+    dihitung = [b for b in rows if not b.ulang]
+    ks = [b.capaian_k for b in dihitung if b.capaian_k is not None]
+    unit_rp = [b for b in dihitung if b.tingkat != "sasaran" and b.pertama]
+    rps = [b.capaian_rp for b in unit_rp if b.capaian_rp is not None]
     rata_k = bulat(sum(ks, Decimal(0)) / len(ks), profil.desimal) if ks else None
     rata_rp = bulat(sum(rps, Decimal(0)) / len(rps), profil.desimal) if rps else None
     return HasilE81(
@@ -372,4 +628,7 @@ def hitung_e81(
         rata_rp,
         kategori(rata_k, profil) if rata_k is not None else None,
         kategori(rata_rp, profil) if rata_rp is not None else None,
+        (len(ks), len(dihitung)),
+        (len(rps), len(unit_rp)),
+        berlaku,
     )

@@ -25,7 +25,7 @@ from sakipgen.calc.rencana_aksi import rata_periode, ringkas
 from sakipgen.i18n import _
 from sakipgen.model.dinas import Profil
 from sakipgen.model.folder import Dinas, Tahun
-from sakipgen.model.hasil import BarisPemantauan, HasilPemantauan, Unit
+from sakipgen.model.hasil import BarisPemantauan, HasilPemantauan, TargetBerlaku, Unit
 from sakipgen.model.nilai import MetodeNegatif, Nilai
 from sakipgen.model.rencana_aksi import JUMLAH_PERIODE, BarisRencanaAksi, TabelRencanaAksi
 from sakipgen.model.tahun import RealisasiIndikator
@@ -160,6 +160,7 @@ def _baris(
     awal: int,
     bulan: int,
     units: dict[str, Unit],
+    berlaku: TargetBerlaku | None = None,
 ) -> BarisPemantauan:
     profil = dinas.identitas.model.profil
     n = JUMLAH_PERIODE[tb.periode]
@@ -191,6 +192,14 @@ def _baris(
     capaian_sd = capaian_angka(target_sd, real_sd, satuan, polaritas, profil, metode)
     tt = _angka(row.target_tahunan) if row.target_tahunan is not None else None
     target_tahunan = tt if tt is not None else ringkas(row.target, cara).tahunan
+    # A row measuring a Renstra indikator: its annual target is the one in force at the
+    # period's end (the PK until the PK Perubahan's date), where that differs from the
+    # row's own (a rencana aksi rewritten for the PK Perubahan, or never rewritten).
+    dari = None
+    if berlaku is not None and ind is not None and ind.id in berlaku.target:
+        pk = _angka(berlaku.target[ind.id])
+        if pk is not None and pk != target_tahunan:
+            target_tahunan, dari = pk, berlaku.sumber
     sisa = None
     if (
         polaritas == "positif"
@@ -225,14 +234,21 @@ def _baris(
         serapan=serapan(anggaran, spent, profil.desimal),
         kosong=kosong,
         catatan=catatan,
+        target_tahunan_dari=dari,
     )
 
 
 def hitung_pemantauan(
-    dinas: Dinas, tahun: int, bulan: int, triwulan: int | None
+    dinas: Dinas,
+    tahun: int,
+    bulan: int,
+    triwulan: int | None,
+    berlaku: TargetBerlaku | None = None,
 ) -> HasilPemantauan | None:
     """The year's rencana aksi up to ``bulan`` (the end of ``triwulan`` when given);
-    None when the year has no rencana-aksi.yaml."""
+    None when the year has no rencana-aksi.yaml.  ``berlaku``: the targets in force at
+    the end of ``bulan``, whose annual target a row measuring a Renstra indikator
+    takes."""
     t = dinas.tahun.get(tahun)
     if t is None or t.rencana_aksi is None:
         return None
@@ -247,7 +263,7 @@ def hitung_pemantauan(
                 if sk.id:
                     units[sk.id] = sk
     tabel = tuple(
-        tuple(_baris(dinas, t, tb, row, awal, bulan, units) for row in tb.baris)
+        tuple(_baris(dinas, t, tb, row, awal, bulan, units, berlaku) for row in tb.baris)
         for tb in t.rencana_aksi.model.tabel
     )
-    return HasilPemantauan(tahun, awal, bulan, triwulan, tabel)
+    return HasilPemantauan(tahun, awal, bulan, triwulan, tabel, berlaku)

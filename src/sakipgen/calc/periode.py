@@ -12,7 +12,15 @@ from sakipgen.calc.capaian import CapaianError, hitung
 from sakipgen.format import angka
 from sakipgen.i18n import _
 from sakipgen.model.folder import Dinas
-from sakipgen.model.hasil import AnggaranPeriode, HasilPeriode, HasilTahun, IndikatorPeriode, Unit
+from sakipgen.model.hasil import (
+    SUMBER_TARGET,
+    AnggaranPeriode,
+    HasilPeriode,
+    HasilTahun,
+    IndikatorPeriode,
+    TargetBerlaku,
+    Unit,
+)
 from sakipgen.model.nilai import Nilai
 from sakipgen.model.tahun import RealisasiIndikator
 
@@ -58,9 +66,15 @@ def sampai(real: RealisasiIndikator, bulan: int) -> tuple[list[Nilai], tuple[int
 
 
 def hitung_periode(
-    dinas: Dinas, hasil: HasilTahun, bulan: int, triwulan: int | None
+    dinas: Dinas,
+    hasil: HasilTahun,
+    bulan: int,
+    triwulan: int | None,
+    berlaku: TargetBerlaku | None = None,
 ) -> HasilPeriode:
-    """A year's indikator and budget up to ``bulan`` (``show --triwulan``)."""
+    """A year's indikator and budget up to ``bulan`` (``show --triwulan``), each
+    indikator against its target in the document in force at the end of ``bulan``
+    (``berlaku``; without it, the year's measured target)."""
     profil = dinas.identitas.model.profil
     tahun = dinas.tahun.get(hasil.tahun)
     rows = tahun.realisasi.model.indikator if tahun and tahun.realisasi else {}
@@ -68,11 +82,24 @@ def hitung_periode(
     for s in hasil.sasaran:
         for h in s.indikator:
             ind = h.indikator
+            target = h.target if berlaku is None else berlaku.target.get(ind.id)
+            if target is None:
+                assert berlaku is not None  # the year's own figures have their target
+                out.append(
+                    IndikatorPeriode(
+                        s.sasaran.id, ind, target, None, None, (0, 0),
+                        _(
+                            "{dokumen} yang berlaku s.d. periode ini tidak memuat target "
+                            "indikator ini"
+                        ).format(dokumen=SUMBER_TARGET.get(berlaku.sumber or "", "PK")),
+                    )
+                )  # fmt: skip
+                continue
             real = rows.get(ind.id)
             if real is None or not (real.bulanan or real.triwulan):
                 out.append(
                     IndikatorPeriode(
-                        s.sasaran.id, ind, h.target, None, None, (0, 0),
+                        s.sasaran.id, ind, target, None, None, (0, 0),
                         _("belum ada realisasi per bulan atau triwulan"),
                     )
                 )  # fmt: skip
@@ -81,7 +108,7 @@ def hitung_periode(
             if ind.sifat is None:
                 out.append(
                     IndikatorPeriode(
-                        s.sasaran.id, ind, h.target, None, None, terisi,
+                        s.sasaran.id, ind, target, None, None, terisi,
                         _("isi 'sifat' indikatornya untuk menghitung realisasi s.d. periode"),
                     )
                 )  # fmt: skip
@@ -93,14 +120,14 @@ def hitung_periode(
                 catatan = _("belum ada realisasi berupa angka s.d. periode ini")
             else:
                 try:
-                    capaian = hitung(h.target, nilai, ind.polaritas, profil, ind.metode_negatif)
+                    capaian = hitung(target, nilai, ind.polaritas, profil, ind.metode_negatif)
                 except CapaianError as exc:
                     catatan = exc.message
             out.append(
                 IndikatorPeriode(
                     s.sasaran.id,
                     ind,
-                    h.target,
+                    target,
                     nilai,
                     capaian,
                     terisi,
@@ -110,7 +137,7 @@ def hitung_periode(
     anggaran: list[AnggaranPeriode] = []
     for i, p in enumerate(tahun.program() if tahun else []):
         _anggaran(p, "program", p.id or str(i + 1), bulan, anggaran, profil.desimal)
-    return HasilPeriode(hasil.tahun, bulan, triwulan, out, anggaran)
+    return HasilPeriode(hasil.tahun, bulan, triwulan, out, anggaran, berlaku)
 
 
 def _anggaran(

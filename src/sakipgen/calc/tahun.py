@@ -42,12 +42,15 @@ def targets_tahun(dinas: Dinas, year: int) -> tuple[str | None, dict[str, Target
         chosen = tahun.target.model.berlaku()
         if chosen:
             return chosen[0], dict(chosen[1].indikator)
-    plan = {
-        i.id: TargetIndikator(target=i.target[year])
-        for _sasaran, i in dinas.renstra.model.indikator()
-        if year in i.target
-    }
+    plan = {i: TargetIndikator(target=v) for i, v in target_renstra(dinas, year).items()}
     return ("renstra", plan) if plan else (None, {})
+
+
+def target_renstra(dinas: Dinas, year: int) -> dict[str, Nilai]:
+    """The Renstra target of each indikator for ``year`` (those that give one)."""
+    return {
+        i.id: i.target[year] for _sasaran, i in dinas.renstra.model.indikator() if year in i.target
+    }
 
 
 def tahun_tersedia(dinas: Dinas) -> list[int]:

@@ -14,20 +14,25 @@ from datetime import date
 from decimal import Decimal
 
 from sakipgen.calc.anggaran import pagu, realisasi, realisasi_periode, realisasi_sendiri
-from sakipgen.calc.bulat import bulat_seperti
+from sakipgen.calc.bulat import bulat, bulat_seperti
+from sakipgen.calc.bulat import persen as persen_dari
 from sakipgen.calc.capaian import CapaianError, hitung
 from sakipgen.calc.dari_tabel import KolomTidakAda, hitung_dari_tabel
+from sakipgen.calc.e81 import cocok
 from sakipgen.calc.periode import periode, tahunan
 from sakipgen.calc.rencana_aksi import ringkas
+from sakipgen.checks.contoh import isian_contoh
 from sakipgen.diagnostics import Diagnostic
 from sakipgen.format import angka, nilai
 from sakipgen.i18n import N_, _
 from sakipgen.load.validate import suggest
+from sakipgen.model.anggaran import SumberDana
 from sakipgen.model.dinas import DokumenBerkala, Skala
 from sakipgen.model.folder import Dinas, Tahun
-from sakipgen.model.hasil import Unit
+from sakipgen.model.hasil import Unit, daftar_tahun
 from sakipgen.model.nilai import Nilai
 from sakipgen.model.rencana_aksi import BarisRencanaAksi, TabelRencanaAksi
+from sakipgen.model.renstra import KegiatanRenstra, ProgramRenstra
 from sakipgen.model.sumber import SourceMap, YamlPath
 
 Rule = Callable[[Dinas], Iterator[Diagnostic]]
@@ -979,6 +984,178 @@ def periksa_skala(dinas: Dinas) -> Iterator[Diagnostic]:
             yield Diagnostic.make(src.locate((*jalur, at)), "K015", pesan)
 
 
+def _dana(
+    src: SourceMap, path: YamlPath, daftar: list[SumberDana], pagu_: int | None, places: int
+) -> Iterator[Diagnostic]:
+    """K023 for one budget line: its sumber dana against its pagu."""
+    if not daftar or not pagu_:
+        return
+    rupiah = [d.jumlah for d in daftar if d.jumlah is not None]
+    persen = [d.persen for d in daftar if d.persen is not None]
+    tanpa = len(daftar) - len(rupiah) - len(persen)
+    where = src.locate(path, key=True)
+    bagian = [persen_dari(j, pagu_) for j in rupiah] + persen
+    total = sum(bagian, Decimal(0))
+    shown = bulat(total, places)
+    if tanpa:
+        # An entry without a figure is the remainder: only the others exceeding is wrong.
+        if shown > 100:
+            yield Diagnostic.make(
+                where,
+                "K023",
+                _(
+                    "sumber dana yang berangka sudah {persen} % dari pagu Rp {pagu}, lebih "
+                    "dari 100 %; perbaiki jumlah atau persennya"
+                ).format(persen=angka(shown), pagu=angka(pagu_)),
+            )
+        return
+    if not persen:
+        jumlah = sum(j for j in rupiah if j is not None)
+        if jumlah == pagu_:
+            return
+        rincian = " + ".join(f"{angka(bulat(b, places))} %" for b in bagian)
+        yield Diagnostic.make(
+            where,
+            "K023",
+            _(
+                "sumber dana berjumlah Rp {jumlah} ({rincian} = {persen} % dari pagu), "
+                "tidak sama dengan pagu Rp {pagu} (selisih Rp {selisih}); samakan jumlahnya "
+                "dengan pagu"
+            ).format(
+                jumlah=angka(jumlah),
+                rincian=rincian,
+                persen=angka(shown),
+                pagu=angka(pagu_),
+                selisih=angka(abs(pagu_ - jumlah)),
+            ),
+        )
+        return
+    if shown != 100:
+        yield Diagnostic.make(
+            where,
+            "K023",
+            _(
+                "sumber dana berjumlah {persen} % dari pagu Rp {pagu}, bukan 100 %; samakan "
+                "jumlahnya dengan pagu"
+            ).format(persen=angka(shown), pagu=angka(pagu_)),
+        )
+
+
+def sumber_dana(dinas: Dinas) -> Iterator[Diagnostic]:
+    """K023: sumber dana that do not add up to the pagu they fund — of the whole budget,
+    a program, a kegiatan or a sub kegiatan.  Amounts in rupiah add up to the pagu
+    exactly; percentages (and amounts as their share of the pagu) to 100 at the dinas's
+    precision (``profil.desimal``: 33,333 % three times is 100,00).  An entry without a
+    figure takes the remainder: then only the others going above the pagu is wrong.
+    A PK prints each share: a slip here prints 63,49 % + 31,75 %."""
+    places = dinas.identitas.model.profil.desimal
+    for _year, t in sorted(dinas.tahun.items()):
+        if t.anggaran is None:
+            continue
+        src, model = t.anggaran.source, t.anggaran.model
+        if model.program:
+            per_program = [pagu(p) for p in model.program]
+            total = None if None in per_program else sum(v for v in per_program if v)
+        else:
+            total = model.total.pagu if model.total else None
+        yield from _dana(src, ("sumber_dana",), list(model.sumber_dana), total, places)
+        for i, p in enumerate(model.program):
+            base: YamlPath = ("program", i)
+            yield from _dana(src, (*base, "sumber_dana"), list(p.sumber_dana), pagu(p), places)
+            for j, k in enumerate(p.kegiatan):
+                kp: YamlPath = (*base, "kegiatan", j)
+                yield from _dana(src, (*kp, "sumber_dana"), list(k.sumber_dana), pagu(k), places)
+                for n, sk in enumerate(k.sub_kegiatan):
+                    sp: YamlPath = (*kp, "sub_kegiatan", n)
+                    yield from _dana(
+                        src, (*sp, "sumber_dana"), list(sk.sumber_dana), pagu(sk), places
+                    )
+
+
+def pagu_indikatif(dinas: Dinas) -> Iterator[Diagnostic]:
+    """K025: a year whose E.81 can be made (programs in anggaran.yaml and a quarter
+    reported) with a program or kegiatan that has a pagu this year and no complete
+    pagu indikatif in renstra.yaml: its rupiah column (5), and so (14), cannot be known.
+    At the Renstra program or kegiatan whose ``pagu`` misses years; at the year's
+    program or kegiatan that renstra.yaml does not list (or at renstra.yaml, when it has
+    no ``program:`` at all)."""
+    renstra = dinas.renstra.model
+    src_r = dinas.renstra.source
+    years = renstra.periode.tahun
+    kurang: dict[YamlPath, tuple[str, tuple[int, ...], list[int]]] = {}
+    tanpa_program: list[int] = []
+    for year, t in sorted(dinas.tahun.items()):
+        if not t.program() or dinas.bulan_terakhir(year) < 3 or t.anggaran is None:
+            continue
+        if not renstra.program:
+            tanpa_program.append(year)
+            continue
+        src = t.anggaran.source
+        for i, p in enumerate(t.anggaran.model.program):
+            units: list[tuple[YamlPath, Unit, KegiatanRenstra | None, YamlPath | None]] = []
+            r = cocok(renstra.program, p.kode, p.uraian)
+            ri = next((n for n, x in enumerate(renstra.program) if x is r), None)
+            units.append((("program", i), p, r, ("program", ri) if ri is not None else None))
+            for j, k in enumerate(p.kegiatan):
+                rk = cocok(r.kegiatan, k.kode, k.uraian) if isinstance(r, ProgramRenstra) else None
+                path_rk: YamlPath | None = None
+                if rk is not None and ri is not None and isinstance(r, ProgramRenstra):
+                    ki = next(n for n, x in enumerate(r.kegiatan) if x is rk)
+                    path_rk = ("program", ri, "kegiatan", ki)
+                units.append((("program", i, "kegiatan", j), k, rk, path_rk))
+            for path, unit, found, path_r in units:
+                if pagu(unit) is None or (found is None and path[2:3] == ("kegiatan",)):
+                    continue  # no rupiah this year; a kegiatan outside the Renstra: no row
+                if found is None or path_r is None:
+                    yield Diagnostic.make(
+                        src.locate((*path, "uraian")),
+                        "K025",
+                        _(
+                            "'{uraian}' tidak ada di renstra.yaml program: E.81 {tahun} tidak "
+                            "dapat menilai anggarannya (kolom 5 dan 14 Rp); tambahkan program "
+                            "ini (kode atau uraian yang sama) dengan pagu indikatif tiap tahun "
+                            "{mulai}-{akhir}"
+                        ).format(
+                            uraian=unit.uraian[:60],
+                            tahun=year,
+                            mulai=renstra.periode.mulai,
+                            akhir=renstra.periode.akhir,
+                        ),
+                    )
+                    continue
+                hilang = tuple(y for y in years if y not in found.pagu)
+                if hilang:
+                    kurang.setdefault(path_r, (found.uraian, hilang, []))[2].append(year)
+    if tanpa_program:
+        yield Diagnostic.make(
+            src_r.locate(("periode",), key=True),
+            "K025",
+            _(
+                "renstra.yaml tidak memuat 'program': E.81 {tahun} tidak dapat menilai "
+                "anggaran program dan kegiatannya (kolom 5 dan 14 Rp); tulis program Renstra "
+                "dengan pagu indikatif tiap tahun {mulai}-{akhir}"
+            ).format(
+                tahun=", ".join(str(y) for y in tanpa_program),
+                mulai=renstra.periode.mulai,
+                akhir=renstra.periode.akhir,
+            ),
+        )
+    for path_r, (uraian, hilang, dipakai) in sorted(kurang.items(), key=lambda x: str(x[0])):
+        where = (*path_r, "pagu") if (*path_r, "pagu") in src_r.keys else (*path_r, "uraian")
+        yield Diagnostic.make(
+            src_r.locate(where, key=True),
+            "K025",
+            _(
+                "pagu indikatif '{uraian}' tahun {hilang} belum diisi: E.81 {tahun} tidak "
+                "dapat menilai anggarannya (kolom 5 dan 14 Rp)"
+            ).format(
+                uraian=uraian[:60],
+                hilang=daftar_tahun(hilang),
+                tahun=", ".join(str(y) for y in dipakai),
+            ),
+        )
+
+
 RULES: list[Rule] = [
     target_pk,
     sasaran_tanpa_indikator,
@@ -993,6 +1170,9 @@ RULES: list[Rule] = [
     tanggal_dokumen,
     periksa_skala,
     realisasi_periode_kosong,
+    sumber_dana,
+    isian_contoh,
+    pagu_indikatif,
 ]
 
 

@@ -93,7 +93,8 @@ def init(
         typer.echo(path)
     typer.echo(
         _(
-            "Folder dinas dibuat. Ganti isian contohnya, lalu periksa: sakipgen check {folder}"
+            "Folder dinas dibuat. Ganti isian contohnya, lalu periksa: sakipgen check {folder} "
+            "(peringatan K024 menunjuk setiap isian contoh yang belum diganti)"
         ).format(folder=dir),
         err=True,
     )

@@ -19,7 +19,7 @@ from sakipgen.format import SPASI, keterangan_dana
 from sakipgen.i18n import N_, _
 from sakipgen.model.anggaran import Program
 from sakipgen.model.folder import Dinas
-from sakipgen.model.hasil import SUMBER_TARGET, HasilIndikator, HasilTahun, Pos, Unit
+from sakipgen.model.hasil import SUMBER_TARGET, BarisE81, HasilIndikator, HasilTahun, Pos, Unit
 from sakipgen.model.nilai import Nilai
 from sakipgen.model.renstra import Indikator
 from sakipgen.pipeline import Bundel
@@ -645,6 +645,7 @@ def tabel_e81(bundel: Bundel, tahun: int) -> Tabel | None:
         Kolom("(14) Capaian Renstra s.d. tahun ini K (%)", "persen"),
         Kolom("(14) Capaian Renstra s.d. tahun ini Rp (%)", "persen"),
         Kolom("(15) Unit PD penanggung jawab"),
+        Kolom("Keterangan"),
     ]
     out = Tabel("E.81", "e81", kolom)
     for b in h.baris:
@@ -658,18 +659,32 @@ def tabel_e81(bundel: Bundel, tahun: int) -> Tabel | None:
         for x in (b.target_renstra, b.realisasi_lalu, b.target_tahun, *b.triwulan,
                   b.realisasi_tahun, b.realisasi_renstra):  # fmt: skip
             row += [x.k, x.rp if b.pertama else ""]
-        row += [b.capaian_k, b.capaian_rp if b.pertama else "", b.unit]
+        row += [b.capaian_k, b.capaian_rp if b.pertama else "", b.unit, _keterangan_e81(b)]
         out.tambah(row, tebal=b.tingkat == "sasaran" and b.pertama)
     out.tambah(
-        ["", "Rata-rata capaian kinerja (%)", "", "", "", *[""] * 18, h.rata_k, h.rata_rp, ""],
+        ["", "Rata-rata capaian kinerja (%)", "", "", "", *[""] * 18, h.rata_k, h.rata_rp, "",
+         f"dinilai: kinerja {h.dinilai_k[0]} dari {h.dinilai_k[1]} baris, anggaran "
+         f"{h.dinilai_rp[0]} dari {h.dinilai_rp[1]}"],
         tebal=True,
-    )
+    )  # fmt: skip
     out.tambah(
         ["", "Predikat kinerja", "", "", "", *[""] * 18, h.predikat_k or "",
-         h.predikat_rp or "", ""],
+         h.predikat_rp or "", "", ""],
         tebal=True,
     )  # fmt: skip
     return out
+
+
+def _keterangan_e81(b: BarisE81) -> str:
+    """Why a row's column (14) is empty, and where a program listed twice counts."""
+    parts = []
+    if b.ulang:
+        parts.append(f"dihitung sekali, di {b.ulang}")
+    if b.tanpa_k:
+        parts.append("(14) K tidak dinilai: " + "; ".join(t.teks() for t in b.tanpa_k))
+    if b.tanpa_rp:
+        parts.append("(14) Rp tidak dinilai: " + "; ".join(t.teks() for t in b.tanpa_rp))
+    return ". ".join(parts)
 
 
 def semua_tabel(bundel: Bundel, tahun: int) -> tuple[list[Tabel], list[str]]:

@@ -77,7 +77,8 @@ class Teks:
         from sakipgen.laporan import angka
 
         assert bundel.dinas is not None and bundel.periode is not None
-        for tabel in angka.periode_teks(bundel.dinas, bundel.periode):
+        e81 = bundel.e81.get(bundel.periode.tahun)
+        for tabel in angka.periode_teks(bundel.dinas, bundel.periode, e81):
             konsol().print(tabel)
 
     def perubahan(
@@ -134,7 +135,8 @@ class Json:
         from sakipgen.laporan import angka
 
         assert bundel.dinas is not None and bundel.periode is not None
-        _cetak(angka.periode_data(bundel.dinas, bundel.periode))
+        e81 = bundel.e81.get(bundel.periode.tahun)
+        _cetak(angka.periode_data(bundel.dinas, bundel.periode, e81))
 
     def perubahan(
         self, folder: str, lama: Bundel, baru: Bundel, changes: Sequence[Perubahan]

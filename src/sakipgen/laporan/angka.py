@@ -41,17 +41,20 @@ from decimal import Decimal
 from typing import Any
 
 from sakipgen.ekspor.tabel import JenisKolom, SelEkspor, Tabel, tabel_layar
-from sakipgen.format import angka, nilai
+from sakipgen.format import angka, nilai, tanggal
 from sakipgen.i18n import _
 from sakipgen.model.folder import Dinas
 from sakipgen.model.hasil import (
     SUMBER_TARGET,
     HasilAnggaran,
+    HasilE81,
     HasilIndikator,
     HasilPeriode,
     HasilTahun,
     Pos,
     PosBagian,
+    TargetBerlaku,
+    TidakDinilai,
 )
 from sakipgen.model.nilai import Nilai
 from sakipgen.model.renstra import Indikator
@@ -273,7 +276,54 @@ def sebagai_teks(dinas: Dinas, hasil: HasilTahun) -> Any:
     return Group(*parts)
 
 
-def periode_data(dinas: Dinas, hasil: HasilPeriode) -> dict[str, Any]:
+def _sebab(daftar: tuple[TidakDinilai, ...]) -> list[dict[str, Any]]:
+    return [{"sebab": t.sebab, "tahun": list(t.tahun), "pesan": t.pesan()} for t in daftar]
+
+
+def e81_data(h: HasilE81 | None) -> dict[str, Any] | None:
+    """The E.81 up to the triwulan: its means and predikat, how many rows they grade,
+    and each row not graded (or counted elsewhere) with why."""
+    if h is None:
+        return None
+    return {
+        "triwulan": h.triwulan,
+        "rata_rata_k": _s(h.rata_k),
+        "rata_rata_rp": _s(h.rata_rp),
+        "predikat_k": h.predikat_k,
+        "predikat_rp": h.predikat_rp,
+        "dinilai_k": list(h.dinilai_k),
+        "dinilai_rp": list(h.dinilai_rp),
+        "tidak_dinilai": [
+            {
+                "no": b.label,
+                "tingkat": b.tingkat,
+                "uraian": b.uraian,
+                "indikator": b.indikator,
+                "ulang": b.ulang or None,
+                "k": _sebab(b.tanpa_k),
+                "rp": _sebab(b.tanpa_rp),
+            }
+            for b in h.baris
+            if b.tanpa_k or b.tanpa_rp or b.ulang
+        ],
+    }
+
+
+def _berlaku_data(b: TargetBerlaku | None) -> dict[str, Any]:
+    return {
+        "sumber_target": b.sumber if b else None,
+        "pk_perubahan": (
+            {
+                "tanggal": b.tanggal_perubahan.isoformat() if b.tanggal_perubahan else None,
+                "berlaku": not b.perubahan_menunggu,
+            }
+            if b is not None and b.ada_perubahan
+            else None
+        ),
+    }
+
+
+def periode_data(dinas: Dinas, hasil: HasilPeriode, e81: HasilE81 | None = None) -> dict[str, Any]:
     """``show --triwulan --format json``: exact decimals as strings, null where there is
     no figure; ``terisi`` is [periods written, periods up to the month]."""
     return {
@@ -281,6 +331,7 @@ def periode_data(dinas: Dinas, hasil: HasilPeriode) -> dict[str, Any]:
         "tahun": hasil.tahun,
         "bulan": hasil.bulan,
         "triwulan": hasil.triwulan,
+        **_berlaku_data(hasil.berlaku),
         "indikator": [
             {
                 "sasaran": i.sasaran_id,
@@ -307,11 +358,73 @@ def periode_data(dinas: Dinas, hasil: HasilPeriode) -> dict[str, Any]:
             }
             for a in hasil.anggaran
         ],
+        "e81": e81_data(e81),
     }
 
 
-def periode_teks(dinas: Dinas, hasil: HasilPeriode) -> list[Any]:
-    """``show --triwulan``: the indikator table, then the budget table."""
+def _berlaku_teks(b: TargetBerlaku | None) -> str:
+    """Which document's targets are measured, and why not the year's PK Perubahan."""
+    if b is None:
+        return ""
+    teks = _("Target yang diukur: {dokumen}").format(dokumen=SUMBER_TARGET.get(b.sumber or "", "-"))
+    if b.perubahan_menunggu and b.tanggal_perubahan is not None:
+        teks += _("; PK Perubahan ({tanggal}) belum berlaku pada akhir periode ini").format(
+            tanggal=tanggal(b.tanggal_perubahan)
+        )
+    elif b.perubahan_menunggu:
+        teks += _(
+            "; PK Perubahan belum bertanggal (dokumen.yaml pk_perubahan.tanggal): dianggap "
+            "berlaku mulai akhir tahun"
+        )
+    return teks
+
+
+def e81_teks(h: HasilE81) -> list[Any]:
+    """The E.81's means and predikat, then the rows not graded, grouped by why."""
+    from rich.table import Table
+    from rich.text import Text
+
+    def t(value: object) -> Text:
+        return Text(teks_layar("" if value is None else str(value)))
+
+    tabel = Table(title=t(_("E.81 s.d. triwulan {n}").format(n=h.triwulan)), title_justify="left")
+    for kolom in ("", _("Kinerja (K)"), _("Anggaran (Rp)")):
+        tabel.add_column(kolom, justify="right" if kolom else "left")
+    tabel.add_row(
+        t(_("Rata-rata capaian (%)")),
+        t(angka(h.rata_k) if h.rata_k is not None else "-"),
+        t(angka(h.rata_rp) if h.rata_rp is not None else "-"),
+    )
+    tabel.add_row(t(_("Predikat")), t(h.predikat_k or "-"), t(h.predikat_rp or "-"))
+    tabel.add_row(
+        t(_("Baris yang dinilai")),
+        t(_("{n} dari {m}").format(n=h.dinilai_k[0], m=h.dinilai_k[1])),
+        t(_("{n} dari {m}").format(n=h.dinilai_rp[0], m=h.dinilai_rp[1])),
+    )
+    out: list[Any] = [tabel]
+    for judul, rp in ((_("Kinerja tidak dinilai"), False), (_("Anggaran tidak dinilai"), True)):
+        sebab: dict[str, list[str]] = {}
+        for b in h.baris:
+            if not b.ulang:
+                for x in b.tanpa_rp if rp else b.tanpa_k:
+                    sebab.setdefault(x.pesan(), []).append(b.label)
+        for pesan, nomor in sebab.items():
+            out.append(t(f"{judul} — {pesan}: {', '.join(nomor)}"))
+    for b in h.baris:
+        if b.ulang and b.pertama:
+            out.append(
+                t(
+                    _("{nomor} {uraian}: dihitung sekali, di {ulang}").format(
+                        nomor=b.nomor, uraian=b.uraian, ulang=b.ulang
+                    )
+                )
+            )
+    return out
+
+
+def periode_teks(dinas: Dinas, hasil: HasilPeriode, e81: HasilE81 | None = None) -> list[Any]:
+    """``show --triwulan``: the indikator table, then the budget table, then the
+    E.81 of the quarters up to then."""
     from rich.table import Table
     from rich.text import Text
 
@@ -359,4 +472,12 @@ def periode_teks(dinas: Dinas, hasil: HasilPeriode) -> list[Any]:
             t(angka(a.realisasi) if a.realisasi is not None else "-"),
             t(angka(a.serapan) if a.serapan is not None else "-"),
         )
-    return [ind, ang] if hasil.anggaran else [ind]
+    out: list[Any] = [ind]
+    berlaku = _berlaku_teks(hasil.berlaku)
+    if berlaku:
+        out.append(t(berlaku))
+    if hasil.anggaran:
+        out.append(ang)
+    if e81 is not None:
+        out += e81_teks(e81)
+    return out

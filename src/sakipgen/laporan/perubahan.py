@@ -103,6 +103,15 @@ def _tampil(p: Perubahan, value: Nilainya) -> str:
     return str(value)
 
 
+def _asal(p: Perubahan, dokumen: str | None, names: dict[str, str]) -> str:
+    """The document before each value of a change whose two values are from different
+    documents (``PK 5,7`` → ``PK Perubahan 5,8``); nothing for any other change."""
+    if p.dokumen_lama is None and p.dokumen_baru is None:
+        return ""
+    doc = dokumen or p.dokumen or ""
+    return f"{names.get(doc, doc)} "
+
+
 def sebagai_teks(changes: Sequence[Perubahan], judul: str) -> Any:
     """A rich renderable: one table per section, then a one-line summary.
 
@@ -133,8 +142,8 @@ def sebagai_teks(changes: Sequence[Perubahan], judul: str) -> Any:
             (_("Perubahan"), "left", [labels.get(p.jenis, p.jenis) for p in rows]),
             (_("Id"), "left", [p.id for p in rows]),
             (_("Uraian"), "left", [p.uraian for p in rows]),
-            (lama, "right", [_tampil(p, p.lama) for p in rows]),
-            (baru, "right", [_tampil(p, p.baru) for p in rows]),
+            (lama, "right", [_asal(p, p.dokumen_lama, names) + _tampil(p, p.lama) for p in rows]),
+            (baru, "right", [_asal(p, p.dokumen_baru, names) + _tampil(p, p.baru) for p in rows]),
         ]
         cols = [c for c in cols if any(c[2]) or c[0] in (lama, baru)]
         table = Table(title=t(titles.get(title, title), "italic"), title_justify="left")

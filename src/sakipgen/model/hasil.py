@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
+from sakipgen.i18n import N_, _
 from sakipgen.model.anggaran import Kegiatan, Program, SubKegiatan
 from sakipgen.model.nilai import Nilai
 from sakipgen.model.renstra import Indikator, Sasaran
@@ -207,6 +209,29 @@ class TargetPk:
 
 
 @dataclass(frozen=True)
+class TargetBerlaku:
+    """The targets in force at the end of a month of the year, what a report of that
+    period measures: a PK Perubahan from its date (dokumen.yaml ``pk_perubahan.tanggal``;
+    an undated one from December), and before it the PK, else the RKT, else the Renstra
+    targets of the year (:func:`sakipgen.calc.pk.target_berlaku`)."""
+
+    sumber: str | None
+    """``pk_perubahan``, ``pk``, ``rkt``, ``renstra``; None when the year has no target."""
+    target: Mapping[str, Nilai]
+    """Indikator id → its target in that document."""
+    bulan: int
+    ada_perubahan: bool = False
+    """The year has a PK Perubahan (in force at ``bulan`` or not)."""
+    tanggal_perubahan: date | None = None
+    """The PK Perubahan's date; None when the year has none or it is undated."""
+
+    @property
+    def perubahan_menunggu(self) -> bool:
+        """The year's PK Perubahan is not yet in force at ``bulan``."""
+        return self.ada_perubahan and self.sumber != "pk_perubahan"
+
+
+@dataclass(frozen=True)
 class PaguDokumen:
     """The program budget a document (RKT, PK) prints: each program's pagu as the
     document signs it (its own ``program:`` entry in target.yaml, else anggaran.yaml's
@@ -257,12 +282,13 @@ class IndikatorPeriode:
     sasaran_id: str
     indikator: Indikator
     target: Nilai | None
-    """The year's target (as the year's figures measure it)."""
+    """The year's target in the document in force at the end of the month
+    (:class:`TargetBerlaku`: the PK until the PK Perubahan's date)."""
     realisasi: Nilai | None
     """Realisasi up to the month, from the periods by the indikator's ``sifat``."""
     capaian: Decimal | None
-    """That realisasi against the year's target: how far the year has come (no kategori:
-    the scale judges a year's result, not a part of it)."""
+    """That realisasi against that target: how far the year has come (no kategori: the
+    scale judges a year's result, not a part of it)."""
     periode: tuple[int, int]
     """Periods written up to the month, and periods there are (3 of 3 months …)."""
     catatan: str | None = None
@@ -290,6 +316,8 @@ class HasilPeriode:
     triwulan: int | None
     indikator: list[IndikatorPeriode]
     anggaran: list[AnggaranPeriode]
+    berlaku: TargetBerlaku | None = None
+    """The document whose targets are measured (in force at the end of ``bulan``)."""
 
 
 @dataclass(frozen=True)
@@ -316,6 +344,10 @@ class BarisPemantauan:
     kosong: tuple[int, ...] = ()
     """Periods up to the month with a target and no realisasi written."""
     catatan: str | None = None
+    target_tahunan_dari: str | None = None
+    """The document (``pk``, ``pk_perubahan`` …) whose target ``target_tahunan`` is,
+    when it is not the row's own: the row measures a Renstra indikator whose target in
+    force at the period's end differs from the row's annual figure."""
 
 
 @dataclass(frozen=True)
@@ -328,6 +360,8 @@ class HasilPemantauan:
     bulan: int
     triwulan: int | None
     tabel: tuple[tuple[BarisPemantauan, ...], ...]
+    berlaku: TargetBerlaku | None = None
+    """The targets in force at the end of ``bulan`` (the PK the report is on)."""
 
 
 @dataclass(frozen=True)
@@ -336,6 +370,50 @@ class KRp:
 
     k: Decimal | None = None
     rp: int | None = None
+
+
+SEBAB_E81: dict[str, str] = {
+    "tanpa_indikator": N_("tanpa indikator"),
+    "target_akhir": N_("tanpa target akhir Renstra (kolom 5)"),
+    "realisasi_lalu": N_("realisasi {tahun} belum diketahui (kolom 6)"),
+    "realisasi_tahun_ini": N_("belum ada realisasi tahun ini (kolom 12)"),
+    "rumus": N_("capaian tidak dapat dihitung dari kolom 13 dan 5"),
+    "tanpa_renstra": N_(
+        "tidak ada di program Renstra (renstra.yaml program): tanpa pagu indikatif (kolom 5)"
+    ),
+    "pagu_indikatif": N_("pagu indikatif Renstra {tahun} belum diisi (kolom 5)"),
+    "anggaran_lalu": N_("realisasi anggaran {tahun} belum diketahui (kolom 6)"),
+    "anggaran_tahun_ini": N_("belum ada realisasi anggaran tahun ini (kolom 12)"),
+}
+"""Why an E.81 row's column (14) is not graded, by :attr:`TidakDinilai.sebab`: the
+Indonesian text documents print (and the key of its translation on screen)."""
+
+
+def daftar_tahun(tahun: tuple[int, ...]) -> str:
+    """``2017-2020`` for a run of years, else ``2017, 2019 dan 2020``."""
+    if len(tahun) > 2 and list(tahun) == list(range(tahun[0], tahun[-1] + 1)):
+        return f"{tahun[0]}-{tahun[-1]}"
+    teks = [str(t) for t in tahun]
+    return teks[0] if len(teks) == 1 else ", ".join(teks[:-1]) + " dan " + teks[-1]
+
+
+@dataclass(frozen=True)
+class TidakDinilai:
+    """Why an E.81 row's column (14) (K or Rp) has no figure: a figure it needs is not
+    known, and the form never grades on an unknown (a missing earlier year is not 0)."""
+
+    sebab: str
+    """A key of :data:`SEBAB_E81`."""
+    tahun: tuple[int, ...] = ()
+    """The years whose figure is missing (``realisasi_lalu``, ``pagu_indikatif`` …)."""
+
+    def teks(self) -> str:
+        """In Indonesian, as documents and the export print it."""
+        return SEBAB_E81[self.sebab].format(tahun=daftar_tahun(self.tahun) if self.tahun else "")
+
+    def pesan(self) -> str:
+        """In the active language (``show``)."""
+        return _(SEBAB_E81[self.sebab]).format(tahun=daftar_tahun(self.tahun) if self.tahun else "")
 
 
 @dataclass(frozen=True)
@@ -373,6 +451,17 @@ class BarisE81:
     nomor: str = ""
     """(1) 1 for a sasaran, 1.1 for its program, 1.1.1 for the program's kegiatan; a
     unit's further indikator rows carry none."""
+    tanpa_k: tuple[TidakDinilai, ...] = ()
+    """Why (14) K has no figure (empty when it has one)."""
+    tanpa_rp: tuple[TidakDinilai, ...] = ()
+    """Why (14) Rp has no figure (on a unit's first row; empty when it has one)."""
+    ulang: str = ""
+    """A program (or kegiatan) listed again under a further sasaran it serves: the
+    number of its first listing, where it is counted in the sasaran's rupiah and the
+    means (empty: counted here)."""
+    label: str = ""
+    """The row as a note names it: its number, or its unit's number and the
+    indikator's place (``2.1.1 (2)``)."""
 
 
 @dataclass(frozen=True)
@@ -383,7 +472,14 @@ class HasilE81:
     triwulan: int
     baris: tuple[BarisE81, ...]
     rata_k: Decimal | None
-    """Rata-rata capaian kinerja: the mean of column 14 (K) where it has a figure."""
+    """Rata-rata capaian kinerja: the mean of column 14 (K) over the rows graded, each
+    program or kegiatan once."""
     rata_rp: Decimal | None
     predikat_k: str | None
     predikat_rp: str | None
+    dinilai_k: tuple[int, int] = (0, 0)
+    """Rows graded in K, of the rows counted in the mean (a repeated listing is not)."""
+    dinilai_rp: tuple[int, int] = (0, 0)
+    """Program and kegiatan graded in Rp, of those counted."""
+    berlaku: TargetBerlaku | None = None
+    """The targets in force at the triwulan's end, whose column (7) K it takes."""

@@ -31,6 +31,7 @@ from sakipgen.render.pemantauan import ROMAWI_TW
 from sakipgen.render.rencana_aksi import dengan_margin, nama_dinas_lengkap, paragraf_sel
 from sakipgen.render.tabel import Kol, Sel
 from sakipgen.render.umum import (
+    catatan_berlaku,
     meta,
     penandatangan,
     periksa_penandatangan,
@@ -72,7 +73,8 @@ def _isi(b: BarisE81, nomor: str) -> list[str]:
     rp = b.pertama
     cells = [nomor, b.uraian if b.tingkat == "sasaran" else "", "", b.indikator]
     if b.tingkat != "sasaran":
-        cells[2] = b.uraian
+        # A program listed again under a further sasaran it serves says where it counts.
+        cells[2] = f"{b.uraian} (dihitung di {b.ulang})" if b.ulang and b.pertama else b.uraian
     if b.satuan and b.satuan != "%":
         cells[3] = f"{b.indikator} ({b.satuan})"
     elif b.satuan == "%":
@@ -206,16 +208,57 @@ def _tabel(doc: Dokumen, h: HasilE81, akhir: int) -> Markup:
     return dengan_margin(tabel, MARGIN)
 
 
+def _tidak_dinilai(h: HasilE81) -> list[str]:
+    """The notes under the form: which rows column (14) does not grade and why, how
+    many the means are taken over, and where a program listed twice counts."""
+    out = [
+        "Kolom (14) tanpa angka tidak dinilai: angka yang diperlukannya belum diketahui "
+        "(tahun yang belum diketahui tidak dianggap 0). Rata-rata capaian dan predikat "
+        f"dihitung dari baris yang dinilai saja: kinerja {h.dinilai_k[0]} dari "
+        f"{h.dinilai_k[1]} baris, anggaran {h.dinilai_rp[0]} dari {h.dinilai_rp[1]} "
+        "program dan kegiatan."
+    ]
+    for judul, rp in (("Kinerja (K)", False), ("Anggaran (Rp)", True)):
+        sebab: dict[str, list[str]] = {}
+        baris = [b for b in h.baris if not b.ulang and (b.pertama or not rp)]
+        for b in baris:
+            for t in b.tanpa_rp if rp else b.tanpa_k:
+                sebab.setdefault(t.teks(), []).append(b.label)
+        if sebab:
+            bagian = "; ".join(
+                f"{k}: {'semua baris' if len(v) == len(baris) else ', '.join(v)}"
+                for k, v in sebab.items()
+            )
+            out.append(f"{judul} tidak dinilai — {bagian}.")
+    ulang = list(dict.fromkeys((b.nomor, b.ulang) for b in h.baris if b.ulang and b.nomor))
+    if ulang:
+        daftar = ", ".join(f"{n} (= {u})" for n, u in ulang)
+        out.append(
+            "Program atau kegiatan yang melayani lebih dari satu sasaran tercantum di bawah "
+            f"setiap sasaran dan dihitung sekali, pada nomor pertamanya: {daftar}; rupiah "
+            "sasarannya menjumlahkan kegiatan yang melayani sasaran itu."
+        )
+    return out
+
+
 def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
     dinas = bundel.dinas
     assert dinas is not None
     h = bundel.e81.get(tahun)
     if h is None:
+        t = dinas.tahun.get(tahun)
+        if t is None or not t.program():
+            raise DataKurang(
+                _(
+                    "{tahun}/anggaran.yaml tidak memuat program; E.81 menilai program dan "
+                    "kegiatan Renja tahun itu"
+                ).format(tahun=tahun)
+            )
         raise DataKurang(
             _(
-                "belum ada realisasi triwulan tahun {tahun} (realisasi.yaml, realisasi baris "
-                "rencana aksi, atau realisasi anggaran per triwulan) atau anggaran.yaml tanpa "
-                "program"
+                "belum ada realisasi tahun {tahun} untuk dievaluasi (realisasi.yaml per "
+                "triwulan atau bulan, realisasi baris rencana aksi, atau realisasi anggaran "
+                "per triwulan); isi realisasinya dulu"
             ).format(tahun=tahun)
         )
     doc.seksi = Seksi(lanskap=True, nomor="decimal")
@@ -247,6 +290,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
     akhir = dinas.renstra.model.periode.akhir
 
     pada = tanggal_laporan(m, h.triwulan, 3 * h.triwulan)
+    romawi = ROMAWI_TW[h.triwulan - 1]
 
     def tabel() -> Markup:
         return _tabel(doc, h, akhir)
@@ -259,6 +303,11 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
             [
                 ["Rata-rata capaian kinerja (%)", _cap(h.rata_k), _cap(h.rata_rp)],
                 ["Predikat kinerja", h.predikat_k or "-", h.predikat_rp or "-"],
+                [
+                    "Baris yang dinilai",
+                    f"{h.dinilai_k[0]} dari {h.dinilai_k[1]}",
+                    f"{h.dinilai_rp[0]} dari {h.dinilai_rp[1]}",
+                ],
             ],
             nomor_kolom=False,
             kecil=True,
@@ -282,6 +331,10 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
         "tabel": tabel,
         "ringkas": ringkas,
         "faktor": faktor,
+        "catatan": [
+            *_tidak_dinilai(h),
+            *filter(None, [catatan_berlaku(h.berlaku, f"Triwulan {romawi}", tahun)]),
+        ],
     }
 
 

@@ -34,7 +34,10 @@ from sakipgen.render.rencana_aksi import (
 )
 from sakipgen.render.tabel import Kol, Sel
 from sakipgen.render.umum import (
+    DIUKUR,
     RUMUS_NEGATIF,
+    catatan_berlaku,
+    judul_pk,
     meta,
     penandatangan,
     periksa_penandatangan,
@@ -139,7 +142,7 @@ def _tabel(
                 str(no),
                 indikator,
                 b.unit,
-                _n(r.target_tahunan),
+                _n(r.target_tahunan) + (" †" if r.target_tahunan_dari else ""),
                 _n(r.target_periode),
                 _n(r.realisasi_periode) + (tanda if r.realisasi_periode is None else ""),
                 _c(r.capaian_periode),
@@ -181,6 +184,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
     sd = f"s.d. {periode}"
     target = t.target.model if t.target else None
     perubahan = target is not None and target.ada_pk_perubahan
+    dari_pk = False
     ang = PetaAnggaran(t.program(), bundel.hasil[tahun].anggaran)
     ringkasan = bundel.rencana_aksi[tahun]
 
@@ -201,6 +205,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
                         f"{label} " + ", ".join(str(p) for p in r.kosong),
                     )
                 )
+            dari_pk = dari_pk or r.target_tahunan_dari is not None
             found = dinas.indikator.get(row.indikator or "")
             sid = row.sasaran or (found[0].id if found else None)
             if sid and r.capaian_sd is not None and r.capaian_sd < 100:
@@ -229,7 +234,16 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
         )
     periksa_penandatangan(doc, dinas, m, tahun, "monitoring", pihak_kedua=False)
     pada = tanggal_laporan(m, h.triwulan, h.bulan)
-    judul_pk = "Perjanjian Kinerja" + (" Perubahan" if perubahan else "")
+    berlaku = h.berlaku
+    pk = judul_pk(berlaku, perubahan)
+    catatan_pk = catatan_berlaku(berlaku, periode, tahun)
+    if dari_pk and berlaku is not None:
+        catatan_pk = (
+            f"† Target tahunan menurut {DIUKUR.get(berlaku.sumber or '', 'PK')} Tahun {tahun}, "
+            f"yang berlaku pada akhir "
+            f"{periode}; angka tahunan baris rencana aksinya berbeda. Target per periode "
+            "tetap menurut rencana aksi. " + catatan_pk
+        ).strip()
     return {
         "judul": m.judul or f"Laporan Monitoring Rencana Aksi {periode} Tahun {tahun}",
         "jenis_dokumen": "monitoring",
@@ -237,7 +251,8 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
         "periode": periode,
         "rentang": rentang,
         "sd": sd,
-        "judul_pk": judul_pk,
+        "judul_pk": pk,
+        "catatan_pk": catatan_pk,
         "nama_dinas": nama_dinas,
         "pejabat": penandatangan(dinas, m),
         "tempat_tanggal": tempat_tanggal(dinas, m, tahun, pada),

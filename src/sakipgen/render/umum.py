@@ -15,7 +15,7 @@ from sakipgen.model.anggaran import Program
 from sakipgen.model.dinas import Atasan, DokumenBerkala, Pejabat
 from sakipgen.model.dinas import Dokumen as DokumenMeta
 from sakipgen.model.folder import Dinas
-from sakipgen.model.hasil import HasilAnggaran, PaguDokumen
+from sakipgen.model.hasil import HasilAnggaran, PaguDokumen, TargetBerlaku
 from sakipgen.model.renstra import Indikator
 from sakipgen.model.tahun import TargetDokumen
 from sakipgen.render.dokumen import Dokumen
@@ -84,6 +84,46 @@ def tanggal_laporan(m: DokumenMeta, triwulan: int | None, bulan: int) -> date | 
     if isinstance(m, DokumenBerkala):
         return m.tanggal_laporan(triwulan, bulan)
     return m.tanggal
+
+
+def judul_pk(berlaku: TargetBerlaku | None, perubahan: bool) -> str:
+    """ "Perjanjian Kinerja" or "Perjanjian Kinerja Perubahan": the PK a periodic report
+    is on — the one in force at its period's end (``perubahan``: the year has a PK
+    Perubahan, for a report without ``berlaku``)."""
+    if berlaku is not None:
+        perubahan = berlaku.sumber == "pk_perubahan"
+    return "Perjanjian Kinerja" + (" Perubahan" if perubahan else "")
+
+
+DIUKUR = {
+    "pk_perubahan": "PK Perubahan",
+    "pk": "Perjanjian Kinerja",
+    "rkt": "Rencana Kinerja Tahunan",
+    "renstra": "target Renstra",
+}
+
+
+def catatan_berlaku(berlaku: TargetBerlaku | None, periode: str, tahun: int) -> str:
+    """The sentence a periodic report prints when the year's PK Perubahan is not in
+    force at its period's end (empty otherwise): which targets it measures, and why."""
+    if berlaku is None or not berlaku.perubahan_menunggu:
+        return ""
+    diukur = (
+        f"{DIUKUR[berlaku.sumber]} Tahun {tahun}"
+        if berlaku.sumber in DIUKUR
+        else "target lain (target.yaml tidak memuat pk atau rkt, renstra.yaml tidak memuat "
+        f"target {tahun})"
+    )
+    if berlaku.tanggal_perubahan is None:
+        return (
+            f"PK Perubahan Tahun {tahun} belum bertanggal (dokumen.yaml pk_perubahan."
+            f"tanggal) dan dianggap berlaku mulai akhir tahun; sampai {periode} yang diukur "
+            f"adalah {diukur}."
+        )
+    return (
+        f"PK Perubahan Tahun {tahun} ditandatangani {tanggal(berlaku.tanggal_perubahan)}, "
+        f"sesudah akhir {periode}; yang diukur adalah {diukur}, yang berlaku saat itu."
+    )
 
 
 def tabel_target(

@@ -1,0 +1,64 @@
+"""Consistency checks added by issue 24 beyond their golden cases: sumber dana at the
+dinas's precision (K023) and the E.81's pagu indikatif only where an E.81 is made
+(K025)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from tests.conftest import ROOT, ganti, periksa
+
+GOLDEN = ROOT / "tests" / "golden"
+
+TIGA = """\
+program:
+  - id: P1
+    uraian: Program satu
+    sasaran: S1
+    pagu: 90000000
+    sumber_dana: [{sumber: APBD, persen: 33.3333}, {sumber: DAK, persen: 33.3333},
+                  {sumber: DBHCHT, persen: 33.3333}]
+"""
+
+
+def _kode(folder: Path, code: str) -> list[str]:
+    _dinas, diags = periksa(folder)
+    return [d.message for d in diags if d.code == code]
+
+
+def test_percentages_add_up_at_the_dinas_precision(tmp_path: Path) -> None:
+    """33,3333 % three times is 99,9999 %: 100,00 at the default 2 places (no
+    warning); at 4 places (profil.desimal: 4) it is 99,9999, not 100."""
+    folder = tmp_path / "dinas"
+    shutil.copytree(GOLDEN / "K006-kegiatan-pagu", folder)
+    (folder / "expected.txt").unlink()
+    (folder / "2021" / "anggaran.yaml").write_text(TIGA, encoding="utf-8")
+    assert _kode(folder, "K023") == []
+    sakip = folder / "sakip.yaml"
+    sakip.write_text(sakip.read_text(encoding="utf-8") + "profil: {desimal: 4}\n", "utf-8")
+    assert _kode(folder, "K023") == [
+        "sumber dana berjumlah 99,9999 % dari pagu Rp 90.000.000, bukan 100 %; samakan "
+        "jumlahnya dengan pagu"
+    ]
+
+
+def test_pagu_indikatif_only_where_an_e81_is_made(tmp_path: Path) -> None:
+    """The K025 case without its quarter reported: no E.81 can be made, no warning;
+    with every Renstra year's pagu indikatif written, only the program outside the
+    Renstra is left."""
+    folder = tmp_path / "dinas"
+    shutil.copytree(GOLDEN / "K025-e81-tanpa-pagu-indikatif", folder)
+    anggaran = folder / "2021" / "anggaran.yaml"
+    ganti(anggaran, "realisasi_triwulan: {1: 200000}", "realisasi: 200000")
+    ganti(anggaran, "realisasi_triwulan: {1: 100000}", "realisasi: 100000")
+    assert _kode(folder, "K025") == []
+    shutil.rmtree(folder)
+    shutil.copytree(GOLDEN / "K025-e81-tanpa-pagu-indikatif", folder)
+    ganti(
+        folder / "renstra.yaml",
+        "pagu: {2020: 1000000, 2021: 1000000}",
+        "pagu: {2020: 1000000, 2021: 1000000, 2022: 1000000, 2023: 1000000, 2024: 1000000}",
+    )
+    found = _kode(folder, "K025")
+    assert len(found) == 1 and found[0].startswith("'Program dua' tidak ada di renstra.yaml")
