@@ -191,7 +191,7 @@ def _untuk_dokumen(bundel: Bundel, dinas: Dinas, pilihan: Pilihan) -> Bundel:
             continue
         dari_revisi = None
         galat = None
-        rev = dinas.dokumen(year, "pk_perubahan").revisi_pk
+        rev = dinas.revisi_pk(year)
         if rev and target.ada_pk_perubahan:
             try:
                 dari_revisi = semula(dinas, year, rev)

@@ -259,7 +259,7 @@ def baca_yaml(akses: Akses, path: Path, diags: list[Diagnostic]) -> YamlFile | N
     counter = [MAX_NODES - akses.sisa_simpul]
     errors: list[Diagnostic] = []
     try:
-        data = _convert(docs[0], (), 0, counter, source, errors)
+        data = _convert(docs[0], (), 0, counter, source, errors, text)
     except _Limit as lim:
         diags.append(Diagnostic.make(Location(display, lim.line, lim.col), "Y003", lim.message))
         return None
@@ -271,6 +271,17 @@ def baca_yaml(akses: Akses, path: Path, diags: list[Diagnostic]) -> YamlFile | N
     return YamlFile(data, source)
 
 
+def _tanpa_nilai(knode: Any, vnode: Any, teks: str) -> bool:
+    """A key of a ``{…}`` mapping written alone, with no ':' (``M.M`` in ``{nama: Ir.
+    MASKUR, M.M}``): YAML gives it an empty value right where the key ends."""
+    return (
+        vnode.id == "scalar"
+        and vnode.tag == f"{_STD}null"
+        and vnode.value == ""
+        and ":" not in teks[knode.end_mark.index : vnode.start_mark.index + 1]
+    )
+
+
 def _convert(
     node: Any,
     path: YamlPath,
@@ -278,6 +289,7 @@ def _convert(
     counter: list[int],
     source: SourceMap,
     errors: list[Diagnostic],
+    teks: str,
 ) -> Any:
     mark = node.start_mark
     line, col = mark.line + 1, mark.column + 1
@@ -329,7 +341,7 @@ def _convert(
                 )
             )
         return [
-            _convert(item, (*path, i), depth + 1, counter, source, errors)
+            _convert(item, (*path, i), depth + 1, counter, source, errors, teks)
             for i, item in enumerate(node.value)
         ]
     # mapping
@@ -344,11 +356,14 @@ def _convert(
     out: dict[str, Any] = {}
     merged: dict[str, Any] = {}
     seen: dict[str, int] = {}
+    # {nama: Ir. MASKUR, M.M, …}: the text before the keys a comma split off, its key,
+    # and those keys (YamlPath of each).
+    potong: tuple[str, str, list[YamlPath]] | None = None
     for knode, vnode in node.value:
         kline, kcol = knode.start_mark.line + 1, knode.start_mark.column + 1
         if knode.tag == f"{_STD}merge":
             # "<<: *base" merges a mapping (or list of mappings); explicit keys win.
-            value = _convert(vnode, path, depth + 1, counter, source, errors)
+            value = _convert(vnode, path, depth + 1, counter, source, errors, teks)
             for m in value if isinstance(value, list) else [value]:
                 if isinstance(m, dict):
                     for k, v in m.items():
@@ -377,7 +392,16 @@ def _convert(
             continue
         seen[key] = kline
         source.keys[(*path, key)] = (kline, kcol)
-        out[key] = _convert(vnode, (*path, key), depth + 1, counter, source, errors)
+        if node.flow_style and potong is not None and _tanpa_nilai(knode, vnode, teks):
+            potong[2].append((*path, key))
+            nilai = ", ".join([potong[1], *(str(p[-1]) for p in potong[2])])
+            for p in potong[2]:
+                source.terpisah[p] = (potong[0], nilai)
+        elif vnode.id == "scalar" and vnode.value and vnode.tag in (f"{_STD}str", f"{_STD}int"):
+            potong = (key, str(vnode.value), [])
+        else:
+            potong = None
+        out[key] = _convert(vnode, (*path, key), depth + 1, counter, source, errors, teks)
     for k, v in merged.items():
         out.setdefault(k, v)
     return out
