@@ -10,52 +10,15 @@ from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from sakipgen.diagnostics import RULES, Diagnostic
+from sakipgen.diagnostics import Diagnostic
 from sakipgen.i18n import _
 from sakipgen.load.yaml_reader import YamlFile
 from sakipgen.model import susunan
+from sakipgen.model.galat import pesan_galat
 from sakipgen.model.sumber import SourceMap, YamlPath
 from sakipgen.model.susunan import JenisBerkas
 
 M = TypeVar("M", bound=BaseModel)
-
-_PEMETAAN = frozenset({"dict_type", "model_type", "model_attributes_type"})
-_BOOL = frozenset({"bool_type", "bool_parsing"})
-_INT = frozenset({"int_type", "int_parsing", "int_from_float"})
-_DATE = frozenset({"date_type", "date_parsing", "date_from_datetime_parsing"})
-
-
-def _type_message(etype: str) -> str | None:
-    """The message of a wrong-type error, in the active language (looked up per call)."""
-    if etype in _PEMETAAN:
-        return _("harus berupa pemetaan (baris-baris 'kunci: nilai')")
-    if etype == "list_type":
-        return _("harus berupa daftar (baris-baris yang diawali '- ')")
-    if etype == "string_type":
-        return _("harus berupa teks")
-    if etype in _BOOL:
-        return _("harus true atau false")
-    if etype in _INT:
-        return _("harus bilangan bulat")
-    if etype in _DATE:
-        return _("harus tanggal dengan bentuk TTTT-BB-HH, misalnya 2021-01-31")
-    if etype == "date_from_datetime_inexact":
-        return _("harus tanggal tanpa jam, misalnya 2021-01-31")
-    return None
-
-
-def _string_message(etype: str, ctx: dict[str, object]) -> str | None:
-    if etype == "string_too_short":
-        return _("terlalu pendek: minimal {min_length} karakter").format(
-            min_length=ctx.get("min_length")
-        )
-    if etype == "string_too_long":
-        return _("terlalu panjang: maksimal {max_length} karakter").format(
-            max_length=ctx.get("max_length")
-        )
-    if etype == "string_pattern_mismatch":
-        return _("bentuknya tidak sesuai aturan penulisan (lihat README)")
-    return None
 
 
 def _unwrap(tp: Any) -> list[Any]:
@@ -271,7 +234,6 @@ def translate(
         loc = tuple(err["loc"])
         path, dropped = _data_path(data, loc)
         etype = err["type"]
-        msg = str(err["msg"])
         if etype == "extra_forbidden" and path in source.terpisah:
             sebelum, nilai = source.terpisah[path]
             d = Diagnostic.make(
@@ -298,42 +260,9 @@ def translate(
             d = Diagnostic.make(
                 source.locate(path[:-1]), "S002", _("isian '{key}' wajib diisi").format(key=key)
             )
-        elif etype in RULES:
-            d = Diagnostic.make(source.locate(path), etype, msg)
-        elif (text := _type_message(etype)) is not None:
-            d = Diagnostic.make(source.locate(path), "S003", text)
-        elif etype == "literal_error":
-            atau = " " + _("atau") + " "
-            expected = str(err.get("ctx", {}).get("expected", "")).replace(" or ", atau)
-            d = Diagnostic.make(
-                source.locate(path),
-                "S004",
-                _("harus salah satu dari: {expected}").format(expected=expected),
-            )
-        elif (text := _string_message(etype, dict(err.get("ctx", {})))) is not None:
-            d = Diagnostic.make(source.locate(path), "S004", text)
-        elif etype == "too_short":
-            d = Diagnostic.make(source.locate(path), "S004", _("tidak boleh kosong"))
-        elif etype in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-            ctx = err.get("ctx", {})
-            bound = next(iter(ctx.values()), "")
-            word = {
-                "greater_than_equal": ">=",
-                "less_than_equal": "<=",
-                "greater_than": ">",
-                "less_than": "<",
-            }[etype]
-            d = Diagnostic.make(
-                source.locate(path),
-                "S004",
-                _("harus {word} {bound}").format(word=word, bound=bound),
-            )
-        elif etype == "value_error":
-            d = Diagnostic.make(source.locate(path), "S004", msg.removeprefix("Value error, "))
         else:
-            d = Diagnostic.make(
-                source.locate(path), "S004", _("nilai tidak valid ({msg})").format(msg=msg)
-            )
+            code, text = pesan_galat(err)
+            d = Diagnostic.make(source.locate(path), code, text)
         found.append((path, dropped, d))
     # An error from one member of a union is noise when another member got further.
     out = []
