@@ -199,6 +199,76 @@ def test_bare_dash_value_gets_advice(tmp_path: Path) -> None:
     assert '"-"' in d.message
 
 
+@pytest.mark.parametrize(
+    ("teks", "at", "pesan"),
+    [
+        ('pemda: "Kabupaten Contoh\n', (1, 8), 'tanda kutip " yang dibuka di sini tidak ditutup'),
+        (
+            "pemda: @Kabupaten\n",
+            (1, 8),
+            "karakter @ tidak boleh mengawali nilai YAML; beri tanda kutip pada nilainya, "
+            'misalnya "@…"',
+        ),
+        (
+            "pemda: Kabupaten Contoh\n  ibukota: Contoh\n",
+            (2, 10),
+            "indentasi baris ini tidak sejajar dengan baris di atasnya; samakan jumlah spasi di "
+            "depan kunci-kunci yang setingkat",
+        ),
+        (
+            "kop:\n  alamat: Jalan A\n kota: Contoh\n",
+            (3, 2),
+            "indentasi baris ini tidak sejajar dengan baris di atasnya; samakan jumlah spasi di "
+            "depan kunci-kunci yang setingkat",
+        ),
+        (
+            "pemda: Kabupaten Contoh\n- ibukota\n",
+            (2, 1),
+            "butir daftar ('- …') dan pasangan 'kunci: nilai' tidak boleh bercampur pada "
+            "tingkat yang sama; periksa indentasinya",
+        ),
+        (
+            'pemda: "Kabupaten" Contoh\n',
+            (1, 20),
+            "ada teks sesudah tanda kutip penutup; masukkan seluruh nilainya ke dalam tanda kutip",
+        ),
+        (
+            'pemda: "C:\\data\\Contoh"\n',
+            (1, 11),
+            "di dalam tanda kutip dua, \\ memulai kode khusus: tulis \\\\, atau pakai tanda "
+            "kutip satu ('…')",
+        ),
+        (
+            "pemda: &a Kabupaten\nibukota: &a Contoh\n",
+            (2, 10),
+            "nama anchor YAML (&nama) ini sudah dipakai; beri nama lain",
+        ),
+        (
+            "pemda: *kabupaten\n",
+            (1, 8),
+            "alias YAML (*nama) ini tidak didefinisikan: tulis anchor-nya (&nama) lebih dulu",
+        ),
+    ],
+    ids=[
+        "quote",
+        "at-sign",
+        "indent-key",
+        "indent-less",
+        "list-and-keys",
+        "after-quote",
+        "escape",
+        "anchor-twice",
+        "alias",
+    ],
+)
+def test_yaml_syntax_errors_are_said_in_indonesian(
+    tmp_path: Path, teks: str, at: tuple[int, int], pesan: str
+) -> None:
+    """Each ruamel problem a planner meets, in words, never ruamel's English."""
+    d = one(run(make(tmp_path, {"sakip.yaml": teks})), "Y001")
+    assert (where(d)[1:], d.message) == (at, pesan)
+
+
 def test_duplicate_key(tmp_path: Path) -> None:
     files = {"2021/target.yaml": "rkt:\n  indikator:\n    IK1: 10\n    IK1: 12\n"}
     d = one(run(make(tmp_path, files)), "Y002")

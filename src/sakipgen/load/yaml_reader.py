@@ -64,11 +64,45 @@ def _yaml_error_message(problem: str, line_text: str, column: int) -> str:
             'tanda "-" sebagai nilai harus diberi tanda kutip: tulis "-" '
             "(atau kosongkan nilainya) untuk 'tidak ada target'"
         )
-    if "mapping values are not allowed" in p:
+    indentasi = _(
+        "indentasi baris ini tidak sejajar dengan baris di atasnya; samakan jumlah spasi di "
+        "depan kunci-kunci yang setingkat"
+    )
+    if "mapping values are not allowed" in p or "found unexpected ':'" in p:
+        kunci = re.match(r"^\s*[^\s:#'\"][^:#]*:", line_text)
+        if "mapping values" in p and kunci is not None and len(kunci.group(0)) == column:
+            return indentasi  # "  ibukota: X" under "pemda: Kab X": a key, not text
         return _(
             "ada titik dua (:) di dalam teks; beri tanda kutip pada teksnya, "
             'misalnya uraian: "Catatan: ..."'
         )
+    if "did not find expected key" in p or "expected '-' indicator" in p or "<block end>" in p:
+        if "expected '-' indicator" in p or line_text.lstrip().startswith("- "):
+            return _(
+                "butir daftar ('- …') dan pasangan 'kunci: nilai' tidak boleh bercampur pada "
+                "tingkat yang sama; periksa indentasinya"
+            )
+        sebelum = line_text[: column - 1].rstrip()
+        if sebelum[-1:] in ("'", '"') and sebelum.count(sebelum[-1]) >= 2:
+            return _(
+                "ada teks sesudah tanda kutip penutup; masukkan seluruh nilainya ke dalam "
+                "tanda kutip"
+            )
+        return indentasi
+    if "end of stream" in p and at in ("'", '"'):
+        return _("tanda kutip {kutip} yang dibuka di sini tidak ditutup").format(kutip=at)
+    if "cannot start any token" in p and at:
+        return _(
+            "karakter {karakter} tidak boleh mengawali nilai YAML; beri tanda kutip pada "
+            'nilainya, misalnya "{karakter}…"'
+        ).format(karakter=at)
+    if "unknown escape character" in p:
+        return _(
+            "di dalam tanda kutip dua, \\ memulai kode khusus: tulis \\\\, atau pakai tanda "
+            "kutip satu ('…')"
+        )
+    if "second occurrence" in p:
+        return _("nama anchor YAML (&nama) ini sudah dipakai; beri nama lain")
     if "could not find expected ':'" in p or "simple key" in p:
         return _(
             "baris ini bukan pasangan 'kunci: nilai' yang lengkap (indentasi atau ':' hilang?)"
@@ -79,7 +113,7 @@ def _yaml_error_message(problem: str, line_text: str, column: int) -> str:
             bracket=bracket
         )
     if "found undefined alias" in p:
-        return _("alias YAML tidak didefinisikan ({problem})").format(problem=problem)
+        return _("alias YAML (*nama) ini tidak didefinisikan: tulis anchor-nya (&nama) lebih dulu")
     return _("YAML tidak valid: {problem}").format(problem=problem)
 
 
