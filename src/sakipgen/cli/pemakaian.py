@@ -287,11 +287,12 @@ class Grup(TyperGroup):
     """The ``sakipgen`` group: as :class:`Perintah`, and the commands' list, an unknown
     command and a missing one in the planner's words."""
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        for param in self.params:
+    def get_params(self, ctx: Context) -> list[Any]:
+        params = super().get_params(ctx)
+        for param in params:  # typer adds it once the group is made
             if param.name == "install_completion":
                 param.callback = _pasang_pelengkapan
+        return params
 
     def collect_usage_pieces(self, ctx: Context) -> list[str]:
         return []  # format_usage writes the pieces
