@@ -13,9 +13,11 @@ import os
 import re
 import subprocess
 import sys
-from typing import Any
+from enum import StrEnum
+from typing import Annotated, Any
 
 import pytest
+import typer
 
 from tests.conftest import ROOT
 
@@ -180,3 +182,31 @@ def test_the_check_can_fail() -> None:
         "OPSI",
         "FOLDER",
     ]
+
+
+class Warna(StrEnum):
+    merah = "merah"
+    biru = "biru"
+
+
+def test_a_missing_required_option_is_said_too() -> None:
+    """No sakipgen option is required today; one that is, with choices, is said in words."""
+    from typer.testing import CliRunner
+
+    from sakipgen.cli.pemakaian import Grup, Perintah
+
+    app = typer.Typer(cls=Grup, rich_markup_mode=None)
+
+    @app.command(cls=Perintah)
+    def cat(warna: Annotated[Warna, typer.Option("--warna")]) -> None: ...
+
+    @app.command(cls=Perintah)
+    def lain() -> None: ...
+
+    result = CliRunner().invoke(app, ["cat"])
+    assert result.exit_code == 2
+    assert result.output.endswith(
+        "Kesalahan: Opsi --warna belum diisi. Pilih salah satu: merah, biru.\n"
+    )
+    bantuan = CliRunner().invoke(app, ["cat", "--help"]).output
+    assert "Opsi:\n  --warna <merah|biru>  [wajib]\n" in bantuan
