@@ -16,6 +16,7 @@ DI_LUAR: dict[str, str] = {
     "_Limit": "control flow inside the YAML reader, turned into Y003 where it is raised",
     "BatasTerlampaui": "a Jinja SecurityError, so the Jinja sandbox handles it as one",
     "Dihentikan": "a SystemExit (128 + signal) after SIGTERM/SIGHUP, so nothing catches it",
+    "SalahPakai": "a usage error in typer's own class, so typer prints it and exits 2",
 }
 
 

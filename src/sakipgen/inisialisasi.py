@@ -204,6 +204,12 @@ def _peta(nilai: dict[int, int]) -> str:
     return "{" + ", ".join(f"{k}: {v}" for k, v in nilai.items()) + "}"
 
 
+def _per_triwulan(jumlah: int) -> dict[int, int]:
+    """A year's count spread over its four quarters, adding up to it (9 → 3, 2, 2, 2)."""
+    bagi, sisa = divmod(jumlah, 4)
+    return {tw: bagi + (1 if tw <= sisa else 0) for tw in range(1, 5)}
+
+
 def konteks(isian: Isian) -> dict[str, Any]:
     """The values the templates fill in."""
     kepala_daerah, nama_daerah = _tanpa_awalan(isian.pemda)
@@ -229,6 +235,7 @@ def konteks(isian: Isian) -> dict[str, Any]:
         "pk_ik12": ik12[t],
         "real_ik11": ik11[t] + 2,  # a little above target: capaian above 100
         "real_ik12": max(ik12[t] - 1, 0),
+        "triwulan_ik12": _peta(_per_triwulan(max(ik12[t] - 1, 0))),
         "tanggal_rkt": f"{t - 1}-06-30",
         "tanggal_pk": f"{t}-01-31",
         "tanggal_lkjip": f"{t + 1}-01-31",

@@ -177,7 +177,7 @@ class _Revisi:
         if year not in self.dibaca:
             t = self.dinas.tahun.get(year)
             target = t.target.model if t and t.target else None
-            rev = self.dinas.dokumen(year, "pk_perubahan").revisi_pk
+            rev = self.dinas.revisi_pk(year)
             found: tuple[dict[str, Nilai] | None, str | None] = (None, None)
             if rev and target is not None and target.ada_pk_perubahan:
                 try:

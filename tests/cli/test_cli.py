@@ -59,7 +59,7 @@ def test_a_process_builds_only_the_command_it_runs() -> None:
         assert dipakai == (tersisa or [nama_perintah(c) for c in semua]), args
     # the group's help still lists every command; a misspelt one is still suggested
     assert all(f"  {n} " in sakipgen("--help").stdout for n in ("build", "import", "show"))
-    assert "Did you mean 'check'" in sakipgen("chek").stderr
+    assert "Mungkin maksudnya: 'check'" in sakipgen("chek").stderr
 
 
 def test_usage_error_is_exit_2() -> None:

@@ -121,7 +121,7 @@ def test_diff_working_tree_text(tmp_path: Path) -> None:
     pagu_line = next(ln for ln in out.splitlines() if "P01" in ln)
     assert "30.000.000" in pagu_line and "31.000.000" in pagu_line
     assert "IK2.2" not in out
-    assert "2 perubahan antara HEAD (" in out and "dan working tree" in out
+    assert "2 perubahan antara HEAD (" in out and "dan isi folder saat ini" in out
 
 
 def test_diff_without_changes(tmp_path: Path) -> None:

@@ -339,7 +339,8 @@ def test_prompts_on_a_terminal(tmp_path: Path) -> None:
             [sys.executable, "-m", "sakipgen", "init", str(folder), "--pemda", "Kota Solo"],
         )
     # Lines typed ahead wait in the terminal until each prompt reads them.
-    os.write(fd, b"Dinas Pasar\n2024\n\n2025\n")
+    # A year typed as words is asked again, in Indonesian.
+    os.write(fd, b"Dinas Pasar\ndua ribu\n2024\n\n2025\n")
     output = b""
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -358,6 +359,8 @@ def test_prompts_on_a_terminal(tmp_path: Path) -> None:
     text = output.decode("utf-8", "replace")
     assert os.waitstatus_to_exitcode(status) == 0, text
     assert "Nama dinas" in text and "Tahun mulai Renstra" in text
+    assert "Kesalahan: ketik tahunnya dengan angka, misalnya " in text
+    assert text.count("Tahun mulai Renstra") == 2 and "Input should" not in text
     assert load_yaml(folder / "sakip.yaml")["dinas"]["nama"] == "Dinas Pasar"
     assert load_yaml(folder / "renstra.yaml")["periode"] == {"mulai": 2024, "akhir": 2028}
     assert (folder / "2025" / "target.yaml").is_file()

@@ -65,3 +65,26 @@ def test_completion_answers() -> None:
     ]
     assert complete("sakipgen check --format ", 3) == ["text", "json", "github"]
     assert "--pdf" in complete("sakipgen build x --p", 3)
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="bash tidak terpasang")
+def test_install_completion_reports_in_the_planners_language(tmp_path: Path) -> None:
+    """``--install-completion`` from bash (typer's installer, HOME a scratch folder): its
+    report in Indonesian, not typer's "bash completion installed in …"."""
+    env = {"HOME": str(tmp_path), "SHELL": "/bin/bash", "SAKIPGEN_LANG": "id"}
+    # "; true": bash forks for the command instead of becoming it, so it is the parent
+    # typer finds the shell from.
+    proc = subprocess.run(
+        ["bash", "-c", f'"{_sakipgen_script()}" --install-completion; true'],
+        env={**os.environ, **env},
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    skrip = tmp_path / ".bash_completions" / "sakipgen.sh"
+    assert proc.stdout == (
+        f"Pelengkapan perintah bash dipasang di {skrip}.\n"
+        "Berlaku setelah terminal dibuka kembali.\n"
+    ), proc.stderr
+    assert "_sakipgen_completion" in skrip.read_text(encoding="utf-8")

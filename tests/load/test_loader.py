@@ -73,6 +73,102 @@ def test_unknown_key_with_suggestion(tmp_path: Path) -> None:
     assert d.location.yaml_path == "sasaran[0].indikator[0].polaritass"
 
 
+@pytest.mark.parametrize(
+    ("files", "at", "message"),
+    [
+        # revisi_pk belongs to dokumen.yaml's pk_perubahan (README "<tahun>/dokumen.yaml")
+        (
+            {"2021/target.yaml": "pk_perubahan:\n  revisi_pk: pk-2021\n  indikator: {IK1: 9}\n"},
+            ("2021/target.yaml", 2, 3),
+            "kunci 'revisi_pk' bukan isian target.yaml; tulis di 2021/dokumen.yaml, di bawah "
+            "pk_perubahan",
+        ),
+        (  # at the top of the file: the one place dokumen.yaml takes it
+            {"2021/target.yaml": "revisi_pk: pk-2021\npk:\n  indikator: {IK1: 9}\n"},
+            ("2021/target.yaml", 1, 1),
+            "kunci 'revisi_pk' bukan isian target.yaml; tulis di 2021/dokumen.yaml, di bawah "
+            "pk_perubahan",
+        ),
+        (  # under another document of dokumen.yaml it would be ignored: only pk_perubahan
+            {"2021/dokumen.yaml": "pk:\n  tanggal: 2021-01-04\n  revisi_pk: pk-2021\n"},
+            ("2021/dokumen.yaml", 3, 3),
+            "kunci 'revisi_pk' tidak berlaku di sini; tulis di bawah pk_perubahan",
+        ),
+        (  # a key of another mapping of the same file
+            {"sakip.yaml": SAKIP + "metode_negatif: rasio\n"},
+            ("sakip.yaml", 5, 1),
+            "kunci 'metode_negatif' tidak berlaku di sini; tulis di bawah profil",
+        ),
+        (  # the date of a document written with its targets: the same document's place
+            {"2021/target.yaml": "pk:\n  tanggal: 2021-01-04\n  indikator: {IK1: 9}\n"},
+            ("2021/target.yaml", 2, 3),
+            "kunci 'tanggal' bukan isian target.yaml; tulis di 2021/dokumen.yaml, di bawah pk",
+        ),
+        (  # a key of a top-level file: no year in its name
+            {"renstra.yaml": RENSTRA + "kepala: {nama: Budi}\n"},
+            ("renstra.yaml", 10, 1),
+            "kunci 'kepala' bukan isian renstra.yaml; tulis di sakip.yaml, di tingkat teratas",
+        ),
+        (  # several files take it: they are named
+            {"2021/realisasi.yaml": "indikator:\n  IK1: {nilai: 8, target: 9}\n"},
+            ("2021/realisasi.yaml", 2, 19),
+            "kunci 'target' bukan isian realisasi.yaml; kunci ini ditulis di renstra.yaml, "
+            "2021/target.yaml, 2021/anggaran.yaml atau 2021/rencana-aksi.yaml",
+        ),
+    ],
+    ids=["target-pk-perubahan", "target-top", "dokumen-pk", "sakip", "tanggal", "kepala", "many"],
+)
+def test_a_key_of_another_place_says_where_it_belongs(
+    tmp_path: Path, files: dict[str, str], at: tuple[str, int, int], message: str
+) -> None:
+    d = one(run(make(tmp_path, files)), "S001")
+    assert (where(d), d.message) == (at, message)
+
+
+def test_revisi_pk_under_pk_perubahan_is_accepted(tmp_path: Path) -> None:
+    dokumen = "pk_perubahan:\n  tanggal: 2021-09-01\n  revisi_pk: pk-2021\n"
+    root = make(tmp_path, {"2021/dokumen.yaml": dokumen})
+    dinas, diags = periksa(root, base=root)
+    assert diags == [] and dinas is not None
+    assert dinas.revisi_pk(2021) == "pk-2021" and dinas.revisi_pk(2020) is None
+
+
+def test_a_comma_inside_braces_says_to_quote_the_value(tmp_path: Path) -> None:
+    """README's own example once read ``{nama: Ir. MASKUR, M.M, …}``: YAML splits it at the
+    comma and ``M.M`` becomes a key of its own."""
+    dokumen = (
+        "lkjip: {tempat: {x}}\n"
+        "pk:\n"
+        '  penandatangan: {nama: Dr. Budi, S.E., M.Si, jabatan: Kepala, nip: "19601020 '
+        '199003 1 002"}\n'
+    )
+    root = make(tmp_path, {"2021/dokumen.yaml": dokumen.replace("{x}", "Blora, Jawa Tengah")})
+    # lkjip: {tempat: Blora, Jawa Tengah}: 'J' is the 24th character of line 1.
+    diags = run(root)
+    assert [(where(d), d.code) for d in diags] == [
+        (("2021/dokumen.yaml", 1, 24), "S001"),
+        (("2021/dokumen.yaml", 3, 35), "S001"),
+        (("2021/dokumen.yaml", 3, 41), "S001"),
+    ]
+    assert diags[0].message == (
+        "'Jawa Tengah' terbaca sebagai kunci sendiri: di dalam {…} koma memisahkan isian. "
+        "Bila ini lanjutan nilai 'tempat', beri tanda kutip pada nilainya: "
+        'tempat: "Blora, Jawa Tengah"'
+    )
+    # Two pieces split off one value: each names the whole value.
+    assert diags[1].message.startswith("'S.E.' terbaca sebagai kunci sendiri")
+    assert diags[1].message.endswith('nama: "Dr. Budi, S.E., M.Si"')
+    assert diags[2].message.endswith('nama: "Dr. Budi, S.E., M.Si"')
+    # Quoted, it is one value; a key written with ':' and no value is no split value.
+    quoted = dokumen.replace("{x}", '"Blora, Jawa Tengah"').replace(
+        "Dr. Budi, S.E., M.Si", '"Dr. Budi, S.E., M.Si"'
+    )
+    assert run(make(tmp_path / "b", {"2021/dokumen.yaml": quoted})) == []
+    kosong = "pk:\n  penandatangan: {nama: Budi, gelar: , jabatan: Kepala}\n"
+    d = one(run(make(tmp_path / "c", {"2021/dokumen.yaml": kosong})), "S001")
+    assert d.message.startswith("kunci 'gelar' tidak dikenal")
+
+
 def test_missing_required_field(tmp_path: Path) -> None:
     renstra = RENSTRA.replace("        uraian: Indikator satu\n", "")
     d = one(run(make(tmp_path, {"renstra.yaml": renstra})), "S002")
@@ -101,6 +197,76 @@ def test_bare_dash_value_gets_advice(tmp_path: Path) -> None:
     d = one(run(make(tmp_path, files)), "Y001")
     assert d.location.file == os.path.join("2021", "target.yaml") and d.location.line == 3
     assert '"-"' in d.message
+
+
+@pytest.mark.parametrize(
+    ("teks", "at", "pesan"),
+    [
+        ('pemda: "Kabupaten Contoh\n', (1, 8), 'tanda kutip " yang dibuka di sini tidak ditutup'),
+        (
+            "pemda: @Kabupaten\n",
+            (1, 8),
+            "karakter @ tidak boleh mengawali nilai YAML; beri tanda kutip pada nilainya, "
+            'misalnya "@…"',
+        ),
+        (
+            "pemda: Kabupaten Contoh\n  ibukota: Contoh\n",
+            (2, 10),
+            "indentasi baris ini tidak sejajar dengan baris di atasnya; samakan jumlah spasi di "
+            "depan kunci-kunci yang setingkat",
+        ),
+        (
+            "kop:\n  alamat: Jalan A\n kota: Contoh\n",
+            (3, 2),
+            "indentasi baris ini tidak sejajar dengan baris di atasnya; samakan jumlah spasi di "
+            "depan kunci-kunci yang setingkat",
+        ),
+        (
+            "pemda: Kabupaten Contoh\n- ibukota\n",
+            (2, 1),
+            "butir daftar ('- …') dan pasangan 'kunci: nilai' tidak boleh bercampur pada "
+            "tingkat yang sama; periksa indentasinya",
+        ),
+        (
+            'pemda: "Kabupaten" Contoh\n',
+            (1, 20),
+            "ada teks sesudah tanda kutip penutup; masukkan seluruh nilainya ke dalam tanda kutip",
+        ),
+        (
+            'pemda: "C:\\data\\Contoh"\n',
+            (1, 11),
+            "di dalam tanda kutip dua, \\ memulai kode khusus: tulis \\\\, atau pakai tanda "
+            "kutip satu ('…')",
+        ),
+        (
+            "pemda: &a Kabupaten\nibukota: &a Contoh\n",
+            (2, 10),
+            "nama anchor YAML (&nama) ini sudah dipakai; beri nama lain",
+        ),
+        (
+            "pemda: *kabupaten\n",
+            (1, 8),
+            "alias YAML (*nama) ini tidak didefinisikan: tulis anchor-nya (&nama) lebih dulu",
+        ),
+    ],
+    ids=[
+        "quote",
+        "at-sign",
+        "indent-key",
+        "indent-less",
+        "list-and-keys",
+        "after-quote",
+        "escape",
+        "anchor-twice",
+        "alias",
+    ],
+)
+def test_yaml_syntax_errors_are_said_in_indonesian(
+    tmp_path: Path, teks: str, at: tuple[int, int], pesan: str
+) -> None:
+    """Each ruamel problem a planner meets, in words, never ruamel's English."""
+    d = one(run(make(tmp_path, {"sakip.yaml": teks})), "Y001")
+    assert (where(d)[1:], d.message) == (at, pesan)
 
 
 def test_duplicate_key(tmp_path: Path) -> None:

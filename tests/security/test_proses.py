@@ -84,12 +84,24 @@ def _sisa(tmpdir: Path) -> list[str]:
     return sorted(p.name for p in tmpdir.iterdir() if p.name.startswith("sakipgen-"))
 
 
+_DARI_TERMINAL = (
+    "import os, signal, sys\n"
+    "for s in (signal.SIGTERM, signal.SIGHUP):\n"
+    "    signal.signal(s, signal.SIG_DFL)\n"
+    "os.execv(sys.executable, [sys.executable, '-m', 'sakipgen', *sys.argv[1:]])\n"
+)
+"""sakipgen as a terminal starts it: SIGTERM and SIGHUP at their default, whatever this
+test process inherited (``nohup pytest`` ignores SIGHUP, and an ignored signal stays
+ignored across exec, so sakipgen would rightly leave it ignored). The same process
+(``exec``), so its pid is the one signalled."""
+
+
 @contextlib.contextmanager
 def _sakipgen(args: list[str], cwd: Path, env: dict[str, str]) -> Iterator[subprocess.Popen[str]]:
     log = cwd / "sakipgen.log"
     with log.open("w", encoding="utf-8") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "sakipgen", *args],
+            [sys.executable, "-c", _DARI_TERMINAL, *args],
             cwd=cwd,
             env={**os.environ, "NO_COLOR": "1", **env},
             stdin=subprocess.DEVNULL,
@@ -230,6 +242,18 @@ def penangan_awal() -> Iterator[dict[int, object]]:
 
 
 @pytest.fixture
+def sighup_bawaan(penangan_awal: dict[int, object]) -> Iterator[None]:
+    """SIGHUP at its default disposition, as in a terminal, for a test that sends it and
+    expects it handled: under ``nohup`` the test process inherits it ignored, and the
+    guard then rightly leaves it alone (test_ignored_signal_stays_ignored)."""
+    old = signal.signal(signal.SIGHUP, signal.SIG_DFL)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGHUP, old)
+
+
+@pytest.fixture
 def ctrl_c_python(penangan_awal: dict[int, object]) -> Iterator[None]:
     """Python's own Ctrl-C handler, as in a terminal. A job started in the background
     by a non-interactive shell (``cmd &``, as some CI runners do) inherits SIGINT
@@ -252,9 +276,7 @@ def test_guard_turns_sigterm_into_exit_143(penangan_awal: dict[int, object]) -> 
     assert isinstance(raised.value, SystemExit)  # passes every `except Exception`
 
 
-def test_signal_in_a_deferred_block_is_raised_when_it_ends(
-    penangan_awal: dict[int, object],
-) -> None:
+def test_signal_in_a_deferred_block_is_raised_when_it_ends(sighup_bawaan: None) -> None:
     steps: list[str] = []
     with pytest.raises(sinyal.Dihentikan) as raised, sinyal.dijaga():
         with sinyal.tunda():
@@ -265,7 +287,7 @@ def test_signal_in_a_deferred_block_is_raised_when_it_ends(
     assert raised.value.code == 128 + signal.SIGHUP
 
 
-def test_second_signal_does_not_abort_the_cleanup(ctrl_c_python: None) -> None:
+def test_second_signal_does_not_abort_the_cleanup(ctrl_c_python: None, sighup_bawaan: None) -> None:
     cleaned: list[str] = []
     with pytest.raises(sinyal.Dihentikan) as raised, sinyal.dijaga():
         try:
@@ -313,3 +335,28 @@ def test_ignored_signal_stays_ignored(penangan_awal: dict[int, object]) -> None:
 def test_ctrl_c_is_still_keyboard_interrupt(ctrl_c_python: None) -> None:
     with pytest.raises(KeyboardInterrupt), sinyal.dijaga():
         _kirim(signal.SIGINT)
+
+
+def test_signal_tests_pass_with_sighup_inherited_ignored() -> None:
+    """``nohup python -m pytest`` starts the suite with SIGHUP ignored; the tests that send
+    SIGHUP must not depend on that (each sets the disposition a terminal gives)."""
+    nohup = (
+        "import signal, sys, pytest\n"
+        "signal.signal(signal.SIGHUP, signal.SIG_IGN)\n"
+        "sys.exit(pytest.main(sys.argv[1:]))\n"
+    )
+    tests = [
+        "test_signal_during_pdf_stops_libreoffice_and_removes_the_temporary_folder[SIGHUP]",
+        "test_signal_in_a_deferred_block_is_raised_when_it_ends",
+        "test_second_signal_does_not_abort_the_cleanup",
+    ]
+    proc = subprocess.run(
+        [sys.executable, "-c", nohup, "-q", "-p", "no:cacheprovider"]
+        + [f"{__file__}::{name}" for name in tests],
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        timeout=3 * BATAS,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "3 passed" in proc.stdout

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand
+from typer.models import CommandFunctionType
 
 from sakipgen import __version__
 from sakipgen.errors import AdaTemuan, GalatPemakaian, SakipgenError
@@ -43,8 +45,10 @@ def lang_argv(argv: list[str]) -> tuple[str | None, list[str]]:
 
 atur_bahasa(pilih_bahasa(lang_argv(sys.argv)[0]))
 
+from sakipgen.cli.pemakaian import Grup, Perintah  # noqa: E402  (after the language)
 
-class _Grup(TyperGroup):
+
+class _Grup(Grup):
     """The command group.  An error for the user raised by any command is printed as
     ``sakipgen COMMAND: message`` and ends in its exit code — the one mapping from
     errors to exit codes (in the manner of copier's ``_handle_exceptions``)."""
@@ -58,7 +62,17 @@ class _Grup(TyperGroup):
             raise typer.Exit(exc.kode_keluar) from None
 
 
-app = typer.Typer(
+class _Aplikasi(typer.Typer):
+    """The application: every command is a :class:`Perintah` (help and usage errors in
+    the planner's words, :mod:`sakipgen.cli.pemakaian`)."""
+
+    def command(
+        self, name: str | None = None, *, cls: type[TyperCommand] | None = None, **kwargs: Any
+    ) -> Callable[[CommandFunctionType], CommandFunctionType]:
+        return super().command(name, cls=cls or Perintah, **kwargs)
+
+
+app = _Aplikasi(
     name="sakipgen",
     cls=_Grup,
     help=(
@@ -77,7 +91,9 @@ app = typer.Typer(
 )
 
 # Parameters several commands share.
-FolderDinas = Annotated[Path, typer.Argument(help=_("Folder dinas (berisi sakip.yaml)."))]
+FolderDinas = Annotated[
+    Path, typer.Argument(metavar=_("FOLDER"), help=_("Folder dinas (berisi sakip.yaml)."))
+]
 TahunRealisasi = Annotated[
     int | None,
     typer.Option("--year", "-y", help=_("Tahun; bawaan: tahun terakhir yang punya realisasi.")),

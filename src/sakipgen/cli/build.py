@@ -47,7 +47,8 @@ def build(
     dirs: Annotated[
         list[Path],
         typer.Argument(
-            help=_("Folder dinas (berisi sakip.yaml), atau folder berisi folder dinas.")
+            metavar=_("FOLDER"),
+            help=_("Folder dinas (berisi sakip.yaml), atau folder berisi folder dinas."),
         ),
     ],
     doc: Annotated[
@@ -70,7 +71,8 @@ def build(
             "--out",
             "-o",
             help=_(
-                "Berkas keluaran (satu dokumen) atau folder; bawaan: DIR/build/<dok>-<tahun>.docx."
+                "Berkas keluaran (satu dokumen) atau folder; bawaan: "
+                "FOLDER/build/<dok>-<tahun>.docx."
             ),
         ),
     ] = None,

@@ -32,10 +32,11 @@ def check(
     dirs: Annotated[
         list[Path] | None,
         typer.Argument(
+            metavar=_("FOLDER"),
             help=_(
                 "Folder dinas (berisi sakip.yaml), atau folder yang memuat beberapa folder "
                 "dinas. Tanpa argumen: folder kerja saat ini."
-            )
+            ),
         ),
     ] = None,
     format: Annotated[

@@ -32,12 +32,21 @@ class DiffFormat(StrEnum):
 )
 def diff(
     dir: Annotated[
-        Path, typer.Argument(help=_("Folder dinas (berisi sakip.yaml) di repositori git."))
+        Path,
+        typer.Argument(
+            metavar=_("FOLDER"), help=_("Folder dinas (berisi sakip.yaml) di repositori git.")
+        ),
     ],
-    rev1: Annotated[str, typer.Argument(help=_("Revisi lama: id commit, tag, cabang, HEAD~1 …"))],
+    rev1: Annotated[
+        str,
+        typer.Argument(metavar="REV1", help=_("Revisi lama: id commit, tag, cabang, HEAD~1 …")),
+    ],
     rev2: Annotated[
         str | None,
-        typer.Argument(help=_("Revisi baru; bawaan: isi folder saat ini (working tree).")),
+        typer.Argument(
+            metavar="REV2",
+            help=_("Revisi baru; bawaan: isi folder saat ini, termasuk yang belum di-commit."),
+        ),
     ] = None,
     format: Annotated[DiffFormat, typer.Option("--format", help=_("text atau json."))] = (
         DiffFormat.text

@@ -50,7 +50,7 @@ def export(
             "-o",
             help=_(
                 "xlsx: berkas .xlsx atau folder; csv: folder. Bawaan: "
-                "DIR/build/tabel-<tahun>.xlsx atau DIR/build/export-<tahun>/."
+                "FOLDER/build/tabel-<tahun>.xlsx atau FOLDER/build/export-<tahun>/."
             ),
         ),
     ] = None,
@@ -59,7 +59,8 @@ def export(
         typer.Option(
             "--for-input",
             help=_(
-                "Tulis buku kerja masukan untuk 'sakipgen import' (bawaan: DIR/build/masukan.xlsx)."
+                "Tulis buku kerja masukan untuk 'sakipgen import' (bawaan: "
+                "FOLDER/build/masukan.xlsx)."
             ),
         ),
     ] = False,

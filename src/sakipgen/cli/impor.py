@@ -35,7 +35,9 @@ class Sumber(StrEnum):
 )
 def impor(
     dir: FolderDinas,
-    file: Annotated[Path, typer.Argument(help=_("Buku kerja .xlsx yang sudah diisi."))],
+    file: Annotated[
+        Path, typer.Argument(metavar=_("BERKAS"), help=_("Buku kerja .xlsx yang sudah diisi."))
+    ],
     dari: Annotated[
         Sumber,
         typer.Option(

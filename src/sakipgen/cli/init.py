@@ -13,7 +13,21 @@ from sakipgen.i18n import _
 
 
 def _tanya(pertanyaan: str, bawaan: object) -> object:
-    return typer.prompt(pertanyaan, default=bawaan, type=type(bawaan))
+    """Ask on the terminal; a year that is not a number is asked again, said in the
+    planner's words (typer's own conversion would answer in pydantic's English)."""
+    while True:
+        jawab = typer.prompt(pertanyaan, default=str(bawaan))
+        if not isinstance(bawaan, int):
+            return jawab
+        try:
+            return int(jawab.strip())
+        except ValueError:
+            typer.echo(
+                _("Kesalahan: {pesan}").format(
+                    pesan=_("ketik tahunnya dengan angka, misalnya {contoh}").format(contoh=bawaan)
+                ),
+                err=True,
+            )
 
 
 def _lama(name: str) -> object:
@@ -37,7 +51,10 @@ def _lama(name: str) -> object:
     )
 )
 def init(
-    dir: Annotated[Path, typer.Argument(help=_("Folder dinas baru (belum ada, atau kosong)."))],
+    dir: Annotated[
+        Path,
+        typer.Argument(metavar=_("FOLDER"), help=_("Folder dinas baru (belum ada, atau kosong).")),
+    ],
     pemda: Annotated[
         str | None,
         typer.Option("--pemda", help=_('Pemerintah daerah, misalnya "Kabupaten Blora".')),

@@ -24,6 +24,7 @@ from pydantic_core import PydanticCustomError
 from sakipgen.diagnostics import Diagnostic, Location
 from sakipgen.i18n import _
 from sakipgen.model.anggaran import SumberDana
+from sakipgen.model.galat import pesan_galat
 from sakipgen.model.masukan import (
     KUNCI,
     PETUNJUK,
@@ -331,7 +332,7 @@ def _nilai(value: object, number_format: str, sel: Sel) -> NilaiSel:
         try:
             dana = [SumberDana.model_validate(d) for d in baca_dana(str(value))]
         except ValidationError as exc:
-            raise PydanticCustomError("N002", str(exc.errors()[0]["msg"])) from None
+            raise PydanticCustomError("N002", pesan_galat(exc.errors()[0])[1]) from None
         return teks_dana(dana) or ""
     if isinstance(value, (int, float)):
         number = Decimal(value) if isinstance(value, int) else Decimal(repr(value))

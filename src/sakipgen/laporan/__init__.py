@@ -103,7 +103,7 @@ class Teks:
                 return _("(tidak ada)")
             return angka(v) if isinstance(v, Decimal) else str(v)
 
-        judul = _("antara working tree dan {buku}").format(buku=teks_layar(buku))
+        judul = _("antara isi folder saat ini dan {buku}").format(buku=teks_layar(buku))
         if changes:
             konsol().print(perubahan.sebagai_teks(changes, judul))
         typer.echo(_("Sel yang berubah ({n}):").format(n=len(rencana.sel)))

@@ -167,7 +167,7 @@ def label_revisi(data: Bundel) -> str:
     from sakipgen.teks import teks_layar
 
     if data.revisi is None:
-        return _("working tree")
+        return _("isi folder saat ini")
     return teks_layar(f"{data.revisi} ({(data.commit or '')[:10]})")
 
 

@@ -64,11 +64,45 @@ def _yaml_error_message(problem: str, line_text: str, column: int) -> str:
             'tanda "-" sebagai nilai harus diberi tanda kutip: tulis "-" '
             "(atau kosongkan nilainya) untuk 'tidak ada target'"
         )
-    if "mapping values are not allowed" in p:
+    indentasi = _(
+        "indentasi baris ini tidak sejajar dengan baris di atasnya; samakan jumlah spasi di "
+        "depan kunci-kunci yang setingkat"
+    )
+    if "mapping values are not allowed" in p or "found unexpected ':'" in p:
+        kunci = re.match(r"^\s*[^\s:#'\"][^:#]*:", line_text)
+        if "mapping values" in p and kunci is not None and len(kunci.group(0)) == column:
+            return indentasi  # "  ibukota: X" under "pemda: Kab X": a key, not text
         return _(
             "ada titik dua (:) di dalam teks; beri tanda kutip pada teksnya, "
             'misalnya uraian: "Catatan: ..."'
         )
+    if "did not find expected key" in p or "expected '-' indicator" in p or "<block end>" in p:
+        if "expected '-' indicator" in p or line_text.lstrip().startswith("- "):
+            return _(
+                "butir daftar ('- …') dan pasangan 'kunci: nilai' tidak boleh bercampur pada "
+                "tingkat yang sama; periksa indentasinya"
+            )
+        sebelum = line_text[: column - 1].rstrip()
+        if sebelum[-1:] in ("'", '"') and sebelum.count(sebelum[-1]) >= 2:
+            return _(
+                "ada teks sesudah tanda kutip penutup; masukkan seluruh nilainya ke dalam "
+                "tanda kutip"
+            )
+        return indentasi
+    if "end of stream" in p and at in ("'", '"'):
+        return _("tanda kutip {kutip} yang dibuka di sini tidak ditutup").format(kutip=at)
+    if "cannot start any token" in p and at:
+        return _(
+            "karakter {karakter} tidak boleh mengawali nilai YAML; beri tanda kutip pada "
+            'nilainya, misalnya "{karakter}…"'
+        ).format(karakter=at)
+    if "unknown escape character" in p:
+        return _(
+            "di dalam tanda kutip dua, \\ memulai kode khusus: tulis \\\\, atau pakai tanda "
+            "kutip satu ('…')"
+        )
+    if "second occurrence" in p:
+        return _("nama anchor YAML (&nama) ini sudah dipakai; beri nama lain")
     if "could not find expected ':'" in p or "simple key" in p:
         return _(
             "baris ini bukan pasangan 'kunci: nilai' yang lengkap (indentasi atau ':' hilang?)"
@@ -79,7 +113,7 @@ def _yaml_error_message(problem: str, line_text: str, column: int) -> str:
             bracket=bracket
         )
     if "found undefined alias" in p:
-        return _("alias YAML tidak didefinisikan ({problem})").format(problem=problem)
+        return _("alias YAML (*nama) ini tidak didefinisikan: tulis anchor-nya (&nama) lebih dulu")
     return _("YAML tidak valid: {problem}").format(problem=problem)
 
 
@@ -259,7 +293,7 @@ def baca_yaml(akses: Akses, path: Path, diags: list[Diagnostic]) -> YamlFile | N
     counter = [MAX_NODES - akses.sisa_simpul]
     errors: list[Diagnostic] = []
     try:
-        data = _convert(docs[0], (), 0, counter, source, errors)
+        data = _convert(docs[0], (), 0, counter, source, errors, text)
     except _Limit as lim:
         diags.append(Diagnostic.make(Location(display, lim.line, lim.col), "Y003", lim.message))
         return None
@@ -284,6 +318,17 @@ def _ujung_angka(vnode: Any) -> bool:
     return bool(vnode.id == "scalar" and not vnode.style and vnode.value[-1:].isdigit())
 
 
+def _tanpa_nilai(knode: Any, vnode: Any, teks: str) -> bool:
+    """A key of a ``{…}`` mapping written alone, with no ':' (``M.M`` in ``{nama: Ir.
+    MASKUR, M.M}``): YAML gives it an empty value right where the key ends."""
+    return (
+        vnode.id == "scalar"
+        and vnode.tag == f"{_STD}null"
+        and vnode.value == ""
+        and ":" not in teks[knode.end_mark.index : vnode.start_mark.index + 1]
+    )
+
+
 def _convert(
     node: Any,
     path: YamlPath,
@@ -291,6 +336,7 @@ def _convert(
     counter: list[int],
     source: SourceMap,
     errors: list[Diagnostic],
+    teks: str,
 ) -> Any:
     mark = node.start_mark
     line, col = mark.line + 1, mark.column + 1
@@ -342,7 +388,7 @@ def _convert(
                 )
             )
         return [
-            _convert(item, (*path, i), depth + 1, counter, source, errors)
+            _convert(item, (*path, i), depth + 1, counter, source, errors, teks)
             for i, item in enumerate(node.value)
         ]
     # mapping
@@ -358,11 +404,14 @@ def _convert(
     merged: dict[str, Any] = {}
     seen: dict[str, int] = {}
     sambungan: str | None = None  # the key whose plain number value a comma may continue
+    # {nama: Ir. MASKUR, M.M, …}: the text before the keys a comma split off, its key,
+    # and those keys (YamlPath of each).
+    potong: tuple[str, str, list[YamlPath]] | None = None
     for knode, vnode in node.value:
         kline, kcol = knode.start_mark.line + 1, knode.start_mark.column + 1
         if knode.tag == f"{_STD}merge":
             # "<<: *base" merges a mapping (or list of mappings); explicit keys win.
-            value = _convert(vnode, path, depth + 1, counter, source, errors)
+            value = _convert(vnode, path, depth + 1, counter, source, errors, teks)
             for m in value if isinstance(value, list) else [value]:
                 if isinstance(m, dict):
                     for k, v in m.items():
@@ -398,7 +447,16 @@ def _convert(
             continue
         seen[key] = kline
         source.keys[(*path, key)] = (kline, kcol)
-        out[key] = _convert(vnode, (*path, key), depth + 1, counter, source, errors)
+        if node.flow_style and potong is not None and _tanpa_nilai(knode, vnode, teks):
+            potong[2].append((*path, key))
+            nilai = ", ".join([potong[1], *(str(p[-1]) for p in potong[2])])
+            for p in potong[2]:
+                source.terpisah[p] = (potong[0], nilai)
+        elif vnode.id == "scalar" and vnode.value and vnode.tag in (f"{_STD}str", f"{_STD}int"):
+            potong = (key, str(vnode.value), [])
+        else:
+            potong = None
+        out[key] = _convert(vnode, (*path, key), depth + 1, counter, source, errors, teks)
     for k, v in merged.items():
         out.setdefault(k, v)
     return out

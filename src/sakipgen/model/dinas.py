@@ -247,13 +247,24 @@ class Dokumen(Model):
         None, description="Penanda tangan, bila bukan kepala di sakip.yaml"
     )
     atasan: Atasan | None = Field(None, description="Pihak kedua, bila bukan atasan di sakip.yaml")
+
+
+class DokumenPkPerubahan(Dokumen):
+    """The PK Perubahan's entry: a document like the others, and where its original
+    targets come from."""
+
+    model_config = skema(
+        "Rincian PK Perubahan: seperti dokumen lain, ditambah revisi git yang memuat PK awal"
+    )
+
     revisi_pk: Teks | None = Field(
         None,
-        description="Hanya di pk_perubahan: revisi git (commit, tag, cabang, HEAD~1) yang "
-        "memuat PK awal; target semula dibaca dari sana. Contoh: v2021-pk",
+        description="Revisi git (commit, tag, cabang, HEAD~1) yang memuat PK awal; target "
+        "semula dibaca dari sana. Contoh: v2021-pk",
     )
-    """Only in ``pk_perubahan``: the git revision holding the original PK, whose targets
-    are the ``semula`` of this PK Perubahan (see :func:`sakipgen.load.revisi.semula`)."""
+    """The git revision holding the original PK, whose targets are the ``semula`` of this
+    PK Perubahan (see :func:`sakipgen.load.revisi.semula`).  Only here: under another
+    document it would be ignored, so it is an unknown key there (S001 says where)."""
 
 
 class DokumenBerkala(Dokumen):
@@ -291,7 +302,9 @@ class DokumenTahun(Model):
     rkt: Dokumen | None = Field(None, description="Rencana Kinerja Tahunan")
     iku: Dokumen | None = Field(None, description="Indikator Kinerja Utama")
     pk: Dokumen | None = Field(None, description="Perjanjian Kinerja")
-    pk_perubahan: Dokumen | None = Field(None, description="Perjanjian Kinerja Perubahan")
+    pk_perubahan: DokumenPkPerubahan | None = Field(
+        None, description="Perjanjian Kinerja Perubahan"
+    )
     rencana_aksi: Dokumen | None = Field(None, description="Rencana Aksi atas PK")
     lkjip: Dokumen | None = Field(None, description="Laporan Kinerja Instansi Pemerintah")
     monitoring: DokumenBerkala | None = Field(

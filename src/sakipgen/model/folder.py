@@ -217,6 +217,13 @@ class Dinas:
         found = getattr(t.dokumen.model, jenis, None) if t and t.dokumen else None
         return found if isinstance(found, Dokumen) else Dokumen()
 
+    def revisi_pk(self, tahun: int) -> str | None:
+        """The git revision holding the year's original PK (``dokumen.yaml``
+        ``pk_perubahan.revisi_pk``); None when not given."""
+        t = self.tahun.get(tahun)
+        dok = t.dokumen.model.pk_perubahan if t and t.dokumen else None
+        return dok.revisi_pk if dok is not None else None
+
     def narasi_untuk(self, tahun: int | None, nama: str) -> Narasi | None:
         """A narrative block of the year, else the dinas-wide one."""
         if tahun is not None and tahun in self.tahun and nama in self.tahun[tahun].narasi:

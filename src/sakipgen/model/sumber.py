@@ -35,6 +35,10 @@ class SourceMap:
     file: str
     values: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
     keys: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
+    terpisah: dict[YamlPath, tuple[str, str]] = field(default_factory=dict)
+    """Keys written alone, without ':', after a text value in a ``{…}`` mapping
+    (``{nama: Ir. MASKUR, M.M, …}``): the comma split the value.  Each such key → the
+    key whose value it continues and that value as meant (``nama``, ``Ir. MASKUR, M.M``)."""
 
     def locate(self, path: YamlPath, *, key: bool = False) -> Location:
         """The closest known position of ``path``: itself, else its nearest parent."""

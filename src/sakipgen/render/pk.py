@@ -32,7 +32,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
             _("{tahun}/target.yaml tidak memuat 'pk' atau 'pk_perubahan'").format(tahun=tahun)
         )
     if hasil_pk.galat_revisi is not None:
-        rev = meta(dinas, tahun, "pk_perubahan").revisi_pk
+        rev = dinas.revisi_pk(tahun)
         raise DataKurang(
             _(
                 "target semula dari revisi_pk '{rev}' (dokumen.yaml) tidak dapat dibaca: {exc}"
