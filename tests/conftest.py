@@ -5,7 +5,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import pytest
 
@@ -133,3 +133,120 @@ def dengan_skala_serapan(tmp_path: Path) -> Path:
         "  skala: empat-tingkat\n  skala_serapan: permendagri-86\n",
     )
     return root
+
+
+# --- What a test needs from the machine ----------------------------------------------------
+# The README's test command passes on a fresh machine with only Python and pip: a test that
+# needs a program of the system (LibreOffice and its parts, pdftotext, git) or PyPI asks
+# `perlu` for it, and is skipped with the reason (and what to install) when the machine
+# lacks it. CI sets SAKIPGEN_TEST_NO_SKIP=1 (.ci/run), which makes each such skip a
+# failure, so there they always run. LibreOffice is found the way `build --pdf` finds it
+# (sakipgen.pdf: SAKIPGEN_SOFFICE, else soffice or libreoffice on PATH, else the usual
+# install places; the UNO Python: SAKIPGEN_UNO_PYTHON, else LibreOffice's own or
+# /usr/bin/python3), so a test skips exactly when sakipgen could not do it.
+
+TANPA_LEWAT = "SAKIPGEN_TEST_NO_SKIP"
+"""Set (to anything but 0) in CI: a test missing a program of the system fails instead."""
+
+ALAT = ("writer", "calc", "uno", "pdftotext", "git", "pypi")
+"""What `perlu` knows: LibreOffice Writer (docx → pdf), LibreOffice Calc (saving an xlsx),
+LibreOffice with its Python bridge (`build --pdf`), pdftotext (poppler), git, and PyPI
+(the index pip installs from, for pre-commit's own environment)."""
+
+_PASANG = {
+    "writer": "Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui",
+    "calc": "Debian/Ubuntu: sudo apt-get install libreoffice-calc-nogui",
+    "uno": "Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui python3-uno",
+    "pdftotext": "Debian/Ubuntu: sudo apt-get install poppler-utils",
+    "git": "Debian/Ubuntu: sudo apt-get install git",
+    "pypi": "connect to the network, or name a reachable index in PIP_INDEX_URL",
+}
+
+
+def _lingkungan() -> tuple[str | None, ...]:
+    """What the answers depend on (a test may change it with monkeypatch)."""
+    names = ("PATH", "SAKIPGEN_SOFFICE", "SAKIPGEN_UNO_PYTHON", "PIP_INDEX_URL")
+    return tuple(os.environ.get(n) for n in names)
+
+
+_DIKETAHUI: dict[tuple[str, tuple[str | None, ...]], tuple[dict[str, str], str | None]] = {}
+
+
+def _modul_libreoffice(soffice: str, modul: str) -> bool:
+    """Whether the LibreOffice of this soffice has a module (``writer``, ``calc``): each
+    module brings its registry part, ``<modul>.xcd`` (Debian's are in share/.registry)."""
+    program = Path(soffice).resolve().parent
+    places = [
+        program.parent / "share" / "registry",  # Linux, Windows
+        program.parent / "share" / ".registry",  # Debian, Ubuntu
+        program.parent / "Resources" / "registry",  # macOS: LibreOffice.app/Contents
+    ]
+    return any((p / f"{modul}.xcd").is_file() for p in places)
+
+
+def _cari(nama: str) -> tuple[dict[str, str], str | None]:
+    """The paths of one thing a test needs, or why it is not there."""
+    from sakipgen import pdf
+
+    if nama in ("writer", "calc", "uno"):
+        soffice = pdf._soffice()
+        if soffice is None:
+            return {}, "no LibreOffice: soffice is not on PATH (nor SAKIPGEN_SOFFICE)"
+        modul = "writer" if nama == "uno" else nama
+        if not _modul_libreoffice(soffice, modul):
+            return {}, f"LibreOffice {soffice} has no {modul.capitalize()}"
+        if nama != "uno":
+            return {"soffice": soffice}, None
+        try:
+            found = pdf.temukan()
+        except pdf.PdfTidakTersedia as e:
+            return {}, str(e).splitlines()[0]
+        return {"soffice": found.soffice, "python": found.python}, None
+    if nama in ("pdftotext", "git"):
+        path = shutil.which(nama)
+        return ({nama: path}, None) if path else ({}, f"{nama} is not on PATH")
+    if nama == "pypi":
+        import urllib.error
+        import urllib.request
+
+        index = os.environ.get("PIP_INDEX_URL") or "https://pypi.org/simple"
+        try:
+            with urllib.request.urlopen(f"{index.rstrip('/')}/pip/", timeout=15) as answer:
+                answer.read(1)
+        except (OSError, ValueError) as e:  # URLError and timeouts are OSError
+            return {}, f"PyPI ({index}) cannot be reached: {e}"
+        return {"pypi": index}, None
+    raise ValueError(f"perlu: unknown {nama!r}, known: {', '.join(ALAT)}")
+
+
+def perlu(*nama: str) -> dict[str, str]:
+    """What a test needs from the machine (names in ``ALAT``), as paths: ``soffice``,
+    ``python`` (LibreOffice's UNO Python), ``pdftotext``, ``git``, ``pypi`` (the index).
+    Skips the test, saying what is missing and how to install it, when anything is
+    missing; with SAKIPGEN_TEST_NO_SKIP set (CI) the test fails instead."""
+    __tracebackhide__ = True  # the skip is reported at the test's line, not here
+    found: dict[str, str] = {}
+    missing = []
+    for n in nama:
+        key = (n, _lingkungan())
+        if key not in _DIKETAHUI:
+            _DIKETAHUI[key] = _cari(n)
+        paths, why = _DIKETAHUI[key]
+        if why is None:
+            found.update(paths)
+        else:
+            missing.append(f"{why} ({_PASANG[n]})")
+    if missing:
+        lewati(f"needs {', '.join(nama)}: " + "; ".join(missing))
+    return found
+
+
+def lewati(reason: str) -> NoReturn:
+    """Skip a test for what this machine lacks (``perlu``'s end, and a test's own for what
+    only it can tell: a git clone without the history a test reads); a failure when
+    SAKIPGEN_TEST_NO_SKIP is set."""
+    __tracebackhide__ = True
+    if os.environ.get(TANPA_LEWAT, "") not in ("", "0"):
+        reason += f" [{TANPA_LEWAT} is set: a missing program is a failure]"
+        pytest.fail(reason, pytrace=False)
+    pytest.skip(reason)

@@ -3,6 +3,9 @@ and runs `sakipgen check --format github`."""
 
 from __future__ import annotations
 
+import os
+import re
+import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -85,3 +88,90 @@ def test_action_check_step_script() -> None:
     strict = _run_check_step("blora sinjai", "true", EXAMPLES)
     assert strict.returncode == 1
     assert "file=sinjai/" in strict.stdout
+
+
+def test_the_readme_snippets_pin_one_commit_that_carries_the_hook_and_the_action(
+    tmp_path: Path,
+) -> None:
+    """pre-commit, the Action and GitLab name one `rev`, a commit of this repository's
+    history that holds both files at the root, and one address to replace."""
+    from tests.conftest import perlu
+    from tests.integrations.test_pre_commit import ALAMAT, cuplikan, klon, rev_readme
+
+    perlu("git")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    clone = klon(tmp_path, env)
+    rev = rev_readme(clone, env)
+    assert re.fullmatch(r"[0-9a-f]{40}", rev), rev  # a commit id: GitHub wants all 40
+    git = ["git", "-C", str(clone)]
+    assert subprocess.run([*git, "merge-base", "--is-ancestor", rev, "HEAD"]).returncode == 0
+    yaml = YAML(typ="safe")
+    hooks = yaml.load(subprocess.check_output([*git, "show", f"{rev}:.pre-commit-hooks.yaml"]))
+    assert [h["id"] for h in hooks] == ["sakipgen-check"]
+    action = yaml.load(subprocess.check_output([*git, "show", f"{rev}:action.yml"]))
+
+    workflow = yaml.load(cuplikan("GitHub Actions"))
+    step = workflow["jobs"]["check"]["steps"][1]
+    owner = ALAMAT.removeprefix("https://github.com/")
+    assert step["uses"] == f"{owner}@{rev}"
+    assert set(step["with"]) <= set(action["inputs"])
+
+    gitlab = yaml.load(cuplikan("GitLab CI"))
+    install = gitlab["sakipgen-check"]["script"][0]
+    assert install == f'python -m pip install --quiet "git+{ALAMAT}.git@{rev}"'
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "v0.1.0" not in text and "@<" not in text  # no tag, no unfilled slot
+
+
+def test_the_readme_gitlab_job_installs_at_its_commit_and_checks(tmp_path: Path) -> None:
+    """The GitLab job's script as printed: pip installs sakipgen from the repository at
+    the README's commit (the address replaced by a clone), then the two checks run."""
+    import json
+    import sys
+
+    from tests.conftest import perlu
+    from tests.integrations.test_pre_commit import ALAMAT, cuplikan, klon, rev_readme
+
+    perlu("git", "pypi")  # pip builds the package with setuptools from the index
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    place = tmp_path / "repos"
+    place.mkdir()
+    clone = klon(place, env).rename(place / "sakipgen.git")
+    rev_readme(clone, env)
+    script = YAML(typ="safe").load(cuplikan("GitLab CI"))["sakipgen-check"]["script"]
+    install = script[0].replace(ALAMAT, clone.with_suffix("").as_uri())
+    target = tmp_path / "terpasang"
+    install = install.replace("pip install", f"pip install --no-deps --target {target}")
+    assert f"git+{clone.as_uri()}@" in install
+    venv = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+    proc = subprocess.run(
+        ["bash", "-e", "-c", install],
+        env={**env, "PATH": venv},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert (target / "sakipgen" / "__init__.py").is_file()
+
+    repo = tmp_path / "dinas"
+    shutil.copytree(EXAMPLES / "blora", repo / "blora", ignore=shutil.ignore_patterns("build"))
+    checks = "\n".join(script[1:])
+    clean = subprocess.run(
+        ["bash", "-e", "-c", checks], cwd=repo, env={**env, "PATH": venv}, capture_output=True
+    )
+    assert clean.returncode == 0, clean.stderr
+    found = json.loads((repo / "sakipgen-check.json").read_text(encoding="utf-8"))
+    assert {d["code"] for d in found} == {"K013", "K014", "K020"}  # blora's warnings
+    target_yaml = repo / "blora" / "2021" / "target.yaml"
+    target_yaml.write_text(
+        target_yaml.read_text(encoding="utf-8").replace("IK2.2: 70", "IK2.9: 70"),
+        encoding="utf-8",
+    )
+    broken = subprocess.run(
+        ["bash", "-e", "-c", checks], cwd=repo, env={**env, "PATH": venv}, capture_output=True
+    )
+    assert broken.returncode == 1  # the job fails, and keeps its findings as JSON
+    found = json.loads((repo / "sakipgen-check.json").read_text(encoding="utf-8"))
+    r001 = [d for d in found if d["code"] == "R001"]
+    assert r001 and r001[0]["file"] == "blora/2021/target.yaml", found

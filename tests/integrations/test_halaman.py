@@ -10,14 +10,13 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 
 import pytest
 
 from sakipgen.render.ukur import potongan
 from tests.baca_docx import buka, paragraf, tabel
-from tests.conftest import CONTOH, dokumen_contoh
+from tests.conftest import CONTOH, dokumen_contoh, perlu
 
 KOSONG: dict[str, set[str]] = {}
 """Document → the codes of the hollow parts build reports for it (H001-H004)."""
@@ -27,10 +26,9 @@ KOSONG: dict[str, set[str]] = {}
 def halaman(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[bytes, list[str]]]:
     """Every document the examples build (each kind by name): the numbered .docx and
     its PDF pages as text.  (The hollow parts build reports are in ``KOSONG``.)"""
-    from sakipgen.pdf import konversi, temukan
+    from sakipgen.pdf import LibreOffice, konversi
 
-    assert shutil.which("soffice"), "LibreOffice is required (.ci/run installs it)"
-    assert shutil.which("pdftotext"), "pdftotext is required (.ci/run installs poppler-utils)"
+    alat = perlu("uno", "pdftotext")
     out = tmp_path_factory.mktemp("halaman")
     pairs = []
     for contoh in CONTOH:
@@ -41,12 +39,12 @@ def halaman(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[bytes, 
             KOSONG[docx.stem] = {d.code for d in hasil.diagnostics}
             pairs.append((docx, docx.with_suffix(".pdf")))
     assert len(pairs) == 13
-    errors = konversi(pairs, temukan(), lambda _p: None)
+    errors = konversi(pairs, LibreOffice(alat["soffice"], alat["python"]), lambda _p: None)
     assert errors == []
     found = {}
     for docx, pdf in pairs:
         text = subprocess.run(
-            ["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"],
+            [alat["pdftotext"], "-layout", "-enc", "UTF-8", str(pdf), "-"],
             capture_output=True,
             check=True,
             timeout=120,

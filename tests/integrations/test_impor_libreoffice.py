@@ -4,7 +4,6 @@ strings, number formats, protection)."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -12,16 +11,16 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from tests.cli.test_impor import baris, ekspor, isi, jalankan, kolom
-from tests.conftest import salin
+from tests.conftest import perlu, salin
 
 
 def _simpan_dengan_libreoffice(book: Path, tmp_path: Path) -> Path:
-    assert shutil.which("soffice"), "LibreOffice Calc is required (.ci/run installs it)"
+    soffice = perlu("calc")["soffice"]
     out = tmp_path / "lo"
     out.mkdir()
     subprocess.run(
         [
-            "soffice",
+            soffice,
             f"-env:UserInstallation=file://{tmp_path / 'profil'}",
             "--headless",
             "--convert-to",
@@ -41,6 +40,7 @@ def _simpan_dengan_libreoffice(book: Path, tmp_path: Path) -> Path:
 
 
 def test_a_workbook_saved_by_libreoffice(tmp_path: Path) -> None:
+    perlu("calc")  # before anything is built
     folder = salin(tmp_path)
     before = isi(folder)
     book = ekspor(folder, tmp_path)

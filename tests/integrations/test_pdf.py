@@ -6,14 +6,13 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from sakipgen.pdf import pasangan_pdf
 from tests.cli.test_cli import sakipgen
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, perlu
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
@@ -25,8 +24,7 @@ def _copy(tmp_path: Path) -> Path:
 
 
 def _pdftotext(pdf: Path) -> str:
-    tool = shutil.which("pdftotext")
-    assert tool, "pdftotext is required (.ci/run installs poppler-utils)"
+    tool = perlu("pdftotext")["pdftotext"]
     proc = subprocess.run(
         [tool, "-layout", "-enc", "UTF-8", str(pdf), "-"],
         capture_output=True,
@@ -37,7 +35,7 @@ def _pdftotext(pdf: Path) -> str:
 
 
 def test_build_pdf_fills_table_of_contents_and_page_numbers(tmp_path: Path) -> None:
-    assert shutil.which("soffice"), "LibreOffice is required (.ci/run installs it)"
+    perlu("uno", "pdftotext")
     _copy(tmp_path)
     scratch = tmp_path / "tmp"
     scratch.mkdir()
@@ -89,6 +87,7 @@ def test_build_pdf_fills_table_of_contents_and_page_numbers(tmp_path: Path) -> N
 
 
 def test_up_to_date_pdf_needs_no_libreoffice(tmp_path: Path) -> None:
+    perlu("uno")  # for the first build, which makes the PDF
     _copy(tmp_path)
     assert sakipgen("build", "blora", "--doc", "pk", "--pdf", cwd=tmp_path).returncode == 0
     # Nothing changed: neither the .docx nor its PDF is made again.
@@ -101,9 +100,15 @@ def test_up_to_date_pdf_needs_no_libreoffice(tmp_path: Path) -> None:
 
 def test_without_libreoffice_docx_is_written_and_the_fix_is_named(tmp_path: Path) -> None:
     _copy(tmp_path)
-    for env in (
-        {"SAKIPGEN_SOFFICE": str(tmp_path / "tidak-ada")},
-        {"SAKIPGEN_UNO_PYTHON": sys.executable},
+    # No LibreOffice; then a LibreOffice (a script: whatever this machine has installed)
+    # with no Python that can import uno.
+    soffice, _pid = _fake_soffice(tmp_path, "exit 0")
+    python = tmp_path / "python3"
+    python.write_text("#!/bin/sh\nexit 1\n", encoding="utf-8")
+    python.chmod(0o755)
+    for env, named in (
+        ({"SAKIPGEN_SOFFICE": str(tmp_path / "tidak-ada")}, "(perintah soffice) tidak ditemukan"),
+        ({"SAKIPGEN_SOFFICE": str(soffice), "SAKIPGEN_UNO_PYTHON": str(python)}, "python3-uno"),
     ):
         proc = sakipgen("build", "blora", "--doc", "pk", "--pdf", "--force", cwd=tmp_path, env=env)
         assert proc.returncode == 1
@@ -112,9 +117,10 @@ def test_without_libreoffice_docx_is_written_and_the_fix_is_named(tmp_path: Path
         assert "sudo apt-get install libreoffice-writer-nogui python3-uno" in proc.stderr
         assert (tmp_path / "blora" / "build" / "pk-2021.docx").is_file()
         assert not (tmp_path / "blora" / "build" / "pk-2021.pdf").exists()
-    # The first line about the PDF names the fix (the data's warnings come before it).
-    first = next(line for line in proc.stderr.splitlines() if "PDF" in line)
-    assert "python3-uno" in first
+        # The first line about the PDF says what is missing (the data's warnings come
+        # before it).
+        first = next(line for line in proc.stderr.splitlines() if "PDF" in line)
+        assert named in first, first
 
 
 def test_which_documents_need_a_pdf(tmp_path: Path) -> None:
@@ -158,7 +164,7 @@ def test_hung_or_crashed_libreoffice_fails_cleanly(
 
     from sakipgen import pdf
 
-    real = pdf.temukan()  # the UNO Python of this machine; LibreOffice is faked
+    real = perlu("uno")["python"]  # the UNO Python of this machine; LibreOffice is faked
     for name in ("WAKTU_MULAI", "WAKTU_PER_DOKUMEN", "WAKTU_BERHENTI", "WAKTU_SESUDAH_BERHENTI"):
         monkeypatch.setattr(pdf, name, 1.0)
     fake, pid_file = _fake_soffice(tmp_path, body)
@@ -169,7 +175,7 @@ def test_hung_or_crashed_libreoffice_fails_cleanly(
     with pytest.raises(pdf.PdfGagal, match="PDF tidak dapat dibuat"):
         pdf.konversi(
             [(docx, docx.with_suffix(".pdf"))],
-            pdf.LibreOffice(str(fake), real.python),
+            pdf.LibreOffice(str(fake), real),
             written.append,
         )
     assert time.monotonic() - started < 60

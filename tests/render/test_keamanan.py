@@ -13,7 +13,7 @@ import pytest
 from sakipgen.render import susun
 from sakipgen.write import tulis_atomik
 from tests.baca_docx import buka, teks_dokumen
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, perlu
 from tests.render.conftest import load, part
 
 HOSTILE = 'Dinas A & B <w:p/> {{ 7*7 }} {% if %} ]]> \\a\\x01 \\"kutip\\"'
@@ -116,8 +116,7 @@ def test_atomic_write_keeps_the_last_good_file(
 
 
 def test_libreoffice_converts_to_pdf(tmp_path: Path) -> None:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    assert soffice, "LibreOffice is required (.ci/run installs libreoffice-writer-nogui)"
+    soffice = perlu("writer")["soffice"]
     for jenis in ("pk", "lkjip"):
         hasil = susun(load("blora"), jenis, 2021)
         assert hasil.data is not None
