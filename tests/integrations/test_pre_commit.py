@@ -39,7 +39,8 @@ def cuplikan(judul: str, nomor: int = 0) -> str:
     start = text.index(f"\n### {judul}\n")
     end = text.find("\n## ", start + 1)
     section = text[start : end if end > 0 else len(text)]
-    blocks = re.findall(r"\n```[a-z]*\n(.*?)\n```\n", section, re.S)
+    # A fence may carry an info string after the language (``yaml file=…``).
+    blocks = re.findall(r"\n```[a-z]*(?: [^\n]*)?\n(.*?)\n```\n", section, re.S)
     return blocks[nomor] + "\n"
 
 
