@@ -92,6 +92,9 @@ def teks_skalar(value: Decimal | int | str) -> str:
         return str(value)
     if isinstance(value, Decimal):
         text = format(value, "f")
+        if re.fullmatch(r"[+-]?[1-9]\d{0,2}\.\d{3}", text):
+            # 86.725 would read as ambiguous (N001): the fraction is written 86.7250.
+            text += "0"
         return text
     stripped = value.strip()
     if (
@@ -281,7 +284,12 @@ def _ganti_koleksi(teks: str, node: Any, baru: str) -> str:
 
 def _ganti(teks: str, node: Any, baru: str) -> str:
     t = _Teks(teks)
-    return teks[: t.offset(node.start_mark)] + baru + teks[t.offset(node.end_mark) :]
+    start, end = t.offset(node.start_mark), t.offset(node.end_mark)
+    if getattr(node, "style", None) in ("|", ">"):
+        # A block scalar (uraian: >- …) ends where the next line begins: the line
+        # breaks after its text stay.
+        end = start + len(teks[start:end].rstrip("\r\n "))
+    return teks[:start] + baru + teks[end:]
 
 
 def _sebelum(mapping: Any, part: str | int) -> int | None:
@@ -350,7 +358,29 @@ def _tambah(
     if not (pos == 0 or teks[pos - 1] == "\n"):
         nl = teks.find("\n", pos)
         pos = len(teks) if nl < 0 else nl + 1
+    if at is None:
+        pos = _lewati_komentar(teks, pos, indent)
     return _baris_baru(teks[:pos], " " * indent, entry) + teks[pos:]
+
+
+def _lewati_komentar(teks: str, pos: int, indent: int) -> int:
+    """Where an entry appended to a block mapping goes, from the line after its last
+    value: after the comment lines indented below that value (they belong to it), and
+    after every line when only comments and blank lines follow (a commented example of
+    the new key at the file's end, as ``sakipgen init`` writes them)."""
+    lines = teks[pos:].splitlines(keepends=True)
+    dalam = 0
+    for line in lines:
+        isi = line.strip()
+        if not isi.startswith("#") or len(line) - len(line.lstrip(" ")) <= indent:
+            break
+        dalam += len(line)
+    if all(
+        not ln.strip() or (ln.strip().startswith("#") and len(ln) - len(ln.lstrip(" ")) >= indent)
+        for ln in lines
+    ):
+        return len(teks)
+    return pos + dalam
 
 
 def _jadi_blok(teks: str, t: _Teks, mapping: Any, at: int | None, entry: str) -> str | None:
