@@ -1,11 +1,12 @@
-"""The input workbook (``sakipgen export --for-input``): targets, realisasi and anggaran of
-a dinas folder as sheets a planner fills in Excel, LibreOffice or WPS and gives back with
-``sakipgen import``.
+"""The input workbook (``sakipgen export --for-input``): targets, realisasi, anggaran,
+indikator program and rencana aksi of a dinas folder as sheets a planner fills in Excel,
+LibreOffice or WPS and gives back with ``sakipgen import``.
 
 Each sheet is protected without a password so the key and the descriptions are not
-typed over by accident (Review > Unprotect Sheet lifts it); the value cells are
-unlocked. Rupiah cells accept whole numbers only; target and realisasi cells accept a
-number or a text such as ``-`` or ``19,37%`` (as the YAML does). The layout comes from
+typed over by accident (Review > Unprotect Sheet lifts it); the value cells, and every
+cell below the last row (for new rows), are unlocked. Rupiah cells take whole numbers
+(or ``-``, which removes the value); target and realisasi cells a number or a text such
+as ``-`` or ``19,37%`` (as the YAML does). The layout comes from
 :mod:`sakipgen.model.masukan`, the same rows the import reads back.
 """
 
@@ -59,9 +60,10 @@ def petunjuk() -> list[str]:
             "teks memerlukan Capaian dan Alasan\ndi lembar Realisasi."
         ),
         _(
-            'Menghapus nilai: tulis "-" di sel rupiah, realisasi, capaian, kode, sasaran, '
-            "sumber dana,\nsatuan atau sifat. Sel yang dikosongkan tidak menghapus apa pun "
-            "(peringatan X004)."
+            'Menghapus nilai: tulis "-" di sel rupiah, Realisasi setahun, Capaian, Kode, '
+            "Sasaran, Sumber Dana,\nSatuan atau Sifat. Sel yang dikosongkan tidak menghapus "
+            'apa pun (peringatan X004). "-" pada realisasi\nbulan atau triwulan berarti '
+            "periode itu dilaporkan tanpa nilai."
         ),
         _(
             "Pilihan: Polaritas positif, negatif atau stabil; Sifat kumulatif, "

@@ -23,6 +23,7 @@ from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
 from sakipgen.diagnostics import Diagnostic, Location
+from sakipgen.errors import TemuanData
 from sakipgen.i18n import _
 from sakipgen.model.anggaran import SumberDana
 from sakipgen.model.masukan import (
@@ -147,12 +148,11 @@ def buka_buku(path: Path, **opsi: bool) -> Any:
         ) from None
 
 
-class GalatBuku(Exception):
+class GalatBuku(TemuanData):
     """A workbook openpyxl cannot open: X001 with this message, at the file."""
 
     def __init__(self, pesan: str) -> None:
-        super().__init__(pesan)
-        self.pesan = pesan
+        super().__init__("X001", pesan)
 
 
 class Hapus:
@@ -234,7 +234,7 @@ def baca_buku(path: Path, layout: Sequence[Lembar], abaikan: Mapping[str, str]) 
         wb_rumus = buka_buku(path, data_only=False)
         wb_nilai = buka_buku(path, data_only=True)
     except GalatBuku as exc:
-        diag(Location(nama), "X001", exc.pesan)
+        diag(Location(nama), exc.code, exc.message)
         return buku
     dikenal = {lb.nama: lb for lb in layout}
     for ws in wb_rumus.worksheets:

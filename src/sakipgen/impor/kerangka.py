@@ -94,7 +94,7 @@ def baca_kerangka(path: Path) -> Kerangka:
     try:
         wb = buka_buku(path, data_only=True, read_only=True)
     except GalatBuku as exc:
-        k.diagnostics.append(Diagnostic.make(Location(str(path)), "X001", exc.pesan))
+        k.diagnostics.append(Diagnostic.make(Location(str(path)), exc.code, exc.message))
         return k
     try:
         sheets = {

@@ -240,7 +240,7 @@ def baca_sipd(path: Path, peta: Mapping[str, str], lembar: str | None) -> Berkas
         else:
             sheets = [("", _baris_csv(path))]
     except GalatBuku as exc:
-        diags.append(Diagnostic.make(Location(str(path)), "X001", exc.pesan))
+        diags.append(Diagnostic.make(Location(str(path)), exc.code, exc.message))
         return hasil
     except (OSError, zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:
         diags.append(
