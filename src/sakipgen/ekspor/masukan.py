@@ -20,7 +20,13 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sakipgen.ekspor.berkas_xlsx import HURUF_PER_SATUAN, LEBAR_TEKS_MAKS, _angka_xlsx, _bahasa
+from sakipgen.ekspor.berkas_xlsx import (
+    HURUF_PER_SATUAN,
+    LEBAR_TEKS_MAKS,
+    TINGGI_BARIS,
+    _angka_xlsx,
+    _bahasa,
+)
 from sakipgen.format import tempat_desimal
 from sakipgen.i18n import _
 from sakipgen.model.folder import Dinas
@@ -143,6 +149,8 @@ def buku_masukan(dinas: Dinas, tanggal: date, *, kosong_saja: bool = False) -> b
     ws.set_column(0, 0, 110)
     for r, line in enumerate(petunjuk()):
         ws.write_string(r, 0, line, wb.add_format({**base, "bold": r == 0, "text_wrap": True}))
+        # Each line of a paragraph its height: LibreOffice does not grow the row itself.
+        ws.set_row(r, TINGGI_BARIS * (line.count("\n") + 1))
 
     for lembar in lembar_masukan(dinas):
         if kosong_saja:

@@ -30,7 +30,7 @@ from pydantic_core import PydanticCustomError
 from sakipgen.diagnostics import Diagnostic, Location
 from sakipgen.i18n import _
 from sakipgen.impor.buku import BarisBaru, Hapus, baca_nilai, kunci_judul
-from sakipgen.impor.sunting import Isi, Mentah, flow_isi, tambah_butir, teks_blok
+from sakipgen.impor.sunting import Isi, Mentah, flow_isi, tambah_semua, teks_blok
 from sakipgen.model.folder import Dinas
 from sakipgen.model.masukan import (
     ANGGARAN,
@@ -65,6 +65,8 @@ class Catatan:
     ubah: dict[str, list[Langkah]] = field(default_factory=dict)
     tambah: list[tuple[str, str, str, str]] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    tunda: dict[tuple[str, YamlPath, str, bool], list[dict[str, Isi]]] = field(default_factory=dict)
+    """New entries per list (file, path, schema name, flow), added in one edit each."""
 
     def diag(self, tempat: str, code: str, pesan: str) -> None:
         self.diagnostics.append(Diagnostic.make(Location(tempat), code, pesan))
@@ -102,6 +104,10 @@ def rencana_baru(dinas: Dinas, layout: Sequence[Lembar], baru: Sequence[BarisBar
     _rencana_aksi(
         dinas, lembar[RENCANA_AKSI], [b for b in baru if b.lembar == RENCANA_AKSI], catatan
     )
+    for (rel, jalur, judul, flow), items in catatan.tunda.items():
+        catatan.ubah.setdefault(rel, []).append(
+            functools.partial(_tambah_ke, jalur=jalur, items=items, rel=rel, judul=judul, flow=flow)
+        )
     return catatan
 
 
@@ -136,24 +142,23 @@ def _peta(isi: dict[int, Isi]) -> Mentah:
 def _tambah(
     catatan: Catatan, rel: str, jalur: YamlPath, item: dict[str, Isi], judul: str, *, flow: bool
 ) -> None:
-    """``item`` appended to the list at ``jalur``; a file that is not there (or empty) is
-    made, with a comment saying where it came from."""
-    catatan.ubah.setdefault(rel, []).append(
-        functools.partial(_tambah_ke, jalur=jalur, item=item, rel=rel, judul=judul, flow=flow)
-    )
+    """``item`` appended to the list at ``jalur`` (with the others for that list, in one
+    edit); a file that is not there (or empty) is made, with a comment saying where it
+    came from."""
+    catatan.tunda.setdefault((rel, jalur, judul, flow), []).append(item)
 
 
 def _tambah_ke(
-    teks: str, *, jalur: YamlPath, item: dict[str, Isi], rel: str, judul: str, flow: bool
+    teks: str, *, jalur: YamlPath, items: list[dict[str, Isi]], rel: str, judul: str, flow: bool
 ) -> str:
     if teks.strip():
-        return tambah_butir(teks, jalur, item, rel, flow=flow)
+        return tambah_semua(teks, jalur, items, rel, flow=flow)
     # In Indonesian, as every file of the folder, whatever --lang says.
     lines = [
         f"# yaml-language-server: $schema=../schema/{judul}.schema.json",
         f"# {rel}: dibuat 'sakipgen import' dari buku kerja masukan.",
     ]
-    isi: dict[str, Isi] = {str(jalur[0]): [item]}
+    isi: dict[str, Isi] = {str(jalur[0]): list(items)}
     return "\n".join([*lines, *teks_blok(isi, 0, flow=flow), ""])
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -504,8 +505,16 @@ def tambah_butir(
 ) -> str:
     """The text with ``item`` appended to the block sequence at ``jalur`` (made, as
     ``key:`` with the item under it, when the mapping holding it has no such key)."""
+    return tambah_semua(teks, jalur, [item], berkas, flow=flow)
+
+
+def tambah_semua(
+    teks: str, jalur: YamlPath, items: Sequence[dict[str, Isi]], berkas: str, *, flow: bool = True
+) -> str:
+    """:func:`tambah_butir` for several items at once, in order (one parse of the text,
+    however many rows a workbook adds)."""
     root = _compose(teks) if teks.strip() else None
-    if root is None:
+    if root is None or not items:
         raise GalatSunting(_salah(berkas, jalur))
     node = root
     walked: list[str | int] = []
@@ -514,26 +523,29 @@ def tambah_butir(
         if nxt is None:
             if i != len(jalur) - 1 or _jenis(node) != "MappingNode" or node.flow_style:
                 raise GalatSunting(_salah(berkas, (*walked, part)))
-            return _tambah(teks, node, part, "", berkas, blok=_butir(item, 2, flow=flow))
+            blok = [line for item in items for line in _butir(item, 2, flow=flow)]
+            return _tambah(teks, node, part, "", berkas, blok=blok)
         node = nxt
         walked.append(part)
+    baru = ", ".join(flow_isi(item) for item in items)
     if (
         jalur
         and jalur[-1] in SATU_ATAU_DAFTAR
         and (_jenis(node) == "ScalarNode" or (_jenis(node) == "MappingNode" and node.flow_style))
     ):
-        # A one-item list written as its item: the two become a flow list.
+        # A one-item list written as its item: the items become a flow list.
         t = _Teks(teks)
         lama = teks[t.offset(node.start_mark) : t.offset(node.end_mark)]
-        return _ganti(teks, node, f"[{lama}, {flow_isi(item)}]")
+        return _ganti(teks, node, f"[{lama}, {baru}]")
     if _jenis(node) == "SequenceNode" and node.flow_style and node.value:
-        return _tambah_ke_daftar(teks, node, len(node.value), flow_isi(item), berkas)
+        return _tambah_ke_daftar(teks, node, len(node.value), baru, berkas)
     if _jenis(node) != "SequenceNode" or node.flow_style:
         raise GalatSunting(_salah(berkas, jalur))
     if not node.value:
         raise GalatSunting(_salah(berkas, jalur))
     indent = node.value[0].start_mark.column - 2
-    return _sisip(teks, node, "\n".join(_butir(item, indent, flow=flow)))
+    lines = [line for item in items for line in _butir(item, indent, flow=flow)]
+    return _sisip(teks, node, "\n".join(lines))
 
 
 def _butir(item: dict[str, Isi], indent: int, *, flow: bool = True) -> list[str]:
