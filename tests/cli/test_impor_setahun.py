@@ -190,7 +190,7 @@ def test_a_planners_first_year_without_editing_yaml(tmp_path: Path) -> None:
     465.000.000 + 90.000.000 = 555.000.000."""
     folder = scaffold(tmp_path)
     buku = Buku(ekspor(folder, tmp_path))
-    buku.isi("Target", "IK1.2", "Sifat", "jumlah")
+    buku.isi("Target", "IK1.2", "Sifat", "Jumlah")  # a dropdown's value, however typed
     buku.isi("Target", "IK1.2", "IKU", "tidak")
     buku.isi("Target", "IK1.1", "PK Perubahan 2025", 85)
     buku.isi("Target", "IK1.2", "PK Perubahan 2025", 10)  # unchanged; the PK Perubahan lists all
@@ -304,7 +304,7 @@ def test_a_new_year_gets_its_files_together_or_not_at_all(
     buku = Buku(book)
     buku.isi("Target", "IK1.1", "PK 2026", 83)
     buku.isi("Target", "IK1.2", "PK 2026", 8)
-    buku.tambah("Anggaran", {"Kunci": "2026/P01", "Uraian": "Program Pelayanan", "Sasaran": "S1"})
+    buku.tambah("Anggaran", {"Kunci": "2026 / P01", "Uraian": "Program Pelayanan", "Sasaran": "S1"})
     buku.tambah("Anggaran", {"Kunci": "2026/P01/1", "Uraian": "Standar", "Pagu": 300000000})
     buku.tambah("Anggaran", {"Kunci": "2026/P01/2", "Uraian": "Pengaduan", "Pagu": 220000000})
     buku.simpan()

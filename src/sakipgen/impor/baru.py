@@ -29,7 +29,7 @@ from pydantic_core import PydanticCustomError
 
 from sakipgen.diagnostics import Diagnostic, Location
 from sakipgen.i18n import _
-from sakipgen.impor.buku import BarisBaru, Hapus, baca_nilai, kunci_judul
+from sakipgen.impor.buku import BarisBaru, Hapus, baca_nilai, kunci_judul, pilih
 from sakipgen.impor.sunting import Isi, Mentah, flow_isi, tambah_semua, teks_blok
 from sakipgen.model.folder import Dinas
 from sakipgen.model.masukan import (
@@ -39,6 +39,7 @@ from sakipgen.model.masukan import (
     POLA_KODE,
     REALISASI,
     RENCANA_AKSI,
+    SIFAT,
     TARGET,
     YA_TIDAK,
     JenisSel,
@@ -122,7 +123,13 @@ def _nilai(b: BarisBaru, judul: str, jenis: JenisSel, catatan: Catatan) -> Nilai
     except PydanticCustomError as exc:
         catatan.diag(tempat, exc.type, exc.message())
         return None
+    if isinstance(v, str) and judul in PILIHAN:
+        v = pilih(v, PILIHAN[judul])
     return None if isinstance(v, Hapus) or v == "" else v
+
+
+PILIHAN = {"Sifat": SIFAT, "Periode": PERIODE}
+"""The dropdown columns a new row's cells are read against."""
 
 
 def _isi(v: NilaiSel, jenis: JenisSel) -> Isi:

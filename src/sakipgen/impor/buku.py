@@ -341,6 +341,7 @@ def _baca_lembar(nama: str, ws: Any, ws_nilai: Any, lembar: Lembar, buku: Buku, 
     kolom = [(i, header.get(kunci_judul(k))) for i, k in enumerate(lembar.kolom_sel)]
     info = [(i, header.get(kunci_judul(k))) for i, k in enumerate(lembar.kolom_info)]
     saran = dict(lembar.saran)
+    pilihan = {k: v for k, v in lembar.pilihan if k != "Sasaran"}
     baris = lembar.cari()
     seen: dict[str, int] = {}
     kunci_col = header[kunci_judul(KUNCI)]
@@ -392,7 +393,7 @@ def _baca_lembar(nama: str, ws: Any, ws_nilai: Any, lembar: Lembar, buku: Buku, 
                     _("baris berisi nilai tanpa kunci; salin kuncinya dari buku kerja ekspor"),
                 )
             continue
-        kunci = teks_sel(raw_key)
+        kunci = re.sub(r"\s*/\s*", "/", teks_sel(raw_key))  # "2025 / P01" is 2025/P01
         key_loc = _tempat(nama, ws.title, r, kunci_col)
         row = baris.get(kunci)
         ident = row.kunci if row is not None else kunci
@@ -484,7 +485,16 @@ def _baca_lembar(nama: str, ws: Any, ws_nilai: Any, lembar: Lembar, buku: Buku, 
             except PydanticCustomError as exc:
                 diag(loc, exc.type, exc.message())
                 continue
+            if isinstance(baru, str) and lembar.kolom_sel[i] in pilihan:
+                baru = pilih(baru, pilihan[lembar.kolom_sel[i]])
             buku.nilai.append((str(loc), sel, baru))
+
+
+def pilih(value: str, pilihan: Sequence[str]) -> str:
+    """A dropdown's value as its list writes it, however it was typed (``Jumlah``,
+    ``akhir periode`` → ``jumlah``, ``akhir_periode``); anything else as typed."""
+    norm = "_".join(value.casefold().split())
+    return next((p for p in pilihan if p == norm), value)
 
 
 def _berisi(ws: Any) -> bool:
