@@ -13,7 +13,6 @@ the folder is opened on its own.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -340,33 +339,10 @@ class HasilDariBuku:
     diagnostics: list[Any]
 
 
-def _unit_baru(unit: Any, level: int) -> dict[str, Any]:
-    """A program (level 0), kegiatan or sub kegiatan of the skeleton ``anggaran.yaml``:
-    the id or kode its key part names, its uraian, its children in key order."""
-    entry: dict[str, Any] = {}
-    tanda = unit.tanda
-    if not tanda.isdigit():
-        if re.fullmatch(r"[0-9Xx]+(\.[0-9Xx]+)+", tanda):
-            entry["kode"] = unit.kode or tanda
-        else:
-            entry["id"] = tanda
-            if unit.kode:
-                entry["kode"] = unit.kode
-    elif unit.kode:
-        entry["kode"] = unit.kode
-    entry["uraian"] = unit.uraian
-    anak = sorted(unit.anak, key=lambda u: int(u.tanda) if u.tanda.isdigit() else 0)
-    if anak and level < 2:
-        entry["kegiatan" if level == 0 else "sub_kegiatan"] = [
-            _unit_baru(a, level + 1) for a in anak
-        ]
-    return entry
-
-
 def kerangka_teks(kerangka: Any, isian: Isian) -> dict[str, str]:
     """The skeleton files (relative path → text) the import then fills: ``sakip.yaml``
-    and the year's ``dokumen.yaml`` as plain ``init`` writes them, ``renstra.yaml`` with
-    the workbook's sasaran and indikator, and each year's programs."""
+    and the year's ``dokumen.yaml`` as plain ``init`` writes them, and ``renstra.yaml``
+    with the workbook's sasaran and indikator (the import adds every other file)."""
     from sakipgen.impor.sunting import teks_blok
 
     semua = render(isian)
@@ -398,26 +374,6 @@ def kerangka_teks(kerangka: Any, isian: Isian) -> dict[str, str]:
             "",
         ]
     )
-    for tahun in sorted(kerangka.pk_perubahan):
-        # The PK Perubahan column exists in a year's layout only when the year has one.
-        out[f"{tahun}/target.yaml"] = "\n".join(
-            [
-                "# yaml-language-server: $schema=../schema/target.schema.json",
-                f"# Target {tahun}: dibuat 'sakipgen init --from' dari lembar Target.",
-                "pk_perubahan:",
-                "  indikator: {}",
-                "",
-            ]
-        )
-    for tahun, units in sorted(kerangka.anggaran.items()):
-        out[f"{tahun}/anggaran.yaml"] = "\n".join(
-            [
-                "# yaml-language-server: $schema=../schema/anggaran.schema.json",
-                f"# Anggaran {tahun}: dibuat 'sakipgen init --from' dari lembar Anggaran.",
-                *teks_blok({"program": [_unit_baru(u, 0) for u in units]}, 0, flow=False),
-                "",
-            ]
-        )
     return out
 
 
@@ -440,7 +396,6 @@ def dari_buku(
     from sakipgen import impor
     from sakipgen.diagnostics import Diagnostic, Severity
     from sakipgen.impor.kerangka import baca_kerangka
-    from sakipgen.model.masukan import RENCANA_AKSI
     from sakipgen.pipeline import siapkan
     from sakipgen.skema import tulis_skema
     from sakipgen.write import tulis_atomik
@@ -448,8 +403,10 @@ def dari_buku(
     periksa_folder(folder, force=force)
     kerangka = baca_kerangka(buku)
     diags: list[Diagnostic] = list(kerangka.diagnostics)
-    if any(d.severity == Severity.ERROR for d in diags) or kerangka.renstra is None:
+    if kerangka.renstra is None or not kerangka.sasaran:
         return HasilDariBuku([], diags)
+    # A row the frame could not read (an indikator without its sasaran id) is an error;
+    # the rest is still imported, so that every problem of the workbook is told at once.
     mulai, akhir = kerangka.renstra
     isian, bawaan = lengkapi(
         pemda=pemda,
@@ -475,19 +432,9 @@ def dari_buku(
         awal = siapkan(kerja)
         if awal.dinas is None or awal.galat:
             return HasilDariBuku([], [*diags, *map(tampil, awal.diagnostics)])
-        rencana = impor.rencanakan(
-            kerja,
-            awal,
-            buku,
-            {
-                RENCANA_AKSI: _(
-                    "init --from membuat folder tanpa tabel rencana aksi; tulis "
-                    "rencana-aksi.yaml, lalu impor buku kerjanya dengan sakipgen import"
-                )
-            },
-        )
+        rencana = impor.rencanakan(kerja, awal, buku)
         diags.extend(tampil(d) for d in rencana.diagnostics)
-        if rencana.gagal:
+        if rencana.gagal or any(d.severity == Severity.ERROR for d in diags):
             return HasilDariBuku([], diags)
         impor.tulis_rencana(kerja, rencana)
         akhir_bundel = siapkan(kerja)

@@ -256,6 +256,7 @@ def test_the_input_workbook_protects_keys_and_leaves_values_open(tmp_path: Path)
         "Target",
         "Realisasi",
         "Anggaran",
+        "Indikator Program",
         "Rencana Aksi",
     ]
     ws = load_workbook(book)["Anggaran"]
@@ -353,7 +354,8 @@ def test_a_hidden_sheet_is_read_with_a_warning(tmp_path: Path) -> None:
     wb.save(book)
     code, _out, err = jalankan("import", str(folder), str(book))
     assert code == 0 and f"{book}:Realisasi: X005" in err and "tersembunyi" in err
-    assert "  IK2.2: 87        # tercetak" in (folder / "2021/realisasi.yaml").read_text()
+    # The cell's format shows two decimals (86,70 as exported): 87 reads as 87,00.
+    assert "  IK2.2: 87.00        # tercetak" in (folder / "2021/realisasi.yaml").read_text()
 
 
 def test_sasaran_and_sumber_dana_of_a_program(tmp_path: Path) -> None:
@@ -436,7 +438,7 @@ def test_rencana_aksi_realisasi_entered_in_the_workbook(tmp_path: Path) -> None:
             '        realisasi: ["-", "-", "6,8%", "7,9%", "8,7%", "9,8%", "10,6%", "13,5%", '
             '"16,2%"]',
             '        realisasi: ["-", "-", "6,8%", "7,9%", "8,7%", "9,8%", "10,6%", "13,5%", '
-            '"16,2%", 20, "-", 30]',  # a new place reads "30%" as the number
+            '"16,2%", 20, "-", "30%"]',  # a new place keeps "30%" as typed, like its neighbours
         ),
     ]
     assert '        realisasi: ["-", "-", 18]\n' in ra.read_text(encoding="utf-8")
@@ -445,7 +447,8 @@ def test_rencana_aksi_realisasi_entered_in_the_workbook(tmp_path: Path) -> None:
     bundel = siapkan(folder)
     assert bundel.dinas is not None and not bundel.galat
     rows = bundel.dinas.tahun[2021].rencana_aksi.model.tabel  # type: ignore[union-attr]
-    assert [v.teks for v in rows[1].baris[0].realisasi][-3:] == ["20", "-", "30"]
+    assert [v.teks for v in rows[1].baris[0].realisasi][-3:] == ["20", "-", "30%"]
+    assert rows[1].baris[0].realisasi[-1].angka == 30  # the YAML reads "30%" as 30
     assert [v.teks for v in rows[0].baris[0].realisasi] == ["-", "-", "18"]
 
 

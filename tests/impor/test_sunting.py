@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from sakipgen.impor.sunting import GalatSunting, Ubah, teks_skalar, terapkan
+from sakipgen.impor.sunting import GalatSunting, Ubah, hapus, tambah_butir, teks_skalar, terapkan
 
 
 def baca(teks: str) -> object:
@@ -138,3 +138,102 @@ def test_any_month_into_any_mapping(isi: dict[int, int], m: int, nilai: int, flo
         assert len(baru.splitlines()) == len(teks.splitlines()) + (0 if flow else 1)
     if flow:
         assert "# catatan" in baru
+
+
+# --- removing a value ("-" in a cell) and the forms a planner's file takes -----------
+
+REALISASI = (
+    "# realisasi\n"
+    "indikator:\n"
+    "  IK1.1: 43.3   # tercetak\n"
+    "  IK1.2: {nilai: 5, triwulan: {1: 2, 2: 3}}\n"
+    "  IK1.3:\n"
+    "    nilai: 7\n"
+    "    catatan: x\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("dasar", "sub", "hilang", "sisa"),
+    [
+        # A short form is the value alone: the entry goes, its comment with it.
+        (("indikator", "IK1.1"), ("nilai",), "  IK1.1: 43.3   # tercetak\n", None),
+        # A period of a flow mapping; the mapping keeps its other periods.
+        (
+            ("indikator", "IK1.2"),
+            ("triwulan", 1),
+            "1: 2, ",
+            "  IK1.2: {nilai: 5, triwulan: {2: 3}}\n",
+        ),
+        (("indikator", "IK1.2"), ("nilai",), "nilai: 5, ", "  IK1.2: {triwulan: {1: 2, 2: 3}}\n"),
+        (("indikator", "IK1.3"), ("nilai",), "    nilai: 7\n", "  IK1.3:\n    catatan: x\n"),
+        # Not there: nothing changes.
+        (("indikator", "IK9.9"), ("nilai",), "", None),
+        (("indikator", "IK1.3"), ("capaian",), "", None),
+    ],
+)
+def test_a_value_is_removed_with_its_line(
+    dasar: tuple[str, ...], sub: tuple[str | int, ...], hilang: str, sisa: str | None
+) -> None:
+    baru = hapus(REALISASI, Ubah(dasar, sub, "", "nilai"), "r.yaml")
+    assert baru == REALISASI.replace(hilang, "", 1) if sisa is None else sisa in baru
+    if sisa is not None:
+        assert len(REALISASI) - len(baru) == len(hilang)
+
+
+def test_a_mapping_left_empty_goes_with_its_last_value() -> None:
+    """realisasi_triwulan {1: 5} without its only quarter goes; a list section without
+    its only entry becomes {} (the file's own mapping too)."""
+    teks = (
+        "program:\n  - id: P01\n    pagu: 5\n    realisasi_triwulan: {1: 5}\n"
+        '    kegiatan:\n      - kode: "2.1"\n        uraian: x\n'
+    )
+    baru = hapus(teks, Ubah(("program", 0), ("realisasi_triwulan", 1), ""), "a.yaml")
+    assert baru == teks.replace("    realisasi_triwulan: {1: 5}\n", "")
+    # The first key of a list item shares the dash: the next key moves onto it.
+    baru = hapus(teks, Ubah(("program", 0, "kegiatan", 0), ("kode",), ""), "a.yaml")
+    assert baru.endswith("    kegiatan:\n      - uraian: x\n")
+    assert hapus(
+        "indikator:\n  IK1.1: 43.3\n", Ubah(("indikator", "IK1.1"), ("nilai",), "", "nilai"), "r"
+    ) == ("indikator: {}\n")
+    assert hapus("# c\ntotal:\n  pagu: 5\n", Ubah(("total",), ("pagu",), ""), "a") == "# c\n{}\n"
+
+
+def test_a_folded_name_is_replaced_and_the_next_line_stays() -> None:
+    teks = "kegiatan:\n  - uraian: >-\n      Penerbitan Izin\n      Usaha\n  - uraian: y\n"
+    baru = terapkan(teks, Ubah(("kegiatan", 0), ("uraian",), "Izin Usaha"), "a.yaml")
+    assert baru == "kegiatan:\n  - uraian: Izin Usaha\n  - uraian: y\n"
+
+
+def test_a_one_item_list_written_as_its_item_takes_a_field_and_a_second_item() -> None:
+    """`indikator: Jumlah standar` (sakipgen init's sub kegiatan) is a list of one."""
+    teks = "sub:\n  indikator: Jumlah standar   # satu\n  pagu: 5\n"
+    baru = terapkan(teks, Ubah(("sub", "indikator", 0), ("target",), 3, "uraian"), "a.yaml")
+    assert baru == "sub:\n  indikator: {uraian: Jumlah standar, target: 3}   # satu\n  pagu: 5\n"
+    baru = tambah_butir(teks, ("sub", "indikator"), {"uraian": "Dokumen", "target": 2}, "a.yaml")
+    assert (
+        baru
+        == "sub:\n  indikator: [Jumlah standar, {uraian: Dokumen, target: 2}]   # satu\n  pagu: 5\n"
+    )
+
+
+def test_a_new_key_goes_after_the_comments_of_the_last_entry() -> None:
+    """`sakipgen init`'s target.yaml ends with the PK's own comment lines and a commented
+    example of pk_perubahan: the new section goes after them, at the end."""
+    teks = (
+        "pk:\n  indikator:\n    IK1.1: 80\n  # pagu per program:\n  # program: {P01: 5}\n\n"
+        "# pk_perubahan:\n#   indikator: …\n"
+    )
+    baru = terapkan(
+        teks, Ubah(("pk_perubahan", "indikator", "IK1.1"), ("target",), 85, "target"), "t"
+    )
+    assert baru == teks + "pk_perubahan:\n  indikator:\n    IK1.1: 85\n"
+    # Into the PK itself: after its values, above its comments.
+    baru = terapkan(teks, Ubah(("pk", "indikator", "IK1.2"), ("target",), 9, "target"), "t")
+    assert baru.startswith("pk:\n  indikator:\n    IK1.1: 80\n    IK1.2: 9\n  # pagu")
+
+
+def test_a_fraction_of_three_decimals_is_not_written_as_thousands() -> None:
+    """86,725 as YAML's 86.725 would be ambiguous (N001): it is written 86.7250."""
+    assert teks_skalar(Decimal("86.725")) == "86.7250"
+    assert teks_skalar(Decimal("1.25")) == "1.25" and teks_skalar(Decimal("1234.567")) == "1234.567"

@@ -82,7 +82,8 @@ def init(
             "--from",
             help=_(
                 "Buat folder dari buku kerja masukan yang sudah diisi (lembar Target, "
-                "Realisasi, Anggaran; lihat sakipgen export --for-input)."
+                "Realisasi, Anggaran, Indikator Program, Rencana Aksi; lihat sakipgen "
+                "export --for-input --blank)."
             ),
         ),
     ] = None,

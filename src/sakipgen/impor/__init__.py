@@ -21,10 +21,20 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from pydantic_core import PydanticCustomError
+
 from sakipgen.diagnostics import Diagnostic, Location, Severity, display_path
-from sakipgen.impor.buku import Buku, baca_buku
-from sakipgen.impor.sunting import GalatSunting, Isi, Mentah, Ubah, flow_isi, terapkan
-from sakipgen.model.masukan import NilaiSel, baca_dana, baca_sasaran, lembar_masukan
+from sakipgen.i18n import _
+from sakipgen.impor.buku import Buku, Hapus, NilaiBaca, baca_buku
+from sakipgen.impor.sunting import GalatSunting, Isi, Mentah, Ubah, flow_isi, hapus, terapkan
+from sakipgen.model.masukan import (
+    YA_TIDAK,
+    NilaiSel,
+    Sel,
+    baca_dana,
+    baca_sasaran,
+    lembar_masukan,
+)
 from sakipgen.model.sumber import path_text
 from sakipgen.pipeline import Bundel, siapkan
 
@@ -52,6 +62,9 @@ class SelBerubah:
     jalur: str
     lama: NilaiSel
     baru: NilaiSel
+    indikator: str | None = None
+    """The Renstra indikator and year whose target or realisasi the cell holds."""
+    tahun: int | None = None
 
 
 @dataclass
@@ -77,42 +90,98 @@ def _sama(lama: NilaiSel, baru: NilaiSel) -> bool:
     return lama is None and baru is None
 
 
+def _langkah(sel: Sel, baru: NilaiBaca) -> Langkah:
+    """The edit that sets (or, for :data:`HAPUS`, removes) one cell's value."""
+    if isinstance(baru, Hapus):
+        return functools.partial(
+            hapus, ubah=Ubah(sel.dasar, sel.sub, "", sel.singkat), berkas=sel.berkas
+        )
+    assert baru is not None
+    value: Decimal | int | str = baru
+    if sel.jenis == "rupiah" and isinstance(baru, Decimal):
+        value = int(baru)
+    elif sel.jenis == "sasaran" and isinstance(baru, str):
+        ids = baca_sasaran(baru)
+        value = ids[0] if len(ids) == 1 else Mentah(flow_isi(list(ids)))
+    elif sel.jenis == "dana" and isinstance(baru, str):
+        dana: list[Isi] = [dict(d) for d in baca_dana(baru)]
+        value = Mentah(flow_isi(dana))
+    elif sel.jenis == "ya_tidak":
+        value = Mentah(flow_isi(baru == YA_TIDAK[0]))
+    return functools.partial(
+        terapkan, ubah=Ubah(sel.dasar, sel.sub, value, sel.singkat), berkas=sel.berkas
+    )
+
+
 def rencanakan(
     folder: Path, sebelum: Bundel, path: Path, abaikan: Mapping[str, str] | None = None
 ) -> Rencana:
     """The changes ``path`` brings to ``folder`` (loaded as ``sebelum``), checked.
-    ``abaikan``: sheets not read, each with the reason its warning gives."""
+    ``abaikan``: sheets not read, each with the reason its warning gives.  Every
+    problem is reported, of the workbook and of the folder it would make: cells that
+    cannot be read are left out, the others applied in a private copy and checked."""
+    from sakipgen.impor.baru import rencana_baru
+
     rencana = Rencana()
     dinas = sebelum.dinas
     assert dinas is not None
-    buku: Buku = baca_buku(path, lembar_masukan(dinas), abaikan or {})
+    layout = lembar_masukan(dinas)
+    buku: Buku = baca_buku(path, layout, abaikan or {})
     rencana.diagnostics.extend(buku.diagnostics)
-    per_berkas: dict[str, list[Ubah]] = {}
+    ubah: dict[str, list[Langkah]] = {}
+    dipakai: dict[tuple[str, str], tuple[str, NilaiBaca]] = {}
     for tempat, sel, baru in buku.nilai:
         if baru is None:
             continue
-        if _sama(sel.nilai, baru):
+        if isinstance(baru, Hapus):
+            if sel.nilai is None or not sel.tertulis:
+                continue  # nothing there to remove
+        elif _sama(sel.nilai, baru):
             continue
-        value: Decimal | int | str = baru
-        if sel.jenis == "rupiah" and isinstance(baru, Decimal):
-            value = int(baru)
-        elif sel.jenis == "sasaran" and isinstance(baru, str):
-            ids = baca_sasaran(baru)
-            value = ids[0] if len(ids) == 1 else Mentah(flow_isi(list(ids)))
-        elif sel.jenis == "dana" and isinstance(baru, str):
-            dana: list[Isi] = [dict(d) for d in baca_dana(baru)]
-            value = Mentah(flow_isi(dana))
-        per_berkas.setdefault(sel.berkas, []).append(Ubah(sel.dasar, sel.sub, value, sel.singkat))
+        jalur = path_text((*sel.dasar, *sel.sub))
+        lain = dipakai.get((sel.berkas, jalur))
+        if lain is not None:
+            # Several cells stand for one value (a sasaran's name on each of its
+            # indikator rows): changed alike, it is one change.
+            if not (isinstance(lain[1], Hapus) and isinstance(baru, Hapus)) and not _sama(
+                *(None if isinstance(v, Hapus) else v for v in (lain[1], baru))
+            ):
+                rencana.diagnostics.append(
+                    Diagnostic.make(
+                        Location(tempat),
+                        "X001",
+                        _(
+                            "sel ini dan {sel} mengisi nilai yang sama ({berkas} {jalur}) "
+                            "dengan isi berbeda; samakan isinya"
+                        ).format(sel=_sel_saja(lain[0]), berkas=sel.berkas, jalur=jalur),
+                    )
+                )
+            continue
+        dipakai[(sel.berkas, jalur)] = (tempat, baru)
+        ubah.setdefault(sel.berkas, []).append(_langkah(sel, baru))
         rencana.sel.append(
-            SelBerubah(tempat, sel.berkas, path_text((*sel.dasar, *sel.sub)), sel.nilai, baru)
+            SelBerubah(
+                tempat,
+                sel.berkas,
+                jalur,
+                sel.nilai,
+                None if isinstance(baru, Hapus) else baru,
+                sel.indikator,
+                sel.tahun,
+            )
         )
-    if rencana.gagal:
-        return rencana
-    ubah = {
-        rel: [functools.partial(terapkan, ubah=e, berkas=rel) for e in edits]
-        for rel, edits in per_berkas.items()
-    }
+    catatan = rencana_baru(dinas, layout, buku.baru)
+    rencana.diagnostics.extend(catatan.diagnostics)
+    for rel, langkah in catatan.ubah.items():
+        ubah.setdefault(rel, []).extend(langkah)
+    for tempat, rel, jalur, teks in catatan.tambah:
+        rencana.sel.append(SelBerubah(tempat, rel, jalur, None, teks))
     return selesaikan(folder, sebelum, rencana, ubah)
+
+
+def _sel_saja(tempat: str) -> str:
+    """``Target!D3`` of ``BUKU.xlsx:Target!D3``."""
+    return tempat.rpartition(":")[2]
 
 
 def selesaikan(
@@ -137,8 +206,9 @@ def selesaikan(
                 break
         if teks != lama:
             rencana.berkas[rel] = (lama, teks)
-    if rencana.gagal or not rencana.berkas:
+    if not rencana.berkas:
         return rencana
+    # Checked even when the workbook has errors: every problem is told at once.
     rencana.sesudah = _periksa(folder, sebelum, rencana)
     return rencana
 
@@ -161,8 +231,45 @@ def _periksa(folder: Path, sebelum: Bundel, rencana: Rencana) -> Bundel:
     before = {(d.code, d.message) for d in sebelum.diagnostics}
     for d in sesudah.diagnostics:
         if d.severity == Severity.ERROR and (d.code, d.message) not in before:
-            rencana.diagnostics.append(_di_sel(pindah_lokasi(d, salinan, folder), rencana.sel))
+            d = pindah_lokasi(d, salinan, folder)
+            teks = _bukan_angka(d, rencana.sel) if d.code == "C003" else []
+            rencana.diagnostics.extend(teks or [_di_sel(d, rencana.sel)])
     return sesudah
+
+
+def _bukan_angka(d: Diagnostic, sel: Sequence[SelBerubah]) -> list[Diagnostic]:
+    """A capaian that cannot be computed (C003) because a cell of the workbook holds a
+    text where a number was meant ("tiga puluh" in a target cell): told at that cell,
+    in a planner's words.  Empty when no changed cell of that indikator and year holds
+    such a text (a "WTP" target of the YAML: the usual message)."""
+    from sakipgen.model.nilai import parse_nilai
+
+    loc = d.location
+    ident = loc.yaml_path.removeprefix("indikator.") if loc.yaml_path else ""
+    tahun = Path(loc.file).parent.name
+    out = []
+    for s in sel:
+        if s.indikator != ident or str(s.tahun) != tahun or not isinstance(s.baru, str):
+            continue
+        try:
+            teks = parse_nilai(s.baru).jenis == "teks"
+        except PydanticCustomError:
+            continue
+        if teks:
+            out.append(
+                Diagnostic(
+                    Location(s.tempat, yaml_path=f"{loc}: {loc.yaml_path}"),
+                    d.code,
+                    _(
+                        "'{nilai}' bukan angka, jadi capaian {indikator} {tahun} tidak dapat "
+                        'dihitung: ketik angkanya (misalnya 30 atau 43,30), atau "-" bila tidak '
+                        "ada; target berupa teks (seperti WTP) memerlukan Capaian dan Alasan di "
+                        "lembar Realisasi"
+                    ).format(nilai=s.baru, indikator=ident, tahun=tahun),
+                    d.severity,
+                )
+            )
+    return out
 
 
 def _di_sel(d: Diagnostic, sel: Sequence[SelBerubah]) -> Diagnostic:
@@ -202,7 +309,7 @@ def pindah_lokasi(d: Diagnostic, dari: Path, ke: Path) -> Diagnostic:
 
     loc = d.location
     return Diagnostic(
-        Location(ganti(loc.file), loc.line, loc.column, loc.yaml_path),
+        Location(ganti(loc.file), loc.line, loc.column, ganti(loc.yaml_path)),
         d.code,
         ganti(d.message),
         d.severity,
@@ -214,13 +321,18 @@ def tulis_rencana(folder: Path, rencana: Rencana) -> list[Path]:
     from sakipgen.write import mode_berkas, tautan_di_jalur
 
     staged: list[tuple[Path, Path, str]] = []
+    dibuat: list[Path] = []
+    """Folders made for new files (a new year's), removed again when writing fails."""
+    berhasil = False
     try:
         for rel, (lama, baru) in rencana.berkas.items():
             target = folder / rel
             alasan = tautan_di_jalur(folder, target)
             if alasan is not None:
                 raise OSError(alasan)
+            baru_dir = [p for p in (target.parent, *target.parent.parents) if not p.exists()]
             target.parent.mkdir(parents=True, exist_ok=True)
+            dibuat.extend(reversed(baru_dir))
             fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
             staged.append((Path(tmp), target, lama))
             with open(fd, "w", encoding="utf-8", newline="") as fh:
@@ -243,8 +355,13 @@ def tulis_rencana(folder: Path, rencana: Rencana) -> list[Path]:
                     else:
                         target.unlink()
             raise
+        berhasil = True
     finally:
         for tmp_path, _target, _lama in staged:
             with contextlib.suppress(OSError):
                 tmp_path.unlink()
+        if not berhasil:
+            for d in reversed(dibuat):
+                with contextlib.suppress(OSError):
+                    d.rmdir()  # only when empty: nothing else was put there
     return [folder / rel for rel in rencana.berkas]

@@ -1,21 +1,36 @@
 """The frame of a new dinas folder read off a filled input workbook (``sakipgen init DIR
 --from FILE.xlsx``): sasaran and indikator from the Target sheet (with the Renstra
-years its columns name), programs, kegiatan and sub kegiatan from the Anggaran sheet's
-keys, and the years that have data.  The values themselves are then set by the import,
-as for any folder (:func:`sakipgen.impor.rencanakan`)."""
+years its columns name), and the years that have data.  Everything else (targets,
+realisasi, the programs, kegiatan and sub kegiatan of the Anggaran sheet, their
+indikator, rencana aksi tables) is then imported into that frame as into any folder
+(:func:`sakipgen.impor.rencanakan`), which adds the entries new rows name."""
 
 from __future__ import annotations
 
+import itertools
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sakipgen.diagnostics import Diagnostic, Location
 from sakipgen.i18n import _
-from sakipgen.impor.buku import kunci_judul, periksa_berkas, teks_sel
-from sakipgen.model.masukan import ANGGARAN, KUNCI, REALISASI, TARGET
+from sakipgen.impor.buku import (
+    MAX_BARIS,
+    GalatBuku,
+    buka_buku,
+    kunci_judul,
+    periksa_berkas,
+    teks_sel,
+)
+from sakipgen.model.masukan import (
+    ANGGARAN,
+    INDIKATOR_PROGRAM,
+    KUNCI,
+    REALISASI,
+    RENCANA_AKSI,
+    TARGET,
+)
 
 
 @dataclass
@@ -34,22 +49,10 @@ class SasaranBaru:
 
 
 @dataclass
-class UnitBaru:
-    tanda: str
-    """Its part of the row key: an id (``P01``), a kode, or its place (``2``)."""
-    uraian: str
-    kode: str | None
-    anak: list[UnitBaru] = field(default_factory=list)
-
-
-@dataclass
 class Kerangka:
     sasaran: list[SasaranBaru] = field(default_factory=list)
     renstra: tuple[int, int] | None = None
     tahun: set[int] = field(default_factory=set)
-    pk_perubahan: set[int] = field(default_factory=set)
-    """Years whose PK Perubahan column holds targets."""
-    anggaran: dict[int, list[UnitBaru]] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
@@ -58,7 +61,8 @@ class _Lembar:
 
     def __init__(self, nama: str, ws: Any) -> None:
         self.nama = nama
-        self.rows = [list(r) for r in ws.iter_rows(values_only=True)]
+        # As the import reads a sheet: at most MAX_BARIS rows (the import refuses more).
+        self.rows = [list(r) for r in itertools.islice(ws.iter_rows(values_only=True), MAX_BARIS)]
         head = self.rows[0] if self.rows else []
         self.kolom = {
             kunci_judul(v): i for i, v in reversed(list(enumerate(head))) if kunci_judul(v)
@@ -77,20 +81,27 @@ def baca_kerangka(path: Path) -> Kerangka:
         k.diagnostics.append(Diagnostic.make(Location(str(path)), "X001", alasan))
         return k
     try:
-        import openpyxl
-
-        wb = openpyxl.load_workbook(path, data_only=True, read_only=True)
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError, TypeError, ImportError) as exc:
+        import openpyxl  # noqa: F401 - only to say it is missing
+    except ImportError:
         k.diagnostics.append(
             Diagnostic.make(
                 Location(str(path)),
                 "X001",
-                _("buku kerja tidak dapat dibaca sebagai .xlsx: {pesan}").format(pesan=exc),
+                _("paket openpyxl belum terpasang: pip install openpyxl"),
             )
         )
         return k
     try:
-        sheets = {n: _Lembar(n, wb[n]) for n in (TARGET, REALISASI, ANGGARAN) if n in wb.sheetnames}
+        wb = buka_buku(path, data_only=True, read_only=True)
+    except GalatBuku as exc:
+        k.diagnostics.append(Diagnostic.make(Location(str(path)), exc.code, exc.message))
+        return k
+    try:
+        sheets = {
+            n: _Lembar(n, wb[n])
+            for n in (TARGET, REALISASI, ANGGARAN, INDIKATOR_PROGRAM, RENCANA_AKSI)
+            if n in wb.sheetnames
+        }
     finally:
         wb.close()
     if TARGET not in sheets:
@@ -107,8 +118,9 @@ def baca_kerangka(path: Path) -> Kerangka:
     _target(path, sheets[TARGET], k)
     if REALISASI in sheets:
         _realisasi(sheets[REALISASI], k)
-    if ANGGARAN in sheets:
-        _anggaran(path, sheets[ANGGARAN], k)
+    for nama in (ANGGARAN, INDIKATOR_PROGRAM, RENCANA_AKSI):
+        if nama in sheets:
+            _tahun_kunci(sheets[nama], k)
     return k
 
 
@@ -142,9 +154,9 @@ def _target(path: Path, lembar: _Lembar, k: Kerangka) -> None:
             )
         )
     dokumen = [
-        (i, int(m.group(2)), m.group(1))
+        (i, int(m.group(1)))
         for i, j in enumerate(lembar.judul)
-        if (m := re.fullmatch(r"(RKT|PK|PK Perubahan) (\d{4})", j))
+        if (m := re.fullmatch(r"(?:RKT|PK|PK Perubahan) (\d{4})", j))
     ]
     by_id: dict[str, SasaranBaru] = {}
     for n, row in enumerate(lembar.rows[1:], 2):
@@ -173,11 +185,9 @@ def _target(path: Path, lembar: _Lembar, k: Kerangka) -> None:
                 teks_sel(lembar.sel(row, "Polaritas")) or "positif",
             )
         )
-        for i, year, jenis in dokumen:
+        for i, year in dokumen:
             if i < len(row) and teks_sel(row[i]):
                 k.tahun.add(year)
-                if jenis == "PK Perubahan":
-                    k.pk_perubahan.add(year)
 
 
 def _realisasi(lembar: _Lembar, k: Kerangka) -> None:
@@ -188,43 +198,11 @@ def _realisasi(lembar: _Lembar, k: Kerangka) -> None:
             k.tahun.add(int(year))
 
 
-def _anggaran(path: Path, lembar: _Lembar, k: Kerangka) -> None:
-    if not _wajib(path, lembar, (KUNCI, "Uraian"), k):
-        return
-    for n, row in enumerate(lembar.rows[1:], 2):
-        kunci = teks_sel(lembar.sel(row, KUNCI))
-        if not kunci:
-            continue
-        parts = kunci.split("/")
-        if not parts[0].isdigit() or not 2 <= len(parts) <= 4:
-            k.diagnostics.append(
-                Diagnostic.make(
-                    Location(f"{path}:{lembar.nama}!A{n}"),
-                    "X001",
-                    _("kunci '{kunci}' bukan <tahun>/<program>[/<kegiatan>[/<sub>]]").format(
-                        kunci=kunci
-                    ),
-                )
-            )
-            continue
-        year = int(parts[0])
-        k.tahun.add(year)
-        units = k.anggaran.setdefault(year, [])
-        for depth, tanda in enumerate(parts[1:]):
-            found = next((u for u in units if u.tanda == tanda), None)
-            if found is None:
-                if depth != len(parts) - 2:
-                    k.diagnostics.append(
-                        Diagnostic.make(
-                            Location(f"{path}:{lembar.nama}!A{n}"),
-                            "X001",
-                            _("baris induk kunci '{kunci}' belum ada di atasnya").format(
-                                kunci=kunci
-                            ),
-                        )
-                    )
-                    break
-                kode = teks_sel(lembar.sel(row, "Kode")) or None
-                found = UnitBaru(tanda, teks_sel(lembar.sel(row, "Uraian")), kode)
-                units.append(found)
-            units = found.anak
+def _tahun_kunci(lembar: _Lembar, k: Kerangka) -> None:
+    """The years the keys of the Anggaran, Indikator Program and Rencana Aksi sheets
+    name (``2025/P01`` …); the keys themselves are read by the import."""
+    for row in lembar.rows[1:]:
+        kunci = teks_sel(lembar.sel(row, KUNCI)) or teks_sel(lembar.sel(row, "Kunci Anggaran"))
+        year = kunci.split("/")[0]
+        if year.isdigit() and len(year) == 4 and any(teks_sel(v) for v in row[1:]):
+            k.tahun.add(int(year))

@@ -41,7 +41,7 @@ from pydantic_core import PydanticCustomError
 
 from sakipgen.diagnostics import Diagnostic, Location
 from sakipgen.i18n import _
-from sakipgen.impor.buku import periksa_berkas
+from sakipgen.impor.buku import AKHIRAN_XLSX, GalatBuku, buka_buku, periksa_berkas
 from sakipgen.model.nilai import rupiah_utuh
 
 MAX_BARIS = 200_000
@@ -164,9 +164,7 @@ class _Baris:
 def _baris_xlsx(
     path: Path, lembar: str | None, diags: list[Diagnostic]
 ) -> Iterator[tuple[str, list[_Baris]]]:
-    import openpyxl
-
-    wb = openpyxl.load_workbook(path, data_only=True, read_only=True)
+    wb = buka_buku(path, data_only=True, read_only=True)
     try:
         names = (
             [lembar]
@@ -232,15 +230,18 @@ def baca_sipd(path: Path, peta: Mapping[str, str], lembar: str | None) -> Berkas
     """Read a SIPD export; every problem is a diagnostic located at its row."""
     hasil = BerkasSipd()
     diags = hasil.diagnostics
-    alasan = periksa_berkas(path)
+    alasan = periksa_berkas(path, csv=True)
     if alasan is not None:
         diags.append(Diagnostic.make(Location(str(path)), "X001", alasan))
         return hasil
     try:
-        if path.suffix.lower() in (".xlsx", ".xlsm"):
+        if path.suffix.lower() in AKHIRAN_XLSX:
             sheets = list(_baris_xlsx(path, lembar, diags))
         else:
             sheets = [("", _baris_csv(path))]
+    except GalatBuku as exc:
+        diags.append(Diagnostic.make(Location(str(path)), exc.code, exc.message))
+        return hasil
     except (OSError, zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:
         diags.append(
             Diagnostic.make(

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -50,6 +51,9 @@ class Ubah:
     baru: Decimal | int | str
     singkat: str | None = None
 
+
+SATU_ATAU_DAFTAR = ("indikator", "sumber_dana", "sasaran")
+"""Lists a file may write as their one item alone (``SatuAtauDaftar`` in the models)."""
 
 URUTAN_KUNCI: tuple[str, ...] = (
     # A unit of anggaran.yaml and an indikator of renstra.yaml, as the examples and
@@ -89,6 +93,9 @@ def teks_skalar(value: Decimal | int | str) -> str:
         return str(value)
     if isinstance(value, Decimal):
         text = format(value, "f")
+        if re.fullmatch(r"[+-]?[1-9]\d{0,2}\.\d{3}", text):
+            # 86.725 would read as ambiguous (N001): the fraction is written 86.7250.
+            text += "0"
         return text
     stripped = value.strip()
     if (
@@ -238,8 +245,24 @@ def _salah(berkas: str, jalur: YamlPath) -> str:
     )
 
 
+def _satu_butir(node: Any, part: str | int) -> bool:
+    """Whether ``part`` is the first item of a list written as that item alone
+    (``indikator: Jumlah dokumen`` or ``indikator: {uraian: …}`` for a one-item list)."""
+    return (
+        isinstance(part, int)
+        and not isinstance(part, Butir)
+        and part == 0
+        and (
+            _jenis(node) == "ScalarNode"
+            or (_jenis(node) == "MappingNode" and _cari(node, part) is None)
+        )
+    )
+
+
 def _langkah(node: Any, part: str | int, ubah: Ubah, berkas: str, walked: list[Any]) -> Any:
     kind = _jenis(node)
+    if _satu_butir(node, part) and walked and walked[-1] in SATU_ATAU_DAFTAR:
+        return node
     if kind == "MappingNode":
         return _cari(node, part)
     if kind == "SequenceNode" and isinstance(part, int) and 0 <= part < len(node.value):
@@ -262,7 +285,12 @@ def _ganti_koleksi(teks: str, node: Any, baru: str) -> str:
 
 def _ganti(teks: str, node: Any, baru: str) -> str:
     t = _Teks(teks)
-    return teks[: t.offset(node.start_mark)] + baru + teks[t.offset(node.end_mark) :]
+    start, end = t.offset(node.start_mark), t.offset(node.end_mark)
+    if getattr(node, "style", None) in ("|", ">"):
+        # A block scalar (uraian: >- …) ends where the next line begins: the line
+        # breaks after its text stay.
+        end = start + len(teks[start:end].rstrip("\r\n "))
+    return teks[:start] + baru + teks[end:]
 
 
 def _sebelum(mapping: Any, part: str | int) -> int | None:
@@ -331,7 +359,29 @@ def _tambah(
     if not (pos == 0 or teks[pos - 1] == "\n"):
         nl = teks.find("\n", pos)
         pos = len(teks) if nl < 0 else nl + 1
+    if at is None:
+        pos = _lewati_komentar(teks, pos, indent)
     return _baris_baru(teks[:pos], " " * indent, entry) + teks[pos:]
+
+
+def _lewati_komentar(teks: str, pos: int, indent: int) -> int:
+    """Where an entry appended to a block mapping goes, from the line after its last
+    value: after the comment lines indented below that value (they belong to it), and
+    after every line when only comments and blank lines follow (a commented example of
+    the new key at the file's end, as ``sakipgen init`` writes them)."""
+    lines = teks[pos:].splitlines(keepends=True)
+    dalam = 0
+    for line in lines:
+        isi = line.strip()
+        if not isi.startswith("#") or len(line) - len(line.lstrip(" ")) <= indent:
+            break
+        dalam += len(line)
+    if all(
+        not ln.strip() or (ln.strip().startswith("#") and len(ln) - len(ln.lstrip(" ")) >= indent)
+        for ln in lines
+    ):
+        return len(teks)
+    return pos + dalam
 
 
 def _jadi_blok(teks: str, t: _Teks, mapping: Any, at: int | None, entry: str) -> str | None:
@@ -450,11 +500,21 @@ def flow_isi(value: Isi) -> str:
     return teks_skalar(value)
 
 
-def tambah_butir(teks: str, jalur: YamlPath, item: dict[str, Isi], berkas: str) -> str:
+def tambah_butir(
+    teks: str, jalur: YamlPath, item: dict[str, Isi], berkas: str, *, flow: bool = True
+) -> str:
     """The text with ``item`` appended to the block sequence at ``jalur`` (made, as
     ``key:`` with the item under it, when the mapping holding it has no such key)."""
+    return tambah_semua(teks, jalur, [item], berkas, flow=flow)
+
+
+def tambah_semua(
+    teks: str, jalur: YamlPath, items: Sequence[dict[str, Isi]], berkas: str, *, flow: bool = True
+) -> str:
+    """:func:`tambah_butir` for several items at once, in order (one parse of the text,
+    however many rows a workbook adds)."""
     root = _compose(teks) if teks.strip() else None
-    if root is None:
+    if root is None or not items:
         raise GalatSunting(_salah(berkas, jalur))
     node = root
     walked: list[str | int] = []
@@ -463,23 +523,38 @@ def tambah_butir(teks: str, jalur: YamlPath, item: dict[str, Isi], berkas: str) 
         if nxt is None:
             if i != len(jalur) - 1 or _jenis(node) != "MappingNode" or node.flow_style:
                 raise GalatSunting(_salah(berkas, (*walked, part)))
-            return _tambah(teks, node, part, "", berkas, blok=_butir(item, 2))
+            blok = [line for item in items for line in _butir(item, 2, flow=flow)]
+            return _tambah(teks, node, part, "", berkas, blok=blok)
         node = nxt
         walked.append(part)
+    baru = ", ".join(flow_isi(item) for item in items)
+    if (
+        jalur
+        and jalur[-1] in SATU_ATAU_DAFTAR
+        and (_jenis(node) == "ScalarNode" or (_jenis(node) == "MappingNode" and node.flow_style))
+    ):
+        # A one-item list written as its item: the items become a flow list.
+        t = _Teks(teks)
+        lama = teks[t.offset(node.start_mark) : t.offset(node.end_mark)]
+        return _ganti(teks, node, f"[{lama}, {baru}]")
+    if _jenis(node) == "SequenceNode" and node.flow_style and node.value:
+        return _tambah_ke_daftar(teks, node, len(node.value), baru, berkas)
     if _jenis(node) != "SequenceNode" or node.flow_style:
         raise GalatSunting(_salah(berkas, jalur))
     if not node.value:
         raise GalatSunting(_salah(berkas, jalur))
     indent = node.value[0].start_mark.column - 2
-    return _sisip(teks, node, "\n".join(_butir(item, indent)))
+    lines = [line for item in items for line in _butir(item, indent, flow=flow)]
+    return _sisip(teks, node, "\n".join(lines))
 
 
-def _butir(item: dict[str, Isi], indent: int) -> list[str]:
+def _butir(item: dict[str, Isi], indent: int, *, flow: bool = True) -> list[str]:
     """``- key: …`` lines of one sequence item whose dash is at ``indent`` (``- {…}``
-    when it holds only plain values)."""
-    if _pendek(item, indent + 2):
+    when it holds only plain values; ``flow=False``: always as a block, for entries
+    that will grow)."""
+    if flow and _pendek(item, indent + 2):
         return [" " * indent + "- " + flow_isi(item)]
-    sub = teks_blok(item, indent + 2)
+    sub = teks_blok(item, indent + 2, flow=flow)
     return [" " * indent + "- " + sub[0][indent + 2 :], *sub[1:]]
 
 
@@ -495,3 +570,99 @@ def _sisip(teks: str, node: Any, lines: str) -> str:
     if before and not before.endswith("\n"):
         before += newline
     return before + lines.replace("\n", newline) + newline + teks[pos:]
+
+
+def hapus(teks: str, ubah: Ubah, berkas: str) -> str:
+    """The text without the value ``ubah`` names (its ``baru`` is not used): its key and
+    value are removed (the line, or the ``key: value`` of a flow mapping); a mapping of
+    the entry left empty goes with it (``realisasi_triwulan: {1: 5}``), and so does the
+    entry itself (``IK1.1: 43.3``, ``IK1.1: {nilai: 43.3}``); a list or file section left
+    without entries becomes ``{}``.  Unchanged when the value is not there."""
+    root = _compose(teks) if teks.strip() else None
+    if root is None:
+        return teks
+    chain: list[tuple[Any, Any]] = [(None, root)]
+    """Each node walked, with its key node in the mapping holding it (None in a list)."""
+    node = root
+    walked: list[str | int] = []
+    for part in (*ubah.dasar, *ubah.sub):
+        if _jenis(node) == "ScalarNode" and len(chain) - 1 >= len(ubah.dasar):
+            # A short form (IK1.1: 43.3) holds only the field it stands for.
+            if ubah.sub == (ubah.singkat,):
+                break
+            return teks
+        nxt = _langkah(node, part, ubah, berkas, walked)
+        if nxt is None:
+            return teks
+        key = (
+            next((k for k, v in node.value if v is nxt), None)
+            if _jenis(node) == "MappingNode"
+            else None
+        )
+        chain.append((key, nxt))
+        node = nxt
+        walked.append(part)
+    entry = len(ubah.dasar)
+    i = len(chain) - 1
+    while i - 1 >= entry and _kunci_tunggal(chain[i - 1][1]) and chain[i - 1][0] is not None:
+        i -= 1
+    key, _value = chain[i]
+    parent = chain[i - 1][1]
+    if key is None or _jenis(parent) != "MappingNode":
+        raise GalatSunting(_salah(berkas, tuple(walked)))
+    if len(parent.value) == 1:
+        return _kosongkan(teks, parent, akar=i == 1)
+    return _buang_kunci(teks, parent, key)
+
+
+def _kunci_tunggal(node: Any) -> bool:
+    return _jenis(node) == "MappingNode" and len(node.value) == 1
+
+
+def _kosongkan(teks: str, mapping: Any, *, akar: bool = False) -> str:
+    """A mapping replaced by ``{}`` (a block one from right after its key's colon; the
+    file's own mapping after the comments above it)."""
+    if mapping.flow_style:
+        return _ganti_koleksi(teks, mapping, "{}")
+    t = _Teks(teks)
+    start = t.awal[mapping.value[0][0].start_mark.line]
+    end = _akhir_baris(teks, t.offset(_ujung(mapping.value[-1][1]).end_mark))
+    before = teks[:start].rstrip(" ")
+    newline = "\r\n" if "\r\n" in teks else "\n"
+    if before.endswith(newline):
+        before = before[: -len(newline)]
+    if akar:
+        return teks[:start] + "{}" + newline + teks[end:]
+    if before.rstrip().endswith(":"):
+        return before.rstrip() + " {}" + newline + teks[end:]
+    raise GalatSunting(_("bagian kosong tidak dapat ditulis"))
+
+
+def _akhir_baris(teks: str, pos: int) -> int:
+    """Where the line holding ``pos`` ends (after its newline); ``pos`` itself when it
+    already starts a line."""
+    if pos == 0 or teks[pos - 1] == "\n":
+        return pos
+    nl = teks.find("\n", pos)
+    return len(teks) if nl < 0 else nl + 1
+
+
+def _buang_kunci(teks: str, mapping: Any, key: Any) -> str:
+    t = _Teks(teks)
+    items = mapping.value
+    i = next(n for n, (k, _v) in enumerate(items) if k is key)
+    value = items[i][1]
+    if mapping.flow_style:
+        if i + 1 < len(items):
+            return teks[: t.offset(key.start_mark)] + teks[t.offset(items[i + 1][0].start_mark) :]
+        prev_end = t.offset(items[i - 1][1].end_mark)
+        return teks[:prev_end] + teks[t.offset(value.end_mark) :]
+    line_start = t.awal[key.start_mark.line]
+    if teks[line_start : t.offset(key.start_mark)].strip():
+        # The key shares its line with a list item's dash ("- kode: …"): the next key
+        # moves up onto that line.
+        if i + 1 >= len(items):
+            raise GalatSunting(_("bagian kosong tidak dapat ditulis"))
+        return teks[: t.offset(key.start_mark)] + teks[t.offset(items[i + 1][0].start_mark) :]
+    end = _akhir_baris(teks, t.offset(_ujung(value).end_mark))
+    return teks[:line_start] + teks[end:]
