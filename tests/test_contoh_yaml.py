@@ -242,11 +242,19 @@ def test_each_commented_example_of_init_works_when_enabled(
     the K024 warnings of init's own example values, which name what to replace."""
     _dinas, awal = periksa(folder_init, base=folder_init)
     assert awal and {d.code for d in awal} == {"K024"}
-    for rel, run in _contoh_init(folder_init):
+    contoh = _contoh_init(folder_init)
+    for rel, run in contoh:
         folder = tmp_path / f"{rel.replace('/', '-')}-{run[0]}"
         shutil.copytree(folder_init, folder)
         path = folder / rel
-        path.write_text(_aktifkan(path.read_text(encoding="utf-8"), run), encoding="utf-8")
+        teks = _aktifkan(path.read_text(encoding="utf-8"), run)
+        if "target_pembanding:" in teks.splitlines()[run[0]]:
+            # An indikator's target_pembanding names a plan the file's pembanding example
+            # declares, as its comment says: both are turned on.
+            lines = teks.splitlines()
+            (awal,) = [r for f, r in contoh if f == rel and lines[r[0]].startswith("# pembanding:")]
+            teks = _aktifkan(teks, awal)
+        path.write_text(teks, encoding="utf-8")
         if "logo: logo.png" in path.read_text(encoding="utf-8"):
             (folder / "logo.png").write_bytes(_png())
         _dinas, diags = periksa(folder, base=folder)

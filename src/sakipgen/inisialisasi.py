@@ -228,6 +228,10 @@ def konteks(isian: Isian) -> dict[str, Any]:
         "tahun_baseline": isian.mulai - 1,
         "target_ik11": _peta(ik11),
         "target_ik12": _peta(ik12),
+        # Pagu indikatif of the Renstra: the year's anggaran.yaml pagu every year.
+        "pagu_p01": _peta(dict.fromkeys(tahun, 500000000)),
+        "pagu_k011": _peta(dict.fromkeys(tahun, 300000000)),
+        "pagu_k012": _peta(dict.fromkeys(tahun, 200000000)),
         "akhir_ik11": ik11[isian.akhir],
         "akhir_ik12": ik12[isian.akhir],
         "pk_ik11": ik11[t],

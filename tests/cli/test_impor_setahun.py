@@ -179,9 +179,10 @@ def test_every_form_of_a_key_names_its_entry_and_a_refused_one_says_them(tmp_pat
 
 
 def test_a_planners_first_year_without_editing_yaml(tmp_path: Path) -> None:
-    """Sifat (IK1.1's set, IK1.2's as init writes it), IKU, the first PK Perubahan, a realisasi cleared with "-" and made from
-    its quarters, a program penunjang, indikator of a program and of a kegiatan, a new
-    rencana aksi table: all typed in the workbook of `sakipgen init`'s folder.
+    """Sifat (IK1.1's set, IK1.2's as init writes it), IKU, the first PK Perubahan, a
+    realisasi cleared with "-" and made from its quarters, a program penunjang, indikator
+    of a program and of a kegiatan, a new rencana aksi table: all typed in the workbook of
+    `sakipgen init`'s folder.
 
     By hand: IK1.1 measured against the PK Perubahan 85: 82 / 85 × 100 = 96,470… →
     96,47.  IK1.2 (negatif, sifat jumlah): 2 + 3 + 1 + 2 = 8 from its quarters once its

@@ -61,11 +61,12 @@ def sakipgen(*args: str, cwd: Path = ROOT, stdin: Any = subprocess.DEVNULL) -> A
 
 # The example values templates/init writes, each a K024 warning at its own line (issue
 # 24: a new dinas sees what to replace): sakip.yaml 5 (kop alamat, kode pos, telepon;
-# kepala nama and NIP); renstra.yaml 12 (visi, misi, tujuan and its indikator, strategi,
-# kebijakan, sasaran, IK1.1 with its definisi, formula and sumber data, IK1.2);
-# anggaran.yaml 7 (kode, program, its indikator, two kegiatan, the sub kegiatan and its
-# indikator); realisasi.yaml 1 (IK1.2's sumber).
-CONTOH = {"sakip.yaml": 5, "renstra.yaml": 12, "anggaran.yaml": 7, "realisasi.yaml": 1}
+# kepala nama and NIP); renstra.yaml 17 (visi, misi, tujuan and its indikator, strategi,
+# kebijakan, sasaran, IK1.1 with its definisi, formula and sumber data, IK1.2; and in its
+# program: the kode, the program, its indikator, its two kegiatan); anggaran.yaml 7
+# (kode, program, its indikator, two kegiatan, the sub kegiatan and its indikator);
+# realisasi.yaml 1 (IK1.2's sumber).
+CONTOH = {"sakip.yaml": 5, "renstra.yaml": 17, "anggaran.yaml": 7, "realisasi.yaml": 1}
 
 
 def check_is_clean(folder: Path) -> None:
@@ -73,7 +74,7 @@ def check_is_clean(folder: Path) -> None:
     proc = sakipgen("check", str(folder))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     lines = (proc.stdout + proc.stderr).splitlines()
-    assert lines[-1] == "1 folder dinas diperiksa: 0 kesalahan, 25 peringatan"
+    assert lines[-1] == "1 folder dinas diperiksa: 0 kesalahan, 30 peringatan"
     assert all(" K024 (peringatan) " in line for line in lines[:-1]), lines
     per_berkas: dict[str, int] = {}
     for line in lines[:-1]:
