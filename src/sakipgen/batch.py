@@ -21,6 +21,7 @@ import functools
 import hashlib
 import json
 import re
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,6 +80,11 @@ class Ringkasan:
     hollow parts of the documents built (H001–H004)."""
     dilewati: list[str] = field(default_factory=list)
     """``--doc all``: one line per document not built, with the reason."""
+    galat_internal: bool = False
+    """The build stopped on sakipgen's own bug, not on the data (exit 2)."""
+    runut: str = ""
+    """The traceback of that bug, for ``SAKIPGEN_DEBUG=1`` (text: a worker's exception
+    does not cross into this process with its frames)."""
 
 
 @functools.cache
@@ -162,10 +168,11 @@ def bangun(p: Permintaan) -> Ringkasan:
         result.pesan = f"{p.folder}: {exc}"
         return result
     except Exception as exc:  # one dinas must not stop the batch
-        result.gagal = True
+        result.gagal = result.galat_internal = True
         result.pesan = _(
             "{folder}: kesalahan internal ({jenis}: {exc}); laporkan ke pengembang"
         ).format(folder=p.folder, jenis=type(exc).__name__, exc=exc)
+        result.runut = "".join(traceback.format_exception(exc))
         return result
 
 

@@ -280,3 +280,42 @@ def test_year_without_targets_is_reported() -> None:
 def test_same_bytes_every_time() -> None:
     dinas = load(EXAMPLES / "sinjai")
     assert susun(dinas, "rkt", 2018).data == susun(dinas, "rkt", 2018).data
+
+
+def test_a_new_dinas_gets_its_rkt_from_doc_all(tmp_path: Path) -> None:
+    """``sakipgen init`` then ``build --doc all`` writes the RKT (issue 24): the scaffold
+    has RKT targets, and the built-in "sistematika sebagai berikut:" is followed by the
+    list it announces (three chapters), so its own H002 no longer skips it."""
+    from typer.testing import CliRunner
+
+    from sakipgen.cli import app
+
+    folder, keluar = tmp_path / "dinas", tmp_path / "keluar"
+    flags = ["--pemda", "Kabupaten Contoh", "--dinas", "Dinas Contoh"]
+    flags += ["--start", "2026", "--end", "2030", "--year", "2026"]
+    assert CliRunner().invoke(app, ["init", str(folder), *flags]).exit_code == 0
+    result = CliRunner().invoke(app, ["build", str(folder), "--doc", "all", "--out", str(keluar)])
+    assert result.exit_code == 0, result.output
+    assert ": rkt" not in result.stderr, result.stderr  # no line saying it was skipped
+    assert (keluar / "rkt-2026.docx").is_file()
+    found = paragraphs(buka((keluar / "rkt-2026.docx").read_bytes()))
+    i = found.index(
+        ("Teks", "Rencana Kinerja Tahunan ini disusun dengan sistematika sebagai berikut:")
+    )
+    assert [t.split(",")[0] for s, t in found[i + 1 : i + 4] if s == "Daftar"] == [
+        "1.\tBAB I PENDAHULUAN",
+        "2.\tBAB II RENCANA KINERJA TAHUNAN (RKT)",
+        "3.\tBAB III PENUTUP",
+    ]
+    assert found[i + 4][0] == "Heading1"  # BAB II follows the list
+
+
+def test_the_standard_wording_announces_nothing_it_does_not_list(tmp_path: Path) -> None:
+    """Sinjai 2018 without its narrative: every section in the built-in wording, none of
+    them hollow (its own narrative's "beberapa point" is H002, test_kelengkapan)."""
+    folder = tmp_path / "sinjai"
+    shutil.copytree(EXAMPLES / "sinjai", folder, ignore=shutil.ignore_patterns("build"))
+    shutil.rmtree(folder / "2018" / "narasi")
+    hasil = susun(load(folder), "rkt", 2018)
+    assert hasil.data is not None
+    assert [d.code for d in hasil.diagnostics if d.code.startswith("H")] == []

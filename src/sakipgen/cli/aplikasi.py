@@ -194,8 +194,14 @@ def perintah_dipakai(args: list[str], daftar: list[Any]) -> list[Any]:
     return [c for c in daftar if nama_perintah(c) == nama] or daftar
 
 
+def mode_debug() -> bool:
+    """``SAKIPGEN_DEBUG=1``: an internal error prints its traceback, for a bug report."""
+    return os.environ.get("SAKIPGEN_DEBUG", "") not in ("", "0")
+
+
 def main() -> None:
-    """Entry point: anything unexpected becomes exit code 2 without a traceback."""
+    """Entry point: anything unexpected becomes exit code 2, without a traceback unless
+    ``SAKIPGEN_DEBUG`` is set."""
     try:
         # --lang was applied when this module was imported; it may stand anywhere.
         args = lang_argv(sys.argv)[1][1:]
@@ -207,6 +213,10 @@ def main() -> None:
         sys.stderr.write(_("dibatalkan") + "\n")
         sys.exit(130)
     except Exception as exc:  # the one place an internal error becomes an exit code
+        if mode_debug():
+            import traceback
+
+            traceback.print_exception(exc, file=sys.stderr)
         sys.stderr.write(
             _(
                 "sakipgen: kesalahan internal ({jenis}: {pesan}). Ini bukan kesalahan data "
@@ -214,6 +224,4 @@ def main() -> None:
             ).format(jenis=type(exc).__name__, pesan=exc)
             + "\n"
         )
-        if os.environ.get("SAKIPGEN_DEBUG"):
-            raise
         sys.exit(EXIT_USAGE)

@@ -13,7 +13,9 @@ import typer
 from sakipgen.cli.aplikasi import (
     EXIT_FINDINGS,
     EXIT_OK,
+    EXIT_USAGE,
     app,
+    mode_debug,
     opsi_bulan,
     opsi_triwulan,
     periode_diminta,
@@ -143,6 +145,8 @@ def build(
                 typer.echo(bersih_nama(path))
             for line in [*r.dilewati, *r.peringatan]:
                 progress.tulis(line if line.startswith(r.folder) else f"{r.folder}: {line}")
+            if r.runut and mode_debug():
+                progress.tulis(r.runut.rstrip("\n"))
             if r.pesan:
                 progress.tulis(r.pesan)
             progress.maju(r)
@@ -173,6 +177,8 @@ def build(
             ),
             err=True,
         )
+    if any(r.galat_internal for r in results):
+        raise typer.Exit(EXIT_USAGE)  # sakipgen's bug, as main() ends one
     raise typer.Exit(EXIT_FINDINGS if failed or empty or pdf_failed else EXIT_OK)
 
 
