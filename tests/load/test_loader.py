@@ -485,3 +485,14 @@ def test_fifo_and_directory_do_not_hang(tmp_path: Path) -> None:
         ("F002", os.path.join("2021", "realisasi.yaml")),
         ("F002", os.path.join("2021", "target.yaml")),
     ]
+
+
+def test_a_pk_perubahan_reads_against_the_years_pk(tmp_path: Path) -> None:
+    """Issue 24: the input workbook gives a PK Perubahan beside the year's PK (its own
+    column) and no ``semula``.  IK1's PK 10 (the Renstra's 2021 target) made 12 in the PK
+    Perubahan: the PK documents what it replaces, as the PK Perubahan prints it (semula
+    10) — no K001.  Without the year's PK the same entry is K001, as before."""
+    both = "pk:\n  indikator: {IK1: 10}\npk_perubahan:\n  indikator: {IK1: 12}\n"
+    assert [d.code for d in run(make(tmp_path / "a", {"2021/target.yaml": both}))] == []
+    alone = "pk_perubahan:\n  indikator: {IK1: 12}\n"
+    assert [d.code for d in run(make(tmp_path / "b", {"2021/target.yaml": alone}))] == ["K001"]

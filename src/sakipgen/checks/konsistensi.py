@@ -80,8 +80,9 @@ def _sama(a: Nilai, b: Nilai) -> bool:
 
 def target_pk(dinas: Dinas) -> Iterator[Diagnostic]:
     """K001: a PK target that differs from the year's RKT or Renstra target, unless it is
-    a PK Perubahan entry that documents the target it replaces (``semula``, or
-    ``revisi_pk`` in dokumen.yaml)."""
+    a PK Perubahan entry that documents the target it replaces (``semula``, ``revisi_pk``
+    in dokumen.yaml, or the same year's ``pk``, which the PK Perubahan prints as its
+    semula: what the input workbook's PK and PK Perubahan columns give)."""
     for year, t in sorted(dinas.tahun.items()):
         if t.target is None:
             continue
@@ -98,7 +99,9 @@ def target_pk(dinas: Dinas) -> Iterator[Diagnostic]:
             for ident, entry in td.indikator.items():
                 if ident not in dinas.indikator or entry.target.jenis == "kosong":
                     continue
-                if doc == "pk_perubahan" and (entry.semula is not None or dari_git):
+                if doc == "pk_perubahan" and (
+                    entry.semula is not None or dari_git or (tt.pk and ident in tt.pk.indikator)
+                ):
                     continue
                 ind = dinas.indikator[ident][1]
                 plans: list[tuple[str, Nilai]] = []
