@@ -56,7 +56,12 @@ def build(
     doc: Annotated[
         DocKind,
         typer.Option(
-            "--doc", "-d", help=_("Dokumen: rkt, iku, pk, rencana-aksi, lkjip, atau all.")
+            "--doc",
+            "-d",
+            help=_(
+                "Dokumen: rkt, iku, pk, rencana-aksi, lkjip, monitoring (laporan monitoring "
+                "rencana aksi), e81 (evaluasi Renja), atau all."
+            ),
         ),
     ] = DocKind.all,  # type: ignore[attr-defined]
     year: Annotated[
