@@ -94,8 +94,9 @@ GAMBAR = {
     "e81": Gambar(
         "buleleng",
         ("--doc", "e81", "--year", "2021", "--triwulan", "3"),
-        r"EVALUASI TERHADAP HASIL RENJA",
-        "E.81 TW III 2021 Buleleng: halaman pertama",
+        r"^\s*Rata-rata capaian kinerja \(%\)",
+        "E.81 TW III 2021 Buleleng: akhir tabel, baris yang tidak dinilai dan sebabnya, "
+        "rata-rata dan predikat",
     ),
 }
 """Picture name → how it is made. Every document kind (sakipgen.jenis.JENIS) has one under

@@ -6,6 +6,7 @@ options it is given. (Making the pictures needs LibreOffice: that test asks `per
 from __future__ import annotations
 
 import importlib.util
+import json
 import re
 import shlex
 import struct
@@ -17,6 +18,7 @@ from types import ModuleType
 import typer
 
 from sakipgen.jenis import JENIS
+from tests.baca_docx import buka, semua_baris, teks_dokumen
 from tests.conftest import ROOT, perlu
 
 DOCS = ROOT / "docs"
@@ -123,3 +125,127 @@ def test_the_picture_script_makes_the_committed_picture(tmp_path: Path) -> None:
     assert proc.stdout.startswith(str(tmp_path / f"{name}.png")), proc.stdout
     made = _ukuran_png((tmp_path / f"{name}.png").read_bytes())
     assert made == _ukuran_png((DOCS / "gambar" / f"{name}.png").read_bytes())
+
+
+# --- the guide's year, replayed (tests/jalan_panduan.py) ------------------------------
+
+
+def test_the_matcher_of_quoted_output_can_fail() -> None:
+    from tests.jalan_panduan import cocok
+
+    assert cocok("a\n…\nd\n", "a\nb\nc\nd\n")
+    assert cocok("a  \nb\n", "a\nb   \n")  # trailing spaces, as a terminal pads tables
+    assert not cocok("a\n…\nd\n", "a\nd\n")  # '…' stands for at least one line
+    assert not cocok("a\nb\n", "a\nb\nc\n")  # nothing left over
+    assert not cocok("a\nb\n", "a\nB\n")
+
+
+def test_tempel_replaces_a_top_level_block_and_adds_a_missing_one(tmp_path: Path) -> None:
+    from tests.jalan_panduan import Tempel, tempel
+
+    (tmp_path / "x.yaml").write_text(
+        "# kepala\nkop:\n  alamat: A  # lama\n  # faks: …\n\n# berikut\natasan: {jabatan: B}\n"
+    )
+    tempel(tmp_path, Tempel(1, "x.yaml", "kop:\n  alamat: C\nvisi: V\n"))
+    assert (tmp_path / "x.yaml").read_text() == (
+        "# kepala\nkop:\n  alamat: C\n\n# berikut\natasan: {jabatan: B}\nvisi: V\n"
+    )
+
+
+def test_the_guide_names_only_codes_that_exist() -> None:
+    from sakipgen.diagnostics import RULES
+
+    codes = set(re.findall(r"\b[A-Z]\d{3}\b", PANDUAN.read_text(encoding="utf-8")))
+    assert codes and codes <= set(RULES), sorted(codes - set(RULES))
+    # The codes a planner meets most each have their line in "Kalau check mengeluh".
+    table = PANDUAN.read_text(encoding="utf-8").split("### 4.4", 1)[1].split("\n## ", 1)[0]
+    for code in ("N001", "N007", "R001", "K001", "K024", "C002", "X001", "X005"):
+        assert f"\n| {code}" in table or f", {code} |" in table, code
+
+
+def test_the_guide_year_replayed_from_an_empty_folder_prints_what_it_quotes(
+    tmp_path: Path,
+) -> None:
+    """Every command of docs/panduan.md that sakipgen alone runs, run in its order from an
+    empty folder with the guide's Excel typing, YAML and narrative in between
+    (tests/jalan_panduan.py), prints what the guide quotes; then the year's figures are
+    the ones worked out by hand from what the guide types."""
+    from tests.jalan_panduan import cocok, jalani, jalankan, langkah
+
+    kerja = tmp_path / "sakip-dinas"
+    kerja.mkdir()
+    hasil = list(jalani(kerja))
+    quoted = [h for h in hasil if h.perintah.keluaran is not None]
+    assert len(quoted) >= 40, len(quoted)  # the year, not a sample of it
+    assert all(c in (0, 1) for h in hasil for c in h.kode), [
+        (h.perintah.baris, h.kode) for h in hasil if 2 in h.kode
+    ]
+    beda = [
+        f"panduan.md:{h.perintah.baris} {h.perintah.perintah[0]}\n{h.keluaran}"
+        for h in quoted
+        if h.perintah.keluaran is not None and not cocok(h.perintah.keluaran, h.keluaran)
+    ]
+    assert not beda, (
+        "the guide quotes another output (python -m tests.jalan_panduan --tulis rewrites "
+        "them):\n" + "\n".join(beda)
+    )
+    steps = langkah(PANDUAN.read_text(encoding="utf-8"))
+    assert sum(type(s).__name__ == "Ketik" for s in steps) >= 20  # Excel all the way
+    assert "TODO" not in PANDUAN.read_text(encoding="utf-8")
+
+    # The year, by hand from the guide's tables (its end: PK Perubahan in force).
+    # IK1.1 akhir_periode: TW IV 32 against 30: 106,666… → 106,67.  IK1.2 jumlah:
+    # 1.700 + 1.800 + 1.700 + 1.900 = 7.100 against the PK Perubahan's 6.800: 104,411… →
+    # 104,41.  IK2.1: the year's 61 against 60: 101,666… → 101,67.  IK2.2 negatif,
+    # rata_rata: (5,2 + 4,9 + 5,4 + 4,8) / 4 = 5,075 → 5,08; (2 × 5 − 5,08) / 5 × 100 =
+    # 98,40.  S1 (106,67 + 104,41) / 2 = 105,54; S2 (101,67 + 98,40) / 2 = 100,035 →
+    # 100,04; overall (105,54 + 100,04) / 2 = 102,79.  Pagu 800 + 250 + 450 + 1.150 + 150
+    # = 2.800 million; realisasi P01 (150 + 160 + 160 + 170) + (30 + 35 + 35 + 40) = 780,
+    # P02 40 + 60 + 70 + 75 = 245, P03 95 + 100 + 120 + 125 = 440, P04 150 + 400 + 350 +
+    # 230 = 1.130, P05 30 + 40 + 40 + 38 = 148: 2.743 million, serapan 97,964… → 97,96.
+    code, out = jalankan(kerja, "sakipgen show dinas-perdagangan --format json")
+    assert code == 0, out
+    data = json.loads(out)
+    capaian = {i["id"]: i["capaian"] for s in data["sasaran"] for i in s["indikator"]}
+    assert capaian == {"IK1.1": "106.67", "IK1.2": "104.41", "IK2.1": "101.67", "IK2.2": "98.40"}
+    assert [s["capaian"] for s in data["sasaran"]] == ["105.54", "100.04"]
+    assert data["capaian"] == "102.79" and data["sumber_target"] == "pk_perubahan"
+    assert (data["anggaran"]["pagu"], data["anggaran"]["realisasi"]) == ("2800000000", "2743000000")
+    assert data["anggaran"]["serapan"] == "97.96"
+    # Triwulan III ends 30 September, before the PK Perubahan dated 6 Oktober: the PK's
+    # 6.500, and 1.700 + 1.800 + 1.700 = 5.200 of it, 80,00.
+    code, out = jalankan(kerja, "sakipgen show dinas-perdagangan --triwulan 3 --format json")
+    assert code == 0, out
+    tw3 = json.loads(out)
+    assert tw3["sumber_target"] == "pk" and tw3["pk_perubahan"]["berlaku"] is False
+    ik12 = next(i for i in tw3["indikator"] if i["id"] == "IK1.2")
+    assert (ik12["target"], ik12["realisasi"], ik12["capaian"]) == ("6500", "5200", "80.00")
+    # E.81 triwulan I, column 14 against the end of the Renstra (target_akhir, else 2029):
+    # kinerja IK1.1 28/35 = 80,00; IK1.2 1.700/37.500 = 4,53; IK2.2 (2 × 4 − 5,2)/4 =
+    # 70,00; P02 25/100 = 25,00; its kegiatan 10/220 = 4,55; P03 1/10 = 10,00; its
+    # kegiatan 1.700/37.500 = 4,53; P04 0/100 and its kegiatan 0/10 = 0,00; P05 92/95 =
+    # 96,84; its kegiatan 3/12 = 25,00 (IK2.1 and the penunjang program not graded): 320,45
+    # / 11 = 29,13.  Rupiah, triwulan I against the five years' pagu indikatif: P01
+    # 180/4.200 = 4,29, its kegiatan 150/3.400 = 4,41 and 30/800 = 3,75; P02 and its
+    # kegiatan 40/1.350 = 2,96; P03 and its kegiatan 95/2.250 = 4,22; P04 and its kegiatan
+    # 150/6.000 = 2,50; P05 and its kegiatan 30/810 = 3,70: 39,21 / 11 = 3,56.
+    code, out = jalankan(kerja, "sakipgen show dinas-perdagangan --triwulan 1 --format json")
+    assert code == 0, out
+    e81 = json.loads(out)["e81"]
+    assert (e81["rata_rata_k"], e81["rata_rata_rp"]) == ("29.13", "3.56")
+    assert (e81["dinilai_k"], e81["dinilai_rp"]) == ([11, 15], [11, 11])
+
+    # What the guide says the documents print.  The RKT was built at the start of the
+    # year, after the DPA: pagu 800 + 250 + 400 + 1.150 + 150 = 2.750 million.
+    build = kerja / "dinas-perdagangan" / "build"
+    rkt = teks_dokumen(buka((build / "rkt-2025.docx").read_bytes()))
+    assert (
+        "Pada tahun 2025 dinas membina 6.500 usaha mikro, dengan anggaran Rp 2.750.000.000." in rkt
+    )
+    pk = buka((build / "pk-2025.docx").read_bytes())
+    assert "PERJANJIAN KINERJA PERUBAHAN TAHUN 2025" in teks_dokumen(pk)
+    rows = [r for r in semua_baris(pk) if "Jumlah usaha mikro yang dibina" in " ".join(r)]
+    # semula and perubahan, the unit after a no-break space
+    assert rows and rows[0][-2:] == ["6.500\xa0unit", "6.800\xa0unit"], rows
+    tw3 = teks_dokumen(buka((build / "monitoring-2025-tw3.docx").read_bytes()))
+    assert "ATAS PERJANJIAN KINERJA TAHUN 2025" in tw3 and "KINERJA PERUBAHAN" not in tw3
