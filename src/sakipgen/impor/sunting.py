@@ -57,12 +57,18 @@ SATU_ATAU_DAFTAR = ("indikator", "sumber_dana", "sasaran")
 
 URUTAN_KUNCI: tuple[str, ...] = (
     # A unit of anggaran.yaml and an indikator of renstra.yaml, as the examples and
-    # `sakipgen init` write them: a new key goes before the first key that follows it.
+    # `sakipgen init` write them: a new key goes before the first key that follows it
+    # (renstra.yaml's own pembanding before its sasaran).
     "id",
     "kode",
     "uraian",
     "satuan",
     "polaritas",
+    "metode_negatif",
+    "sifat",
+    "iku",
+    "target",
+    "pembanding",
     "sasaran",
     "penunjang",
     "indikator",
