@@ -442,3 +442,16 @@ def test_init_from_tells_a_wrong_polaritas_at_its_cell(tmp_path: Path) -> None:
         "'stabil' ["
     ) in err
     assert not baru.exists() or not any(baru.iterdir())
+
+
+def test_a_workbook_of_many_plan_headers_declares_a_bounded_number(tmp_path: Path) -> None:
+    """Thousands of typed plan headers: the first MAX_PEMBANDING_BARU plans are read,
+    the rest are unknown columns (no cell of theirs is made)."""
+    from sakipgen.model.masukan import MAX_PEMBANDING_BARU
+
+    dinas = siapkan(salin(tmp_path)).dinas
+    assert dinas is not None
+    judul = [f"Target Rencana {n} 2021" for n in range(5000)]
+    kolom = kolom_pembanding(dinas, judul)
+    assert len(kolom) == MAX_PEMBANDING_BARU == 20
+    assert kolom[-1].id == "rencana_19"

@@ -234,6 +234,9 @@ JUDUL_PEMBANDING = re.compile(r"Target (.+) ([0-9]{4})", re.IGNORECASE)
 """A Target sheet header naming another plan's target of a year: ``Target RPJMD 2025``."""
 _BUKAN_PEMBANDING = frozenset({"akhir", "renstra", "rkt", "pk", "pk perubahan"})
 """Names of the sheet's own columns, never read as a plan's (``Target RKT 2025``)."""
+MAX_PEMBANDING_BARU = 20
+"""Plans one workbook may declare by typing their columns; the columns of more are
+unknown columns (a workbook of thousands of such headers makes no more cells to read)."""
 
 
 @dataclass(frozen=True)
@@ -298,6 +301,8 @@ def kolom_pembanding(dinas: Dinas, judul: Sequence[str] = ()) -> list[KolomPemba
             out.append(KolomPembanding(teks, ada_p.id, ada_p.nama, year))
             continue
         if kunci not in baru:
+            if len(baru) >= MAX_PEMBANDING_BARU:
+                continue
             ident = id_pembanding(m.group(1), ids)
             ids.append(ident)
             baru[kunci] = (ident, m.group(1))
