@@ -455,3 +455,15 @@ def test_a_workbook_of_many_plan_headers_declares_a_bounded_number(tmp_path: Pat
     kolom = kolom_pembanding(dinas, judul)
     assert len(kolom) == MAX_PEMBANDING_BARU == 20
     assert kolom[-1].id == "rencana_19"
+
+
+def test_a_plan_declared_into_an_empty_list(tmp_path: Path) -> None:
+    """`pembanding: []` as a planner may leave it: the typed plan goes into it."""
+    folder = salin(tmp_path)
+    ganti(folder / "renstra.yaml", "\nsasaran:\n", "\npembanding: []   # RPJMD nanti\nsasaran:\n")
+    buku = Buku(ekspor(folder, tmp_path))
+    isi_kolom(buku, "Target", "IK1.1", kolom_baru(buku, "Target", "Target RPJMD 2021"), 35)
+    code, _out, err = jalankan("import", str(folder), str(buku.simpan()))
+    assert code == 0, err
+    renstra = (folder / "renstra.yaml").read_text()
+    assert "\npembanding: [{id: rpjmd, nama: RPJMD}]   # RPJMD nanti\nsasaran:\n" in renstra

@@ -543,7 +543,7 @@ def tambah_semua(
         t = _Teks(teks)
         lama = teks[t.offset(node.start_mark) : t.offset(node.end_mark)]
         return _ganti(teks, node, f"[{lama}, {baru}]")
-    if _jenis(node) == "SequenceNode" and node.flow_style and node.value:
+    if _jenis(node) == "SequenceNode" and node.flow_style:  # [a, b] or [] as written
         return _tambah_ke_daftar(teks, node, len(node.value), baru, berkas)
     if _jenis(node) != "SequenceNode" or node.flow_style:
         raise GalatSunting(_salah(berkas, jalur))
