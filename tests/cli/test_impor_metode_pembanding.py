@@ -318,7 +318,7 @@ def test_a_plan_declared_by_typing_its_column(tmp_path: Path) -> None:
     buku = Buku(ekspor(folder, tmp_path))
     assert not any(str(c.value).startswith("Target R") for c in buku.wb["Target"][1])
     c21 = kolom_baru(buku, "Target", "Target RPJMD 2021")
-    c20 = kolom_baru(buku, "Target", "target rpjmd 2020")  # however it is typed
+    c20 = kolom_baru(buku, "Target", "target rpjmd tahun 2020")  # however it is typed
     cpr = kolom_baru(buku, "Target", "Target Provinsi  Jawa Tengah 2021")
     kolom_baru(buku, "Target", "Target Nasional 2021")  # a column left empty: no plan
     isi_kolom(buku, "Target", "IK1.1", c21, 35)

@@ -230,8 +230,9 @@ def kunci_judul(text: object) -> str:
     return " ".join(str(text).split()).casefold() if text is not None else ""
 
 
-JUDUL_PEMBANDING = re.compile(r"Target (.+) ([0-9]{4})", re.IGNORECASE)
-"""A Target sheet header naming another plan's target of a year: ``Target RPJMD 2025``."""
+JUDUL_PEMBANDING = re.compile(r"Target (.+?)(?: tahun)? ([0-9]{4})", re.IGNORECASE)
+"""A Target sheet header naming another plan's target of a year: ``Target RPJMD 2025``
+(also ``Target RPJMD tahun 2025``)."""
 _BUKAN_PEMBANDING = frozenset({"akhir", "renstra", "rkt", "pk", "pk perubahan"})
 """Names of the sheet's own columns, never read as a plan's (``Target RKT 2025``)."""
 MAX_PEMBANDING_BARU = 20
