@@ -108,6 +108,32 @@ def test_the_polaritas_of_the_indikator(tmp_path: Path) -> None:
     assert [(p.id, p.capaian) for p in h.pembanding] == [("prov", Decimal("66.67"))]
 
 
+def test_by_the_indikators_own_formula(tmp_path: Path) -> None:
+    """Negatif by its own rasio, target 10, realisasi 8: T / R = 10 / 8 × 100 = 125,00;
+    against a reference 6: 6 / 8 × 100 = 75,00 (before, the dinas's selisih: (2 × 6 − 8)
+    / 6 × 100 = 66,67, a formula the indikator does not use)."""
+    root = tmp_path / "d"
+    (root / "2021").mkdir(parents=True)
+    (root / "sakip.yaml").write_text(
+        "pemda: Kabupaten Contoh\ndinas: {nama: Dinas Contoh}\n"
+        'kepala: {nama: Budi, jabatan: Kepala Dinas, nip: "19760817 199511 1 003"}\n'
+        "atasan: {jabatan: Bupati Contoh}\n",
+        encoding="utf-8",
+    )
+    (root / "renstra.yaml").write_text(
+        "periode: {mulai: 2020, akhir: 2024}\npembanding: [{id: prov, nama: Provinsi}]\n"
+        "sasaran:\n  - id: S1\n    uraian: Sasaran satu\n    indikator:\n"
+        "      - {id: IK1, uraian: Angka pengangguran, satuan: '%', polaritas: negatif,\n"
+        "         metode_negatif: rasio, target: {2021: 10},\n"
+        "         target_pembanding: {prov: {2021: 6}}}\n",
+        encoding="utf-8",
+    )
+    (root / "2021" / "realisasi.yaml").write_text("indikator:\n  IK1: 8\n", encoding="utf-8")
+    h = bundel(root).hasil[2021].sasaran[0].indikator[0]
+    assert h.capaian == Decimal("125.00")
+    assert [(p.id, p.capaian) for p in h.pembanding] == [("prov", Decimal("75.00"))]
+
+
 def test_lkjip_compares_below_each_sasaran(root: Path) -> None:
     hasil = susun(bundel(root), "lkjip", 2021)
     assert hasil.data is not None

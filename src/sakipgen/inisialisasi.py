@@ -358,8 +358,6 @@ def kerangka_teks(kerangka: Any, isian: Isian) -> dict[str, str]:
             entry: dict[str, Any] = {"id": i.id, "uraian": i.uraian}
             if i.satuan:
                 entry["satuan"] = i.satuan
-            if i.polaritas != "positif":
-                entry["polaritas"] = i.polaritas
             entry["target"] = {}  # filled in year order by the import: {2020: 32, 2021: 32}
             indikator.append(entry)
         sasaran.append({"id": s.id, "uraian": s.uraian, "indikator": indikator})

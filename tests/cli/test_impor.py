@@ -304,7 +304,12 @@ def test_polaritas_kode_and_quarterly_realisasi(tmp_path: Path) -> None:
     code, _out, err = jalankan("import", str(folder), str(book))
     assert code == 0, err
     renstra = (folder / "renstra.yaml").read_text()
-    assert "        target_akhir: 70\n        polaritas: negatif\n  - id: S3\n" in renstra
+    # Before the targets, as the examples write polaritas (and metode_negatif, sifat, iku).
+    assert (
+        "        sumber_data: Bidang Pasar Daerah\n"
+        "        polaritas: negatif\n"
+        "        target: {2020: 60, 2021: 70}\n"
+    ) in renstra
     anggaran = (folder / "2021/anggaran.yaml").read_text()
     # New keys go where the examples write them: kode after id, the quarters after
     # realisasi (above sumber_dana).

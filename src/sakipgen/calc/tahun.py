@@ -355,7 +355,8 @@ def _pembanding(
     dinas: Dinas, ind: Indikator, year: int, realisasi: Nilai | None
 ) -> tuple[HasilPembanding, ...]:
     """The indikator's targets of ``year`` in the Renstra's ``pembanding`` plans (in
-    their order; a missing or ``-`` one left out) and the realisasi against each."""
+    their order; a missing or ``-`` one left out) and the realisasi against each, by the
+    indikator's own formula as its capaian (``metode_negatif``)."""
     profil = dinas.identitas.model.profil
     out = []
     for pb in dinas.renstra.model.pembanding:
@@ -365,7 +366,7 @@ def _pembanding(
         capaian = None
         if realisasi is not None and realisasi.jenis != "kosong":
             try:
-                capaian = hitung(target, realisasi, ind.polaritas, profil)
+                capaian = hitung(target, realisasi, ind.polaritas, profil, ind.metode_negatif)
             except CapaianError:
                 capaian = None
         out.append(HasilPembanding(pb.id, pb.nama, target, capaian))

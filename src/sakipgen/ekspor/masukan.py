@@ -77,6 +77,19 @@ def petunjuk() -> list[str]:
             "tidak."
         ),
         _(
+            "Metode Negatif (lembar Target), hanya untuk Polaritas negatif: selisih = "
+            "(2T − R) / T × 100,\nrasio = T / R × 100; kosong berarti cara dinas "
+            '(profil.metode_negatif di sakip.yaml); "-" menghapusnya.'
+        ),
+        _(
+            "Target rencana lain (RPJMD, provinsi, nasional) sebagai pembanding, tidak "
+            "ikut rata-rata: kolom\n'Target <nama> <tahun>' lembar Target (Target RPJMD "
+            '2025), satu per tahun Renstra; "-" berarti\ntidak ada target tahun itu. '
+            "Rencana yang belum ada: tambahkan kolom dengan judul itu; import dan\ninit "
+            "--from mencatatnya di pembanding renstra.yaml, dengan id dari namanya (RPJMD "
+            "menjadi rpjmd)."
+        ),
+        _(
             "Rumus dibaca dari nilai terakhir yang dihitung Excel (dengan peringatan); "
             "simpan buku kerja\nsetelah menghitung ulang."
         ),
@@ -213,6 +226,7 @@ def _lembar(
     last = len(rows)
     akhir = last + BARIS_TAMBAHAN
     pilihan = dict(lembar.pilihan)
+    keterangan = dict(lembar.keterangan)
     jenis_tetap = dict(zip(lembar.kolom_sel, lembar.jenis, strict=False))
     for i, j in enumerate(kolom_sel):
         c = n_info + i
@@ -242,6 +256,8 @@ def _lembar(
             }
         else:
             continue
+        if j in keterangan:  # what an empty cell means, shown when one is selected
+            rule |= {"input_title": j[:32], "input_message": keterangan[j][:255]}
         ws.data_validation(1, c, akhir, c, rule)
     ws.freeze_panes(1, n_info)
     ws.set_landscape()  # printed for review: every column on one page width

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
@@ -65,6 +66,8 @@ class SelBerubah:
     indikator: str | None = None
     """The Renstra indikator and year whose target or realisasi the cell holds."""
     tahun: int | None = None
+    pembanding_baru: tuple[str, str] | None = None
+    """(id, nama) of the plan the value needs declared (:attr:`Sel.pembanding_baru`)."""
 
 
 @dataclass
@@ -168,8 +171,10 @@ def rencanakan(
                 None if isinstance(baru, Hapus) else baru,
                 sel.indikator,
                 sel.tahun,
+                sel.pembanding_baru,
             )
         )
+    _deklarasi_pembanding(rencana, ubah)
     catatan = rencana_baru(dinas, layout, buku.baru)
     rencana.diagnostics.extend(catatan.diagnostics)
     for rel, langkah in catatan.ubah.items():
@@ -177,6 +182,31 @@ def rencanakan(
     for tempat, rel, jalur, teks in catatan.tambah:
         rencana.sel.append(SelBerubah(tempat, rel, jalur, None, teks))
     return selesaikan(folder, sebelum, rencana, ubah)
+
+
+def _deklarasi_pembanding(rencana: Rencana, ubah: dict[str, list[Langkah]]) -> None:
+    """Each plan whose column was typed in the Target sheet (``Target Provinsi 2025``)
+    and that a value of it needs, declared in ``renstra.yaml`` ``pembanding`` (added
+    before ``sasaran:``, or to the list the file has), one entry per plan."""
+    from sakipgen.impor.sunting import tambah_semua
+
+    baru: dict[str, dict[str, tuple[str, str]]] = {}
+    for s in list(rencana.sel):
+        if s.pembanding_baru is None or s.baru is None:
+            continue
+        ident, nama = s.pembanding_baru
+        if ident not in baru.setdefault(s.berkas, {}):
+            baru[s.berkas][ident] = (s.tempat, nama)
+            rencana.sel.append(
+                SelBerubah(
+                    s.tempat, s.berkas, "pembanding", None, flow_isi({"id": ident, "nama": nama})
+                )
+            )
+    for rel, items in baru.items():
+        isi: list[dict[str, Isi]] = [{"id": i, "nama": n} for i, (_t, n) in items.items()]
+        ubah.setdefault(rel, []).append(
+            functools.partial(tambah_semua, jalur=("pembanding",), items=isi, berkas=rel)
+        )
 
 
 def _sel_saja(tempat: str) -> str:
@@ -275,25 +305,51 @@ def _bukan_angka(d: Diagnostic, sel: Sequence[SelBerubah]) -> list[Diagnostic]:
 def _di_sel(d: Diagnostic, sel: Sequence[SelBerubah]) -> Diagnostic:
     """An error of the changed folder told at the cell whose value caused it (K011 for
     13244,5 unit is the Realisasi cell's), the YAML place in its brackets; unchanged
-    when no changed cell wrote that value."""
+    when no changed cell wrote that value.  Where several changed cells are inside the
+    entry it is told at (S004 at an indikator whose Uraian and Metode Negatif both
+    changed), the cell of the key the message names first."""
     loc = d.location
-    path = loc.yaml_path
+    path = _kanon(loc.yaml_path)
 
     def cocok(s: SelBerubah) -> bool:
         same_file = loc.file == s.berkas or loc.file.endswith("/" + s.berkas)
+        jalur = _kanon(s.jalur)
         return (
             same_file
             and bool(path)
-            and (
-                s.jalur == path or s.jalur.startswith(path + ".") or path.startswith(s.jalur + ".")
-            )
+            and (jalur == path or jalur.startswith(path + ".") or path.startswith(jalur + "."))
         )
 
     found = [s for s in sel if cocok(s)]
+    if len(found) > 1:
+        found = [s for s in found if _kanon(s.jalur) == path] or _disebut(d.message, path, found)
     if len(found) != 1:  # none, or several cells behind one place: the YAML says it best
         return d
     tempat = found[0].tempat
-    return Diagnostic(Location(tempat, yaml_path=f"{loc}: {path}"), d.code, d.message, d.severity)
+    return Diagnostic(
+        Location(tempat, yaml_path=f"{loc}: {loc.yaml_path}"), d.code, d.message, d.severity
+    )
+
+
+def _kanon(jalur: str) -> str:
+    """A YAML path as it is compared: list places and number keys alike (the sheets
+    write ``target[2021]``, the checks ``target.2021``)."""
+    return re.sub(r"\[([^\]]*)\]", r".\1", jalur).lstrip(".")
+
+
+def _disebut(pesan: str, path: str, found: Sequence[SelBerubah]) -> list[SelBerubah]:
+    """Of cells inside the entry at ``path``, the one whose key (the first part after
+    ``path``) the message names first; none when it names none of them."""
+    kini: list[tuple[int, SelBerubah]] = []
+    for s in found:
+        key = _kanon(s.jalur).removeprefix(path + ".").split(".")[0]
+        m = re.search(rf"(?<![\w.]){re.escape(key)}(?![\w])", pesan)
+        if m is not None:
+            kini.append((m.start(), s))
+    if not kini:
+        return []
+    first = min(i for i, _s in kini)
+    return [s for i, s in kini if i == first]
 
 
 def pindah_lokasi(d: Diagnostic, dari: Path, ke: Path) -> Diagnostic:

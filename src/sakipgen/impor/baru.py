@@ -29,7 +29,7 @@ from pydantic_core import PydanticCustomError
 
 from sakipgen.diagnostics import Diagnostic, Location
 from sakipgen.i18n import _
-from sakipgen.impor.buku import BarisBaru, Hapus, baca_nilai, kunci_judul, pilih
+from sakipgen.impor.buku import BarisBaru, Hapus, baca_nilai, pilih
 from sakipgen.impor.sunting import Isi, Mentah, flow_isi, tambah_semua, teks_blok
 from sakipgen.model.folder import Dinas
 from sakipgen.model.masukan import (
@@ -45,6 +45,7 @@ from sakipgen.model.masukan import (
     JenisSel,
     Lembar,
     NilaiSel,
+    kunci_judul,
     nama_berkas,
     nama_tabel,
     tahun_buku,

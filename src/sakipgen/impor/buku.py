@@ -37,6 +37,7 @@ from sakipgen.model.masukan import (
     Sel,
     baca_dana,
     baca_sasaran,
+    kunci_judul,
     teks_dana,
     teks_sasaran,
 )
@@ -198,11 +199,6 @@ def _tempat(nama: str, lembar: str, row: int, col: int) -> Location:
     return Location(f"{nama}:{lembar}!{get_column_letter(col)}{row}")
 
 
-def kunci_judul(text: object) -> str:
-    """A header as it is compared: spaces collapsed, case ignored."""
-    return " ".join(str(text).split()).casefold() if text is not None else ""
-
-
 def teks_sel(value: object) -> str:
     """A cell as text: a whole number typed as a number without ``.0`` (a year, an id
     part), spaces collapsed; empty for an empty cell."""
@@ -267,7 +263,11 @@ def baca_buku(path: Path, layout: Sequence[Lembar], abaikan: Mapping[str, str]) 
                 ),
             )
             continue
-        _baca_lembar(nama, wb_rumus[lembar.nama], wb_nilai[lembar.nama], lembar, buku, diag)
+        ws = wb_rumus[lembar.nama]
+        if lembar.perluas is not None and ws.max_row >= 1:
+            # Columns a planner typed (another plan's targets: Target Provinsi 2025).
+            lembar = lembar.perluas([teks_sel(c.value) for c in ws[1] if _ada(c.value)])
+        _baca_lembar(nama, ws, wb_nilai[lembar.nama], lembar, buku, diag)
     return buku
 
 

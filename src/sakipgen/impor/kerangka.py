@@ -19,7 +19,6 @@ from sakipgen.impor.buku import (
     MAX_BARIS,
     GalatBuku,
     buka_buku,
-    kunci_judul,
     periksa_berkas,
     teks_sel,
 )
@@ -30,15 +29,19 @@ from sakipgen.model.masukan import (
     REALISASI,
     RENCANA_AKSI,
     TARGET,
+    kunci_judul,
 )
 
 
 @dataclass
 class IndikatorBaru:
+    """An indikator of the frame: its id, name and satuan.  Its other cells (Polaritas,
+    Metode Negatif, Sifat, IKU, the targets) are imported into the frame like any
+    folder's, so a value the YAML does not take is told at its cell."""
+
     id: str
     uraian: str
     satuan: str
-    polaritas: str
 
 
 @dataclass
@@ -182,7 +185,6 @@ def _target(path: Path, lembar: _Lembar, k: Kerangka) -> None:
                 iid,
                 teks_sel(lembar.sel(row, "Uraian")),
                 teks_sel(lembar.sel(row, "Satuan")),
-                teks_sel(lembar.sel(row, "Polaritas")) or "positif",
             )
         )
         for i, year in dokumen:

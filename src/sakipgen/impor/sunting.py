@@ -57,12 +57,18 @@ SATU_ATAU_DAFTAR = ("indikator", "sumber_dana", "sasaran")
 
 URUTAN_KUNCI: tuple[str, ...] = (
     # A unit of anggaran.yaml and an indikator of renstra.yaml, as the examples and
-    # `sakipgen init` write them: a new key goes before the first key that follows it.
+    # `sakipgen init` write them: a new key goes before the first key that follows it
+    # (renstra.yaml's own pembanding before its sasaran).
     "id",
     "kode",
     "uraian",
     "satuan",
     "polaritas",
+    "metode_negatif",
+    "sifat",
+    "iku",
+    "target",
+    "pembanding",
     "sasaran",
     "penunjang",
     "indikator",
@@ -537,7 +543,7 @@ def tambah_semua(
         t = _Teks(teks)
         lama = teks[t.offset(node.start_mark) : t.offset(node.end_mark)]
         return _ganti(teks, node, f"[{lama}, {baru}]")
-    if _jenis(node) == "SequenceNode" and node.flow_style and node.value:
+    if _jenis(node) == "SequenceNode" and node.flow_style:  # [a, b] or [] as written
         return _tambah_ke_daftar(teks, node, len(node.value), baru, berkas)
     if _jenis(node) != "SequenceNode" or node.flow_style:
         raise GalatSunting(_salah(berkas, jalur))

@@ -22,13 +22,15 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
 from sakipgen.format import angka
+from sakipgen.i18n import _
 from sakipgen.model.anggaran import TANPA_PROGRAM, SumberDana
 from sakipgen.model.folder import Dinas
 from sakipgen.model.nilai import Nilai, parse_angka, rupiah_utuh
@@ -50,6 +52,7 @@ JenisSel = Literal["nilai", "rupiah", "teks", "dana", "sasaran", "angka", "ya_ti
 dana (``APBD 1.321.000.000; DAK 406.182.400`` or ``APBD 100%``), a list of sasaran
 ids (``S1, S2``), a plain number (a hand-entered capaian), ``ya`` or ``tidak``."""
 POLARITAS = ("positif", "negatif", "stabil")
+METODE_NEGATIF = ("selisih", "rasio")
 SIFAT = ("kumulatif", "akhir_periode", "jumlah", "rata_rata")
 YA_TIDAK = ("ya", "tidak")
 PERIODE = ("bulanan", "triwulan")
@@ -79,6 +82,10 @@ class Sel:
     """The Renstra indikator whose target or realisasi the cell holds, with ``tahun``
     (a text where the capaian needs a number is told at the cell)."""
     tahun: int | None = None
+    pembanding_baru: tuple[str, str] | None = None
+    """(id, nama) of the ``renstra.yaml`` ``pembanding`` a value of this cell declares:
+    the cell is in a column typed for a plan not declared yet (``Target Provinsi
+    2025``)."""
 
 
 @dataclass(frozen=True)
@@ -118,6 +125,12 @@ class Lembar:
     saran: tuple[tuple[str, str], ...] = ()
     """Descriptive columns → what to do instead of editing them there (said when an
     exported row's cell was changed)."""
+    keterangan: tuple[tuple[str, str], ...] = ()
+    """Value columns → a note the spreadsheet shows when one of its cells is selected
+    (what an empty cell means)."""
+    perluas: Callable[[Sequence[str]], Lembar] | None = None
+    """The sheet with the columns its header row adds (the headers as written): a
+    column typed for a plan not declared yet (``Target Provinsi 2025``)."""
 
     def cari(self) -> dict[str, Baris]:
         """Every key of the sheet → its row: the rows' own keys, then their other forms
@@ -212,21 +225,113 @@ def _nilai(n: int) -> tuple[JenisSel, ...]:
 _DOKUMEN = (("rkt", "RKT"), ("pk", "PK"), ("pk_perubahan", "PK Perubahan"))
 
 
-def lembar_target(dinas: Dinas) -> Lembar:
+def kunci_judul(text: object) -> str:
+    """A header as it is compared: spaces collapsed, case ignored."""
+    return " ".join(str(text).split()).casefold() if text is not None else ""
+
+
+JUDUL_PEMBANDING = re.compile(r"Target (.+?)(?: tahun)? ([0-9]{4})", re.IGNORECASE)
+"""A Target sheet header naming another plan's target of a year: ``Target RPJMD 2025``
+(also ``Target RPJMD tahun 2025``)."""
+_BUKAN_PEMBANDING = frozenset({"akhir", "renstra", "rkt", "pk", "pk perubahan"})
+"""Names of the sheet's own columns, never read as a plan's (``Target RKT 2025``)."""
+MAX_PEMBANDING_BARU = 20
+"""Plans one workbook may declare by typing their columns; the columns of more are
+unknown columns (a workbook of thousands of such headers makes no more cells to read)."""
+
+
+@dataclass(frozen=True)
+class KolomPembanding:
+    """A Target sheet column of one plan's targets of one year (``target_pembanding``)."""
+
+    judul: str
+    id: str
+    nama: str
+    tahun: int
+    baru: bool = False
+    """A plan not declared in ``renstra.yaml`` yet, named by a header typed in the sheet."""
+
+
+def id_pembanding(nama: str, ada: Sequence[str]) -> str:
+    """The id of a plan declared from the workbook: its name in lower case, every run of
+    other characters one ``_`` (``RPJMD`` → ``rpjmd``, ``Provinsi Jawa Tengah`` →
+    ``provinsi_jawa_tengah``), numbered when another plan has it (``rpjmd_2``)."""
+    huruf = "".join(
+        c for c in unicodedata.normalize("NFKD", nama) if not unicodedata.combining(c)
+    ).casefold()  # Ñ → n
+    dasar = re.sub(r"[^a-z0-9]+", "_", huruf).strip("_")[:56] or "pembanding"
+    dipakai = {a.casefold() for a in ada}
+    ident, n = dasar, 1
+    while ident in dipakai:
+        n += 1
+        ident = f"{dasar}_{n}"
+    return ident
+
+
+def kolom_pembanding(dinas: Dinas, judul: Sequence[str] = ()) -> list[KolomPembanding]:
+    """The Target sheet's columns of other plans' targets: ``Target <nama> <tahun>`` for
+    every plan ``renstra.yaml`` declares and every Renstra year (``Target <nama> (<id>)
+    <tahun>`` where two plans share a name), then those the headers ``judul`` add: a plan
+    named by its id (``Target rpjmd 2025``), or one not declared yet, which a value in
+    its column declares (:func:`id_pembanding`)."""
+    renstra = dinas.renstra.model
+    years = list(renstra.periode.tahun)
+    nama = [kunci_judul(p.nama) for p in renstra.pembanding]
+    out: list[KolomPembanding] = []
+    for p in renstra.pembanding:
+        label = p.nama if nama.count(kunci_judul(p.nama)) == 1 else f"{p.nama} ({p.id})"
+        out += [KolomPembanding(f"Target {label} {y}", p.id, p.nama, y) for y in years]
+    dikenal = {kunci_judul(p.id): p for p in renstra.pembanding}
+    dikenal |= {
+        kunci_judul(p.nama): p for p in renstra.pembanding if nama.count(kunci_judul(p.nama)) == 1
+    }
+    ada = {kunci_judul(k.judul) for k in out}
+    ids = [p.id for p in renstra.pembanding]
+    baru: dict[str, tuple[str, str]] = {}
+    for j in judul:
+        teks = " ".join(str(j).split())
+        m = JUDUL_PEMBANDING.fullmatch(teks)
+        if m is None or kunci_judul(teks) in ada:
+            continue
+        kunci, year = kunci_judul(m.group(1)), int(m.group(2))
+        if year not in years or kunci in _BUKAN_PEMBANDING:
+            continue  # a year outside the Renstra, or the sheet's own column: not a plan's
+        ada.add(kunci_judul(teks))
+        ada_p = dikenal.get(kunci)
+        if ada_p is not None:  # a declared plan by its id (Target rpjmd 2025)
+            out.append(KolomPembanding(teks, ada_p.id, ada_p.nama, year))
+            continue
+        if kunci not in baru:
+            if len(baru) >= MAX_PEMBANDING_BARU:
+                continue
+            ident = id_pembanding(m.group(1), ids)
+            ids.append(ident)
+            baru[kunci] = (ident, m.group(1))
+        ident, nama_baru = baru[kunci]
+        out.append(KolomPembanding(teks, ident, nama_baru, year, baru=True))
+    return out
+
+
+def lembar_target(dinas: Dinas, judul: Sequence[str] = ()) -> Lembar:
+    """The Target sheet; ``judul``: the headers of a sheet being read, for the columns
+    they add (:func:`kolom_pembanding`)."""
     renstra = dinas.renstra.model
     rf = Path(dinas.renstra.source.file).name
     years = list(renstra.periode.tahun)
     baca, tampil = tahun_buku(dinas)
     dokumen = [(y, key, label) for y in baca for key, label in _DOKUMEN]
+    pembanding = kolom_pembanding(dinas, judul)
     kolom = (
         "Uraian Sasaran",
         "Uraian",
         "Satuan",
         "Polaritas",
+        "Metode Negatif",
         "Sifat",
         "IKU",
         *(f"Renstra {y}" for y in years),
         "Target akhir",
+        *(k.judul for k in pembanding),
         *(f"{label} {y}" for y, _k, label in dokumen),
     )
     jenis: tuple[JenisSel, ...] = (
@@ -235,8 +340,9 @@ def lembar_target(dinas: Dinas) -> Lembar:
         "teks",
         "teks",
         "teks",
+        "teks",
         "ya_tidak",
-        *_nilai(len(years) + 1 + len(dokumen)),
+        *_nilai(len(years) + 1 + len(pembanding) + len(dokumen)),
     )
     rows: list[Baris] = []
     for i, s in enumerate(renstra.sasaran):
@@ -257,6 +363,8 @@ def lembar_target(dinas: Dinas) -> Lembar:
                     hapus=True,
                     tertulis="polaritas" in ditulis,
                 ),
+                # Empty: the dinas's profil.metode_negatif (sakip.yaml).
+                Sel(rf, dasar, ("metode_negatif",), None, ind.metode_negatif, "teks", hapus=True),
                 Sel(rf, dasar, ("sifat",), None, ind.sifat, "teks", hapus=True),
                 Sel(
                     rf,
@@ -285,6 +393,19 @@ def lembar_target(dinas: Dinas) -> Lembar:
             cells.append(
                 Sel(rf, (*dasar, "target_akhir"), (), None, nilai_sel(ind.target_akhir), "nilai")
             )
+            # Another plan's target: "-" is "none that year", as in a Renstra year.
+            cells += [
+                Sel(
+                    rf,
+                    (*dasar, "target_pembanding", k.id),
+                    (k.tahun,),
+                    None,
+                    nilai_sel(ind.target_pembanding.get(k.id, {}).get(k.tahun)),
+                    "nilai",
+                    pembanding_baru=(k.id, k.nama) if k.baru else None,
+                )
+                for k in pembanding
+            ]
             for y, key, _label in dokumen:
                 tahun = dinas.tahun.get(y)
                 doc = getattr(tahun.target.model, key) if tahun and tahun.target else None
@@ -302,12 +423,18 @@ def lembar_target(dinas: Dinas) -> Lembar:
                     )
                 )
             rows.append(Baris(ind.id, (s.id, ind.id), tuple(cells), berkas=rf, dasar=dasar))
+    metode = dinas.identitas.model.profil.metode_negatif
     return Lembar(
         TARGET,
         ("Sasaran", "Indikator"),
         kolom,
         tuple(rows),
-        (("Polaritas", POLARITAS), ("Sifat", SIFAT), ("IKU", YA_TIDAK)),
+        (
+            ("Polaritas", POLARITAS),
+            ("Metode Negatif", METODE_NEGATIF),
+            ("Sifat", SIFAT),
+            ("IKU", YA_TIDAK),
+        ),
         ("Indikator",),
         jenis=jenis,
         sembunyi=frozenset(f"{label} {y}" for y, _k, label in dokumen if y not in tampil),
@@ -315,6 +442,16 @@ def lembar_target(dinas: Dinas) -> Lembar:
             ("Sasaran", _SARAN_ID),
             ("Indikator", _SARAN_ID),
         ),
+        keterangan=(
+            (
+                "Metode Negatif",
+                _(
+                    "Hanya untuk polaritas negatif. selisih: (2T − R) / T × 100; rasio: T / R "
+                    "× 100. Kosong: cara dinas ({metode}, profil.metode_negatif di sakip.yaml)."
+                ).format(metode=metode),
+            ),
+        ),
+        perluas=functools.partial(lembar_target, dinas),
     )
 
 
