@@ -193,9 +193,12 @@ class _Revisi:
 
 def _berlaku(dinas: Dinas, year: int, bulan: int, revisi: _Revisi) -> TargetBerlaku:
     """The targets in force at the end of ``bulan``; git is read only for a PK Perubahan
-    not yet in force whose year writes no ``pk`` and names a ``revisi_pk``."""
+    not yet in force whose year writes no ``pk`` and names a ``revisi_pk`` (its entries
+    without a ``semula`` of their own take the revision's PK target)."""
     found = target_berlaku(dinas, year, bulan)
-    if found.perubahan_menunggu and found.sumber != "pk":
+    t = dinas.tahun.get(year)
+    pk = t.target.model.pk if t and t.target else None
+    if found.perubahan_menunggu and not (pk and pk.indikator):
         dari_revisi = revisi.semula(year)
         if dari_revisi:
             found = target_berlaku(dinas, year, bulan, dari_revisi)
