@@ -348,10 +348,7 @@ def ada_realisasi(dinas: Dinas, tahun: int, triwulan: int) -> bool:
         return False
     if t.realisasi and any(r.nilai is not None for r in t.realisasi.model.indikator.values()):
         return True
-    units: list[Unit] = list(t.program())
-    for p in t.program():
-        for k in p.kegiatan:
-            units += [k, *k.sub_kegiatan]
+    units = [u for _jalur, u in t.anggaran.model.semua_unit()] if t.anggaran else []
     return any(
         u.realisasi is not None or any(i.realisasi is not None for i in u.indikator) for u in units
     )

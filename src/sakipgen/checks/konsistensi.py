@@ -1062,17 +1062,10 @@ def sumber_dana(dinas: Dinas) -> Iterator[Diagnostic]:
         else:
             total = model.total.pagu if model.total else None
         yield from _dana(src, ("sumber_dana",), list(model.sumber_dana), total, places)
-        for i, p in enumerate(model.program):
-            base: YamlPath = ("program", i)
-            yield from _dana(src, (*base, "sumber_dana"), list(p.sumber_dana), pagu(p), places)
-            for j, k in enumerate(p.kegiatan):
-                kp: YamlPath = (*base, "kegiatan", j)
-                yield from _dana(src, (*kp, "sumber_dana"), list(k.sumber_dana), pagu(k), places)
-                for n, sk in enumerate(k.sub_kegiatan):
-                    sp: YamlPath = (*kp, "sub_kegiatan", n)
-                    yield from _dana(
-                        src, (*sp, "sumber_dana"), list(sk.sumber_dana), pagu(sk), places
-                    )
+        for path, unit in model.semua_unit():
+            yield from _dana(
+                src, (*path, "sumber_dana"), list(unit.sumber_dana), pagu(unit), places
+            )
 
 
 def pagu_indikatif(dinas: Dinas) -> Iterator[Diagnostic]:
