@@ -90,8 +90,7 @@ def target_pk(dinas: Dinas) -> Iterator[Diagnostic]:
         src = t.target.source
         # A PK Perubahan whose original targets come from git history (dokumen.yaml
         # pk_perubahan.revisi_pk) documents what it replaces, like ``semula``.
-        dok = t.dokumen.model.pk_perubahan if t.dokumen else None
-        dari_git = dok is not None and dok.revisi_pk is not None
+        dari_git = dinas.revisi_pk(year) is not None
         for doc in ("pk", "pk_perubahan"):
             td = getattr(tt, doc)
             if td is None:
