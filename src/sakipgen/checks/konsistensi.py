@@ -1145,7 +1145,7 @@ def pagu_indikatif(dinas: Dinas) -> Iterator[Diagnostic]:
                 "dapat menilai anggarannya (kolom 5 dan 14 Rp)"
             ).format(
                 uraian=uraian[:60],
-                hilang=daftar_tahun(hilang),
+                hilang=daftar_tahun(hilang, _("dan")),
                 tahun=", ".join(str(y) for y in dipakai),
             ),
         )
