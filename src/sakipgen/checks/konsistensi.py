@@ -1072,8 +1072,9 @@ def pagu_indikatif(dinas: Dinas) -> Iterator[Diagnostic]:
     reported) with a program or kegiatan that has a pagu this year and no complete
     pagu indikatif in renstra.yaml: its rupiah column (5), and so (14), cannot be known.
     At the Renstra program or kegiatan whose ``pagu`` misses years; at the year's
-    program or kegiatan that renstra.yaml does not list (or at renstra.yaml, when it has
-    no ``program:`` at all)."""
+    program that renstra.yaml does not list (or at renstra.yaml, when it has no
+    ``program:`` at all).  A kegiatan its Renstra program does not list gets none: its
+    E.81 row says why it is not graded (a Renstra often lists programs only)."""
     renstra = dinas.renstra.model
     src_r = dinas.renstra.source
     years = renstra.periode.tahun
@@ -1100,7 +1101,7 @@ def pagu_indikatif(dinas: Dinas) -> Iterator[Diagnostic]:
                 units.append((("program", i, "kegiatan", j), k, rk, path_rk))
             for path, unit, found, path_r in units:
                 if pagu(unit) is None or (found is None and path[2:3] == ("kegiatan",)):
-                    continue  # no rupiah this year; a kegiatan outside the Renstra: no row
+                    continue  # no rupiah this year; a kegiatan outside the Renstra
                 if found is None or path_r is None:
                     yield Diagnostic.make(
                         src.locate((*path, "uraian")),
