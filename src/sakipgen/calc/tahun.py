@@ -161,6 +161,7 @@ def _hitung_tahun(
                     )
                 )
             kat = kategori(capaian, profil) if capaian is not None else None
+            kat_lain = kategori_lain(capaian)
             if capaian is not None and real_file is not None:
                 if capaian < 0:
                     diags.append(
@@ -183,7 +184,7 @@ def _hitung_tahun(
                             ).format(ident=ind.id, capaian=angka(capaian)),
                         )
                     )
-                for (nama, _r), k in zip(tambahan, kategori_lain(capaian), strict=True):
+                for (nama, _r), k in zip(tambahan, kat_lain, strict=True):
                     if k is None:
                         diags.append(
                             Diagnostic.make(
@@ -221,7 +222,7 @@ def _hitung_tahun(
                     keterangan=ket,
                     capaian_tahun_lalu=prev.capaian if prev else None,
                     capaian_target_akhir=akhir,
-                    kategori_tambahan=kategori_lain(capaian),
+                    kategori_tambahan=kat_lain,
                     kategori_target_akhir=kategori(akhir, profil) if akhir is not None else None,
                 )
             )
