@@ -62,3 +62,30 @@ def test_pagu_indikatif_only_where_an_e81_is_made(tmp_path: Path) -> None:
     )
     found = _kode(folder, "K025")
     assert len(found) == 1 and found[0].startswith("'Program dua' tidak ada di renstra.yaml")
+
+
+def test_years_joined_in_the_active_language(tmp_path: Path) -> None:
+    """Two years not in a run are joined by 'dan', in English by 'and': the K025 of the
+    golden case with 2020-2022 written leaves 2023 and 2024; an E.81 row's reason on
+    screen (TidakDinilai.pesan) likewise, while documents (teks) keep Indonesian."""
+    from sakipgen.i18n import atur_bahasa
+    from sakipgen.model.hasil import TidakDinilai
+
+    folder = tmp_path / "dinas"
+    shutil.copytree(GOLDEN / "K025-e81-tanpa-pagu-indikatif", folder)
+    ganti(
+        folder / "renstra.yaml",
+        "pagu: {2020: 1000000, 2021: 1000000}",
+        "pagu: {2020: 1000000, 2021: 1000000, 2022: 1000000}",
+    )
+    sebab = TidakDinilai("realisasi_lalu", (2019, 2020))
+    try:
+        atur_bahasa("en")
+        found = _kode(folder, "K025")
+        assert any("for 2023 and 2024 is not filled in" in m for m in found), found
+        assert sebab.pesan() == "realisasi of 2019 and 2020 not known (column 6)"
+        assert sebab.teks() == "realisasi 2019 dan 2020 belum diketahui (kolom 6)"
+    finally:
+        atur_bahasa("id")
+    assert any("tahun 2023 dan 2024 belum diisi" in m for m in _kode(folder, "K025"))
+    assert sebab.pesan() == "realisasi 2019 dan 2020 belum diketahui (kolom 6)"

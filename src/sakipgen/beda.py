@@ -183,6 +183,7 @@ def _renstra(lama: Dinas, baru: Dinas) -> list[Perubahan]:
         if b.polaritas == "negatif" and a.polaritas == "negatif" and ma != mb:
             add("indikator_metode_negatif", iid, b.uraian, ma, mb)
 
+    nama = {p.id: p.nama for p in (*lama.renstra.model.pembanding, *baru.renstra.model.pembanding)}
     for iid in _urutan(lama, baru):
         a_ind = old_i[iid][1] if iid in old_i else None
         b_ind = new_i[iid][1] if iid in new_i else None
@@ -198,9 +199,6 @@ def _renstra(lama: Dinas, baru: Dinas) -> list[Perubahan]:
             add("target_akhir", iid, uraian, aa, ab)
         pa = a_ind.target_pembanding if a_ind else {}
         pb = b_ind.target_pembanding if b_ind else {}
-        nama = {
-            p.id: p.nama for p in (*lama.renstra.model.pembanding, *baru.renstra.model.pembanding)
-        }
         for pid in dict.fromkeys([*pa, *pb]):
             ya, yb = pa.get(pid, {}), pb.get(pid, {})
             for y in sorted(set(ya) | set(yb)):

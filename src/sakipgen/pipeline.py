@@ -150,18 +150,18 @@ def siapkan(folder: Path, base: Path | None = None, pilihan: Pilihan = Pilihan()
         tuple(rentang(pita(dinas.identitas.model.profil))),
         tuple((n, tuple(r)) for n, r in rentang_tambahan(dinas.identitas.model.profil)),
     )
+    revisi = _Revisi(dinas)  # git is read when a figure needs it, once per year
     if pilihan.periode is not None:
         tahun, bulan, triwulan = pilihan.periode
         tahun = tahun if tahun is not None else bundel.tahun_terakhir()
         if tahun is not None and tahun in hasil:
-            revisi = _Revisi(dinas)
             berlaku = _berlaku(dinas, tahun, bulan, revisi)
             bundel = replace(
-                bundel,
-                periode=hitung_periode(dinas, hasil[tahun], bulan, triwulan, berlaku),
-                e81=_e81(dinas, hasil, pilihan, revisi, hanya=tahun),
+                bundel, periode=hitung_periode(dinas, hasil[tahun], bulan, triwulan, berlaku)
             )
-    return _untuk_dokumen(bundel, dinas, pilihan) if pilihan.dokumen else bundel
+            if not pilihan.dokumen:  # with documents, every year's E.81 is made below
+                bundel = replace(bundel, e81=_e81(dinas, hasil, pilihan, revisi, hanya=tahun))
+    return _untuk_dokumen(bundel, dinas, pilihan, revisi) if pilihan.dokumen else bundel
 
 
 class _Revisi:
@@ -193,9 +193,12 @@ class _Revisi:
 
 def _berlaku(dinas: Dinas, year: int, bulan: int, revisi: _Revisi) -> TargetBerlaku:
     """The targets in force at the end of ``bulan``; git is read only for a PK Perubahan
-    not yet in force whose year writes no ``pk`` and names a ``revisi_pk``."""
+    not yet in force whose year writes no ``pk`` and names a ``revisi_pk`` (its entries
+    without a ``semula`` of their own take the revision's PK target)."""
     found = target_berlaku(dinas, year, bulan)
-    if found.perubahan_menunggu and found.sumber != "pk":
+    t = dinas.tahun.get(year)
+    pk = t.target.model.pk if t and t.target else None
+    if found.perubahan_menunggu and not (pk and pk.indikator):
         dari_revisi = revisi.semula(year)
         if dari_revisi:
             found = target_berlaku(dinas, year, bulan, dari_revisi)
@@ -248,9 +251,8 @@ def _e81(
     return out
 
 
-def _untuk_dokumen(bundel: Bundel, dinas: Dinas, pilihan: Pilihan) -> Bundel:
+def _untuk_dokumen(bundel: Bundel, dinas: Dinas, pilihan: Pilihan, revisi: _Revisi) -> Bundel:
     pk: dict[int, HasilPk] = {}
-    revisi = _Revisi(dinas)
     for year, tahun in sorted(dinas.tahun.items()):
         target = tahun.target.model if tahun.target else None
         if target is None or not (target.pk or target.pk_perubahan):

@@ -97,3 +97,28 @@ def test_revision_without_pk_is_d001(tmp_path: Path) -> None:
     proc = sakipgen("build", "data/sinjai", "--doc", "pk", "--year", "2018", cwd=repo)
     assert proc.returncode == 1, proc.stdout
     assert "D001" in proc.stderr and "tidak memuat 'pk'" in proc.stderr
+
+
+def test_pk_in_force_before_the_perubahan_from_revision(tmp_path: Path) -> None:
+    """Before the PK Perubahan is in force (undated: until December), a quarter is
+    measured against the signed PK: here the revision's, for every entry that writes no
+    ``semula`` of its own, although one entry (IK2.2) does."""
+    from sakipgen.pipeline import Pilihan, siapkan
+
+    repo, folder = repo_with(tmp_path)
+    first = git(repo, "rev-parse", "HEAD")
+    amend(folder, first)
+    git(repo, "commit", "-q", "-am", "PK Perubahan 2021")
+
+    bundel = siapkan(folder, pilihan=Pilihan(periode=(2021, 3, 1)))
+    assert bundel.periode is not None and bundel.periode.berlaku is not None
+    assert bundel.periode.berlaku.sumber == "pk"
+    target = {i.indikator.id: i.target for i in bundel.periode.indikator}
+    # The committed PK 2021 (examples/blora/2021/target.yaml): IK1.1 32, IK1.2 6825,
+    # IK2.1 2942679; IK2.2's own semula 71 (not the revision's 70).
+    assert {k: v.angka if v else None for k, v in target.items()} == {
+        "IK1.1": 32,
+        "IK1.2": 6825,
+        "IK2.1": 2942679,
+        "IK2.2": 71,
+    }

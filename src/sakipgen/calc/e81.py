@@ -126,11 +126,11 @@ def _triwulan_rencana_aksi(
 
 
 def _indikator_unit(unit: Unit, uraian: str, posisi: int, banyak: int) -> IndikatorKegiatan | None:
-    """The anggaran.yaml indikator of a unit for a Renstra one: the same uraian, else
-    the one in the same place when both list as many (a unit without indikator, whose
-    one row stands for none, has none)."""
+    """The anggaran.yaml indikator of a unit for a Renstra one (the ``posisi``-th of
+    ``banyak``): the same uraian, else the one in the same place when both list as
+    many."""
     found = next((i for i in unit.indikator if _norm(i.uraian) == _norm(uraian)), None)
-    if found is None and len(unit.indikator) == banyak and posisi < banyak:
+    if found is None and len(unit.indikator) == banyak:
         found = unit.indikator[posisi]
     return found
 
@@ -348,10 +348,7 @@ def ada_realisasi(dinas: Dinas, tahun: int, triwulan: int) -> bool:
         return False
     if t.realisasi and any(r.nilai is not None for r in t.realisasi.model.indikator.values()):
         return True
-    units: list[Unit] = list(t.program())
-    for p in t.program():
-        for k in p.kegiatan:
-            units += [k, *k.sub_kegiatan]
+    units = [u for _jalur, u in t.anggaran.model.semua_unit()] if t.anggaran else []
     return any(
         u.realisasi is not None or any(i.realisasi is not None for i in u.indikator) for u in units
     )

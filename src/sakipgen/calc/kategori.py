@@ -107,12 +107,9 @@ def kategori(capaian: Decimal, profil: Profil) -> str | None:
     return kategori_rentang(capaian, rentang(pita(profil)))
 
 
-def tumpang_tindih(bands: list[Pita], desimal: int | None = None) -> list[tuple[int, int]]:
-    """Pairs of bands (indexes into ``bands`` as written) whose ranges share a value; with
-    ``desimal``, a value at that precision (a multiple of 10^-desimal, as every rounded
-    capaian is)."""
-    if desimal is not None:
-        return [(t.a, t.b) for t in periksa_pita(bands, desimal).tumpang]
+def tumpang_tindih(bands: list[Pita]) -> list[tuple[int, int]]:
+    """Pairs of bands (indexes into ``bands`` as written) whose ranges share a value (any
+    value; :func:`periksa_pita` finds those sharing one at a precision)."""
     order = pita_urut(bands)
     ranges = rentang([bands[i] for i in order])
     found = [

@@ -20,6 +20,7 @@ from sakipgen.calc.periode import nilai_angka, periode, tahunan
 from sakipgen.diagnostics import Diagnostic, Location
 from sakipgen.format import angka
 from sakipgen.i18n import _
+from sakipgen.model.anggaran import Kegiatan, Program, SubKegiatan
 from sakipgen.model.folder import Dinas, Tahun
 from sakipgen.model.hasil import (
     HasilAnggaran,
@@ -160,6 +161,7 @@ def _hitung_tahun(
                     )
                 )
             kat = kategori(capaian, profil) if capaian is not None else None
+            kat_lain = kategori_lain(capaian)
             if capaian is not None and real_file is not None:
                 if capaian < 0:
                     diags.append(
@@ -182,7 +184,7 @@ def _hitung_tahun(
                             ).format(ident=ind.id, capaian=angka(capaian)),
                         )
                     )
-                for (nama, _r), k in zip(tambahan, kategori_lain(capaian), strict=True):
+                for (nama, _r), k in zip(tambahan, kat_lain, strict=True):
                     if k is None:
                         diags.append(
                             Diagnostic.make(
@@ -220,7 +222,7 @@ def _hitung_tahun(
                     keterangan=ket,
                     capaian_tahun_lalu=prev.capaian if prev else None,
                     capaian_target_akhir=akhir,
-                    kategori_tambahan=kategori_lain(capaian),
+                    kategori_tambahan=kat_lain,
                     kategori_target_akhir=kategori(akhir, profil) if akhir is not None else None,
                 )
             )
@@ -291,6 +293,14 @@ def _hitung_tahun(
     )
 
 
+_TINGKAT: dict[type[Unit], str] = {
+    Program: "program",
+    Kegiatan: "kegiatan",
+    SubKegiatan: "sub kegiatan",
+}
+"""How a K015 names a unit's level."""
+
+
 def _serapan_di_luar_skala(
     tahun: Tahun, anggaran: HasilAnggaran, places: int
 ) -> Iterator[Diagnostic]:
@@ -313,21 +323,14 @@ def _serapan_di_luar_skala(
         return pos.serapan if pos.kategori_serapan is None else None
 
     tempat: dict[int, YamlPath] = {}
-    for i, p in enumerate(tahun.anggaran.model.program):
-        tempat[id(p)] = ("program", i)
-        units: list[tuple[str, Unit, YamlPath]] = [("program", p, ("program", i))]
-        for j, k in enumerate(p.kegiatan):
-            jalur: YamlPath = ("program", i, "kegiatan", j)
-            units.append(("kegiatan", k, jalur))
-            units += [
-                ("sub kegiatan", sk, (*jalur, "sub_kegiatan", n))
-                for n, sk in enumerate(k.sub_kegiatan)
-            ]
-        for jenis, unit, jalur in units:
-            if (x := luar(anggaran.pos(unit))) is not None:
-                at = (*jalur, "realisasi") if unit.realisasi is not None else jalur
-                nama = unit.id or unit.kode or unit.uraian or "-"
-                yield Diagnostic.make(src.locate(at), "K015", pesan(f"{jenis} {nama}", x))
+    for jalur, unit in tahun.anggaran.model.semua_unit():
+        if isinstance(unit, Program):
+            tempat[id(unit)] = jalur
+        if (x := luar(anggaran.pos(unit))) is not None:
+            at = (*jalur, "realisasi") if unit.realisasi is not None else jalur
+            nama = unit.id or unit.kode or unit.uraian or "-"
+            apa = f"{_TINGKAT[type(unit)]} {nama}"
+            yield Diagnostic.make(src.locate(at), "K015", pesan(apa, x))
     atas = src.locate(("program",), key=True)
     sudah: set[Decimal] = set()
     for ps in anggaran.sasaran:

@@ -90,8 +90,7 @@ def target_pk(dinas: Dinas) -> Iterator[Diagnostic]:
         src = t.target.source
         # A PK Perubahan whose original targets come from git history (dokumen.yaml
         # pk_perubahan.revisi_pk) documents what it replaces, like ``semula``.
-        dok = t.dokumen.model.pk_perubahan if t.dokumen else None
-        dari_git = dok is not None and dok.revisi_pk is not None
+        dari_git = dinas.revisi_pk(year) is not None
         for doc in ("pk", "pk_perubahan"):
             td = getattr(tt, doc)
             if td is None:
@@ -1062,17 +1061,10 @@ def sumber_dana(dinas: Dinas) -> Iterator[Diagnostic]:
         else:
             total = model.total.pagu if model.total else None
         yield from _dana(src, ("sumber_dana",), list(model.sumber_dana), total, places)
-        for i, p in enumerate(model.program):
-            base: YamlPath = ("program", i)
-            yield from _dana(src, (*base, "sumber_dana"), list(p.sumber_dana), pagu(p), places)
-            for j, k in enumerate(p.kegiatan):
-                kp: YamlPath = (*base, "kegiatan", j)
-                yield from _dana(src, (*kp, "sumber_dana"), list(k.sumber_dana), pagu(k), places)
-                for n, sk in enumerate(k.sub_kegiatan):
-                    sp: YamlPath = (*kp, "sub_kegiatan", n)
-                    yield from _dana(
-                        src, (*sp, "sumber_dana"), list(sk.sumber_dana), pagu(sk), places
-                    )
+        for path, unit in model.semua_unit():
+            yield from _dana(
+                src, (*path, "sumber_dana"), list(unit.sumber_dana), pagu(unit), places
+            )
 
 
 def pagu_indikatif(dinas: Dinas) -> Iterator[Diagnostic]:
@@ -1080,8 +1072,9 @@ def pagu_indikatif(dinas: Dinas) -> Iterator[Diagnostic]:
     reported) with a program or kegiatan that has a pagu this year and no complete
     pagu indikatif in renstra.yaml: its rupiah column (5), and so (14), cannot be known.
     At the Renstra program or kegiatan whose ``pagu`` misses years; at the year's
-    program or kegiatan that renstra.yaml does not list (or at renstra.yaml, when it has
-    no ``program:`` at all)."""
+    program that renstra.yaml does not list (or at renstra.yaml, when it has no
+    ``program:`` at all).  A kegiatan its Renstra program does not list gets none: its
+    E.81 row says why it is not graded (a Renstra often lists programs only)."""
     renstra = dinas.renstra.model
     src_r = dinas.renstra.source
     years = renstra.periode.tahun
@@ -1108,7 +1101,7 @@ def pagu_indikatif(dinas: Dinas) -> Iterator[Diagnostic]:
                 units.append((("program", i, "kegiatan", j), k, rk, path_rk))
             for path, unit, found, path_r in units:
                 if pagu(unit) is None or (found is None and path[2:3] == ("kegiatan",)):
-                    continue  # no rupiah this year; a kegiatan outside the Renstra: no row
+                    continue  # no rupiah this year; a kegiatan outside the Renstra
                 if found is None or path_r is None:
                     yield Diagnostic.make(
                         src.locate((*path, "uraian")),
@@ -1153,7 +1146,7 @@ def pagu_indikatif(dinas: Dinas) -> Iterator[Diagnostic]:
                 "dapat menilai anggarannya (kolom 5 dan 14 Rp)"
             ).format(
                 uraian=uraian[:60],
-                hilang=daftar_tahun(hilang),
+                hilang=daftar_tahun(hilang, _("dan")),
                 tahun=", ".join(str(y) for y in dipakai),
             ),
         )

@@ -25,10 +25,9 @@ from sakipgen.calc.tabel import hitung_tabel
 from sakipgen.diagnostics import Diagnostic
 from sakipgen.format import angka, nilai, tempat_desimal
 from sakipgen.i18n import _
-from sakipgen.model.anggaran import Program
 from sakipgen.model.dinas import Profil
 from sakipgen.model.folder import Dinas
-from sakipgen.model.hasil import HasilAnggaran, HasilIndikator, HasilTahun, Pos, Unit
+from sakipgen.model.hasil import HasilAnggaran, HasilIndikator, HasilTahun, Pos
 from sakipgen.model.nilai import Nilai
 from sakipgen.model.sumber import SourceMap, YamlPath
 from sakipgen.model.tercetak import TercetakAnggaran, TercetakIndikator
@@ -159,21 +158,12 @@ def _d(value: int | None) -> Decimal | None:
     return None if value is None else Decimal(value)
 
 
-def _units(program: Sequence[Program]) -> Iterator[tuple[YamlPath, Unit]]:
-    for i, p in enumerate(program):
-        yield ("program", i), p
-        for j, k in enumerate(p.kegiatan):
-            yield ("program", i, "kegiatan", j), k
-            for n, sk in enumerate(k.sub_kegiatan):
-                yield ("program", i, "kegiatan", j, "sub_kegiatan", n), sk
-
-
 def _tahun_anggaran(dinas: Dinas, year: int, a: HasilAnggaran) -> Iterator[Diagnostic]:
     berkas = dinas.tahun[year].anggaran
     if berkas is None:
         return
     src, model = berkas.source, berkas.model
-    for path, unit in _units(model.program):
+    for path, unit in model.semua_unit():
         if unit.tercetak is not None:
             label = unit.id or unit.uraian[:40]
             yield from _anggaran(src, (*path, "tercetak"), label, unit.tercetak, a.pos(unit))

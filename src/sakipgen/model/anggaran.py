@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, model_validator
@@ -32,6 +33,7 @@ from sakipgen.model.nilai import (
     Teks,
     Triwulan,
 )
+from sakipgen.model.sumber import YamlPath
 from sakipgen.model.tercetak import TercetakAnggaran, TercetakAnggaranTahun
 
 
@@ -290,3 +292,14 @@ class AnggaranTahun(Model):
         "sasaran, diperiksa terhadap hasil hitung (K013); contoh: {serapan: 91.27, "
         "sasaran: {S1: {serapan: 85.60}}}",
     )
+
+    def semua_unit(self) -> Iterator[tuple[YamlPath, Program | Kegiatan | SubKegiatan]]:
+        """Every program, kegiatan and sub kegiatan with its path in the file, in the
+        order written: a program, then each of its kegiatan followed by its sub
+        kegiatan."""
+        for i, p in enumerate(self.program):
+            yield ("program", i), p
+            for j, k in enumerate(p.kegiatan):
+                yield ("program", i, "kegiatan", j), k
+                for n, sk in enumerate(k.sub_kegiatan):
+                    yield ("program", i, "kegiatan", j, "sub_kegiatan", n), sk

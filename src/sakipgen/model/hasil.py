@@ -389,12 +389,13 @@ SEBAB_E81: dict[str, str] = {
 Indonesian text documents print (and the key of its translation on screen)."""
 
 
-def daftar_tahun(tahun: tuple[int, ...]) -> str:
-    """``2017-2020`` for a run of years, else ``2017, 2019 dan 2020``."""
+def daftar_tahun(tahun: tuple[int, ...], dan: str = "dan") -> str:
+    """``2017-2020`` for a run of years, else ``2017, 2019 dan 2020``; ``dan`` joins the
+    last two (``_("dan")`` where the text is in the active language, not a document's)."""
     if len(tahun) > 2 and list(tahun) == list(range(tahun[0], tahun[-1] + 1)):
         return f"{tahun[0]}-{tahun[-1]}"
     teks = [str(t) for t in tahun]
-    return teks[0] if len(teks) == 1 else ", ".join(teks[:-1]) + " dan " + teks[-1]
+    return teks[0] if len(teks) == 1 else ", ".join(teks[:-1]) + f" {dan} " + teks[-1]
 
 
 @dataclass(frozen=True)
@@ -413,7 +414,8 @@ class TidakDinilai:
 
     def pesan(self) -> str:
         """In the active language (``show``)."""
-        return _(SEBAB_E81[self.sebab]).format(tahun=daftar_tahun(self.tahun) if self.tahun else "")
+        tahun = daftar_tahun(self.tahun, _("dan")) if self.tahun else ""
+        return _(SEBAB_E81[self.sebab]).format(tahun=tahun)
 
 
 @dataclass(frozen=True)
