@@ -32,12 +32,12 @@ from sakipgen.render.tabel import Kol, Sel, awal_tabel_tanpa_garis, merge_column
 from sakipgen.render.umum import (
     MATA_UANG,
     atasan,
+    dengan_catatan_negatif,
     dengan_mata_uang,
     meta,
     pct,
     penandatangan,
     periksa_penandatangan,
-    rumus_negatif,
     tabel_program,
     tabel_target,
     tempat_tanggal,
@@ -223,11 +223,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
             )
             # How a negative indikator's capaian (and its capaian against the target
             # akhir) was computed: its own metode_negatif, else the dinas's.
-            rumus = rumus_negatif(dinas, (h.indikator for h in s.indikator))
-            if rumus is None:
-                return table
-            catatan = f"Indikator negatif (makin rendah makin baik): capaian = {rumus}."
-            return Markup(str(table) + str(doc.p(catatan, style="Catatan")))
+            return dengan_catatan_negatif(doc, dinas, table, (h.indikator for h in s.indikator))
 
         return build
 
