@@ -161,6 +161,18 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
             nomor_kolom=False,
         )
 
+    def nama_indikator(k: int, h: HasilIndikator) -> str:
+        """The ``k``-th indikator of a sasaran as its tables name it (``1. Persentase
+        koperasi sehat (%)``): its satuan in parentheses, unless a currency, which its
+        figures carry."""
+        satuan = h.indikator.satuan
+        unit = f" ({satuan})" if satuan and satuan not in MATA_UANG else ""
+        return f"{k + 1}. {h.indikator.uraian}{unit}"
+
+    def sel_capaian(h: HasilIndikator) -> Sel:
+        """An indikator's capaian cell; ``*`` when it was entered by hand."""
+        return Sel(pct(h.capaian) + (" *" if h.manual else ""), align="center")
+
     def tabel_sasaran(arg: HasilSasaran | Data) -> Callable[[], Markup]:
         s = _sasaran(arg)
 
@@ -171,11 +183,10 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
                 rows.append(
                     [
                         s.sasaran.uraian if k == 0 else Sel("", vmerge="continue"),
-                        f"{k + 1}. {h.indikator.uraian}"
-                        + (f" ({satuan})" if satuan and satuan not in MATA_UANG else ""),
+                        nama_indikator(k, h),
                         Sel(dengan_mata_uang(nilai(h.target), satuan), align="center"),
                         Sel(dengan_mata_uang(nilai(h.realisasi), satuan), align="center"),
-                        Sel(pct(h.capaian) + (" *" if h.manual else ""), align="center"),
+                        sel_capaian(h),
                         Sel(pct(h.capaian_tahun_lalu), align="center"),
                         Sel(pct(h.capaian_target_akhir), align="center"),
                         Sel(h.kategori or "-", align="center"),
@@ -248,11 +259,10 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
                 satuan = h.indikator.satuan
                 milik = {p.id: p for p in h.pembanding}
                 row: list[object] = [
-                    f"{k + 1}. {h.indikator.uraian}"
-                    + (f" ({satuan})" if satuan and satuan not in MATA_UANG else ""),
+                    nama_indikator(k, h),
                     Sel(dengan_mata_uang(nilai(h.realisasi), satuan), align="center"),
                     Sel(dengan_mata_uang(nilai(h.target), satuan), align="center"),
-                    Sel(pct(h.capaian) + (" *" if h.manual else ""), align="center"),
+                    sel_capaian(h),
                 ]
                 for pid, _nama in banding:
                     pb = milik.get(pid)
