@@ -80,11 +80,15 @@ class Ringkasan:
     hollow parts of the documents built (H001–H004)."""
     dilewati: list[str] = field(default_factory=list)
     """``--doc all``: one line per document not built, with the reason."""
-    galat_internal: bool = False
-    """The build stopped on sakipgen's own bug, not on the data (exit 2)."""
     runut: str = ""
-    """The traceback of that bug, for ``SAKIPGEN_DEBUG=1`` (text: a worker's exception
-    does not cross into this process with its frames)."""
+    """The traceback of sakipgen's own bug the build stopped on, for ``SAKIPGEN_DEBUG=1``
+    (text: a worker's exception does not cross into this process with its frames); empty
+    when it did not stop on one."""
+
+    @property
+    def galat_internal(self) -> bool:
+        """The build stopped on sakipgen's own bug, not on the data (exit 2)."""
+        return bool(self.runut)
 
 
 @functools.cache
@@ -168,7 +172,7 @@ def bangun(p: Permintaan) -> Ringkasan:
         result.pesan = f"{p.folder}: {exc}"
         return result
     except Exception as exc:  # one dinas must not stop the batch
-        result.gagal = result.galat_internal = True
+        result.gagal = True
         result.pesan = _(
             "{folder}: kesalahan internal ({jenis}: {exc}); laporkan ke pengembang"
         ).format(folder=p.folder, jenis=type(exc).__name__, exc=exc)

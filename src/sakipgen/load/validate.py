@@ -34,23 +34,38 @@ def _unwrap(tp: Any) -> list[Any]:
     return [tp]
 
 
-def _model_at(root: type[BaseModel], loc: YamlPath) -> type[BaseModel] | None:
-    """The model class that owns the mapping at ``loc`` (for "did you mean")."""
+_BUTIR, _KUNCI = "[]", "<id>"
+"""In a key's place (:func:`tempat_kunci`): any item of a list, any key of a mapping."""
+Pola = tuple[str, ...]
+
+
+def _jalan(root: type[BaseModel], path: YamlPath) -> tuple[Pola, list[Any]]:
+    """Follow ``path`` down the types of ``root``: the path with list indexes and the keys
+    of mappings (ids, years) generalised (``("sasaran", 0, "indikator")`` →
+    ``("sasaran", "[]", "indikator")``), and the candidate types of what it leads to."""
     current: list[Any] = [root]
-    for part in loc:
+    out: list[str] = []
+    for part in path:
         nxt: list[Any] = []
+        label = str(part)
         for tp in current:
             if isinstance(tp, type) and issubclass(tp, BaseModel):
                 if isinstance(part, str) and part in tp.model_fields:
                     nxt.extend(_unwrap(tp.model_fields[part].annotation))
-            else:
-                origin = get_origin(tp)
-                if origin is list and isinstance(part, int):
-                    nxt.extend(_unwrap(get_args(tp)[0]))
-                elif origin is dict:
-                    nxt.extend(_unwrap(get_args(tp)[1]))
+            elif get_origin(tp) is list and isinstance(part, int):
+                nxt.extend(_unwrap(get_args(tp)[0]))
+                label = _BUTIR
+            elif get_origin(tp) is dict:
+                nxt.extend(_unwrap(get_args(tp)[1]))
+                label = _KUNCI
+        out.append(_BUTIR if isinstance(part, int) and label == str(part) else label)
         current = nxt
-    for tp in current:
+    return tuple(out), current
+
+
+def _model_at(root: type[BaseModel], loc: YamlPath) -> type[BaseModel] | None:
+    """The model class that owns the mapping at ``loc`` (for "did you mean")."""
+    for tp in _jalan(root, loc)[1]:
         if isinstance(tp, type) and issubclass(tp, BaseModel):
             return tp
     return None
@@ -78,34 +93,6 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[YamlPath, bool]:
         else:
             dropped = True
     return tuple(path), dropped
-
-
-_BUTIR, _KUNCI = "[]", "<id>"
-"""In a key's place (:func:`tempat_kunci`): any item of a list, any key of a mapping."""
-Pola = tuple[str, ...]
-
-
-def _pola(root: type[BaseModel], path: YamlPath) -> Pola:
-    """``path`` with list indexes and the keys of mappings (ids, years) generalised:
-    ``("sasaran", 0, "indikator")`` → ``("sasaran", "[]", "indikator")``."""
-    current: list[Any] = [root]
-    out: list[str] = []
-    for part in path:
-        nxt: list[Any] = []
-        label = str(part)
-        for tp in current:
-            if isinstance(tp, type) and issubclass(tp, BaseModel):
-                if isinstance(part, str) and part in tp.model_fields:
-                    nxt.extend(_unwrap(tp.model_fields[part].annotation))
-            elif get_origin(tp) is list:
-                nxt.extend(_unwrap(get_args(tp)[0]))
-                label = _BUTIR
-            elif get_origin(tp) is dict:
-                nxt.extend(_unwrap(get_args(tp)[1]))
-                label = _KUNCI
-        out.append(_BUTIR if isinstance(part, int) and label == str(part) else label)
-        current = nxt
-    return tuple(out)
 
 
 @functools.cache
@@ -174,7 +161,7 @@ def _tempat_lain(model: type[BaseModel], path: YamlPath, file: str) -> str | Non
     berkas = next((b for b in susunan.BERKAS if b.model is model), None)
     if not places or berkas is None:
         return None
-    here = _pola(model, path[:-1])
+    here = _jalan(model, path[:-1])[0]
     atau = " " + _("atau") + " "
 
     def daftar(items: list[str]) -> str:

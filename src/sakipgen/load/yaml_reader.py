@@ -321,12 +321,7 @@ def _ujung_angka(vnode: Any) -> bool:
 def _tanpa_nilai(knode: Any, vnode: Any, teks: str) -> bool:
     """A key of a ``{…}`` mapping written alone, with no ':' (``M.M`` in ``{nama: Ir.
     MASKUR, M.M}``): YAML gives it an empty value right where the key ends."""
-    return (
-        vnode.id == "scalar"
-        and vnode.tag == f"{_STD}null"
-        and vnode.value == ""
-        and ":" not in teks[knode.end_mark.index : vnode.start_mark.index + 1]
-    )
+    return _kosong(vnode) and ":" not in teks[knode.end_mark.index : vnode.start_mark.index + 1]
 
 
 def _convert(

@@ -32,12 +32,12 @@ from sakipgen.render.tabel import Kol, Sel, awal_tabel_tanpa_garis, merge_column
 from sakipgen.render.umum import (
     MATA_UANG,
     atasan,
+    dengan_catatan_negatif,
     dengan_mata_uang,
     meta,
     pct,
     penandatangan,
     periksa_penandatangan,
-    rumus_negatif,
     tabel_program,
     tabel_target,
     tempat_tanggal,
@@ -161,6 +161,18 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
             nomor_kolom=False,
         )
 
+    def nama_indikator(k: int, h: HasilIndikator) -> str:
+        """The ``k``-th indikator of a sasaran as its tables name it (``1. Persentase
+        koperasi sehat (%)``): its satuan in parentheses, unless a currency, which its
+        figures carry."""
+        satuan = h.indikator.satuan
+        unit = f" ({satuan})" if satuan and satuan not in MATA_UANG else ""
+        return f"{k + 1}. {h.indikator.uraian}{unit}"
+
+    def sel_capaian(h: HasilIndikator) -> Sel:
+        """An indikator's capaian cell; ``*`` when it was entered by hand."""
+        return Sel(pct(h.capaian) + (" *" if h.manual else ""), align="center")
+
     def tabel_sasaran(arg: HasilSasaran | Data) -> Callable[[], Markup]:
         s = _sasaran(arg)
 
@@ -171,11 +183,10 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
                 rows.append(
                     [
                         s.sasaran.uraian if k == 0 else Sel("", vmerge="continue"),
-                        f"{k + 1}. {h.indikator.uraian}"
-                        + (f" ({satuan})" if satuan and satuan not in MATA_UANG else ""),
+                        nama_indikator(k, h),
                         Sel(dengan_mata_uang(nilai(h.target), satuan), align="center"),
                         Sel(dengan_mata_uang(nilai(h.realisasi), satuan), align="center"),
-                        Sel(pct(h.capaian) + (" *" if h.manual else ""), align="center"),
+                        sel_capaian(h),
                         Sel(pct(h.capaian_tahun_lalu), align="center"),
                         Sel(pct(h.capaian_target_akhir), align="center"),
                         Sel(h.kategori or "-", align="center"),
@@ -223,11 +234,7 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
             )
             # How a negative indikator's capaian (and its capaian against the target
             # akhir) was computed: its own metode_negatif, else the dinas's.
-            rumus = rumus_negatif(dinas, (h.indikator for h in s.indikator))
-            if rumus is None:
-                return table
-            catatan = f"Indikator negatif (makin rendah makin baik): capaian = {rumus}."
-            return Markup(str(table) + str(doc.p(catatan, style="Catatan")))
+            return dengan_catatan_negatif(doc, dinas, table, (h.indikator for h in s.indikator))
 
         return build
 
@@ -252,11 +259,10 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
                 satuan = h.indikator.satuan
                 milik = {p.id: p for p in h.pembanding}
                 row: list[object] = [
-                    f"{k + 1}. {h.indikator.uraian}"
-                    + (f" ({satuan})" if satuan and satuan not in MATA_UANG else ""),
+                    nama_indikator(k, h),
                     Sel(dengan_mata_uang(nilai(h.realisasi), satuan), align="center"),
                     Sel(dengan_mata_uang(nilai(h.target), satuan), align="center"),
-                    Sel(pct(h.capaian) + (" *" if h.manual else ""), align="center"),
+                    sel_capaian(h),
                 ]
                 for pid, _nama in banding:
                     pb = milik.get(pid)

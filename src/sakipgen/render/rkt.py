@@ -38,12 +38,12 @@ from sakipgen.render import xml
 from sakipgen.render.dokumen import DataKurang, Dokumen
 from sakipgen.render.tabel import Kol, Sel, merge_column
 from sakipgen.render.umum import (
+    dengan_catatan_negatif,
     dengan_satuan,
     meta,
     pct,
     penandatangan,
     periksa_penandatangan,
-    rumus_negatif,
     tempat_tanggal,
 )
 
@@ -427,11 +427,9 @@ def konteks(bundel: Bundel, tahun: int, doc: Dokumen) -> dict[str, Any]:
                 ]
             ],
         )
-        rumus = rumus_negatif(dinas, (h.indikator for s in lalu.sasaran for h in s.indikator))
-        if rumus is None:
-            return table
-        catatan = f"Indikator negatif (makin rendah makin baik): capaian = {rumus}."
-        return Markup(str(table) + str(doc.p(catatan, style="Catatan")))
+        return dengan_catatan_negatif(
+            doc, dinas, table, (h.indikator for s in lalu.sasaran for h in s.indikator)
+        )
 
     tabel: dict[str, Callable[[], Markup]] = {
         "formulir": tabel_formulir,

@@ -236,6 +236,18 @@ def rumus_negatif(dinas: Dinas, indikator: Iterable[Indikator]) -> str | None:
     )
 
 
+def dengan_catatan_negatif(
+    doc: Dokumen, dinas: Dinas, tabel: Markup, indikator: Iterable[Indikator]
+) -> Markup:
+    """``tabel``, and under it, when some of ``indikator`` is negative, the note of how
+    their capaian were computed (:func:`rumus_negatif`)."""
+    rumus = rumus_negatif(dinas, indikator)
+    if rumus is None:
+        return tabel
+    catatan = f"Indikator negatif (makin rendah makin baik): capaian = {rumus}."
+    return Markup(str(tabel) + str(doc.p(catatan, style="Catatan")))
+
+
 def tabel_program(
     doc: Dokumen,
     programs: list[Program],
