@@ -100,7 +100,10 @@ def build(
     triwulan: Annotated[
         int | None,
         opsi_triwulan(
-            _("Laporan monitoring sampai triwulan ini; bawaan: periode terakhir yang dilaporkan.")
+            _(
+                "Laporan monitoring atau E.81 sampai triwulan ini; bawaan: periode terakhir "
+                "yang dilaporkan."
+            )
         ),
     ] = None,
     bulan: Annotated[

@@ -45,7 +45,12 @@ def show(
     ),
     triwulan: Annotated[
         int | None,
-        opsi_triwulan(_("Angka s.d. akhir triwulan ini (1-4): realisasi, capaian dan serapan.")),
+        opsi_triwulan(
+            _(
+                "Angka s.d. akhir triwulan ini (1-4): realisasi, capaian dan serapan, dan "
+                "evaluasi E.81 (baris yang dinilai, rata-rata dan predikat)."
+            )
+        ),
     ] = None,
     bulan: Annotated[int | None, opsi_bulan(_("Angka s.d. akhir bulan ini (1-12)."))] = None,
 ) -> None:
