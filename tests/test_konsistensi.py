@@ -43,6 +43,22 @@ def test_percentages_add_up_at_the_dinas_precision(tmp_path: Path) -> None:
     ]
 
 
+def test_one_amount_is_its_share_alone(tmp_path: Path) -> None:
+    """A single sumber dana of Rp 60.000.000 for a pagu of Rp 90.000.000: 60 / 90 × 100 =
+    66,666… → 66,67 %, shown once (not "66,67 % = 66,67 %"); difference 30.000.000."""
+    folder = tmp_path / "dinas"
+    shutil.copytree(GOLDEN / "K006-kegiatan-pagu", folder)
+    (folder / "expected.txt").unlink()
+    satu = (
+        TIGA.split("    sumber_dana:")[0] + "    sumber_dana: [{sumber: APBD, jumlah: 60000000}]\n"
+    )
+    (folder / "2021" / "anggaran.yaml").write_text(satu, encoding="utf-8")
+    assert _kode(folder, "K023") == [
+        "sumber dana berjumlah Rp 60.000.000 (66,67 % dari pagu), tidak sama dengan pagu "
+        "Rp 90.000.000 (selisih Rp 30.000.000); samakan jumlahnya dengan pagu"
+    ]
+
+
 def test_pagu_indikatif_only_where_an_e81_is_made(tmp_path: Path) -> None:
     """The K025 case without its quarter reported: no E.81 can be made, no warning;
     with every Renstra year's pagu indikatif written, only the program outside the

@@ -1015,12 +1015,15 @@ def _dana(
         jumlah = sum(j for j in rupiah if j is not None)
         if jumlah == pagu_:
             return
-        rincian = " + ".join(f"{angka(bulat(b, places))} %" for b in bagian)
+        # The shares of two or more amounts, then their sum; one amount: its share alone.
+        rincian = " + ".join(f"{angka(bulat(b, places))} %" for b in bagian) + " = "
+        if len(bagian) == 1:
+            rincian = ""
         yield Diagnostic.make(
             where,
             "K023",
             _(
-                "sumber dana berjumlah Rp {jumlah} ({rincian} = {persen} % dari pagu), "
+                "sumber dana berjumlah Rp {jumlah} ({rincian}{persen} % dari pagu), "
                 "tidak sama dengan pagu Rp {pagu} (selisih Rp {selisih}); samakan jumlahnya "
                 "dengan pagu"
             ).format(
